@@ -1,0 +1,54 @@
+"""Operational settings (limits, paths, OCR), read from CRP_* environment variables.
+
+Buyer settings (net zero deadline, data age, ...) are not here: they are per-assessment data
+(`schemas.BuyerSettings`), with defaults in `data/buyer_settings.toml`.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+DATA_DIR = PACKAGE_DIR / "data"
+MODELS_DIR = PACKAGE_DIR.parent / "models"
+
+
+class Settings(BaseSettings):
+    """Everything an operator may tune; every field has a safe default."""
+
+    model_config = SettingsConfigDict(env_prefix="CRP_", env_file=".env", extra="ignore")
+
+    # Limits on what we are willing to read.
+    max_file_bytes: int = 25 * 1024 * 1024
+    max_pages: int = 300
+    max_text_chars: int = 2_000_000
+    fetch_timeout_seconds: float = 20.0
+    fetch_max_bytes: int = 25 * 1024 * 1024
+    fetch_user_agent: str = "crp-checker (+https://github.com/crp-checker)"
+
+    # OCR of pages without a text layer: "auto" uses tesseract when it is installed.
+    ocr: Literal["auto", "off"] = "auto"
+    tesseract_cmd: str = "tesseract"
+    ocr_language: str = "eng"
+    ocr_dpi: int = 200
+    ocr_max_pages: int = 20
+    ocr_timeout_seconds: float = 60.0
+
+    # Data files a council can edit; None means the packaged defaults.
+    buyer_settings_file: Path | None = None
+    support_routes_file: Path | None = None
+    patterns_dir: Path = MODELS_DIR
+
+    # Batch work.
+    workers: int = 0  # 0 = one per CPU core
+    per_file_timeout_seconds: float = 120.0
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """The process-wide settings; tests call `get_settings.cache_clear()` after changing env."""
+    return Settings()
