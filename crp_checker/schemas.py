@@ -102,6 +102,7 @@ class Period(BaseModel):
     same_as_baseline: bool = False
     derived: dict[str, str] = Field(default_factory=dict)
     not_numeric: dict[str, str] = Field(default_factory=dict)
+    explanations: dict[str, str] = Field(default_factory=dict)
     negative: list[str] = Field(default_factory=list)
 
 
