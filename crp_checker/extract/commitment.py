@@ -1,0 +1,183 @@
+"""The net zero commitment: its year, wording, strength, scope, and carbon-neutral look-alikes.
+
+Not every "net zero by 2050" in a plan is the supplier's: the PPN's own notes, the Climate
+Change Act and "the UK Government's target" are quoted too. A pledge of carbon neutrality (or
+neutrality by offsetting) is recorded apart, because PPN 006 asks for net zero.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from crp_checker.extract.context import Context, Sentence
+from crp_checker.extract.values import YEAR
+from crp_checker.nlp import Match
+from crp_checker.schemas import Facts
+
+_EXTERNAL = re.compile(
+    r"\b(?:government|climate change act|legislation|law|legal obligation|paris agreement|"
+    r"the uk(?:'s|’s)? (?:target|commitment)|national|country|mandat\w+|stipulated|"
+    r"ukgbc|industry)\b",
+    re.I,
+)
+_FIRST_PERSON = re.compile(r"\b(?:we|our|us|i|my)\b", re.I)
+_PAREN_NZ = re.compile(r"\(\s*net[\s-]*zero\s*\)", re.I)
+_YEAR_BEFORE = 45
+_YEAR_AFTER = 90
+
+
+@dataclass
+class Statement:
+    """One net zero (or carbon neutral) statement found in the plan."""
+
+    sentence: Sentence
+    year: int | None
+    strength: str | None
+    scope12: bool
+    scope3_only: bool
+    heading: bool
+    order: int
+
+
+def _year_near(sentence: Sentence, start: int, end: int) -> int | None:
+    """The year the statement targets: first after the phrase, else the nearest before it."""
+    text = sentence.text
+    rel_start, rel_end = start - sentence.start, end - sentence.start
+    after = [m for m in YEAR.finditer(text, rel_end) if m.start() - rel_end <= _YEAR_AFTER]
+    for m in after:
+        lead = text[max(0, m.start() - 12) : m.start()].lower()
+        tail = text[m.end() : m.end() + 10].lower()
+        if "baseline" in tail or "base year" in tail or lead.rstrip().endswith(("from", "since")):
+            continue
+        if 2020 <= int(m[0]) <= 2100:
+            return int(m[0])
+    before = [m for m in YEAR.finditer(text, 0, rel_start) if rel_start - m.end() <= _YEAR_BEFORE]
+    if before and 2020 <= int(before[-1][0]) <= 2100:
+        return int(before[-1][0])
+    return None
+
+
+def _in_sentence(context: Context, sentence: Sentence, label: str) -> list[Match]:
+    return context.matches_within(sentence.page, sentence.start, sentence.end, label)
+
+
+def _strength(context: Context, sentence: Sentence, match_start: int) -> str | None:
+    commits = _in_sentence(context, sentence, "COMMIT")
+    aspires = _in_sentence(context, sentence, "ASPIRE")
+    for commit in commits:
+        if any(a.start <= commit.end + 3 and commit.start <= a.end + 3 for a in aspires):
+            return "aspiration"
+    if commits:
+        return "commitment"
+    if aspires:
+        return "aspiration"
+    return None
+
+
+def _is_boilerplate(context: Context, sentence: Sentence) -> bool:
+    return bool(_in_sentence(context, sentence, "BOILERPLATE"))
+
+
+def _external(sentence: Sentence, strength: str | None) -> bool:
+    """Government or legal targets quoted in the plan, not the supplier's own pledge."""
+    if not _EXTERNAL.search(sentence.text):
+        return False
+    if strength is not None and _FIRST_PERSON.search(sentence.text):
+        return False
+    return strength is None or not re.search(
+        r"\b(?:is|are|remain)\s+(?:\w+\s+)?committed|\bcommits?\b|\bpledges?\b", sentence.text, re.I
+    )
+
+
+def find_statements(context: Context, label: str) -> list[Statement]:
+    """Net zero (label NET_ZERO) or carbon neutral (CARBON_NEUTRAL) statements by the supplier."""
+    found: list[Statement] = []
+    seen: set[tuple[int, int]] = set()
+    for order, match in enumerate(context.by_label(label)):
+        sentence = context.sentence_at(match.page, match.start)
+        if sentence is None or (sentence.page, sentence.start) in seen:
+            continue
+        if _is_boilerplate(context, sentence):
+            continue
+        strength = _strength(context, sentence, match.start)
+        line = context.line_at(match.page, match.start)
+        heading = line is not None and len(line.text.split()) <= 10
+        if strength is None and line is not None:
+            section = context.section_of_line[line.index]
+            if section == "commitment" or heading:
+                strength = "commitment"
+        if _external(sentence, strength):
+            continue
+        if label == "NET_ZERO" and _PAREN_NZ.search(sentence.text) and _in_sentence(
+            context, sentence, "CARBON_NEUTRAL"
+        ):
+            continue  # "Carbon Neutral (Net Zero)": a neutrality pledge in net zero words
+        seen.add((sentence.page, sentence.start))
+        scope12 = bool(_in_sentence(context, sentence, "SCOPE12")) and not _in_sentence(
+            context, sentence, "ALL_SCOPES"
+        )
+        scope3_only = bool(re.search(r"\bfor\s+scope\s*3\b", sentence.text, re.I))
+        found.append(
+            Statement(
+                sentence=sentence,
+                year=_year_near(sentence, match.start, match.end),
+                strength=strength,
+                scope12=scope12,
+                scope3_only=scope3_only,
+                heading=heading,
+                order=order,
+            )
+        )
+    return found
+
+
+def _rank(statement: Statement) -> tuple[int, int, int, int]:
+    return (
+        0 if statement.strength == "commitment" else 1 if statement.strength else 2,
+        0 if statement.year is not None else 1,
+        1 if statement.scope12 else 0,
+        1 if statement.heading else 0,
+    )
+
+
+def extract_commitment(context: Context, facts: Facts) -> None:
+    """Fill the net zero and carbon neutral facts."""
+    net_zero = [s for s in find_statements(context, "NET_ZERO") if s.strength or s.year]
+    neutral = [s for s in find_statements(context, "CARBON_NEUTRAL") if s.strength or s.year]
+    if net_zero:
+        best = min(net_zero, key=lambda s: (_rank(s), s.order))
+        year = best.year
+        scope = "scope12" if best.scope12 else None
+        wider = [s for s in net_zero if s.year and (s.scope3_only or not s.scope12)]
+        if best.scope12 and wider:
+            year = max(s.year for s in wider if s.year)
+            scope = "all"
+        facts.net_zero_year = year
+        facts.net_zero_wording = best.sentence.text
+        facts.net_zero_strength = best.strength  # type: ignore[assignment]
+        facts.net_zero_scope = scope or _scope_of(context, best)  # type: ignore[assignment]
+        facts.evidence["net_zero"] = [best.sentence.evidence()]
+        if year is not None and year != best.year:
+            facts.evidence["net_zero"].extend(s.sentence.evidence() for s in wider[:1])
+    if neutral:
+        best_neutral = min(neutral, key=lambda s: (_rank(s), s.order))
+        facts.carbon_neutral_year = best_neutral.year
+        facts.evidence["carbon_neutral"] = [best_neutral.sentence.evidence()]
+        committed = facts.net_zero_strength is not None and facts.net_zero_year is not None
+        facts.carbon_neutral_only = not committed and best_neutral.strength is not None
+    _offsets(context, facts)
+
+
+def _scope_of(context: Context, statement: Statement) -> str | None:
+    if _in_sentence(context, statement.sentence, "ALL_SCOPES"):
+        return "all"
+    return None
+
+
+def _offsets(context: Context, facts: Facts) -> None:
+    """Offsets as the main route: the commitment itself leans on offsetting."""
+    wording = facts.net_zero_wording or ""
+    if re.search(r"\boffset", wording, re.I) and not re.search(r"\bresidual\b", wording, re.I):
+        facts.offsets_main_route = True
+        facts.evidence["offsets"] = list(facts.evidence.get("net_zero", []))

@@ -1,0 +1,155 @@
+"""What every extractor reads: the lines, the pattern matches and the template sections.
+
+Built once per document, so the spaCy pass and the line split happen once however many
+extractors look at them.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from crp_checker.extract.lines import Line, build_lines
+from crp_checker.nlp import Match, analyse, matches
+from crp_checker.schemas import Document, Evidence
+
+_NUMBERING = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*[.)]?|[a-h][.)]|[ivx]{1,4}[.)])\s+", re.I)
+_HEADING_MAX_WORDS = 10
+
+
+@dataclass
+class Sentence:
+    """A sentence of a page (hard line breaks end sentences), with its span."""
+
+    page: int
+    start: int
+    end: int
+    text: str
+
+    def evidence(self) -> Evidence:
+        return Evidence(page=self.page, quote=self.text, start=self.start, end=self.end)
+
+
+@dataclass
+class Context:
+    """The analysed document: lines, sentences, matches, and the section of every line."""
+
+    document: Document
+    lines: list[Line]
+    docs: list[Doc]
+    matches: list[Match]
+    sentences: list[Sentence] = field(default_factory=list)
+    section_of_line: list[str | None] = field(default_factory=list)
+    headings: dict[int, str] = field(default_factory=dict)
+    _line_starts: dict[int, list[int]] = field(default_factory=dict)
+    _lines_by_page: dict[int, list[Line]] = field(default_factory=dict)
+    _matches_by_page: dict[int, list[Match]] = field(default_factory=dict)
+    _match_starts: dict[int, list[int]] = field(default_factory=dict)
+    _sentences_by_page: dict[int, list[Sentence]] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, document: Document) -> Context:
+        """Analyse `document` once: spaCy over every page, lines, sections."""
+        lines = build_lines(document)
+        pages = [page.number for page in document.pages]
+        docs = analyse([page.text for page in document.pages])
+        context = cls(document=document, lines=lines, docs=docs, matches=matches(docs, pages))
+        for doc, page in zip(docs, pages, strict=True):
+            context.sentences.extend(_sentences(doc, page))
+        for line in lines:
+            context._lines_by_page.setdefault(line.page, []).append(line)
+        for page, page_lines in context._lines_by_page.items():
+            context._line_starts[page] = [line.start for line in page_lines]
+        for match in context.matches:
+            context._matches_by_page.setdefault(match.page, []).append(match)
+        for page, page_matches in context._matches_by_page.items():
+            context._match_starts[page] = [m.start for m in page_matches]
+        for sentence in context.sentences:
+            context._sentences_by_page.setdefault(sentence.page, []).append(sentence)
+        context._find_sections()
+        return context
+
+    def line_at(self, page: int, offset: int) -> Line | None:
+        """The line holding character `offset` of `page`."""
+        starts = self._line_starts.get(page)
+        if not starts:
+            return None
+        position = bisect.bisect_right(starts, offset) - 1
+        if position < 0:
+            return None
+        line = self._lines_by_page[page][position]
+        return line if line.start <= offset <= line.end else None
+
+    def matches_in(self, line: Line, label: str | None = None) -> list[Match]:
+        """Pattern matches that lie inside `line`, optionally of one label."""
+        return self.matches_within(line.page, line.start, line.end, label)
+
+    def matches_within(
+        self, page: int, start: int, end: int, label: str | None = None
+    ) -> list[Match]:
+        """Pattern matches that start in [start, end) of `page` text, optionally of one label."""
+        page_matches = self._matches_by_page.get(page, [])
+        first = bisect.bisect_left(self._match_starts.get(page, []), start)
+        found: list[Match] = []
+        for m in page_matches[first:]:
+            if m.start >= end:
+                break
+            if label is None or m.label == label:
+                found.append(m)
+        return found
+
+    def by_label(self, label: str) -> list[Match]:
+        return [m for m in self.matches if m.label == label]
+
+    def sentence_at(self, page: int, offset: int) -> Sentence | None:
+        for sentence in self._sentences_by_page.get(page, []):
+            if sentence.start <= offset < sentence.end:
+                return sentence
+        return None
+
+    def quote(self, page: int, start: int, end: int) -> Evidence:
+        """Evidence for a span of a page's text."""
+        text = self.document.pages[page - 1].text[start:end]
+        return Evidence(page=page, quote=" ".join(text.split()), start=start, end=end)
+
+    def _find_sections(self) -> None:
+        """Mark template section headings (short lines starting with a section phrase)."""
+        current: str | None = None
+        for line in self.lines:
+            key = self.heading_key(line)
+            if key is not None:
+                current = key
+                self.headings[line.index] = key
+            self.section_of_line.append(current)
+
+    def heading_key(self, line: Line) -> str | None:
+        """The template section `line` opens, if it is a heading.
+
+        A heading is a short line that starts with a section phrase, or a longer line whose
+        first sentence is only the phrase ("Declaration and Sign Off. This Carbon ...").
+        """
+        if line.furniture:
+            return None
+        body = _NUMBERING.sub("", line.text)
+        lead = line.start + (len(line.text) - len(body))
+        short = len(line.text.split()) <= _HEADING_MAX_WORDS
+        for m in self.matches_in(line, "SECTION"):
+            if m.start > lead + 2:
+                continue
+            closed = line.text[m.end - line.start : m.end - line.start + 1] in (".", ":")
+            if short or closed:
+                return m.id
+        return None
+
+
+def _sentences(doc: Doc, page: int) -> list[Sentence]:
+    out: list[Sentence] = []
+    for sent in doc.sents:
+        span: Span = sent
+        text = " ".join(span.text.split())
+        if text:
+            out.append(Sentence(page, span.start_char, span.end_char, text))
+    return out

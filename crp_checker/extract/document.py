@@ -1,0 +1,79 @@
+"""Document-level facts: unfilled template text, group plans, and the reporting boundary."""
+
+from __future__ import annotations
+
+import re
+
+from crp_checker.extract.context import Context
+from crp_checker.schemas import Facts
+
+_EMPTY_FIELD = re.compile(r"^(?P<field>supplier name|publication date)\s*:\s*(?P<v>[\s.…_]*)$", re.I)
+_COVERS = re.compile(r"\b(?:cover|covers|include|includes|including|appl(?:y|ies)|adopted|"
+                     r"on behalf of|and its|all entities)\b", re.I)
+
+
+def extract_placeholders(context: Context, facts: Facts) -> None:
+    """Template text left unfilled: '[Insert ...]', 'XX', 'TBC', an empty 'Supplier name:'."""
+    found: list[str] = []
+    for match in context.by_label("PLACEHOLDER"):
+        sentence = context.sentence_at(match.page, match.start)
+        if sentence and context.matches_within(
+            sentence.page, sentence.start, sentence.end, "BOILERPLATE"
+        ):
+            continue
+        line = context.line_at(match.page, match.start)
+        quote = line.text if line else match.text
+        if quote not in found:
+            found.append(quote)
+            facts.evidence.setdefault("placeholders", []).append(
+                line.evidence() if line else context.quote(match.page, match.start, match.end)
+            )
+    for line in context.lines:
+        m = _EMPTY_FIELD.match(line.text)
+        if not m:
+            continue
+        following = context.lines[line.index + 1] if line.index + 1 < len(context.lines) else None
+        if following is None or following.page != line.page or ":" in following.text:
+            if line.text not in found:
+                found.append(line.text)
+                facts.evidence.setdefault("placeholders", []).append(line.evidence())
+    facts.placeholders = found[:20]
+
+
+def extract_scope_and_boundary(context: Context, facts: Facts) -> None:
+    """Group/parent plans and the organisational boundary the plan covers."""
+    first_pages = {page.number for page in context.document.pages[:2]}
+    for match in context.by_label("GROUP"):
+        if match.page not in first_pages:
+            continue
+        sentence = context.sentence_at(match.page, match.start)
+        if sentence is None or context.matches_within(
+            sentence.page, sentence.start, sentence.end, "BOILERPLATE"
+        ):
+            continue
+        facts.group_plan = True
+        facts.evidence.setdefault("group_plan", []).append(sentence.evidence())
+        if _COVERS.search(sentence.text):
+            facts.covers_bidder = True
+        break
+    for match in context.by_label("BOUNDARY"):
+        sentence = context.sentence_at(match.page, match.start)
+        if sentence is None or context.matches_within(
+            sentence.page, sentence.start, sentence.end, "BOILERPLATE"
+        ):
+            continue
+        if match.id == "single_site":
+            facts.boundary = "single_site"
+        elif facts.boundary is None:
+            facts.boundary = "uk_or_wider"
+        facts.evidence.setdefault("boundary", []).append(sentence.evidence())
+        if facts.boundary == "single_site":
+            break
+    if facts.boundary is None:
+        for match in context.by_label("ALL_SCOPES"):
+            if re.search(r"operations|organisation|business", match.text, re.I):
+                sentence = context.sentence_at(match.page, match.start)
+                if sentence:
+                    facts.boundary = "uk_or_wider"
+                    facts.evidence["boundary"] = [sentence.evidence()]
+                    break

@@ -1,0 +1,322 @@
+"""Baseline and current periods with their Scope 1, 2, 3 and total emissions (tonnes CO2e).
+
+Tables come from `tables.py`; each table's columns are assigned to the baseline or current
+period; the most complete table wins for each period. Figures in kg are converted and flagged;
+figures in units that are not CO2e mass (e.g. "CO2 gpm") are not reported as tonnes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from crp_checker.extract.context import Context
+from crp_checker.extract.periods import PeriodStatement, find_statements, first_statement
+from crp_checker.extract.prose import prose_figures
+from crp_checker.extract.tables import Block, Role, TableRow, find_blocks
+from crp_checker.extract.values import PeriodSpec, find_period
+from crp_checker.schemas import Evidence, Facts, Period, Scope3Category
+
+_FIELDS = ("scope1", "scope2", "scope3", "total")
+_NOT_MASS = "not a mass of CO2e"
+
+
+@dataclass
+class Assignment:
+    """A table column chosen for a period."""
+
+    block: Block
+    column: int
+
+
+def _value(table_row: TableRow, column: int) -> float | None:
+    values = table_row.row.values
+    if len(values) == 1 and column > 0:
+        return None
+    return values[column] if column < len(values) else None
+
+
+def _factor(block: Block, table_row: TableRow) -> float | None:
+    """Tonnes per unit of the row's figures; None when the unit is not a CO2e mass."""
+    unit = table_row.row.unit
+    from crp_checker.extract.rows import normalise_unit
+
+    normalised = normalise_unit(unit) if unit else block.unit
+    if normalised is None or normalised == "t":
+        return 1.0
+    if normalised == "kg":
+        return 0.001
+    return None
+
+
+def _completeness(block: Block, column: int) -> int:
+    stated = 0
+    for table_row in block.rows:
+        if table_row.row.kind in ("scope", "total") and _value(table_row, column) is not None:
+            stated += 2
+        elif _value(table_row, column) is not None:
+            stated += 1
+    return stated
+
+
+def _assign(
+    blocks: list[Block], statements: list[PeriodStatement]
+) -> dict[Role, list[Assignment]]:
+    """The table columns that report each period, most complete first."""
+    baseline = first_statement(statements, "baseline")
+    current = first_statement(statements, "current")
+    options: dict[Role, list[Assignment]] = {"baseline": [], "current": []}
+    unassigned: list[Block] = []
+    for block in blocks:
+        if block.columns > 1:
+            base_col, cur_col = _multi_columns(block, baseline, current)
+            options["baseline"].append(Assignment(block, base_col))
+            if cur_col != base_col:
+                options["current"].append(Assignment(block, cur_col))
+        elif block.cue is not None:
+            options[block.cue].append(Assignment(block, 0))
+        else:
+            unassigned.append(block)
+    for block in unassigned:
+        if not options["baseline"] and (baseline or not current):
+            options["baseline"].append(Assignment(block, 0))
+        elif not options["current"]:
+            options["current"].append(Assignment(block, 0))
+    for found in options.values():
+        found.sort(key=lambda a: -_completeness(a.block, a.column))
+    return options
+
+
+def _multi_columns(
+    block: Block, baseline: PeriodStatement | None, current: PeriodStatement | None
+) -> tuple[int, int]:
+    last = block.columns - 1
+    base_col = next((c for c, r in block.roles.items() if r == "baseline"), None)
+    cur_col = next((c for c, r in block.roles.items() if r == "current"), None)
+    if base_col is None and baseline is not None:
+        base_col = next(
+            (c for c, s in block.specs.items() if s.end_year == baseline.spec.end_year), None
+        )
+    if cur_col is None and current is not None:
+        cur_col = next(
+            (c for c, s in block.specs.items() if s.end_year == current.spec.end_year), None
+        )
+    return (0 if base_col is None else base_col), (last if cur_col is None else cur_col)
+
+
+def _evidence(rows: list[TableRow]) -> list[Evidence]:
+    return [line.evidence() for table_row in rows for line in table_row.lines]
+
+
+def _build_period(
+    assignment: Assignment, prefix: str, categories: dict[int, Scope3Category]
+) -> tuple[Period, dict[str, list[Evidence]]]:
+    """Sum up one table column into a Period, with evidence per field and derivations."""
+    block, column = assignment.block, assignment.column
+    period = Period()
+    evidence: dict[str, list[Evidence]] = {}
+    by_scope: dict[int, list[TableRow]] = {1: [], 2: [], 3: []}
+    sources: dict[int, list[TableRow]] = {1: [], 2: [], 3: []}
+    category_rows: list[TableRow] = []
+    totals: list[TableRow] = []
+    last_major: TableRow | None = None
+    basis_rows: dict[str, dict[str, TableRow]] = {"scope2": {}, "total": {}}
+    for table_row in block.rows:
+        row = table_row.row
+        if row.kind == "scope" and row.scope:
+            by_scope[row.scope].append(table_row)
+            last_major = table_row
+        elif row.kind == "source" and row.scope:
+            sources[row.scope].append(table_row)
+        elif row.kind == "category":
+            category_rows.append(table_row)
+        elif row.kind == "total":
+            totals.append(table_row)
+            last_major = table_row
+        elif row.kind == "basis" and row.basis and last_major is not None:
+            key = "total" if last_major.row.kind == "total" else f"scope{last_major.row.scope}"
+            if key in basis_rows:
+                basis_rows[key][row.basis] = table_row
+
+    units_bad: list[str] = []
+
+    def tonnes(table_row: TableRow) -> float | None:
+        value = _value(table_row, column)
+        if value is None:
+            return None
+        factor = _factor(block, table_row)
+        if factor is None:
+            units_bad.append(table_row.row.unit or block.unit or "")
+            return None
+        if factor != 1.0:
+            period.converted_from_kg = True
+        return round(value * factor, 6)
+
+    for scope in (1, 2, 3):
+        field = f"scope{scope}"
+        stated = [(r, tonnes(r)) for r in by_scope[scope]]
+        with_values = [(r, v) for r, v in stated if v is not None]
+        if len(with_values) == 1:
+            setattr(period, field, with_values[0][1])
+            evidence[field] = _evidence([with_values[0][0]])
+        elif len(with_values) > 1:
+            setattr(period, field, round(sum(v for _, v in with_values), 6))
+            period.derived[field] = f"sum of {len(with_values)} Scope {scope} rows"
+            evidence[field] = _evidence([r for r, _ in with_values])
+        else:
+            parts = [(r, tonnes(r)) for r in sources[scope]]
+            if scope == 3:
+                parts += [(r, tonnes(r)) for r in category_rows]
+            parts = [(r, v) for r, v in parts if v is not None]
+            if parts:
+                setattr(period, field, round(sum(v for _, v in parts), 6))
+                evidence[field] = _evidence([r for r, _ in parts])
+                if len(parts) > 1:
+                    kind = "category" if scope == 3 and category_rows else "source"
+                    period.derived[field] = f"sum of {len(parts)} {kind} rows"
+            else:
+                texts = [t for r in by_scope[scope] for t in r.row.texts]
+                if texts:
+                    period.not_numeric[field] = texts[0]
+                    evidence[field] = _evidence(by_scope[scope][:1])
+
+    for basis, table_row in basis_rows["scope2"].items():
+        setattr(period, f"scope2_{basis}", tonnes(table_row))
+        evidence.setdefault("scope2", []).extend(_evidence([table_row]))
+    if period.scope2_market is not None or period.scope2_location is not None:
+        period.scope2 = (
+            period.scope2_market if period.scope2_market is not None else period.scope2_location
+        )
+    for table_row in by_scope[2]:
+        if table_row.row.basis and period.scope2 is not None:
+            setattr(period, f"scope2_{table_row.row.basis}", period.scope2)
+
+    total_rows = [(r, tonnes(r)) for r in totals]
+    total_rows = [(r, v) for r, v in total_rows if v is not None]
+    if total_rows:
+        period.total = total_rows[0][1]
+        evidence["total"] = _evidence([total_rows[0][0]])
+    for basis, table_row in basis_rows["total"].items():
+        setattr(period, f"total_{basis}", tonnes(table_row))
+        evidence.setdefault("total", []).extend(_evidence([table_row]))
+    if period.total_market is not None or period.total_location is not None:
+        period.total = (
+            period.total_market if period.total_market is not None else period.total_location
+        )
+
+    for name in _FIELDS:
+        value = getattr(period, name)
+        if value is not None and value < 0:
+            period.negative.append(name)
+    if units_bad:
+        period.unit = units_bad[0]
+        for name in _FIELDS:
+            if getattr(period, name) is None and name not in period.not_numeric:
+                period.not_numeric[name] = f"figure given in {units_bad[0]}, {_NOT_MASS}"
+    else:
+        period.unit = "kgCO2e" if period.converted_from_kg else (block.unit and "tCO2e")
+
+    for table_row in category_rows:
+        number = table_row.row.category
+        if number is None:
+            continue
+        entry = categories.setdefault(
+            number,
+            Scope3Category(number=number, name="", as_written=table_row.row.label or ""),
+        )
+        value = tonnes(table_row)
+        if value is not None:
+            setattr(entry, prefix, value)
+        evidence.setdefault(f"scope3.{number}", []).extend(_evidence([table_row]))
+
+    first = block.rows[0].lines[0]
+    last = block.rows[-1].lines[-1]
+    evidence["table"] = [first.evidence(), last.evidence()]
+    return period, evidence
+
+
+def _merge(
+    built: list[tuple[Period, dict[str, list[Evidence]]]], prefix: str, facts: Facts
+) -> Period:
+    """Combine the tables that report one period: a stated figure beats a derived one."""
+    period, evidence = built[0]
+    for other, other_evidence in built[1:]:
+        for name in _FIELDS:
+            mine, theirs = getattr(period, name), getattr(other, name)
+            better = theirs is not None and (
+                mine is None or (name in period.derived and name not in other.derived)
+            )
+            if better:
+                setattr(period, name, theirs)
+                period.derived.pop(name, None)
+                if name in other.derived:
+                    period.derived[name] = other.derived[name]
+                period.not_numeric.pop(name, None)
+                evidence[name] = other_evidence.get(name, [])
+    for key, quotes in evidence.items():
+        target = key if key.startswith("scope3.") else f"{prefix}.{key}"
+        facts.evidence.setdefault(target, []).extend(quotes)
+    for key, quotes in (e for _, ev in built[1:] for e in ev.items()):
+        if key.startswith("scope3."):
+            facts.evidence.setdefault(key, []).extend(quotes)
+    return period
+
+
+def _apply_spec(period: Period, spec: PeriodSpec) -> None:
+    period.label = spec.label
+    period.end_year = spec.end_year
+    period.start, period.end = spec.start, spec.end
+
+
+def extract_emissions(context: Context, facts: Facts, categories: dict[int, Scope3Category]) -> None:
+    """Fill facts.baseline and facts.current (and Scope 3 category values) from the tables."""
+    statements = find_statements(context)
+    blocks = find_blocks(context)
+    options = _assign(blocks, statements)
+    roles: tuple[Role, Role] = ("baseline", "current")
+    for role in roles:
+        found = options[role]
+        assignment = found[0] if found else None
+        built = [_build_period(option, role, categories) for option in found]
+        period = _merge(built, role, facts) if built else Period()
+        statement = first_statement(statements, role)
+        spec: PeriodSpec | None = None
+        if statement is not None and statement.explicit:
+            spec = statement.spec
+            facts.evidence[f"{role}.label"] = [statement.evidence]
+        elif assignment and assignment.block.specs.get(assignment.column):
+            spec = assignment.block.specs[assignment.column]
+        elif assignment and assignment.block.cue_line is not None:
+            spec = find_period(assignment.block.cue_line.text)
+            if spec:
+                facts.evidence[f"{role}.label"] = [assignment.block.cue_line.evidence()]
+        if spec is None and statement is not None:
+            spec = statement.spec
+            facts.evidence[f"{role}.label"] = [statement.evidence]
+        if spec is not None:
+            _apply_spec(period, spec)
+        setattr(facts, role, period)
+    used = {line.index for block in blocks for row in block.rows for line in row.lines}
+    prose_figures(context, facts, used)
+    _first_year(facts)
+
+
+def _first_year(facts: Facts) -> None:
+    """A first-year reporter's current period is its baseline: repeat the figures, say so."""
+    base, cur = facts.baseline, facts.current
+    if base.end_year is None or cur.end_year != base.end_year:
+        return
+    if base.label and cur.label and find_period(base.label) != find_period(cur.label):
+        same_dates = base.start == cur.start and base.end == cur.end
+        if not same_dates and base.start and cur.start:
+            return
+    cur.same_as_baseline = True
+    if all(getattr(cur, name) is None for name in _FIELDS):
+        for name in (*_FIELDS, "scope2_market", "scope2_location", "total_market", "total_location"):
+            setattr(cur, name, getattr(base, name))
+        cur.scope2_basis = base.scope2_basis
+        cur.unit = base.unit
+        cur.converted_from_kg = base.converted_from_kg
+        cur.derived = {**base.derived, "all": "the plan's current year is its baseline year"}
+        for name in _FIELDS:
+            if f"baseline.{name}" in facts.evidence:
+                facts.evidence[f"current.{name}"] = list(facts.evidence[f"baseline.{name}"])

@@ -1,0 +1,124 @@
+"""Carbon reduction measures: completed ones, planned ones, savings, and contract coverage.
+
+The template splits "Completed Carbon Reduction Initiatives" from "In the future we hope to
+implement further measures such as"; plans that do not use it still say "we have installed"
+or "we plan to". A measure is specific when it names a concrete action (renewable tariff, EVs,
+LED lighting, ISO 14001...) rather than a general intention.
+"""
+
+from __future__ import annotations
+
+import re
+
+from crp_checker.extract.context import Context, Sentence
+from crp_checker.extract.values import find_years, parse_number
+from crp_checker.schemas import Facts, Measure
+
+_FUTURE_CUE = re.compile(
+    r"\b(?:in the future|future (?:carbon reduction|initiatives|measures|plans|projects)|"
+    r"planned (?:initiatives|measures)|next steps|we (?:hope|plan|intend|aim) to|going forward|"
+    r"what i'm still working on|will\b)",
+    re.I,
+)
+_DONE_CUE = re.compile(
+    r"\b(?:completed|have been (?:completed|implemented)|we have (?:\w+ )?(?:implemented|introduced|"
+    r"installed|moved|switched|upgraded|replaced|launched|adopted|achieved|transitioned|reduced|"
+    r"appointed|signed|partnered|created)|current initiatives|already|has (?:\w+ )?(?:implemented|"
+    r"introduced|transitioned|achieved|installed|moved)|had transitioned|what i've done so far|"
+    r"(?:was|were) (?:implemented|introduced|installed|launched))\b",
+    re.I,
+)
+_SAVINGS = re.compile(
+    r"(?:reduction achieved|saved|savings?|equate to|has reduced|have reduced|reduced (?:our )?"
+    r"(?:emissions|carbon))",
+    re.I,
+)
+_TONNES = re.compile(r"([\d,]+(?:\.\d+)?)\s*(?:t\s*co2e?|tco2e|tonnes)", re.I)
+_PERCENT = re.compile(r"(\d{1,3}(?:\.\d+)?)\s*%")
+_MIN_WORDS = 4
+_MAX_MEASURES = 30
+
+
+def _is_future(sentence: Sentence) -> bool:
+    return bool(_FUTURE_CUE.search(sentence.text)) and not _DONE_CUE.search(sentence.text)
+
+
+def extract_measures(context: Context, facts: Facts) -> None:
+    """Completed and future measures, savings, and whether they apply during the contract."""
+    completed: list[Measure] = []
+    future: list[Measure] = []
+    mode: str | None = None
+    for sentence in context.sentences:
+        line = context.line_at(sentence.page, sentence.start)
+        section = context.section_of_line[line.index] if line else None
+        if line is not None and line.index in context.headings:
+            mode = "completed" if section == "projects" else None
+        if re.search(r"completed|current initiatives|done so far|implemented", sentence.text, re.I) and (
+            section == "projects" or len(sentence.text.split()) <= 8
+        ):
+            mode = "completed"
+        if _FUTURE_CUE.search(sentence.text) and len(sentence.text.split()) <= 14 and section == "projects":
+            mode = "future"
+        if len(sentence.text.split()) < _MIN_WORDS:
+            continue
+        specific = bool(
+            context.matches_within(sentence.page, sentence.start, sentence.end, "MEASURE")
+        )
+        in_projects = section == "projects"
+        if in_projects and mode in ("completed", "future"):
+            status = "future" if mode == "future" or _is_future(sentence) else "completed"
+        elif specific and _DONE_CUE.search(sentence.text) and section != "targets":
+            status = "completed"
+        elif specific and _is_future(sentence) and section in ("projects", "targets", None):
+            status = "future"
+        else:
+            continue
+        years = [y for y in find_years(sentence.text) if 2015 <= y <= 2060]
+        measure = Measure(
+            text=sentence.text, status=status, specific=specific, year=years[0] if years else None
+        )
+        bucket = completed if status == "completed" else future
+        if len(bucket) < _MAX_MEASURES:
+            bucket.append(measure)
+            key = "completed_measures" if status == "completed" else "future_measures"
+            facts.evidence.setdefault(key, []).append(sentence.evidence())
+    facts.completed_measures = completed
+    facts.future_measures = future
+    _contract(context, facts)
+    _savings(context, facts)
+
+
+def _contract(context: Context, facts: Facts) -> None:
+    explicit = context.by_label("CONTRACT")
+    for match in explicit:
+        if match.id == "explicit":
+            sentence = context.sentence_at(match.page, match.start)
+            facts.measures_during_contract = "explicit"
+            if sentence:
+                facts.evidence["measures_during_contract"] = [sentence.evidence()]
+            return
+    if facts.completed_measures:
+        for match in explicit:
+            sentence = context.sentence_at(match.page, match.start)
+            if sentence and any(m.text == sentence.text for m in facts.completed_measures):
+                facts.measures_during_contract = "implied"
+                facts.evidence["measures_during_contract"] = [sentence.evidence()]
+                return
+
+
+def _savings(context: Context, facts: Facts) -> None:
+    for sentence in context.sentences:
+        if not _SAVINGS.search(sentence.text):
+            continue
+        line = context.line_at(sentence.page, sentence.start)
+        section = context.section_of_line[line.index] if line else None
+        if section not in ("projects", None) and "achieved" not in sentence.text.lower():
+            continue
+        tonnes = _TONNES.search(sentence.text)
+        percent = _PERCENT.search(sentence.text)
+        if not tonnes and not percent:
+            continue
+        facts.savings_tco2e = parse_number(tonnes[1]) if tonnes else None
+        facts.savings_percent = float(percent[1]) if percent else None
+        facts.evidence["savings"] = [sentence.evidence()]
+        return

@@ -1,0 +1,67 @@
+"""How the figures were made: standards named, the baseline method, certifications, and
+whether a large change between baseline and current year is explained."""
+
+from __future__ import annotations
+
+import re
+
+from crp_checker.extract.context import Context
+from crp_checker.schemas import Facts
+
+_METHOD_ORDER = ("ghg_protocol", "secr", "scope3_standard", "uk_conversion_factors", "iso14064")
+_ADDITIONAL = re.compile(r"additional details|methodology|calculated|calculation|estimated|"
+                         r"conversion factors|data (?:was|were)|boundary|operational control|"
+                         r"financial control|tool|calculator", re.I)
+_CHANGE = re.compile(
+    r"\b(?:decrease|increase|reduction|rise|fall|drop|change|lower|higher|reduced|increased)\w*\b"
+    r"[^.]{0,160}\b(?:due to|because|as a result|attribut\w+|driven by|result of|reflects?|"
+    r"following|owing to|caused by|thanks to)\b",
+    re.I,
+)
+_MAX_METHOD_CHARS = 700
+
+
+def _not_boilerplate(context: Context, page: int, start: int, end: int) -> bool:
+    return not context.matches_within(page, start, end, "BOILERPLATE")
+
+
+def extract_method(context: Context, facts: Facts) -> None:
+    """Standards, certifications, the baseline method text and change explanations."""
+    named: dict[str, list[int]] = {}
+    for match in context.by_label("METHOD"):
+        sentence = context.sentence_at(match.page, match.start)
+        if sentence and not _not_boilerplate(context, sentence.page, sentence.start, sentence.end):
+            continue
+        named.setdefault(match.id, [])
+        if sentence and len(facts.evidence.get("methodology", [])) < 6:
+            quotes = {e.quote for e in facts.evidence.get("methodology", [])}
+            if sentence.text not in quotes:
+                facts.evidence.setdefault("methodology", []).append(sentence.evidence())
+    facts.methodology = [key for key in _METHOD_ORDER if key in named]
+
+    certifications: list[str] = []
+    for match in context.by_label("CERT"):
+        if match.id not in certifications:
+            certifications.append(match.id)
+            sentence = context.sentence_at(match.page, match.start)
+            if sentence:
+                facts.evidence.setdefault("certifications", []).append(sentence.evidence())
+    facts.certifications = certifications
+
+    method_sentences = []
+    for sentence in context.sentences:
+        line = context.line_at(sentence.page, sentence.start)
+        section = context.section_of_line[line.index] if line else None
+        if section == "baseline" and _ADDITIONAL.search(sentence.text) and len(sentence.text) > 40:
+            if not re.match(r"baseline emissions are (?:a record|the reference)", sentence.text, re.I):
+                method_sentences.append(sentence)
+    if method_sentences:
+        text = " ".join(s.text for s in method_sentences)
+        facts.baseline_method = text[:_MAX_METHOD_CHARS]
+        facts.evidence["baseline_method"] = [s.evidence() for s in method_sentences[:4]]
+
+    for sentence in context.sentences:
+        if _CHANGE.search(sentence.text) and re.search(r"emission|footprint|carbon", sentence.text, re.I):
+            facts.change_explained = True
+            facts.evidence["change_explained"] = [sentence.evidence()]
+            break

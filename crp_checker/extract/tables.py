@@ -1,0 +1,240 @@
+"""Stitch classified lines into emissions tables (blocks) and map their columns to periods.
+
+A block starts at a Scope row and ends at its total (or at a heading, or when prose runs on).
+A number alone on a line belongs to the row whose label came before it; under a Scope 3
+header followed by several category names it is the Scope 3 figure itself. Each block's
+columns are tied to the baseline or current period by the words just above it ("Baseline year
+emissions", "Reporting Year: 2024") or, for multi-year tables, by the years in its header.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+from crp_checker.extract.context import Context
+from crp_checker.extract.lines import Line
+from crp_checker.extract.rows import Row, classify, normalise_unit
+from crp_checker.extract.values import PeriodSpec, find_period
+
+Role = Literal["baseline", "current"]
+
+_BASELINE_CUE = re.compile(r"\bbaseline\b|\bbase\s+year\b", re.I)
+_CURRENT_CUE = re.compile(
+    r"\bcurrent\b|\breporting\s+(?:year|period)\b|\bthis\s+year\b|\blatest\b|\bmost recent\b",
+    re.I,
+)
+_UNIT_HINT = re.compile(
+    r"\b(kg\s*co2e?|kgco2e?|kilograms?|tco2e?|t\s*co2e?|tonnes?|metric\s+tons?|co2\s*gpm)\b", re.I
+)
+_NUMBERING = re.compile(r"^(?:[•●·▪■◦*]\s*)?(?:\d{1,2}\s*[.):]\s*|[-–]\s*)?")
+_MAX_PROSE_LINES = 14
+_MAX_LABEL_WORDS = 14
+_HEADER_LINES = 12
+
+
+@dataclass
+class TableRow:
+    """A classified row and the lines it came from (for evidence)."""
+
+    row: Row
+    lines: list[Line]
+
+
+@dataclass
+class Block:
+    """One emissions table: its rows, where it sits, and how its columns map to periods."""
+
+    rows: list[TableRow] = field(default_factory=list)
+    first_line: int = 0
+    last_line: int = 0
+    header: str = ""
+    header_first_line: int = 0
+    closing: bool = False
+    unit: str | None = None
+    columns: int = 1
+    roles: dict[int, Role] = field(default_factory=dict)
+    specs: dict[int, PeriodSpec] = field(default_factory=dict)
+    cue: Role | None = None
+    cue_line: Line | None = None
+
+    def kinds(self) -> set[str]:
+        return {f"{r.row.kind}{r.row.scope or ''}" for r in self.rows}
+
+    def valueless_tail(self) -> list[TableRow]:
+        tail: list[TableRow] = []
+        for table_row in reversed(self.rows):
+            if table_row.row.has_values or table_row.row.texts:
+                break
+            tail.append(table_row)
+        return list(reversed(tail))
+
+
+def category_at_start(context: Context, line: Line) -> int | None:
+    """The Scope 3 category whose name opens `line` (after bullets and numbering)."""
+    body = _NUMBERING.sub("", line.text)
+    lead = line.start + (len(line.text) - len(body))
+    for m in context.matches_in(line, "SCOPE3_CAT"):
+        if m.start <= lead + 1:
+            return int(m.id)
+    return None
+
+
+def _starts_new_block(block: Block, row: Row) -> bool:
+    """A new table starts after a total, at a second Scope 1, or at a repeated Scope row."""
+    if block.closing:
+        return True
+    if row.kind != "scope":
+        return False
+    seen = block.kinds()
+    if row.scope == 1 and seen & {"scope2", "scope3", "category3", "source2", "source3"}:
+        return True
+    return any(
+        r.row.kind == "scope" and r.row.scope == row.scope and r.row.has_values for r in block.rows
+    )
+
+
+def _is_prose(text: str) -> bool:
+    """A sentence that happens to start like a row label ("Scope 3 emissions will ...")."""
+    return len(text.split()) > _MAX_LABEL_WORDS
+
+
+def _is_table(block: Block) -> bool:
+    """Keep blocks that report a scope or a total, not stray lists of category names."""
+    return any(
+        r.row.kind in ("scope", "source", "total") and (r.row.has_values or r.row.texts)
+        for r in block.rows
+    )
+
+
+def _attach_bare(block: Block, row: Row, line: Line) -> bool:
+    """Give a number that stands on its own line to the row it belongs to."""
+    tail = block.valueless_tail()
+    if not tail:
+        return False
+    if row.label or len(tail) == 1:
+        target = tail[-1]
+    else:
+        target = tail[0] if tail[0].row.kind == "scope" else tail[-1]
+    target.row.values = row.values
+    target.row.unit = target.row.unit or row.unit
+    target.lines.append(line)
+    return True
+
+
+def find_blocks(context: Context) -> list[Block]:
+    """Every emissions table in the document, in reading order."""
+    blocks: list[Block] = []
+    block: Block | None = None
+    prose = 0
+    header_start = 0
+
+    def close() -> None:
+        nonlocal block, header_start
+        if block is not None and _is_table(block):
+            blocks.append(block)
+        if block is not None:
+            header_start = block.last_line + 1
+        block = None
+
+    for line in context.lines:
+        if line.furniture:
+            continue
+        row = classify(line.text, category_at_start(context, line))
+        if row.kind != "none" and not row.values and not row.texts and _is_prose(line.text):
+            row = Row("none", "")
+        if line.index in context.headings and row.kind in ("none", "category"):
+            close()
+            header_start = line.index
+            continue
+        if row.kind == "category" and block is None:
+            continue
+        if row.kind in ("scope", "source", "category"):
+            if block is None or _starts_new_block(block, row):
+                close()
+                block = Block(first_line=line.index, header_first_line=header_start)
+            block.rows.append(TableRow(row, [line]))
+            block.last_line = line.index
+            prose = 0
+        elif row.kind == "total":
+            if block is None:
+                continue
+            block.rows.append(TableRow(row, [line]))
+            block.last_line = line.index
+            block.closing = row.has_values
+            prose = 0
+        elif row.kind == "basis":
+            if block is not None:
+                block.rows.append(TableRow(row, [line]))
+                block.last_line = line.index
+        elif block is not None:
+            if row.values and _attach_bare(block, row, line):
+                block.last_line = line.index
+                prose = 0
+                if block.rows[-1].row.kind == "total":
+                    block.closing = True
+                continue
+            prose += 1
+            if block.closing or prose > _MAX_PROSE_LINES:
+                close()
+    close()
+    for found in blocks:
+        _describe(context, found, blocks)
+    return blocks
+
+
+def _describe(context: Context, block: Block, blocks: list[Block]) -> None:
+    """Work out the block's columns, unit, header text and period cue."""
+    counts = [len(r.row.values) for r in block.rows if r.row.has_values]
+    block.columns = max(set(counts), key=counts.count) if counts else 1
+    previous_end = max((b.last_line for b in blocks if b.last_line < block.first_line), default=-1)
+    start = max(previous_end + 1, block.first_line - _HEADER_LINES, block.header_first_line - 1, 0)
+    header_lines = [
+        line for line in context.lines[start : block.first_line] if not line.furniture
+    ]
+    block.header = " ".join(line.text for line in header_lines)
+    units = [normalise_unit(r.row.unit) for r in block.rows if r.row.unit]
+    hint = _UNIT_HINT.findall(block.header)
+    block.unit = units[0] if units else (normalise_unit(hint[-1]) if hint else None)
+    for line in reversed(header_lines):
+        role = _cue(line.text)
+        if role:
+            block.cue, block.cue_line = role, line
+            break
+    if block.columns > 1:
+        _map_columns(block)
+
+
+def _cue(text: str) -> Role | None:
+    baseline = _BASELINE_CUE.search(text)
+    current = _CURRENT_CUE.search(text)
+    if baseline and current:
+        return "baseline" if baseline.start() < current.start() else "current"
+    if baseline:
+        return "baseline"
+    if current:
+        return "current"
+    return None
+
+
+def _map_columns(block: Block) -> None:
+    """Read the periods named in a multi-year header, in order, one per column."""
+    specs: list[tuple[PeriodSpec, str]] = []
+    text = block.header
+    position = 0
+    while position < len(text):
+        spec = find_period(text[position:])
+        if spec is None:
+            break
+        before = text[position : position + spec.offset]
+        specs.append((spec, before))
+        position += spec.offset + len(spec.label)
+    specs = specs[-block.columns :]
+    if len(specs) != block.columns:
+        return
+    for column, (spec, before) in enumerate(specs):
+        block.specs[column] = spec
+        role = _cue(before)
+        if role:
+            block.roles[column] = role
