@@ -1,0 +1,238 @@
+"""Rules for the method and the declaration (PPN 006 grounds b, c, e): standards and sign-off."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from dateutil.relativedelta import relativedelta
+
+from crp_checker.rules.helpers import date_bounds, date_text, evidence, join_words, judge_bounds
+from crp_checker.rules.registry import Context, Result, rule
+from crp_checker.schemas import Facts, Outcome, Severity
+
+STANDARDS = {
+    "ghg_protocol": "the GHG Protocol Corporate Standard",
+    "secr": "SECR (Streamlined Energy and Carbon Reporting) for Scope 1 and 2",
+    "scope3_standard": "the GHG Protocol Corporate Value Chain (Scope 3) Standard",
+    "uk_conversion_factors": "the UK Government GHG conversion factors",
+}
+
+
+@rule(
+    "methodology",
+    title="Reporting standards named",
+    section="method",
+    severity=Severity.MANDATORY,
+    serves="b, e",
+)
+def methodology(facts: Facts, ctx: Context) -> Result:
+    """The Technical Standard asks for emissions measured with the GHG Protocol, SECR for Scope 1
+    and 2, the Scope 3 Standard and the UK Government conversion factors, so that figures from
+    different suppliers mean the same thing."""
+    ev = evidence(facts, "methodology")
+    named = [STANDARDS[key] for key in STANDARDS if key in facts.methodology]
+    missing = [STANDARDS[key] for key in STANDARDS if key not in facts.methodology]
+    fix = f"Say the figures were calculated following {join_words(missing)}."
+    if not missing:
+        return Result(Outcome.PASS, f"The plan names {join_words(named)}.", None, ev)
+    if named:
+        return Result(
+            Outcome.PARTIAL,
+            f"The plan names {join_words(named)}, but not {join_words(missing)}.",
+            fix,
+            ev,
+        )
+    if "iso14064" in facts.methodology:
+        return Result(
+            Outcome.PARTIAL,
+            "The plan follows ISO 14064-1 instead of the standards PPN 006 names; an evaluator "
+            "should check it covers the same ground.",
+            f"Also say how the figures relate to {join_words(missing)}.",
+            ev,
+        )
+    return Result(
+        Outcome.FAIL,
+        f"No reporting standard or conversion factors were named in {ctx.where}.",
+        fix,
+        ev,
+        absent=True,
+    )
+
+
+@rule(
+    "declaration",
+    title="Declaration citing PPN 06/21 or PPN 006",
+    section="method",
+    severity=Severity.MANDATORY,
+    serves="c",
+)
+def declaration(facts: Facts, ctx: Context) -> Result:
+    """PPN 006 requires the completed declaration that the plan was prepared in line with the PPN
+    and its reporting standard; it is what the board signs."""
+    ev = evidence(facts, "declaration")
+    if facts.declaration == "ppn":
+        return Result(
+            Outcome.PASS, "The declaration cites PPN 06/21 or PPN 006.", None, evidence=ev
+        )
+    fix = (
+        "Add the template declaration: 'This Carbon Reduction Plan has been completed in "
+        "accordance with PPN 006 and associated guidance and reporting standard for Carbon "
+        "Reduction Plans.'"
+    )
+    if facts.declaration == "plain":
+        return Result(
+            Outcome.PARTIAL,
+            "There is a declaration, but it does not mention PPN 06/21 or PPN 006.",
+            fix,
+            ev,
+        )
+    return Result(Outcome.FAIL, f"No declaration was found in {ctx.where}.", fix, ev, absent=True)
+
+
+@rule(
+    "board-sign-off",
+    title="Signed off by the board",
+    section="method",
+    severity=Severity.MANDATORY,
+    serves="c",
+)
+def board_sign_off(facts: Facts, ctx: Context) -> Result:
+    """The plan must be reviewed and signed off by the board of directors (or partners, trustees
+    or equivalent), so the commitment binds the organisation."""
+    ev = evidence(facts, "board_sign_off")
+    fix = (
+        "State that the plan has been reviewed and signed off by the board of directors (or "
+        "the equivalent management body: partners, trustees, the owner)."
+    )
+    if facts.board_sign_off == "board":
+        return Result(Outcome.PASS, "The board signed off the plan.", None, ev)
+    if facts.board_sign_off == "management":
+        return Result(
+            Outcome.PARTIAL,
+            "The plan was signed off by a management team, not the board or equivalent.",
+            fix,
+            ev,
+        )
+    return Result(
+        Outcome.FAIL,
+        f"No board sign-off was found in {ctx.where}.",
+        fix,
+        ev,
+        absent=True,
+    )
+
+
+@rule(
+    "signatory",
+    title="Named director-level signatory",
+    section="method",
+    severity=Severity.MANDATORY,
+    serves="c",
+)
+def signatory(facts: Facts, ctx: Context) -> Result:
+    """Someone at board level must sign with their name and role, so the buyer knows who is
+    accountable. A role without a name is not a signature."""
+    ev = evidence(facts, "signatory")
+    who = facts.signatory
+    fix = "Sign the plan with the name and role of a director (or partner, trustee, owner)."
+    if not who.name:
+        role = f" (a role, '{who.role}', is given without a name)" if who.role else ""
+        return Result(
+            Outcome.FAIL,
+            f"The plan is not signed by a named person{role}.",
+            fix,
+            ev,
+            absent=not who.role,
+        )
+    if who.role is None:
+        return Result(Outcome.PARTIAL, f"Signed by {who.name}, with no role given.", fix, ev)
+    if who.director_level is True:
+        return Result(Outcome.PASS, f"Signed by {who.name}, {who.role.rstrip('.')}.", None, ev)
+    if who.director_level is False:
+        return Result(
+            Outcome.PARTIAL, f"Signed by {who.name}, {who.role}: a role below board level.", fix, ev
+        )
+    return Result(
+        Outcome.NEEDS_REVIEW,
+        f"Signed by {who.name}, {who.role}: the checker cannot tell whether this role is at "
+        "board level.",
+        "An evaluator should confirm the signatory's role; write 'Director' in the role if it is.",
+        ev,
+    )
+
+
+@rule(
+    "sign-off-date",
+    title="Sign-off dated and recent",
+    section="method",
+    severity=Severity.MANDATORY,
+    serves="c",
+)
+def sign_off_date(facts: Facts, ctx: Context) -> Result:
+    """PPN 006 expects the plan to be signed off and updated every year; a sign-off older than
+    the buyer's limit (12 months by default), or dated in the future, is not current. When only
+    the month or year is given, both its earliest and latest day are checked."""
+    ev = evidence(facts, "sign_off_date")
+    limit = ctx.buyer.max_signoff_age_months
+    check = ctx.buyer.check_date
+    fix = f"Date the sign-off and renew the plan at least every {limit} months."
+    day, precision = facts.sign_off_date, facts.sign_off_date_precision
+    if day is None:
+        issued = ""
+        if facts.publication_date is not None:
+            issued = (
+                " (the plan's issue date "
+                f"{date_text(facts.publication_date, facts.publication_date_precision)} does not "
+                "date the sign-off)"
+            )
+        return Result(
+            Outcome.FAIL,
+            f"The sign-off is not dated{issued}.",
+            "Add the date next to the signature. " + fix,
+            ev,
+            absent=True,
+        )
+    written = date_text(day, precision)
+    early, late = date_bounds(day, precision)
+    if early > check:
+        return Result(
+            Outcome.FAIL,
+            f"The sign-off is dated {written}, after the check date {date_text(check)}.",
+            "Correct the sign-off date: it must be the day the board signed.",
+            ev,
+        )
+    # Part of the month (or year) has passed, so the plan was not necessarily future-dated.
+    late = min(late, check)
+    expired_before = check - relativedelta(months=limit)
+    warn_before = check - relativedelta(months=limit - 1)
+
+    def judge(signed: dt.date) -> Outcome:
+        if signed < expired_before:
+            return Outcome.FAIL
+        return Outcome.PARTIAL if signed < warn_before else Outcome.PASS
+
+    outcome, certain = judge_bounds((early, late), judge)
+    if not certain:
+        return Result(
+            Outcome.NEEDS_REVIEW,
+            f"The sign-off is dated {written}, without the day or month: it is within the "
+            f"{limit}-month limit only if signed on or after {date_text(expired_before)}.",
+            "Give the full date of the sign-off. " + fix,
+            ev,
+        )
+    limit_text = f"the limit is {limit} months before {date_text(check)}"
+    if outcome is Outcome.PASS:
+        return Result(outcome, f"The sign-off is dated {written}; {limit_text}.", None, ev)
+    if outcome is Outcome.PARTIAL:
+        return Result(
+            outcome,
+            f"The sign-off is dated {written} and expires within a month ({limit_text}).",
+            "Renew the plan and its sign-off now. " + fix,
+            ev,
+        )
+    return Result(
+        outcome,
+        f"The sign-off is dated {written}, older than {limit} months at {date_text(check)}.",
+        "Review the plan, update its figures and have the board sign it again. " + fix,
+        ev,
+    )
