@@ -19,7 +19,22 @@ from spacy.tokens import Doc
 from crp_checker.settings import get_settings
 
 SPANS_KEY = "crp"
-_CONNECTORS = (",", "&", "-", "–", "(", "/", " and", " or", " of", " to", " the", " a", " in", " for")
+_CONNECTORS = (
+    ",",
+    "&",
+    "-",
+    "–",
+    "(",
+    "/",
+    " and",
+    " or",
+    " of",
+    " to",
+    " the",
+    " a",
+    " in",
+    " for",
+)
 
 
 @Language.component("line_sentences")
@@ -47,10 +62,14 @@ def join_wrapped_lines(text: str) -> str:
             break
         following = lines[i + 1].lstrip()
         stripped = line.rstrip()
-        wrap = bool(following) and bool(stripped) and (
-            following[0].islower()
-            or stripped.lower().endswith(_CONNECTORS)
-            or (len(stripped) >= max(50, 0.8 * full) and stripped[-1] not in ".:;!?")
+        wrap = (
+            bool(following)
+            and bool(stripped)
+            and (
+                following[0].islower()
+                or stripped.lower().endswith(_CONNECTORS)
+                or (len(stripped) >= max(50, 0.8 * full) and stripped[-1] not in ".:;!?")
+            )
         )
         out.append(" " if wrap else "\n")
     return "".join(out)

@@ -22,8 +22,9 @@ _EXTERNAL = re.compile(
     re.I,
 )
 _FIRST_PERSON = re.compile(r"\b(?:we|our|us|i|my)\b", re.I)
+_SECOND_PERSON = re.compile(r"\b(?:you|your)\b", re.I)
 _PAREN_NZ = re.compile(r"\(\s*net[\s-]*zero\s*\)", re.I)
-_YEAR_BEFORE = 45
+_YEAR_BEFORE = 15
 _YEAR_AFTER = 90
 
 
@@ -79,41 +80,66 @@ def _is_boilerplate(context: Context, sentence: Sentence) -> bool:
     return bool(_in_sentence(context, sentence, "BOILERPLATE"))
 
 
-def _external(sentence: Sentence, strength: str | None) -> bool:
-    """Government or legal targets quoted in the plan, not the supplier's own pledge."""
-    if not _EXTERNAL.search(sentence.text):
+def _external(context: Context, sentence: Sentence) -> bool:
+    """Government or legal targets quoted in the plan, not the supplier's own pledge.
+
+    The sentence names a government, a law or a mandate, and either pledges nothing itself or
+    its pledge verb belongs to that outside body ("PPN 06/21 mandates that any business ...
+    must commit to a Net Zero target").
+    """
+    found = _EXTERNAL.search(sentence.text)
+    if not found:
         return False
-    if strength is not None and _FIRST_PERSON.search(sentence.text):
-        return False
-    return strength is None or not re.search(
-        r"\b(?:is|are|remain)\s+(?:\w+\s+)?committed|\bcommits?\b|\bpledges?\b", sentence.text, re.I
-    )
+    verbs = [m for label in ("COMMIT", "ASPIRE") for m in _in_sentence(context, sentence, label)]
+    if not verbs:
+        return True
+    first_verb = min(m.start for m in verbs) - sentence.start
+    return found.start() < first_verb and not _FIRST_PERSON.search(sentence.text[:first_verb])
 
 
 def find_statements(context: Context, label: str) -> list[Statement]:
     """Net zero (label NET_ZERO) or carbon neutral (CARBON_NEUTRAL) statements by the supplier."""
     found: list[Statement] = []
-    seen: set[tuple[int, int]] = set()
-    for order, match in enumerate(context.by_label(label)):
+    by_sentence: dict[tuple[int, int], list[Match]] = {}
+    sentences: dict[tuple[int, int], Sentence] = {}
+    for match in context.by_label(label):
         sentence = context.sentence_at(match.page, match.start)
-        if sentence is None or (sentence.page, sentence.start) in seen:
+        if sentence is not None:
+            key = (sentence.page, sentence.start)
+            by_sentence.setdefault(key, []).append(match)
+            sentences[key] = sentence
+    for order, (key, sentence_matches) in enumerate(by_sentence.items()):
+        sentence = sentences[key]
+        if _is_boilerplate(context, sentence) or _SECOND_PERSON.search(sentence.text):
             continue
-        if _is_boilerplate(context, sentence):
-            continue
+        match = sentence_matches[0]
         strength = _strength(context, sentence, match.start)
         line = context.line_at(match.page, match.start)
         heading = line is not None and len(line.text.split()) <= 10
         if strength is None and line is not None:
+            # No verb: a heading "Our Approach to Net Zero by 2040", or a bullet inside the
+            # commitment section. The bare template heading (no year) pledges nothing.
             section = context.section_of_line[line.index]
-            if section == "commitment" or heading:
+            if (section == "commitment" and not heading) or (
+                heading and YEAR.search(sentence.text)
+            ):
                 strength = "commitment"
-        if _external(sentence, strength):
+        if _external(context, sentence):
             continue
-        if label == "NET_ZERO" and _PAREN_NZ.search(sentence.text) and _in_sentence(
-            context, sentence, "CARBON_NEUTRAL"
+        if (
+            label == "NET_ZERO"
+            and _PAREN_NZ.search(sentence.text)
+            and _in_sentence(context, sentence, "CARBON_NEUTRAL")
         ):
             continue  # "Carbon Neutral (Net Zero)": a neutrality pledge in net zero words
-        seen.add((sentence.page, sentence.start))
+        year = next(
+            (
+                y
+                for m in sentence_matches
+                if (y := _year_near(sentence, m.start, m.end)) is not None
+            ),
+            None,
+        )
         scope12 = bool(_in_sentence(context, sentence, "SCOPE12")) and not _in_sentence(
             context, sentence, "ALL_SCOPES"
         )
@@ -121,7 +147,7 @@ def find_statements(context: Context, label: str) -> list[Statement]:
         found.append(
             Statement(
                 sentence=sentence,
-                year=_year_near(sentence, match.start, match.end),
+                year=year,
                 strength=strength,
                 scope12=scope12,
                 scope3_only=scope3_only,

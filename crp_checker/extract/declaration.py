@@ -30,8 +30,12 @@ _NOT_NAME = re.compile(
     r"suite|www|http|approved|reviewed|signature|training|recruitment|trading|ppn)\b",
     re.I,
 )
-_ROLE_FIELD = re.compile(r"^(?:title|position|role|job title|designation)\s*[:\-–]\s*(?P<v>.+)$", re.I)
-_REVIEW = re.compile(r"\b(?:review|next review|review date|revision|valid until|expiry|expires)\b", re.I)
+_ROLE_FIELD = re.compile(
+    r"^(?:title|position|role|job title|designation)\s*[:\-–]\s*(?P<v>.+)$", re.I
+)
+_REVIEW = re.compile(
+    r"\b(?:review|next review|review date|revision|valid until|expiry|expires)\b", re.I
+)
 _SIGNED_ON = re.compile(r"signed off[^.]*?\bon\b|\bdated\b|\bsigned on\b(?! behalf)", re.I)
 _ROLE_WORD = re.compile(
     r"director|officer|chief|executive|manager|ceo|cfo|coo|\bmd\b|partner|owner|founder|chair|"
@@ -58,9 +62,14 @@ def _sentences_with(context: Context, label: str) -> list[Sentence]:
     found: list[Sentence] = []
     for match in context.by_label(label):
         sentence = context.sentence_at(match.page, match.start)
-        if sentence and sentence not in found:
-            if not context.matches_within(sentence.page, sentence.start, sentence.end, "BOILERPLATE"):
-                found.append(sentence)
+        if (
+            sentence
+            and sentence not in found
+            and not context.matches_within(
+                sentence.page, sentence.start, sentence.end, "BOILERPLATE"
+            )
+        ):
+            found.append(sentence)
     return found
 
 
@@ -73,18 +82,19 @@ def extract_declaration(context: Context, facts: Facts) -> None:
             facts.evidence["declaration"] = [sentence.evidence()]
             break
     if facts.declaration is None:
-        for line in _declaration_lines(context):
+        declaration_section = [
+            line for line in context.lines if context.section_of_line[line.index] == "declaration"
+        ]
+        for line in declaration_section:
             if context.matches_in(line, "DECLARE") or re.search(
                 r"\b(?:approved|declare|confirm)\b", line.text, re.I
             ):
-                sentence = context.sentence_at(line.page, line.start)
+                found = context.sentence_at(line.page, line.start)
                 facts.declaration = "plain"
-                facts.evidence["declaration"] = [sentence.evidence() if sentence else line.evidence()]
+                facts.evidence["declaration"] = [found.evidence() if found else line.evidence()]
                 break
     for sentence in _sentences_with(context, "SIGNED"):
-        bodies = context.matches_within(
-            sentence.page, sentence.start, sentence.end, "SIGNOFF_BODY"
-        )
+        bodies = context.matches_within(sentence.page, sentence.start, sentence.end, "SIGNOFF_BODY")
         roles = context.matches_within(sentence.page, sentence.start, sentence.end, "ROLE")
         if any(b.id == "board" for b in bodies) or any(r.id == "director" for r in roles):
             facts.board_sign_off = "board"
@@ -119,7 +129,7 @@ def _role_part(text: str) -> str:
     parts = [p.strip(" ,()") for p in re.split(r",|\(|\)", text) if p.strip(" ,()")]
     for part in reversed(parts):
         if _ROLE_WORD.search(part):
-            return part
+            return str(part)
     return text.strip(" ,()")
 
 
@@ -133,9 +143,13 @@ def extract_signatory(context: Context, facts: Facts) -> None:
         if len(line.text) > 90:
             continue
         role, role_line = _role_near(context, lines, position, m["rest"])
-        nearby = " ".join(l.text for l in lines[max(0, position - 3) : position])
+        nearby = " ".join(previous.text for previous in lines[max(0, position - 3) : position])
         signed_context = re.search(r"sign|approved|behalf|\.{5,}|…", nearby, re.I)
-        if role is None and not signed_context and not line.text.lower().startswith(("signed", "signature", "name")):
+        if (
+            role is None
+            and not signed_context
+            and not line.text.lower().startswith(("signed", "signature", "name"))
+        ):
             continue
         facts.signatory.name = m["name"].strip()
         facts.signatory.role = role
@@ -158,7 +172,10 @@ def _sign_off_date(context: Context, facts: Facts, lines: list[Line], position: 
     """The date of the sign-off: near the signature, else a dated sign-off sentence."""
     ordered: list[Line] = []
     if position is not None:
-        ordered += lines[position : position + _WINDOW] + lines[max(0, position - _WINDOW) : position][::-1]
+        ordered += (
+            lines[position : position + _WINDOW]
+            + lines[max(0, position - _WINDOW) : position][::-1]
+        )
     ordered += [line for line in lines if line not in ordered]
     for sentence in _sentences_with(context, "SIGNED"):
         if _SIGNED_ON.search(sentence.text):

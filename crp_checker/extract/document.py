@@ -7,9 +7,14 @@ import re
 from crp_checker.extract.context import Context
 from crp_checker.schemas import Facts
 
-_EMPTY_FIELD = re.compile(r"^(?P<field>supplier name|publication date)\s*:\s*(?P<v>[\s.…_]*)$", re.I)
-_COVERS = re.compile(r"\b(?:cover|covers|include|includes|including|appl(?:y|ies)|adopted|"
-                     r"on behalf of|and its|all entities)\b", re.I)
+_EMPTY_FIELD = re.compile(
+    r"^(?P<field>supplier name|publication date)\s*:\s*(?P<v>[\s.…_]*)$", re.I
+)
+_COVERS = re.compile(
+    r"\b(?:cover|covers|include|includes|including|appl(?:y|ies)|adopted|"
+    r"on behalf of|and its|all entities)\b",
+    re.I,
+)
 
 
 def extract_placeholders(context: Context, facts: Facts) -> None:
@@ -33,10 +38,10 @@ def extract_placeholders(context: Context, facts: Facts) -> None:
         if not m:
             continue
         following = context.lines[line.index + 1] if line.index + 1 < len(context.lines) else None
-        if following is None or following.page != line.page or ":" in following.text:
-            if line.text not in found:
-                found.append(line.text)
-                facts.evidence.setdefault("placeholders", []).append(line.evidence())
+        empty = following is None or following.page != line.page or ":" in following.text
+        if empty and line.text not in found:
+            found.append(line.text)
+            facts.evidence.setdefault("placeholders", []).append(line.evidence())
     facts.placeholders = found[:20]
 
 

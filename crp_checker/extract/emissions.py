@@ -58,9 +58,7 @@ def _completeness(block: Block, column: int) -> int:
     return stated
 
 
-def _assign(
-    blocks: list[Block], statements: list[PeriodStatement]
-) -> dict[Role, list[Assignment]]:
+def _assign(blocks: list[Block], statements: list[PeriodStatement]) -> dict[Role, list[Assignment]]:
     """The table columns that report each period, most complete first."""
     baseline = first_statement(statements, "baseline")
     current = first_statement(statements, "current")
@@ -163,10 +161,10 @@ def _build_period(
             period.derived[field] = f"sum of {len(with_values)} Scope {scope} rows"
             evidence[field] = _evidence([r for r, _ in with_values])
         else:
-            parts = [(r, tonnes(r)) for r in sources[scope]]
+            candidates = [(r, tonnes(r)) for r in sources[scope]]
             if scope == 3:
-                parts += [(r, tonnes(r)) for r in category_rows]
-            parts = [(r, v) for r, v in parts if v is not None]
+                candidates += [(r, tonnes(r)) for r in category_rows]
+            parts = [(r, v) for r, v in candidates if v is not None]
             if parts:
                 setattr(period, field, round(sum(v for _, v in parts), 6))
                 evidence[field] = _evidence([r for r, _ in parts])
@@ -267,7 +265,9 @@ def _apply_spec(period: Period, spec: PeriodSpec) -> None:
     period.start, period.end = spec.start, spec.end
 
 
-def extract_emissions(context: Context, facts: Facts, categories: dict[int, Scope3Category]) -> None:
+def extract_emissions(
+    context: Context, facts: Facts, categories: dict[int, Scope3Category]
+) -> None:
     """Fill facts.baseline and facts.current (and Scope 3 category values) from the tables."""
     statements = find_statements(context)
     blocks = find_blocks(context)
@@ -311,7 +311,13 @@ def _first_year(facts: Facts) -> None:
             return
     cur.same_as_baseline = True
     if all(getattr(cur, name) is None for name in _FIELDS):
-        for name in (*_FIELDS, "scope2_market", "scope2_location", "total_market", "total_location"):
+        for name in (
+            *_FIELDS,
+            "scope2_market",
+            "scope2_location",
+            "total_market",
+            "total_location",
+        ):
             setattr(cur, name, getattr(base, name))
         cur.scope2_basis = base.scope2_basis
         cur.unit = base.unit

@@ -30,6 +30,19 @@ _LEGAL = re.compile(
     r"\b(?P<org>(?:[A-Z][\w&'’.-]*|&)(?:[ \t]+(?:[A-Z(][\w&'’().-]*|and|&|of|t/a|for))*"
     r"[ \t]+(?:Ltd\.?|LTD|Limited|LIMITED|LLP|PLC|plc|CIC|Inc\.?))(?![\w])"
 )
+_NAME_WORDS = r"[A-Z][\w&]+(?:\s+(?:[A-Z][\w&]+|&|of|and))*"
+# "At Fairtrade Vending we take ...", "Prostart Training’s overarching approach",
+# "HTM has taken steps": a proper name acting as the organisation.
+_INFORMAL = [
+    re.compile(rf"^[“\"']?At\s+(?P<org>{_NAME_WORDS}),?\s+we\b"),
+    re.compile(
+        rf"(?:^|\s)(?P<org>{_NAME_WORDS})(?:’s|'s|’)\s+(?:overarching|approach|emissions|"
+        r"carbon|commitment|plan|policy|footprint|operations|journey)\b"
+    ),
+    re.compile(
+        rf"^(?P<org>{_NAME_WORDS})\s+(?:has|have)\s+(?:taken|set|made|achieved|become|joined)\b"
+    ),
+]
 _TITLE_ORG = [
     re.compile(r"^(?P<org>.+?)\s*[-–—|:]\s*carbon reductions? plan\b", re.I),
     re.compile(r"^carbon reductions? plan\s*(?:for|of|[-–—|:])\s*(?P<org>[^-–—|:]+)", re.I),
@@ -45,7 +58,11 @@ _PUB_FIELD = re.compile(
     r"\s*(?:on)?\s*[:\-–]?\s*",
     re.I,
 )
-_DATED_TITLE = re.compile(r"\b(?:published|issued|dated|updated|version|v\d)", re.I)
+_DATED_TITLE = re.compile(
+    r"\b(?:published|issued|dated|updated|date\s*:)\s*(?:on\s+|in\s+)?[:\-–]?\s*(?=\d|[A-Z][a-z]+\s+\d{4})"
+    r"|\bversion\s+[\d.]+\s*[|,–-]\s*(?=[A-Z][a-z]+\s+\d{4})",
+    re.I,
+)
 _SECOND_PERSON = re.compile(r"\b(?:you|your|yours)\b", re.I)
 _GUIDE_TITLE = re.compile(r"\b(?:guide|how to|template|guidance|preparing|checklist)\b", re.I)
 _STUB = re.compile(r"\bsee (?:the )?full (?:policy|document|plan|report)\b", re.I)
@@ -90,6 +107,13 @@ def extract_organisation(context: Context, facts: Facts) -> None:
             facts.organisation = _clean(legal["org"])
             facts.evidence["organisation"] = [line.evidence()]
             return
+    for line in _top_lines(context, 30):
+        for pattern in _INFORMAL:
+            informal = pattern.search(line.text)
+            if informal and not _NOT_ORG.match(informal["org"]) and len(informal["org"]) > 2:
+                facts.organisation = _clean(informal["org"])
+                facts.evidence["organisation"] = [line.evidence()]
+                return
     for line in _top_lines(context, 6):
         for pattern in _TITLE_ORG:
             title = pattern.match(line.text)
@@ -116,7 +140,9 @@ def extract_publication_date(context: Context, facts: Facts) -> None:
     candidates += [
         (2, line)
         for line in _top_lines(context, 8)
-        if len(line.text.split()) <= 8 or _DATED_TITLE.search(line.text)
+        if len(line.text.split()) <= 6
+        or (context.matches_in(line, "CRP_TITLE") and len(line.text.split()) <= 12)
+        or _DATED_TITLE.search(line.text)
     ]
     for _, line in sorted(candidates, key=lambda c: (c[0], c[1].index)):
         dates = find_dates(line.text)
@@ -131,10 +157,19 @@ def extract_publication_date(context: Context, facts: Facts) -> None:
 def judge_crp(context: Context, facts: Facts) -> None:
     """Decide whether the document is a CRP, and whether it stands alone."""
     top = _top_lines(context, 10)
-    titled_lines = [line for line in top[:5] if context.matches_in(line, "CRP_TITLE")]
+    titled_lines = [
+        line
+        for line in top[:5]
+        if any(
+            m.start - line.start <= 5 or len(line.text.split()) <= 15
+            for m in context.matches_in(line, "CRP_TITLE")
+        )
+    ]
     self_reference = [line for line in top if _SELF_REFERENCE.search(line.text)]
     title = context.document.source.title or ""
-    titled = bool(titled_lines or self_reference or re.search(r"carbon reduction plan", title, re.I))
+    titled = bool(
+        titled_lines or self_reference or re.search(r"carbon reduction plan", title, re.I)
+    )
     headings = set(context.headings.values())
     facts.sections_found = [
         key
@@ -145,9 +180,9 @@ def judge_crp(context: Context, facts: Facts) -> None:
         facts.evidence.setdefault(f"sections.{key}", [context.lines[index].evidence()])
 
     text = context.document.text
-    guide = bool(top and _GUIDE_TITLE.search(top[0].text)) and len(
-        _SECOND_PERSON.findall(text)
-    ) >= 5
+    guide = (
+        bool(top and _GUIDE_TITLE.search(top[0].text)) and len(_SECOND_PERSON.findall(text)) >= 5
+    )
     stub = len(_STUB.findall(text)) >= 3
     figures = any(
         getattr(period, name) is not None

@@ -17,6 +17,13 @@ from crp_checker.schemas import Document, Evidence
 _DIGITS = re.compile(r"\d+")
 _SPACES = re.compile(r"\s+")
 _EDGE = 6  # furniture lives in the first/last few lines of a page
+_LONG_LINE = 300
+# Web pages flattened to one line per paragraph (or one line for a whole PDF page) hide their
+# tables inside the line: break such lines at sentence ends and before table row labels.
+_BREAK = re.compile(
+    r"(?<=[.!?])\s+(?=[A-Z])|\s+(?=(?:Scope\s?[123](?=\s*[|:(]|\s+\d)|Total\s+[Ee]missions\b|"
+    r"Baseline\s+[Yy]ear\b|Reporting\s+Year\b))"
+)
 
 
 @dataclass(frozen=True)
@@ -44,11 +51,11 @@ def build_lines(document: Document) -> list[Line]:
     for page in document.pages:
         offset = 0
         for piece in page.text.split("\n"):
-            stripped = piece.strip()
-            if stripped:
-                lead = len(piece) - len(piece.lstrip())
-                start = offset + lead
-                raw.append((page.number, start, start + len(stripped), stripped))
+            for part_start, part in _split_long(piece):
+                stripped = part.strip()
+                if stripped:
+                    start = offset + part_start + len(part) - len(part.lstrip())
+                    raw.append((page.number, start, start + len(stripped), stripped))
             offset += len(piece) + 1
 
     furniture = _furniture_keys(raw, len(document.pages))
@@ -65,6 +72,20 @@ def build_lines(document: Document) -> list[Line]:
             )
         )
     return lines
+
+
+def _split_long(text: str) -> list[tuple[int, str]]:
+    """(offset, piece) parts of a line; only lines over _LONG_LINE characters are split."""
+    if len(text) <= _LONG_LINE:
+        return [(0, text)]
+    parts: list[tuple[int, str]] = []
+    start = 0
+    for m in _BREAK.finditer(text):
+        if m.start() > start:
+            parts.append((start, text[start : m.start()]))
+        start = m.end()
+    parts.append((start, text[start:]))
+    return parts
 
 
 def _furniture_keys(raw: list[tuple[int, int, int, str]], page_count: int) -> dict[int, set[str]]:

@@ -21,8 +21,8 @@ _FUTURE_CUE = re.compile(
     re.I,
 )
 _DONE_CUE = re.compile(
-    r"\b(?:completed|have been (?:completed|implemented)|we have (?:\w+ )?(?:implemented|introduced|"
-    r"installed|moved|switched|upgraded|replaced|launched|adopted|achieved|transitioned|reduced|"
+    r"\b(?:completed|have been (?:completed|implemented)|we have (?:\w+ )?"
+    r"(?:implemented|introduced|installed|moved|switched|upgraded|replaced|launched|adopted|achieved|transitioned|reduced|"
     r"appointed|signed|partnered|created)|current initiatives|already|has (?:\w+ )?(?:implemented|"
     r"introduced|transitioned|achieved|installed|moved)|had transitioned|what i've done so far|"
     r"(?:was|were) (?:implemented|introduced|installed|launched))\b",
@@ -53,11 +53,15 @@ def extract_measures(context: Context, facts: Facts) -> None:
         section = context.section_of_line[line.index] if line else None
         if line is not None and line.index in context.headings:
             mode = "completed" if section == "projects" else None
-        if re.search(r"completed|current initiatives|done so far|implemented", sentence.text, re.I) and (
-            section == "projects" or len(sentence.text.split()) <= 8
-        ):
+        if re.search(
+            r"completed|current initiatives|done so far|implemented", sentence.text, re.I
+        ) and (section == "projects" or len(sentence.text.split()) <= 8):
             mode = "completed"
-        if _FUTURE_CUE.search(sentence.text) and len(sentence.text.split()) <= 14 and section == "projects":
+        if (
+            _FUTURE_CUE.search(sentence.text)
+            and len(sentence.text.split()) <= 14
+            and section == "projects"
+        ):
             mode = "future"
         if len(sentence.text.split()) < _MIN_WORDS:
             continue

@@ -9,15 +9,19 @@ from crp_checker.extract.context import Context
 from crp_checker.schemas import Facts
 
 _METHOD_ORDER = ("ghg_protocol", "secr", "scope3_standard", "uk_conversion_factors", "iso14064")
-_ADDITIONAL = re.compile(r"additional details|methodology|calculated|calculation|estimated|"
-                         r"conversion factors|data (?:was|were)|boundary|operational control|"
-                         r"financial control|tool|calculator", re.I)
+_ADDITIONAL = re.compile(
+    r"additional details|methodology|calculated|calculation|estimated|"
+    r"conversion factors|data (?:was|were)|boundary|operational control|"
+    r"financial control|tool|calculator",
+    re.I,
+)
 _CHANGE = re.compile(
     r"\b(?:decrease|increase|reduction|rise|fall|drop|change|lower|higher|reduced|increased)\w*\b"
     r"[^.]{0,160}\b(?:due to|because|as a result|attribut\w+|driven by|result of|reflects?|"
     r"following|owing to|caused by|thanks to)\b",
     re.I,
 )
+_TEMPLATE_DEFINITION = re.compile(r"baseline emissions are (?:a record|the reference)", re.I)
 _MAX_METHOD_CHARS = 700
 
 
@@ -52,16 +56,22 @@ def extract_method(context: Context, facts: Facts) -> None:
     for sentence in context.sentences:
         line = context.line_at(sentence.page, sentence.start)
         section = context.section_of_line[line.index] if line else None
-        if section == "baseline" and _ADDITIONAL.search(sentence.text) and len(sentence.text) > 40:
-            if not re.match(r"baseline emissions are (?:a record|the reference)", sentence.text, re.I):
-                method_sentences.append(sentence)
+        if (
+            section == "baseline"
+            and _ADDITIONAL.search(sentence.text)
+            and len(sentence.text) > 40
+            and not _TEMPLATE_DEFINITION.match(sentence.text)
+        ):
+            method_sentences.append(sentence)
     if method_sentences:
         text = " ".join(s.text for s in method_sentences)
         facts.baseline_method = text[:_MAX_METHOD_CHARS]
         facts.evidence["baseline_method"] = [s.evidence() for s in method_sentences[:4]]
 
     for sentence in context.sentences:
-        if _CHANGE.search(sentence.text) and re.search(r"emission|footprint|carbon", sentence.text, re.I):
+        if _CHANGE.search(sentence.text) and re.search(
+            r"emission|footprint|carbon", sentence.text, re.I
+        ):
             facts.change_explained = True
             facts.evidence["change_explained"] = [sentence.evidence()]
             break

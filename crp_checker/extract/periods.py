@@ -33,17 +33,26 @@ _SENTENCE = {
     "baseline": [
         re.compile(r"baseline\s+(?:reporting\s+)?(?:year|period)" + _SEP, re.I),
         re.compile(r"\bbase\s+year" + _SEP, re.I),
-        re.compile(r"(?:selected|chosen|chose|adopted|use[ds]?|using|with|taken|set)\s+(?=\S+.{0,30}?\s+as\s+(?:the|our|its)\s+baseline)", re.I),
+        re.compile(
+            r"(?:selected|chosen|chose|adopted|use[ds]?|using|with|taken|set)\s+(?=\S+.{0,30}?\s+as\s+(?:the|our|its)\s+baseline)",
+            re.I,
+        ),
         re.compile(r"(?:against|from|versus|vs\.?)\s+(?:a|our|the|its)\s+(?=\S+\s+baseline)", re.I),
+        re.compile(r"(?<![\w/])(?=(?:FY\s?)?(?:19|20)\d\d(?:\s?/\s?\d{2,4})?\s+baseline\b)", re.I),
     ],
     "current": [
         re.compile(r"current\s+emissions(?:\s+reporting)?(?:\s+period)?\s*[:(\-–]\s*", re.I),
-        re.compile(r"(?:current|latest|most recent)\s+(?:reporting\s+)?(?:year|period)" + _SEP, re.I),
+        re.compile(
+            r"(?:current|latest|most recent)\s+(?:reporting\s+)?(?:year|period)" + _SEP, re.I
+        ),
         re.compile(r"\breporting\s+(?:year|period)" + _SEP, re.I),
         re.compile(
             r"\bemissions\s+(?:for|in|during)\s+(?:the\s+)?(?:(?:financial|calendar)\s+)?"
-            r"(?:year|period)?\s*",
+            r"(?:year|period)?\s*(?=\S+\s*(?:\)\s*)?(?:were|was|:|totall?ed|amounted))",
             re.I,
+        ),
+        re.compile(
+            r"\bemissions\s+(?:for|in|during)\s+the\s+(?:financial|calendar)\s+year\s+", re.I
         ),
     ],
 }
@@ -56,6 +65,17 @@ _FOLLOWER = re.compile(
     r"(?:year\s+)?",
     re.I,
 )
+
+
+_FIELD_ITEMS: list[tuple[Kind, re.Pattern[str]]] = [
+    ("baseline", _FIELD["baseline"]),
+    ("current", _FIELD["current"]),
+]
+_SENTENCE_ITEMS: list[tuple[Kind, list[re.Pattern[str]]]] = [
+    ("baseline", _SENTENCE["baseline"]),
+    ("current", _SENTENCE["current"]),
+]
+_TRIGGER_ITEMS: list[tuple[Kind, re.Pattern[str]]] = [("baseline", _TRIGGER["baseline"])]
 
 
 @dataclass(frozen=True)
@@ -103,14 +123,14 @@ def find_statements(context: Context) -> list[PeriodStatement]:
         if line.furniture:
             continue
         window, following = _window(context, line)
-        for kind, pattern in _FIELD.items():
+        for kind, pattern in _FIELD_ITEMS:
             m = pattern.match(window)
             if m:
                 spec = _spec_after(window, m.end())
                 if spec:
                     evidence = _evidence(line, following, m.end())
                     found.append(PeriodStatement(kind, spec, evidence, explicit=True))
-        for kind, patterns in _SENTENCE.items():
+        for kind, patterns in _SENTENCE_ITEMS:
             for rank, pattern in enumerate(patterns):
                 for m in pattern.finditer(window):
                     veto = _NOT_AFTER.get(kind)
@@ -118,10 +138,10 @@ def find_statements(context: Context) -> list[PeriodStatement]:
                         continue
                     spec = _spec_after(window, m.end())
                     if spec:
-                        priority = 3 if rank == len(patterns) - 1 and kind == "current" else 1
+                        priority = 3 if kind == "current" and rank >= 3 else 1
                         evidence = _evidence(line, following, m.start())
                         found.append(PeriodStatement(kind, spec, evidence, False, priority))
-        for kind, trigger in _TRIGGER.items():
+        for kind, trigger in _TRIGGER_ITEMS:
             for m in trigger.finditer(window):
                 for follower in _FOLLOWER.finditer(window, m.end(), m.end() + 90):
                     spec = _spec_after(window, follower.end())

@@ -21,11 +21,16 @@ _NOT_ACTUALS = re.compile(
     r"by\s+20\d\d|cut\w*|lower\w*|increase\w*|compared|vs\.?|versus|ambition|pledge|commit\w*)\b",
     re.I,
 )
-_SCOPE = re.compile(r"\bscope\s*(?P<n>[123])\b(?!\s*(?:and|&|,|\+|-|–|or)\s*(?:scope\s*)?[123]\b)", re.I)
+_SCOPE = re.compile(
+    r"\bscope\s*(?P<n>[123])\b(?!\s*(?:and|&|,|\+|-|–|or)\s*(?:scope\s*)?[123]\b)", re.I
+)
 _TOTAL = re.compile(
     r"\b(?:total|overall|footprint|emissions?\s+(?:for|in|during|were|was|of|totall?ed))\b", re.I
 )
-_LINK = re.compile(r"^[\s\w,()'’-]{0,60}?(?:were|was|at|of|totall?ed|:|–|-|=|is|are)\s*(?:around|about|approximately|c\.|circa)?\s*$", re.I)
+_LINK = re.compile(
+    r"^[\s\w,()'’-]{0,100}?(?:were|was|at|of|totall?ed|:|–|-|=|is|are)\s*(?:around|about|approximately|c\.|circa)?\s*$",
+    re.I,
+)
 _MAX_GAP = 90
 
 
@@ -53,7 +58,9 @@ def _role(sentence: Sentence, facts: Facts) -> str | None:
     lowered = sentence.text.lower()
     if "baseline" in lowered or "base year" in lowered:
         return "baseline"
-    if re.search(r"\b(?:current|this|latest|most recent)\s+(?:reporting\s+)?(?:year|period)", lowered):
+    if re.search(
+        r"\b(?:current|this|latest|most recent)\s+(?:reporting\s+)?(?:year|period)", lowered
+    ):
         return "current"
     years = find_years(sentence.text)
     for year in years:
@@ -61,6 +68,11 @@ def _role(sentence: Sentence, facts: Facts) -> str | None:
             return "current"
         if year == facts.baseline.end_year:
             return "baseline"
+    base, current = facts.baseline.end_year, facts.current.end_year
+    if base is not None and current is None and any(year > base for year in years):
+        return "current"
+    if current is not None and base is None and not years:
+        return "current"
     return None
 
 
@@ -79,12 +91,14 @@ def prose_figures(context: Context, facts: Facts, table_lines: set[int]) -> None
         if len(scopes) == 1:
             found = _figure(text, scopes[0].end())
             name = f"scope{scopes[0]['n']}"
-            if found and getattr(period, name) is None:
-                _record(facts, period, role, name, found, sentence)
-            continue
-        if not scopes and _TOTAL.search(text) and period.total is None:
-            found = _figure(text, 0)
             if found:
+                if getattr(period, name) is None:
+                    _record(facts, period, role, name, found, sentence)
+                continue
+        total = _TOTAL.search(text)
+        if total and period.total is None and len(scopes) <= 1:
+            found = _figure(text, total.start())
+            if found and (not scopes or found[2] < scopes[0].start()):
                 _record(facts, period, role, "total", found, sentence)
 
 
@@ -105,3 +119,8 @@ def _record(
     facts.evidence[f"{role}.{name}"] = [
         Evidence(page=sentence.page, quote=sentence.text, start=sentence.start, end=sentence.end)
     ]
+    if period.end_year is None:
+        years = [y for y in find_years(sentence.text) if 1990 <= y <= 2100]
+        if len(set(years)) == 1:
+            period.label, period.end_year = str(years[0]), years[0]
+            facts.evidence[f"{role}.label"] = list(facts.evidence[f"{role}.{name}"])

@@ -33,7 +33,8 @@ _TOTAL_GLUED = re.compile(r"^((?:grand\s+)?total(?:\s+emissions)?|.*sources\))(?
 _BASIS = re.compile(r"^(?P<b>market|location)[\s-]*based\b\s*[:\-–]?", re.I)
 _SOURCE_SCOPE = re.compile(r"^(?P<src>.{2,80}?)\s+scope\s*(?P<n>[123])\s+(?=[-−]?\d)", re.I)
 _LABEL_NUMBER = re.compile(
-    r"(?:scope|category|cat|iso|fy|page|no|version|v|phase|step|tier|pas|ppn|section)\.?\s*$",
+    r"(?:scope|scopes|categor(?:y|ies)|cat|iso|fy|page|no|version|v|phase|step|tier|pas|ppn|"
+    r"section)\.?\s*(?:\d{1,2}\s*(?:,|and|&|-|–|or)\s*)*\(?$",
     re.I,
 )
 _SEPARATORS = re.compile(r"^[\s|:;,\-–—=*]*$")
@@ -45,11 +46,13 @@ UNIT = re.compile(
 )
 _NOT_AVAILABLE = re.compile(
     r"^(?:n/?a|nil|none|-|–|—|tbc|tba|tbd|unknown|not\s+\w+|no data|to be \w+|zero)\b|"
-    r"not (?:yet )?(?:available|measured|calculated|reported|applicable|known|quantified)|not yet\b|"
+    r"not (?:yet )?(?:available|measured|calculated|reported|applicable|known|quantified)|"
+    r"not yet\b|"
     r"to be (?:confirmed|calculated|measured)|no data",
     re.I,
 )
 _MAX_LABEL_WORDS = 14
+_MAX_TAIL_WORDS = 6  # "Scope 2 ... sit at 0, as Octopus Energy, the provider I am using": prose
 
 
 @dataclass
@@ -100,11 +103,15 @@ def find_values(text: str) -> tuple[list[float | None], str | None, int, int]:
     candidates: list[re.Match[str]] = []
     for m in NUMBER.finditer(text):
         after = text[m.end() : m.end() + 2]
-        if after.lstrip().startswith("%") or after.startswith(("/", "-", ".")) and not after[1:2].isspace():
+        if after.lstrip().startswith("%") or (
+            after.startswith(("/", "-", ".")) and not after[1:2].isspace()
+        ):
             continue
         if any(s <= m.start() < e for s, e in date_spans):
             continue
-        if _LABEL_NUMBER.search(text[max(0, m.start() - 10) : m.start()]):
+        if m.start() == 0 and re.match(r"[.)]\s+[A-Za-z]", text[m.end() : m.end() + 3]):
+            continue  # list numbering: "2) Organisational boundary"
+        if _LABEL_NUMBER.search(text[max(0, m.start() - 30) : m.start()]):
             continue
         unit_after = UNIT.match(text, m.end()) or UNIT.match(text[m.end() :].lstrip())
         if _is_bare_year(m[0]) and not unit_after:
@@ -134,6 +141,11 @@ def find_values(text: str) -> tuple[list[float | None], str | None, int, int]:
         values = values[:1]
         end = run[0].end()
     return values, unit, run[0].start(), end
+
+
+def _words(text: str) -> int:
+    """Words of prose in `text` (URLs, numbers and footnote marks do not count)."""
+    return sum(1 for word in text.split() if re.fullmatch(r"[A-Za-z][a-z'’-]+[,.;:]?", word))
 
 
 def _split_cells(text: str) -> list[str] | None:
@@ -199,8 +211,9 @@ def classify(text: str, category_at_start: int | None = None) -> Row:
             row.label = text[:start].strip()
         return row
     rest = text[len(row.label) :] if text.startswith(row.label) else text
-    values, unit, start, _ = find_values(rest)
-    if values and len(rest[:start].split()) <= _MAX_LABEL_WORDS:
+    values, unit, start, end = find_values(rest)
+    prose_tail = row.kind != "source" and _words(rest[end:]) > _MAX_TAIL_WORDS
+    if values and len(rest[:start].split()) <= _MAX_LABEL_WORDS and not prose_tail:
         row.values, row.unit = values, unit
         row.label = (row.label + rest[:start]).strip()
     elif _NOT_AVAILABLE.search(rest):

@@ -113,10 +113,12 @@ def _attach_bare(block: Block, row: Row, line: Line) -> bool:
     tail = block.valueless_tail()
     if not tail:
         return False
-    if row.label or len(tail) == 1:
-        target = tail[-1]
-    else:
-        target = tail[0] if tail[0].row.kind == "scope" else tail[-1]
+    group_header = (
+        tail[0].row.kind == "scope"
+        and tail[0].row.scope == 3
+        and all(t.row.kind == "category" for t in tail[1:])
+    )
+    target = tail[0] if group_header and not row.label and len(tail) > 1 else tail[-1]
     target.row.values = row.values
     target.row.unit = target.row.unit or row.unit
     target.lines.append(line)
@@ -190,9 +192,7 @@ def _describe(context: Context, block: Block, blocks: list[Block]) -> None:
     block.columns = max(set(counts), key=counts.count) if counts else 1
     previous_end = max((b.last_line for b in blocks if b.last_line < block.first_line), default=-1)
     start = max(previous_end + 1, block.first_line - _HEADER_LINES, block.header_first_line - 1, 0)
-    header_lines = [
-        line for line in context.lines[start : block.first_line] if not line.furniture
-    ]
+    header_lines = [line for line in context.lines[start : block.first_line] if not line.furniture]
     block.header = " ".join(line.text for line in header_lines)
     units = [normalise_unit(r.row.unit) for r in block.rows if r.row.unit]
     hint = _UNIT_HINT.findall(block.header)

@@ -35,8 +35,8 @@ _TABLE_ROW = re.compile(
 )
 _SCOPES = re.compile(r"scopes?\s*[123](?:\s*(?:,|and|&|\+)\s*(?:scope\s*)?[123])*", re.I)
 _NOT_TARGET = re.compile(
-    r"\b(?:achieved|saved|savings|have reduced|has reduced|we reduced|were reduced|decreased by \d+% from \d{4} to|"
-    r"equate to|compared to last year)\b",
+    r"\b(?:achieved|saved|savings|have reduced|has reduced|we reduced|were reduced|"
+    r"decreased by \d+% from \d{4} to|equate to|compared to last year)\b",
     re.I,
 )
 _INTENT = re.compile(r"\btarget|\bgoal|\baim|\bcommit|\bwill\b|\bplan|\bproject", re.I)

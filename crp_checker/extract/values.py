@@ -24,7 +24,10 @@ for _number, _name in enumerate(calendar.month_name):
         MONTHS[_name[:3].lower()] = _number
 MONTHS["sept"] = 9
 
-_MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
 _ORD = r"(?:st|nd|rd|th)?"
 _DASH = r"\s*(?:-|–|—|to|until|till)\s*"
 
@@ -32,7 +35,8 @@ NUMBER = re.compile(r"(?<![\w.])[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\
 YEAR = re.compile(r"(?<![\d/.,])(?:19[89]\d|20\d\d|2100)(?!\d|,\d|\.\d)")
 
 _DMY_TEXT = re.compile(
-    rf"(?<![\d.,])\b(\d{{1,2}}){_ORD}(?:\s+of)?[\s-]+({_MONTH})\.?,?[\s-]+(\d{{4}})\b", re.IGNORECASE
+    rf"(?<![\d.,])\b(\d{{1,2}}){_ORD}(?:\s+of)?[\s-]+({_MONTH})\.?,?[\s-]+(\d{{4}})\b",
+    re.IGNORECASE,
 )
 _MDY_TEXT = re.compile(rf"\b({_MONTH})\.?\s+(\d{{1,2}}){_ORD},?\s+(\d{{4}})\b", re.IGNORECASE)
 _DMY_NUM = re.compile(r"(?<!\d)(?<!\d\.)(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4}|\d{2})(?![\d])")
@@ -204,7 +208,9 @@ def find_period(text: str) -> PeriodSpec | None:
         end = _safe_date(int(m["y"]), _month(m["m"]), int(m["d"]))
         if end:
             start = end - relativedelta(years=1) + relativedelta(days=1)
-            candidates.append((m.start(), 3, PeriodSpec(m[0], end.year, start, end, "day", m.start())))
+            candidates.append(
+                (m.start(), 3, PeriodSpec(m[0], end.year, start, end, "day", m.start()))
+            )
             break
     for m in _FY_COMPACT.finditer(text):
         y1, y2 = 2000 + int(m["y1"]), 2000 + int(m["y2"])
@@ -212,8 +218,8 @@ def find_period(text: str) -> PeriodSpec | None:
             candidates.append((m.start(), 4, PeriodSpec(m[0], y2, offset=m.start())))
             break
     for m in _SPLIT_YEAR.finditer(text):
-        y1, y2 = int(m["y1"]), m["y2"]
-        end_year = int(y2) if len(y2) == 4 else (y1 // 100) * 100 + int(y2)
+        y1, second = int(m["y1"]), str(m["y2"])
+        end_year = int(second) if len(second) == 4 else (y1 // 100) * 100 + int(second)
         if end_year == y1 + 1:
             candidates.append((m.start(), 5, PeriodSpec(m[0], end_year, offset=m.start())))
             break
