@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_report import make_assessment
+from factories import make_assessment
 
 from crp_checker.batch import (
     BatchItem,

@@ -10,8 +10,8 @@ from typing import Any
 
 import lxml.html
 import pytest
+from factories import make_assessment
 from test_batch import fake_assess
-from test_report import make_assessment
 from typer.testing import CliRunner
 
 from crp_checker import __version__, batch, cli

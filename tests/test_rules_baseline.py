@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from test_rules_examples import Case, check_case, complete_facts, run, with_period
+from rule_cases import Case, check_case, complete_facts, run, with_period
 
 from crp_checker.schemas import Outcome, Period
 

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 from dateutil.relativedelta import relativedelta
-from test_rules_examples import Case, buyer, check_case, complete_facts, run, with_period
+from rule_cases import Case, buyer, check_case, complete_facts, run, with_period
 
 from crp_checker.schemas import Facts, Outcome, Period
 

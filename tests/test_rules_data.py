@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from test_rules_examples import Case, buyer, check_case, complete_facts, run, with_period
+from rule_cases import Case, buyer, check_case, complete_facts, run, with_period
 
 from crp_checker.rules.figures import unit_kind
 from crp_checker.schemas import Facts, Outcome, Period, Scope3Category

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from test_rules_examples import Case, buyer, check_case, complete_facts, run
+from rule_cases import Case, buyer, check_case, complete_facts, run
 
 from crp_checker.schemas import Facts, Outcome, Signatory
 

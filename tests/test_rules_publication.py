@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from test_rules_examples import Case, check_case, complete_facts
+from rule_cases import Case, check_case, complete_facts
 
 from crp_checker.schemas import Outcome
 

@@ -15,7 +15,7 @@ import test_rules_document
 import test_rules_method
 import test_rules_publication
 import test_rules_targets
-from test_rules_examples import Case, buyer, complete_facts, run
+from rule_cases import Case, buyer, complete_facts, run
 
 from crp_checker.rules import RULEBOOK_VERSION, RULES, SECTIONS, rule, run_rules
 from crp_checker.rules.registry import Context, Result

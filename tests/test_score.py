@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from test_rules_examples import buyer, complete_facts, ev, run
+from rule_cases import buyer, complete_facts, ev, run
 
 from crp_checker.rules import RULES
 from crp_checker.schemas import Facts, Finding, Outcome, Scope3Category, Verdict

@@ -12,6 +12,7 @@ from crp_checker.extract.context import Context
 from crp_checker.extract.declaration import extract_declaration, extract_signatory
 from crp_checker.extract.document import extract_placeholders, extract_scope_and_boundary
 from crp_checker.extract.emissions import extract_emissions
+from crp_checker.extract.explanations import extract_explanations
 from crp_checker.extract.identity import (
     extract_organisation,
     extract_publication_date,
@@ -36,6 +37,7 @@ def extract(document: Document, *, published_url: str | None = None) -> Facts:
     extract_publication_date(context, facts)
     extract_emissions(context, facts, categories)
     extract_scope3(context, facts, categories)
+    extract_explanations(context, facts)
     extract_method(context, facts)
     extract_targets(context, facts)
     extract_measures(context, facts)

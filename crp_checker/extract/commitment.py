@@ -124,6 +124,8 @@ def find_statements(context: Context, label: str) -> list[Statement]:
                 heading and YEAR.search(sentence.text)
             ):
                 strength = "commitment"
+        if heading and not YEAR.search(sentence.text):
+            continue  # the template heading "Commitment to achieving Net Zero" pledges nothing
         if _external(context, sentence):
             continue
         if (
@@ -175,7 +177,7 @@ def extract_commitment(context: Context, facts: Facts) -> None:
         best = min(net_zero, key=lambda s: (_rank(s), s.order))
         year = best.year
         scope = "scope12" if best.scope12 else None
-        wider = [s for s in net_zero if s.year and (s.scope3_only or not s.scope12)]
+        wider = [s for s in net_zero if s.year and s.scope3_only]
         if best.scope12 and wider:
             year = max(s.year for s in wider if s.year)
             scope = "all"
@@ -196,8 +198,14 @@ def extract_commitment(context: Context, facts: Facts) -> None:
 
 
 def _scope_of(context: Context, statement: Statement) -> str | None:
-    if _in_sentence(context, statement.sentence, "ALL_SCOPES"):
-        return "all"
+    """'all' when the commitment, or the sentences right after it, say it covers every scope."""
+    for sentence in context.following_sentences(statement.sentence, 3):
+        if _in_sentence(context, sentence, "SCOPE12") and not _in_sentence(
+            context, sentence, "ALL_SCOPES"
+        ):
+            return "scope12"
+        if _in_sentence(context, sentence, "ALL_SCOPES"):
+            return "all"
     return None
 
 

@@ -110,6 +110,14 @@ class Context:
                 return sentence
         return None
 
+    def following_sentences(self, sentence: Sentence, count: int) -> list[Sentence]:
+        """`sentence` and up to `count - 1` sentences after it on the same page."""
+        page_sentences = self._sentences_by_page.get(sentence.page, [])
+        for position, candidate in enumerate(page_sentences):
+            if candidate.start == sentence.start:
+                return page_sentences[position : position + count]
+        return [sentence]
+
     def quote(self, page: int, start: int, end: int) -> Evidence:
         """Evidence for a span of a page's text."""
         text = self.document.pages[page - 1].text[start:end]

@@ -120,13 +120,19 @@ def _build_period(
     basis_rows: dict[str, dict[str, TableRow]] = {"scope2": {}, "total": {}}
     for table_row in block.rows:
         row = table_row.row
-        if row.kind == "scope" and row.scope:
+        if row.kind == "scope" and row.scope == 2 and row.basis and row.has_values:
+            basis_rows["scope2"][row.basis] = table_row  # "Scope 2 (market-based) 180.0"
+            last_major = table_row
+        elif row.kind == "scope" and row.scope:
             by_scope[row.scope].append(table_row)
             last_major = table_row
         elif row.kind == "source" and row.scope:
             sources[row.scope].append(table_row)
         elif row.kind == "category":
             category_rows.append(table_row)
+        elif row.kind == "total" and row.basis and row.has_values:
+            basis_rows["total"][row.basis] = table_row  # "Total Emissions (market-based)"
+            last_major = table_row
         elif row.kind == "total":
             totals.append(table_row)
             last_major = table_row
@@ -184,9 +190,10 @@ def _build_period(
         period.scope2 = (
             period.scope2_market if period.scope2_market is not None else period.scope2_location
         )
-    for table_row in by_scope[2]:
-        if table_row.row.basis and period.scope2 is not None:
-            setattr(period, f"scope2_{table_row.row.basis}", period.scope2)
+    if period.scope2_market is not None and period.scope2_location is not None:
+        period.scope2_basis = "both"
+    elif period.scope2_market is not None or period.scope2_location is not None:
+        period.scope2_basis = "market" if period.scope2_market is not None else "location"
 
     total_rows = [(r, tonnes(r)) for r in totals]
     total_rows = [(r, v) for r, v in total_rows if v is not None]
@@ -296,7 +303,7 @@ def extract_emissions(
             _apply_spec(period, spec)
         setattr(facts, role, period)
     used = {line.index for block in blocks for row in block.rows for line in row.lines}
-    prose_figures(context, facts, used)
+    prose_figures(context, facts, used, categories)
     _first_year(facts)
 
 

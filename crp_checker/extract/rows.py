@@ -206,7 +206,8 @@ def classify(text: str, category_at_start: int | None = None) -> Row:
         values, unit, start, end = find_values(text)
         words = len(text[:start].split())
         ends_line = not text[end:].strip(" .") or text[end:].strip().startswith("(")
-        if values and (words <= 4 or (words <= 8 and ends_line)):
+        short_tail = _words(text[end:]) <= _MAX_TAIL_WORDS
+        if values and short_tail and (words <= 4 or (words <= 8 and ends_line)):
             row.values, row.unit = values, unit
             row.label = text[:start].strip()
         return row

@@ -29,6 +29,7 @@ _UNIT_HINT = re.compile(
     r"\b(kg\s*co2e?|kgco2e?|kilograms?|tco2e?|t\s*co2e?|tonnes?|metric\s+tons?|co2\s*gpm)\b", re.I
 )
 _NUMBERING = re.compile(r"^(?:[•●·▪■◦*]\s*)?(?:\d{1,2}\s*[.):]\s*|[-–]\s*)?")
+_PAREN = re.compile(r"^\s*\([^)]*\)")
 _MAX_PROSE_LINES = 14
 _MAX_LABEL_WORDS = 14
 _HEADER_LINES = 12
@@ -91,7 +92,11 @@ def _starts_new_block(block: Block, row: Row) -> bool:
     if row.scope == 1 and seen & {"scope2", "scope3", "category3", "source2", "source3"}:
         return True
     return any(
-        r.row.kind == "scope" and r.row.scope == row.scope and r.row.has_values for r in block.rows
+        r.row.kind == "scope"
+        and r.row.scope == row.scope
+        and r.row.has_values
+        and r.row.basis == row.basis
+        for r in block.rows
     )
 
 
@@ -219,22 +224,34 @@ def _cue(text: str) -> Role | None:
 
 
 def _map_columns(block: Block) -> None:
-    """Read the periods named in a multi-year header, in order, one per column."""
-    specs: list[tuple[PeriodSpec, str]] = []
+    """Read the periods named in a multi-year header, in order, one per column.
+
+    A column's role is named before its period ("Baseline Year Jan - Dec 2022") or in
+    brackets after it ("2019 (baseline)").
+    """
+    specs: list[PeriodSpec] = []
+    segments: list[str] = []
     text = block.header
     position = 0
     while position < len(text):
         spec = find_period(text[position:])
         if spec is None:
             break
-        before = text[position : position + spec.offset]
-        specs.append((spec, before))
+        segments.append(text[position : position + spec.offset])
+        specs.append(spec)
         position += spec.offset + len(spec.label)
-    specs = specs[-block.columns :]
-    if len(specs) != block.columns:
+    segments.append(text[position:])
+    if len(specs) < block.columns:
         return
-    for column, (spec, before) in enumerate(specs):
-        block.specs[column] = spec
-        role = _cue(before)
+    first = len(specs) - block.columns
+    for column in range(block.columns):
+        index = first + column
+        block.specs[column] = specs[index]
+        after = _PAREN.match(segments[index + 1])
+        before = segments[index]
+        if index > first or index > 0:
+            before = _PAREN.sub("", before, count=1)
+        role = _cue(after[0]) if after else None
+        role = role or _cue(before[-40:])
         if role:
             block.roles[column] = role

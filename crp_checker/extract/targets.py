@@ -39,6 +39,7 @@ _NOT_TARGET = re.compile(
     r"decreased by \d+% from \d{4} to|equate to|compared to last year)\b",
     re.I,
 )
+_CONTINUED = re.compile(r"this\s+is\s+(?:a\s+)?(?:projected\s+)?reduction\s+of", re.I)
 _INTENT = re.compile(r"\btarget|\bgoal|\baim|\bcommit|\bwill\b|\bplan|\bproject", re.I)
 _MAX_TARGETS = 12
 
@@ -83,7 +84,22 @@ def extract_targets(context: Context, facts: Facts) -> None:
     """Targets from the targets section, target tables, and target sentences elsewhere."""
     targets: list[Target] = []
     seen: set[str] = set()
-    for sentence in context.sentences:
+    sentences = context.sentences
+    consumed = -1
+    for position, sentence in enumerate(sentences):
+        if position == consumed:
+            continue
+        following = sentences[position + 1] if position + 1 < len(sentences) else None
+        if following is not None and _CONTINUED.match(following.text):
+            consumed = position + 1
+            # The template splits its target over two sentences: "... to X tCO2e by Y. This is
+            # a reduction of Z%." Read them together.
+            sentence = Sentence(
+                sentence.page,
+                sentence.start,
+                following.end if following.page == sentence.page else sentence.end,
+                f"{sentence.text} {following.text}",
+            )
         line = context.line_at(sentence.page, sentence.start)
         section = context.section_of_line[line.index] if line else None
         if line is not None and line.index in context.headings:
