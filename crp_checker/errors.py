@@ -31,6 +31,14 @@ class EmptyFileError(CRPError):
     default_hint = "Upload the finished plan: the file you sent is empty."
 
 
+class SourceNotFoundError(CRPError):
+    """The path names no readable file (missing, a folder, or no permission)."""
+
+    code = "not_found"
+    http_status = 404
+    default_hint = "Check the path and that the file exists."
+
+
 class UnsupportedFormatError(CRPError):
     """The bytes are not a PDF, Word (.docx), HTML, Markdown or plain-text document."""
 

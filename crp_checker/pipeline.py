@@ -9,10 +9,12 @@ from typing import Any
 from crp_checker import __version__
 from crp_checker.buyer import load_buyer_settings
 from crp_checker.extract import extract
+from crp_checker.extract.publication import is_reachable
 from crp_checker.ingest import ingest
 from crp_checker.rules import RULEBOOK_VERSION, run_rules
 from crp_checker.schemas import Assessment, BuyerSettings, Document
 from crp_checker.score import score
+from crp_checker.settings import get_settings
 from crp_checker.support import match_support
 
 
@@ -38,6 +40,8 @@ def assess_document(
 ) -> Assessment:
     """Judge an already-ingested document; pure apart from the publication check."""
     facts = extract(document, published_url=url)
+    if facts.url and facts.url_reachable is None:
+        facts.url_reachable = is_reachable(facts.url, get_settings().fetch_timeout_seconds)
     findings = run_rules(facts, document, buyer)
     result = score(findings, facts, buyer)
     return Assessment(

@@ -29,6 +29,8 @@ class Settings(BaseSettings):
     fetch_timeout_seconds: float = 20.0
     fetch_max_bytes: int = 25 * 1024 * 1024
     fetch_user_agent: str = "crp-checker (+https://github.com/crp-checker)"
+    # Refuse URLs on loopback/private networks (SSRF guard); an intranet deployment may allow them.
+    fetch_allow_private_hosts: bool = False
 
     # OCR of pages without a text layer: "auto" uses tesseract when it is installed.
     ocr: Literal["auto", "off"] = "auto"

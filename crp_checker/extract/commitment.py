@@ -115,7 +115,12 @@ def find_statements(context: Context, label: str) -> list[Statement]:
         match = sentence_matches[0]
         strength = _strength(context, sentence, match.start)
         line = context.line_at(match.page, match.start)
-        heading = line is not None and len(line.text.split()) <= 10
+        heading = (
+            line is not None
+            and len(line.text.split()) <= 10
+            and sentence.start >= line.start
+            and len(sentence.text) <= len(line.text)
+        )
         if strength is None and line is not None:
             # No verb: a heading "Our Approach to Net Zero by 2040", or a bullet inside the
             # commitment section. The bare template heading (no year) pledges nothing.
@@ -161,11 +166,12 @@ def find_statements(context: Context, label: str) -> list[Statement]:
 
 
 def _rank(statement: Statement) -> tuple[int, int, int, int]:
+    """Commitments before aspirations, dated before undated, sentences before headings."""
     return (
         0 if statement.strength == "commitment" else 1 if statement.strength else 2,
         0 if statement.year is not None else 1,
-        1 if statement.scope12 else 0,
         1 if statement.heading else 0,
+        1 if statement.scope12 else 0,
     )
 
 

@@ -10,6 +10,7 @@ from crp_checker.schemas import Facts
 _EMPTY_FIELD = re.compile(
     r"^(?P<field>supplier name|publication date)\s*:\s*(?P<v>[\s.…_]*)$", re.I
 )
+_ENTITY = re.compile(r"\b(?:subsidiar\w*|bidding|bidder|entit\w*|ltd|limited)\b", re.I)
 _COVERS = re.compile(
     r"\b(?:cover|covers|include|includes|including|appl(?:y|ies)|adopted|"
     r"on behalf of|and its|all entities)\b",
@@ -57,10 +58,12 @@ def extract_scope_and_boundary(context: Context, facts: Facts) -> None:
         ):
             continue
         facts.group_plan = True
-        facts.evidence.setdefault("group_plan", []).append(sentence.evidence())
-        if _COVERS.search(sentence.text):
+        quotes = facts.evidence.setdefault("group_plan", [])
+        if sentence.evidence() not in quotes:
+            quotes.append(sentence.evidence())
+        if _COVERS.search(sentence.text) and _ENTITY.search(sentence.text):
             facts.covers_bidder = True
-        break
+            break
     for match in context.by_label("BOUNDARY"):
         sentence = context.sentence_at(match.page, match.start)
         if sentence is None or context.matches_within(

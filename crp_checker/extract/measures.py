@@ -33,7 +33,9 @@ _SAVINGS = re.compile(
     r"(?:emissions|carbon))",
     re.I,
 )
-_TONNES = re.compile(r"([\d,]+(?:\.\d+)?)\s*(?:t\s*co2e?|tco2e|tonnes)", re.I)
+_TONNES = re.compile(
+    r"([\d,]+(?:\.\d+)?)\s*(t\s*co2e?|tco2e|tonnes|kg\s*co2e?|kgco2e|kilograms?)", re.I
+)
 _PERCENT = re.compile(r"(\d{1,3}(?:\.\d+)?)\s*%")
 _MIN_WORDS = 4
 _MAX_MEASURES = 30
@@ -104,7 +106,12 @@ def _contract(context: Context, facts: Facts) -> None:
     if facts.completed_measures:
         for match in explicit:
             sentence = context.sentence_at(match.page, match.start)
-            if sentence and any(m.text == sentence.text for m in facts.completed_measures):
+            line = context.line_at(match.page, match.start)
+            in_projects = line is not None and context.section_of_line[line.index] == "projects"
+            listed = sentence is not None and any(
+                m.text == sentence.text for m in facts.completed_measures
+            )
+            if sentence is not None and (in_projects or listed):
                 facts.measures_during_contract = "implied"
                 facts.evidence["measures_during_contract"] = [sentence.evidence()]
                 return
@@ -122,7 +129,10 @@ def _savings(context: Context, facts: Facts) -> None:
         percent = _PERCENT.search(sentence.text)
         if not tonnes and not percent:
             continue
-        facts.savings_tco2e = parse_number(tonnes[1]) if tonnes else None
+        if tonnes:
+            value = parse_number(tonnes[1])
+            kg = tonnes[2].lower().startswith("k")
+            facts.savings_tco2e = value / 1000 if value is not None and kg else value
         facts.savings_percent = float(percent[1]) if percent else None
         facts.evidence["savings"] = [sentence.evidence()]
         return

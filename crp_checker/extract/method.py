@@ -6,13 +6,14 @@ from __future__ import annotations
 import re
 
 from crp_checker.extract.context import Context
+from crp_checker.extract.rows import classify
 from crp_checker.schemas import Facts
 
 _METHOD_ORDER = ("ghg_protocol", "secr", "scope3_standard", "uk_conversion_factors", "iso14064")
 _ADDITIONAL = re.compile(
-    r"additional details|methodology|calculated|calculation|estimated|"
-    r"conversion factors|data (?:was|were)|boundary|operational control|"
-    r"financial control|tool|calculator",
+    r"additional details|methodology|calculated|calculation|estimated|estimate|"
+    r"conversion factors|data (?:was|were)|boundary|operational control|financial control|"
+    r"tool|calculator|covers|includes|operations|sites|meter|bills|invoices|mileage|survey",
     re.I,
 )
 _CHANGE = re.compile(
@@ -22,7 +23,12 @@ _CHANGE = re.compile(
     re.I,
 )
 _TEMPLATE_DEFINITION = re.compile(r"baseline emissions are (?:a record|the reference)", re.I)
-_MAX_METHOD_CHARS = 700
+_MAX_METHOD_CHARS = 1500
+
+
+def _is_table_row(text: str) -> bool:
+    """'Category 5: Waste generated in operations 20.0' is a figure, not a method."""
+    return classify(text).has_values
 
 
 def _not_boilerplate(context: Context, page: int, start: int, end: int) -> bool:
@@ -58,6 +64,7 @@ def extract_method(context: Context, facts: Facts) -> None:
         section = context.section_of_line[line.index] if line else None
         if (
             section == "baseline"
+            and not _is_table_row(sentence.text)
             and _ADDITIONAL.search(sentence.text)
             and len(sentence.text) > 40
             and not _TEMPLATE_DEFINITION.match(sentence.text)

@@ -164,7 +164,9 @@ def prose_figures(
 
 def _continues(text: str) -> bool:
     """'Our Scope 3 emissions came from ...' follows the sentence that set the year."""
-    return bool(re.match(r"(?:our|these|the)\s+scope\s*3\b|this\s+(?:comprised|included)", text, re.I))
+    return bool(
+        re.match(r"(?:our|these|the)\s+scope\s*3\b|this\s+(?:comprised|included)", text, re.I)
+    )
 
 
 def _settle_basis(period: Period) -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
+import httpx
+
 # Hosts that publish other people's documents: a plan here is not on the supplier's own site.
 THIRD_PARTY_HOSTS = (
     "issuu.com",
@@ -40,3 +42,18 @@ def judge_url(url: str) -> bool | None:
     if host in ("localhost", "127.0.0.1") or host.startswith("192.168."):
         return None
     return True
+
+
+def is_reachable(url: str, timeout: float) -> bool:
+    """Does the published URL answer? A HEAD request, then a GET (some servers refuse HEAD)."""
+    if urlsplit(url).scheme not in ("http", "https"):
+        return False
+    try:
+        with httpx.Client(follow_redirects=True, timeout=timeout) as client:
+            response = client.head(url)
+            if response.status_code in (405, 501) or response.status_code >= 400:
+                with client.stream("GET", url) as streamed:
+                    return streamed.status_code < 400
+            return True
+    except httpx.HTTPError:
+        return False

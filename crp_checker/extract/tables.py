@@ -73,13 +73,24 @@ class Block:
 
 
 def category_at_start(context: Context, line: Line) -> int | None:
-    """The Scope 3 category whose name opens `line` (after bullets and numbering)."""
+    """The Scope 3 category a row is labelled with.
+
+    Its name opens the line ("Business Travel – 43.15"), or, on a row whose label is a cell
+    ("Staff business travel | 8.8 |"), appears anywhere in that cell. The longest name wins,
+    so "Deliveries to customers" is downstream (9), not just "deliveries" (4).
+    """
     body = _NUMBERING.sub("", line.text)
     lead = line.start + (len(line.text) - len(body))
-    for m in context.matches_in(line, "SCOPE3_CAT"):
-        if m.start <= lead + 1:
-            return int(m.id)
-    return None
+    cell_end = line.start + line.text.index("|") if "|" in line.text else lead + 1
+    found = [
+        m
+        for m in context.matches_in(line, "SCOPE3_CAT")
+        if m.start <= lead + 1 or m.end <= cell_end
+    ]
+    if not found:
+        return None
+    best = min(found, key=lambda m: (m.start > lead + 1, -(m.end - m.start)))
+    return int(best.id)
 
 
 def _starts_new_block(block: Block, row: Row) -> bool:

@@ -12,7 +12,8 @@ from crp_checker.schemas import Facts, Target
 
 _TEMPLATE = re.compile(
     r"decrease\s+(?:over\s+the\s+next\s+\w+\s+years?\s+)?to\s+(?P<x>[\d,]+(?:\.\d+)?)\s*"
-    r"(?:t\s*co\s*2?\s*e?|tco2e|tonnes?(?:\s+co2e?)?)\s+by\s+(?P<y>(?:19|20)\d\d)\b"
+    r"(?P<unit>t\s*co\s*2?\s*e?|tco2e|tonnes?(?:\s+co2e?)?|kg\s*co2e?|kgco2e)\s+"
+    r"by\s+(?P<y>(?:19|20)\d\d)\b"
     r"[^%]{0,80}?reduction\s+of\s+(?P<z>[\d.]+)\s*%",
     re.I | re.S,
 )
@@ -55,11 +56,14 @@ def _from_sentence(sentence: Sentence) -> Target | None:
     text = sentence.text
     template = _TEMPLATE.search(text)
     if template:
+        tonnes = parse_number(template["x"])
+        if tonnes is not None and template["unit"].lower().startswith("kg"):
+            tonnes /= 1000
         return Target(
             text=text,
             year=int(template["y"]),
             percent=float(template["z"]),
-            target_tco2e=parse_number(template["x"]),
+            target_tco2e=tonnes,
             quantified=True,
             template_form=True,
         )
@@ -67,14 +71,14 @@ def _from_sentence(sentence: Sentence) -> Target | None:
         return None
     year = _year(text)
     percent = _PERCENT.search(text)
-    tonnes = _TONNES.findall(text)
+    figures = _TONNES.findall(text)
     scopes = _SCOPES.search(text)
-    quantified = year is not None and (percent is not None or bool(tonnes))
+    quantified = year is not None and (percent is not None or bool(figures))
     return Target(
         text=text,
         year=year,
         percent=float(percent[1]) if percent else None,
-        target_tco2e=parse_number(tonnes[-1]) if tonnes else None,
+        target_tco2e=parse_number(figures[-1]) if figures else None,
         scopes=scopes[0] if scopes else None,
         quantified=quantified,
     )

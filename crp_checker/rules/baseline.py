@@ -27,7 +27,7 @@ METHOD_CUES: dict[str, tuple[str, ...]] = {
     "estimates": ("estimat", "extrapolat", "assum", "average", "proxy", "benchmark"),
     "boundary": (
         "boundary", "operational control", "financial control", "equity share", "site",
-        "office", "exclud", "includ", "subsidiar",
+        "office", "exclud", "includ", "subsidiar", "covers", "operations", "depot",
     ),
 }  # fmt: skip
 

@@ -129,7 +129,8 @@ def check_total(
     """Compare the stated total with Scope 1 + 2 + 3; None when an input is missing.
 
     Market-based Scope 2 is used when both bases are given (the Technical Standard's choice);
-    if that does not add up but the location-based figures do, the total is accepted with a note.
+    if that does not add up but the location-based figures do (and the plan does not label its
+    total market-based), the total is accepted with a note.
     """
     scope2 = period.scope2_market if period.scope2_market is not None else period.scope2
     total = period.total_market if period.total_market is not None else period.total
@@ -146,7 +147,11 @@ def check_total(
             Outcome.PASS,
             f"{which}: the total {tonnes(total)} equals Scope 1 + 2 + 3{basis} ({tonnes(added)}).",
         )
-    if period.scope2_location is not None:
+    # A total the plan labels market-based must add up on that basis; only an unlabelled
+    # (or location-based) total may be checked against location-based Scope 2.
+    if period.scope2_location is not None and (
+        period.total_market is None or period.total_location is not None
+    ):
         total_loc = period.total_location if period.total_location is not None else total
         added_loc = period.scope1 + period.scope2_location + period.scope3
         if abs(total_loc - added_loc) <= max(abs(total_loc) * tolerance_percent / 100, min_tonnes):

@@ -1,0 +1,51 @@
+"""Text normalisation applied once at the edge, so every later stage sees the same characters."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+
+# pdfium marks a hyphen it joined across a line break as U+FFFE ("landlord\ufffecontrolled");
+# a soft hyphen (U+00AD) before a line end was printed as a hyphen too, elsewhere it is invisible.
+_LINE_END_SOFT_HYPHEN = re.compile(r"\u00ad(?=[ \t]*\n)")
+# Private-use bullets from the Symbol and Wingdings fonts, common in Word exports.
+_PUA_BULLETS = str.maketrans(dict.fromkeys("\uf0b7\uf0a7\uf0a8\uf076\uf0d8\uf0fc\uf06e", "•"))
+# C0/C1 controls except \t and \n, plus invisible format characters (zero-width space, bidi
+# marks, BOM) and the noncharacters that some extractors emit.
+_CONTROL = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb\ufffe\uffff]"
+)
+_LINE_BREAKS = re.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
+_TRAILING = re.compile(r"[ \t]+$", re.MULTILINE)
+_INLINE_SPACE = re.compile(r"\s+")
+
+
+def normalize_text(text: str) -> str:
+    """NFKC, one kind of line break, visible hyphens, no control characters or trailing spaces."""
+    text = _LINE_BREAKS.sub("\n", text)
+    text = text.replace("\ufffe", "-")
+    text = _LINE_END_SOFT_HYPHEN.sub("-", text)
+    text = unicodedata.normalize("NFKC", text.translate(_PUA_BULLETS))
+    text = _CONTROL.sub("", text)
+    text = _TRAILING.sub("", text)
+    return text.strip("\n")
+
+
+def normalize_cell(cell: str | None) -> str:
+    """A table cell as one line of normalised text (None -> "", inner newlines -> spaces)."""
+    if not cell:
+        return ""
+    return _INLINE_SPACE.sub(" ", normalize_text(cell)).strip()
+
+
+def normalize_table(rows: Sequence[Sequence[str | None]]) -> list[list[str]]:
+    """Normalise every cell and drop the rows that are entirely empty."""
+    cleaned = [[normalize_cell(cell) for cell in row] for row in rows]
+    return [row for row in cleaned if any(row)]
+
+
+def row_line(cells: list[str]) -> str:
+    """A table row as one text line, "cell | cell |", the form the extractors read."""
+    return " | ".join(normalize_cell(cell) for cell in cells) + " |"

@@ -1,0 +1,278 @@
+"""PDF plans: fast text from pdfium, columns in reading order, tables and OCR only where needed."""
+
+from __future__ import annotations
+
+import io
+import re
+import threading
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+import pdfplumber
+import pypdfium2 as pdfium
+
+from crp_checker.errors import (
+    CorruptFileError,
+    CRPError,
+    EmptyFileError,
+    EncryptedFileError,
+    TooLargeError,
+)
+from crp_checker.ingest.base import Parsed, RawPage, page_list
+from crp_checker.ingest.layout import column_regions
+from crp_checker.ingest.ocr import OCRError, ocr_image, scale_for, tesseract_path
+from crp_checker.ingest.tables import TableReader, looks_like_emissions_table
+from crp_checker.settings import Settings
+
+# PDFium is not thread-safe; a server running checks in threads must not enter it twice.
+_PDFIUM_LOCK = threading.Lock()
+
+_MIN_TEXT_CHARS = 20  # fewer visible characters than this and the page has no real text layer
+_MIN_IMAGE_SHARE = 0.05  # an image covering this share of the page may be a scan
+_OUTLINED_TEXT_PATHS = 200  # this many vector paths and no text: text drawn as outlines
+_GARBLE_CHECK_CHARS = 40
+_GARBLE_WARN = 0.10
+_GARBLE_UNUSABLE = 0.40
+_CID = re.compile(r"\(cid:\d+\)")
+_EXPORTER_NOISE = re.compile(
+    r"^\s*Microsoft (?:Word|PowerPoint) - |\.(?:docx?|pptx?|pdf)\s*$", re.I
+)
+# Characters text is made of: letters and digits of any script, ASCII and Latin-1 symbols,
+# general punctuation, super/subscripts, currency, letterlike symbols, arrows, maths, box
+# drawing, shapes (bullets) and dingbats. Control, private-use and replacement characters
+# in bulk mean broken font encodings.
+_BAD_CHAR = re.compile(r"[^\s\w!-~\u00a0-\u00ff\u2000-\u22ff\u2500-\u27bf]")
+
+
+_NO_LAYER = "{pages} {has} no text layer and could not be read: {detail}."
+_GARBLED = "{pages} {has} garbled text (broken fonts) and could not be read: {detail}."
+_DAMAGED = "{pages} could not be read: {detail}."
+
+
+@dataclass
+class _Reading:
+    """What the page loop learns, collected for warnings after the loop."""
+
+    pages: list[RawPage] = field(default_factory=list)
+    # (message template, detail) -> page numbers, so one warning names all pages alike.
+    unreadable: dict[tuple[str, str], list[int]] = field(default_factory=lambda: defaultdict(list))
+    garbled: list[int] = field(default_factory=list)
+    ocr: list[int] = field(default_factory=list)
+    table_pages: list[int] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def _visible(text: str) -> int:
+    return len("".join(text.split()))
+
+
+def garbled_share(text: str) -> float:
+    """Share of visible characters that are not letters, digits or ordinary punctuation."""
+    cid_chars = sum(len(c) for c in _CID.findall(text))
+    text = _CID.sub("", text)
+    total = _visible(text) + cid_chars
+    return (len(_BAD_CHAR.findall(text)) + cid_chars) / total if total else 0.0
+
+
+def _open(data: bytes) -> Any:
+    try:
+        return pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        # pdfium's error code can be left over from an earlier failure, so a password error
+        # counts only when the file really declares encryption.
+        if exc.err_code == pdfium.raw.FPDF_ERR_PASSWORD and b"/Encrypt" in data:
+            raise EncryptedFileError("The PDF is password-protected.") from exc
+        if _has_no_pages(data):  # pdfium refuses a PDF with an empty page tree
+            raise EmptyFileError("The PDF has no pages.") from exc
+        raise CorruptFileError(f"The PDF could not be opened ({exc}).") from exc
+
+
+def _has_no_pages(data: bytes) -> bool:
+    """A second opinion from pdfminer (via pdfplumber) on a PDF that pdfium cannot open."""
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            return len(pdf.pages) == 0
+    except Exception:  # pdfminer raises many types on broken files: then it is just corrupt
+        return False
+
+
+def _has_graphics(page: Any) -> bool:
+    """True when the page draws a sizeable image or many paths: content without a text layer."""
+    width, height = page.get_size()
+    area = max(width * height, 1.0)
+    paths = 0
+    kinds = (pdfium.raw.FPDF_PAGEOBJ_IMAGE, pdfium.raw.FPDF_PAGEOBJ_PATH)
+    for obj in page.get_objects(filter=kinds, max_depth=4):
+        if obj.type == pdfium.raw.FPDF_PAGEOBJ_PATH:
+            paths += 1
+            if paths >= _OUTLINED_TEXT_PATHS:
+                return True
+            continue
+        left, bottom, right, top = obj.get_bounds()
+        if (right - left) * (top - bottom) >= area * _MIN_IMAGE_SHARE:
+            return True
+    return False
+
+
+def _has_paths(page: Any) -> bool:
+    """True when the page draws vector paths; without them pdfplumber finds no ruled table."""
+    paths = page.get_objects(filter=(pdfium.raw.FPDF_PAGEOBJ_PATH,), max_depth=4)
+    return next(iter(paths), None) is not None
+
+
+def _page_text(page: Any, textpage: Any) -> str:
+    """The page's text, reading two columns left then right when the page has them."""
+    if page.get_rotation() == 0:
+        rects = [textpage.get_rect(i) for i in range(textpage.count_rects())]
+        regions = column_regions(rects)
+        if regions:
+            parts = (textpage.get_text_bounded(r.left, r.bottom, r.right, r.top) for r in regions)
+            return "\n".join(part for part in parts if part.strip())
+    return str(textpage.get_text_range())
+
+
+class _PdfReader:
+    """One pass over the pages of an open PDF, with OCR as the fallback for image pages."""
+
+    def __init__(self, pdf: Any, settings: Settings) -> None:
+        self.pdf = pdf
+        self.settings = settings
+        self.tesseract = tesseract_path(settings)
+        self.result = _Reading()
+
+    def read(self) -> _Reading:
+        for index in range(len(self.pdf)):
+            self.result.pages.append(self._page(index))
+        return self.result
+
+    def _page(self, index: int) -> RawPage:
+        number = index + 1
+        try:
+            page = self.pdf[index]
+        except pdfium.PdfiumError:
+            self.result.unreadable[_DAMAGED, "the page is damaged"].append(number)
+            return RawPage(method="none")
+        try:
+            return self._read_page(page, index)
+        except pdfium.PdfiumError:
+            self.result.unreadable[_DAMAGED, "the page is damaged"].append(number)
+            return RawPage(method="none")
+        finally:
+            page.close()
+
+    def _read_page(self, page: Any, index: int) -> RawPage:
+        textpage = page.get_textpage()
+        try:
+            text = _page_text(page, textpage)
+        finally:
+            textpage.close()
+        visible = _visible(text)
+        if visible < _MIN_TEXT_CHARS:
+            if not _has_graphics(page):
+                return RawPage(text=text)  # a blank page, or one with a line or two
+            return self._without_text(page, index + 1, _NO_LAYER)
+        share = garbled_share(text) if visible >= _GARBLE_CHECK_CHARS else 0.0
+        if share >= _GARBLE_UNUSABLE:
+            return self._without_text(page, index + 1, _GARBLED)
+        if share >= _GARBLE_WARN:
+            self.result.garbled.append(index + 1)
+        if looks_like_emissions_table(text) and _has_paths(page):
+            self.result.table_pages.append(index)
+        return RawPage(text=text)
+
+    def _without_text(self, page: Any, number: int, problem: str) -> RawPage:
+        """OCR the page if we may; otherwise record why it stays unread."""
+        detail = self._ocr_refusal()
+        if detail is None:
+            width, height = page.get_size()
+            bitmap = page.render(scale=scale_for(width, height, self.settings.ocr_dpi))
+            try:
+                text = ocr_image(bitmap.to_pil(), self.settings, self.tesseract or "")
+            except OCRError as exc:
+                detail = str(exc)
+            else:
+                self.result.ocr.append(number)
+                return RawPage(text=text, method="ocr")
+            finally:
+                bitmap.close()
+        self.result.unreadable[problem, detail].append(number)
+        return RawPage(method="none")
+
+    def _ocr_refusal(self) -> str | None:
+        """Why OCR may not run on one more page, or None when it may."""
+        if self.tesseract is None:
+            off = self.settings.ocr != "auto"
+            return "OCR is switched off (CRP_OCR)" if off else "tesseract is not installed"
+        limit = self.settings.ocr_max_pages
+        if len(self.result.ocr) >= limit:
+            return f"over the OCR limit of {limit} page{'' if limit == 1 else 's'}"
+        return None
+
+
+def _add_tables(data: bytes, reading: _Reading) -> None:
+    with TableReader(data) as reader:
+        for index in reading.table_pages:
+            try:
+                reading.pages[index].tables = reader.tables(index)
+            except Exception as exc:  # pdfminer raises many types on odd files; text is enough
+                reading.warnings.append(
+                    f"Tables could not be read from page {index + 1} ({type(exc).__name__}); "
+                    "the page text is still checked."
+                )
+                return
+
+
+def _warnings(reading: _Reading) -> list[str]:
+    warnings = []
+    if reading.ocr:
+        was = "was" if len(reading.ocr) == 1 else "were"
+        warnings.append(
+            f"{page_list(reading.ocr).capitalize()} had no usable text layer and {was} read "
+            "by OCR (tesseract): check quoted figures against the original."
+        )
+    for (template, detail), numbers in reading.unreadable.items():
+        pages = page_list(numbers).capitalize()
+        has = "has" if len(numbers) == 1 else "have"
+        warnings.append(template.format(pages=pages, has=has, detail=detail))
+    if reading.garbled:
+        warnings.append(
+            f"The text of {page_list(reading.garbled)} looks partly garbled (unusual "
+            "characters from the PDF's fonts): words and figures there may be misread."
+        )
+    return warnings + reading.warnings
+
+
+def _title(pdf: Any) -> str | None:
+    """The Title metadata, without the "Microsoft Word - " and ".docx" that exporters add."""
+    try:
+        title = str(pdf.get_metadata_value("Title"))
+    except pdfium.PdfiumError:
+        return None
+    return _EXPORTER_NOISE.sub("", title).strip() or None
+
+
+def parse_pdf(data: bytes, settings: Settings) -> Parsed:
+    """Read every page of a PDF into text (and tables where they matter)."""
+    with _PDFIUM_LOCK:
+        pdf = _open(data)
+        try:
+            count = len(pdf)
+            if count > settings.max_pages:
+                raise TooLargeError(
+                    f"The PDF has {count} pages, over the limit of {settings.max_pages}."
+                )
+            reading = _PdfReader(pdf, settings).read()
+            title = _title(pdf)
+            damaged = sum(len(n) for (t, _), n in reading.unreadable.items() if t == _DAMAGED)
+            if count and damaged == count:
+                raise CorruptFileError("The PDF opens but none of its pages can be read.")
+        except CRPError:
+            raise
+        except Exception as exc:  # anything pdfium raises on a broken file
+            raise CorruptFileError(f"The PDF could not be read ({exc}).") from exc
+        finally:
+            pdf.close()
+    if reading.table_pages:
+        _add_tables(data, reading)
+    return Parsed(pages=reading.pages, title=title, warnings=_warnings(reading))
