@@ -179,6 +179,7 @@ def extract_commitment(context: Context, facts: Facts) -> None:
     """Fill the net zero and carbon neutral facts."""
     net_zero = [s for s in find_statements(context, "NET_ZERO") if s.strength or s.year]
     neutral = [s for s in find_statements(context, "CARBON_NEUTRAL") if s.strength or s.year]
+    best: Statement | None = None
     if net_zero:
         best = min(net_zero, key=lambda s: (_rank(s), s.order))
         year = best.year
@@ -200,7 +201,7 @@ def extract_commitment(context: Context, facts: Facts) -> None:
         facts.evidence["carbon_neutral"] = [best_neutral.sentence.evidence()]
         committed = facts.net_zero_strength is not None and facts.net_zero_year is not None
         facts.carbon_neutral_only = not committed and best_neutral.strength is not None
-    _offsets(context, facts)
+    _offsets(context, facts, best)
 
 
 def _scope_of(context: Context, statement: Statement) -> str | None:
@@ -215,9 +216,11 @@ def _scope_of(context: Context, statement: Statement) -> str | None:
     return None
 
 
-def _offsets(context: Context, facts: Facts) -> None:
-    """Offsets as the main route: the commitment itself leans on offsetting."""
-    wording = facts.net_zero_wording or ""
-    if re.search(r"\boffset", wording, re.I) and not re.search(r"\bresidual\b", wording, re.I):
+def _offsets(context: Context, facts: Facts, best: Statement | None) -> None:
+    """Offsets as the main route: the commitment itself leans on offsetting (offsetting only
+    the residual emissions left after real cuts is what net zero means, so that is fine)."""
+    if best is None or not _in_sentence(context, best.sentence, "OFFSET"):
+        return
+    if not re.search(r"\bresidual\b", best.sentence.text, re.I):
         facts.offsets_main_route = True
-        facts.evidence["offsets"] = list(facts.evidence.get("net_zero", []))
+        facts.evidence["offsets"] = [best.sentence.evidence()]

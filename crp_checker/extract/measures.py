@@ -14,20 +14,6 @@ from crp_checker.extract.context import Context, Sentence
 from crp_checker.extract.values import find_years, parse_number
 from crp_checker.schemas import Facts, Measure
 
-_FUTURE_CUE = re.compile(
-    r"\b(?:in the future|future (?:carbon reduction|initiatives|measures|plans|projects)|"
-    r"planned (?:initiatives|measures)|next steps|we (?:hope|plan|intend|aim) to|going forward|"
-    r"what i'm still working on|will\b)",
-    re.I,
-)
-_DONE_CUE = re.compile(
-    r"\b(?:completed|have been (?:completed|implemented)|we have (?:\w+ )?"
-    r"(?:implemented|introduced|installed|moved|switched|upgraded|replaced|launched|adopted|achieved|transitioned|reduced|"
-    r"appointed|signed|partnered|created)|current initiatives|already|has (?:\w+ )?(?:implemented|"
-    r"introduced|transitioned|achieved|installed|moved)|had transitioned|what i've done so far|"
-    r"(?:was|were) (?:implemented|introduced|installed|launched))\b",
-    re.I,
-)
 _SAVINGS = re.compile(
     r"(?:reduction achieved|saved|savings?|equate to|has reduced|have reduced|reduced (?:our )?"
     r"(?:emissions|carbon))",
@@ -41,8 +27,12 @@ _MIN_WORDS = 4
 _MAX_MEASURES = 30
 
 
-def _is_future(sentence: Sentence) -> bool:
-    return bool(_FUTURE_CUE.search(sentence.text)) and not _DONE_CUE.search(sentence.text)
+def _has(context: Context, sentence: Sentence, label: str) -> bool:
+    return bool(context.matches_within(sentence.page, sentence.start, sentence.end, label))
+
+
+def _is_future(context: Context, sentence: Sentence) -> bool:
+    return _has(context, sentence, "FUTURE") and not _has(context, sentence, "DONE")
 
 
 def extract_measures(context: Context, facts: Facts) -> None:
@@ -59,23 +49,22 @@ def extract_measures(context: Context, facts: Facts) -> None:
             r"completed|current initiatives|done so far|implemented", sentence.text, re.I
         ) and (section == "projects" or len(sentence.text.split()) <= 8):
             mode = "completed"
-        if (
-            _FUTURE_CUE.search(sentence.text)
-            and len(sentence.text.split()) <= 14
-            and section == "projects"
-        ):
-            mode = "future"
-        if len(sentence.text.split()) < _MIN_WORDS:
+        words = len(sentence.text.split())
+        if _is_future(context, sentence) and words <= 14 and section == "projects":
+            mode = "future"  # "In the future we hope to implement further measures such as:"
+        if words < _MIN_WORDS:
             continue
         specific = bool(
             context.matches_within(sentence.page, sentence.start, sentence.end, "MEASURE")
         )
         in_projects = section == "projects"
         if in_projects and mode in ("completed", "future"):
-            status = "future" if mode == "future" or _is_future(sentence) else "completed"
-        elif specific and _DONE_CUE.search(sentence.text) and section != "targets":
+            status = "future" if mode == "future" or _is_future(context, sentence) else "completed"
+        elif specific and _has(context, sentence, "DONE") and section != "targets":
             status = "completed"
-        elif specific and _is_future(sentence) and section in ("projects", "targets", None):
+        elif (
+            specific and _is_future(context, sentence) and section in ("projects", "targets", None)
+        ):
             status = "future"
         else:
             continue
