@@ -57,12 +57,16 @@ class Context:
         pages = [page.number for page in document.pages]
         docs = analyse([page.text for page in document.pages])
         context = cls(document=document, lines=lines, docs=docs, matches=matches(docs, pages))
-        for doc, page in zip(docs, pages, strict=True):
-            context.sentences.extend(_sentences(doc, page))
         for line in lines:
             context._lines_by_page.setdefault(line.page, []).append(line)
         for page, page_lines in context._lines_by_page.items():
             context._line_starts[page] = [line.start for line in page_lines]
+        for doc, page in zip(docs, pages, strict=True):
+            for sentence in _sentences(doc, page):
+                # A running header or footer ("Published for Year 2025") is not content.
+                line = context.line_at(page, sentence.start)
+                if line is None or not line.furniture or len(sentence.text) > len(line.text):
+                    context.sentences.append(sentence)
         for match in context.matches:
             context._matches_by_page.setdefault(match.page, []).append(match)
         for page, page_matches in context._matches_by_page.items():

@@ -11,6 +11,9 @@ _EMPTY_FIELD = re.compile(
     r"^(?P<field>supplier name|publication date)\s*:\s*(?P<v>[\s.…_]*)$", re.I
 )
 _ENTITY = re.compile(r"\b(?:subsidiar\w*|bidding|bidder|entit\w*|ltd|limited)\b", re.I)
+_DESCRIBES_SCOPE = re.compile(
+    r"\b(?:cover|covers|boundary|appl(?:y|ies)|includ\w+|commit\w*)\b", re.I
+)
 _COVERS = re.compile(
     r"\b(?:cover|covers|include|includes|including|appl(?:y|ies)|adopted|"
     r"on behalf of|and its|all entities)\b",
@@ -78,10 +81,17 @@ def extract_scope_and_boundary(context: Context, facts: Facts) -> None:
         if facts.boundary == "single_site":
             break
     if facts.boundary is None:
+        # "All our operations" counts only where the plan describes what it covers, not in a
+        # measure ("reduce single-use plastics across all operations").
         for match in context.by_label("ALL_SCOPES"):
-            if re.search(r"operations|organisation|business", match.text, re.I):
-                sentence = context.sentence_at(match.page, match.start)
-                if sentence:
-                    facts.boundary = "uk_or_wider"
-                    facts.evidence["boundary"] = [sentence.evidence()]
-                    break
+            if not re.search(r"operations|organisation|business", match.text, re.I):
+                continue
+            sentence = context.sentence_at(match.page, match.start)
+            line = context.line_at(match.page, match.start)
+            section = context.section_of_line[line.index] if line else None
+            if sentence and (
+                section in ("commitment", "baseline") or _DESCRIBES_SCOPE.search(sentence.text)
+            ):
+                facts.boundary = "uk_or_wider"
+                facts.evidence["boundary"] = [sentence.evidence()]
+                break

@@ -14,6 +14,7 @@ from crp_checker.extract.context import Context, Sentence
 from crp_checker.extract.values import find_years, parse_number
 from crp_checker.schemas import Facts, Measure
 
+_PLANNED_HEADING = re.compile(r"\b(?:strateg\w*|future|planned|next steps|roadmap)\b", re.I)
 _SAVINGS = re.compile(
     r"(?:reduction achieved|saved|savings?|equate to|has reduced|have reduced|reduced (?:our )?"
     r"(?:emissions|carbon))",
@@ -44,7 +45,9 @@ def extract_measures(context: Context, facts: Facts) -> None:
         line = context.line_at(sentence.page, sentence.start)
         section = context.section_of_line[line.index] if line else None
         if line is not None and line.index in context.headings:
-            mode = "completed" if section == "projects" else None
+            # "Carbon Reduction Strategies" / "Future initiatives" head plans, not past work.
+            planned = _PLANNED_HEADING.search(line.text)
+            mode = ("future" if planned else "completed") if section == "projects" else None
         if re.search(
             r"completed|current initiatives|done so far|implemented", sentence.text, re.I
         ) and (section == "projects" or len(sentence.text.split()) <= 8):
