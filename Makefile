@@ -17,14 +17,14 @@ run: $(STAMP)
 	$(BIN)/crp-checker check $(SAMPLE)
 
 test: $(STAMP)
-	$(BIN)/ruff check crp_checker tests fixtures benchmarks
-	$(BIN)/ruff format --check crp_checker tests fixtures benchmarks
+	$(BIN)/ruff check crp_checker tests fixtures
+	$(BIN)/ruff format --check crp_checker tests fixtures
 	$(BIN)/mypy
 	$(BIN)/pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check crp_checker tests fixtures benchmarks
-	$(BIN)/ruff format --check crp_checker tests fixtures benchmarks
+	$(BIN)/ruff check crp_checker tests fixtures
+	$(BIN)/ruff format --check crp_checker tests fixtures
 
 typecheck: $(STAMP)
 	$(BIN)/mypy

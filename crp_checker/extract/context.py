@@ -64,8 +64,8 @@ class Context:
         for doc, page in zip(docs, pages, strict=True):
             for sentence in _sentences(doc, page):
                 # A running header or footer ("Published for Year 2025") is not content.
-                line = context.line_at(page, sentence.start)
-                if line is None or not line.furniture or len(sentence.text) > len(line.text):
+                home = context.line_at(page, sentence.start)
+                if home is None or not home.furniture or len(sentence.text) > len(home.text):
                     context.sentences.append(sentence)
         for match in context.matches:
             context._matches_by_page.setdefault(match.page, []).append(match)
