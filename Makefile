@@ -4,6 +4,10 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SAMPLE ?= fixtures/pdf/template_compliant.pdf
+# The sample plan was signed off in August 2025: judge it as at its procurement date.
+ifeq ($(SAMPLE),fixtures/pdf/template_compliant.pdf)
+CHECK_DATE ?= 2025-09-01
+endif
 
 .PHONY: run test lint typecheck evaluate bench fixtures clean
 
@@ -13,8 +17,10 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
+# Exit codes 1 (not compliant) and 2 (needs review) are results, not failures of `make run`.
 run: $(STAMP)
-	$(BIN)/crp-checker check $(SAMPLE)
+	$(BIN)/crp-checker check $(SAMPLE) $(if $(CHECK_DATE),--check-date $(CHECK_DATE)) \
+		|| [ $$? -le 2 ]
 
 test: $(STAMP)
 	$(BIN)/ruff check crp_checker tests fixtures

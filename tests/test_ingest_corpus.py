@@ -7,12 +7,13 @@ import time
 from pathlib import Path
 
 import pytest
+from shared_data import shared_dir
 
 from crp_checker.errors import CRPError, EmptyFileError, EncryptedFileError
 from crp_checker.ingest import ingest
 from crp_checker.settings import Settings
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "pdf-corpus" / "pdfplumber-tests"
+CORPUS = (shared_dir() or Path("/nonexistent")) / "pdf-corpus" / "pdfplumber-tests"
 PDFS = sorted(CORPUS.glob("*.pdf"))
 # Measured: the slowest is issue-203-decimalize.pdf at about 3 s (three pages of OCR); the
 # rest take under 0.5 s. The bound leaves room for a loaded machine.

@@ -6,12 +6,13 @@ import time
 from pathlib import Path
 
 import pytest
+from shared_data import shared_dir
 
 from crp_checker.ingest import ingest
 from crp_checker.schemas import Document
 from crp_checker.settings import Settings
 
-REAL = Path(__file__).resolve().parents[2] / "shared" / "real-crps"
+REAL = (shared_dir() or Path("/nonexistent")) / "real-crps"
 PDFS = sorted(REAL.glob("*.pdf")) + sorted(REAL.glob("more/*.pdf"))
 SSG = REAL / "ssg-support-services-group_carbon-reduction-plan_2025.pdf"
 LSUK = REAL / "more" / "language-services-uk-lsuk_carbon-reduction-plan_2025.pdf"
