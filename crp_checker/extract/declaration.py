@@ -177,20 +177,20 @@ def _sign_off_date(context: Context, facts: Facts, lines: list[Line], position: 
             + lines[max(0, position - _WINDOW) : position][::-1]
         )
     ordered += [line for line in lines if line not in ordered]
-    for sentence in _sentences_with(context, "SIGNED"):
-        if _SIGNED_ON.search(sentence.text):
-            dates = find_dates(sentence.text)
-            if dates:
-                facts.sign_off_date = dates[0].value
-                facts.sign_off_date_precision = dates[0].precision
-                facts.evidence["sign_off_date"] = [sentence.evidence()]
-                return
-    for line in ordered:
-        if _REVIEW.search(line.text) and not re.search(r"\bissue", line.text, re.I):
-            continue
-        dates = find_dates(line.text)
+    candidates: list[Sentence | Line] = [
+        sentence
+        for sentence in _sentences_with(context, "SIGNED")
+        if _SIGNED_ON.search(sentence.text)
+    ]
+    candidates += [
+        line
+        for line in ordered
+        if not _REVIEW.search(line.text) or re.search(r"\bissue", line.text, re.I)
+    ]
+    for candidate in candidates:
+        dates = find_dates(candidate.text)
         if dates:
             facts.sign_off_date = dates[0].value
             facts.sign_off_date_precision = dates[0].precision
-            facts.evidence["sign_off_date"] = [line.evidence()]
+            facts.evidence["sign_off_date"] = [candidate.evidence()]
             return

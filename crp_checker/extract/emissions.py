@@ -183,30 +183,24 @@ def _build_period(
                     period.not_numeric[field] = texts[0]
                     evidence[field] = _evidence(by_scope[scope][:1])
 
-    for basis, table_row in basis_rows["scope2"].items():
-        setattr(period, f"scope2_{basis}", tonnes(table_row))
-        evidence.setdefault("scope2", []).extend(_evidence([table_row]))
-    if period.scope2_market is not None or period.scope2_location is not None:
-        period.scope2 = (
-            period.scope2_market if period.scope2_market is not None else period.scope2_location
-        )
-    if period.scope2_market is not None and period.scope2_location is not None:
-        period.scope2_basis = "both"
-    elif period.scope2_market is not None or period.scope2_location is not None:
-        period.scope2_basis = "market" if period.scope2_market is not None else "location"
-
     total_rows = [(r, tonnes(r)) for r in totals]
     total_rows = [(r, v) for r, v in total_rows if v is not None]
     if total_rows:
         period.total = total_rows[0][1]
         evidence["total"] = _evidence([total_rows[0][0]])
-    for basis, table_row in basis_rows["total"].items():
-        setattr(period, f"total_{basis}", tonnes(table_row))
-        evidence.setdefault("total", []).extend(_evidence([table_row]))
-    if period.total_market is not None or period.total_location is not None:
-        period.total = (
-            period.total_market if period.total_market is not None else period.total_location
-        )
+    for name in ("scope2", "total"):
+        # Market- and location-based figures side by side: keep both, use market-based.
+        for basis, table_row in basis_rows[name].items():
+            setattr(period, f"{name}_{basis}", tonnes(table_row))
+            evidence.setdefault(name, []).extend(_evidence([table_row]))
+        market = getattr(period, f"{name}_market")
+        location = getattr(period, f"{name}_location")
+        if market is not None or location is not None:
+            setattr(period, name, market if market is not None else location)
+    if period.scope2_market is not None and period.scope2_location is not None:
+        period.scope2_basis = "both"
+    elif period.scope2_market is not None or period.scope2_location is not None:
+        period.scope2_basis = "market" if period.scope2_market is not None else "location"
 
     for name in _FIELDS:
         value = getattr(period, name)
