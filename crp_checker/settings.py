@@ -49,6 +49,28 @@ class Settings(BaseSettings):
     workers: int = 0  # 0 = one per CPU core
     per_file_timeout_seconds: float = 120.0
 
+    # Parsing untrusted uploads in worker processes (the web app; batch shares the limits).
+    parse_workers: int = 2
+    parse_timeout_seconds: float = 60.0
+    parse_memory_mb: int = 1024
+
+    # Storage: an embedded SQLite file under data_dir unless a database URL is given
+    # (e.g. postgresql+psycopg://user:pass@host/db). Uploaded files are kept under data_dir.
+    data_dir: Path = Path("var")
+    database_url: str | None = None
+
+    # The web app.
+    host: str = "127.0.0.1"
+    port: int = 8000
+    secret_key: str | None = None  # signs session cookies; generated into data_dir if unset
+    secure_cookies: bool = False  # set true behind HTTPS
+    session_max_age_seconds: int = 8 * 3600
+
+    @property
+    def sqlalchemy_url(self) -> str:
+        """The database URL, defaulting to the embedded SQLite file in data_dir."""
+        return self.database_url or f"sqlite:///{(self.data_dir / 'crp-checker.sqlite3').resolve()}"
+
 
 @lru_cache(maxsize=1)
 def get_settings() -> Settings:
