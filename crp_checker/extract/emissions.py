@@ -214,18 +214,23 @@ def _build_period(
     else:
         period.unit = "kgCO2e" if period.converted_from_kg else (block.unit and "tCO2e")
 
+    sums: dict[int, float] = {}
     for table_row in category_rows:
         number = table_row.row.category
         if number is None:
             continue
-        entry = categories.setdefault(
+        categories.setdefault(
             number,
             Scope3Category(number=number, name="", as_written=table_row.row.label or ""),
         )
         value = tonnes(table_row)
         if value is not None:
-            setattr(entry, prefix, value)
+            # "Category 6: Business travel" and "Category 6: Hotel Stay" are one category.
+            sums[number] = round(sums.get(number, 0.0) + value, 6)
         evidence.setdefault(f"scope3.{number}", []).extend(_evidence([table_row]))
+    for number, total in sums.items():
+        if getattr(categories[number], prefix) is None:  # the most complete table wins
+            setattr(categories[number], prefix, total)
 
     first = block.rows[0].lines[0]
     last = block.rows[-1].lines[-1]

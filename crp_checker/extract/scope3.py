@@ -41,13 +41,34 @@ _FUTURE = re.compile(
     r"going forward|will (?:review|include|measure|assess))\b",
     re.I,
 )
+_ENDS_NUMBERED = re.compile(r"(?:\s|^|,|and|or)\d{1,2}\.$")
 _SCOPE3 = re.compile(r"\bscope\s*3\b|\bscope three\b|\bindirect emissions\b", re.I)
+
+
+def _rejoin_numbered(sentences: list[Sentence]) -> list[Sentence]:
+    """Undo the sentence break in "... related to 5. Waste generated in operations ...":
+    a sentence ending in a category number continues in the next one."""
+    joined: list[Sentence] = []
+    for sentence in sentences:
+        previous = joined[-1] if joined else None
+        if (
+            previous is not None
+            and previous.page == sentence.page
+            and _ENDS_NUMBERED.search(previous.text)
+        ):
+            joined[-1] = Sentence(
+                previous.page, previous.start, sentence.end, f"{previous.text} {sentence.text}"
+            )
+        else:
+            joined.append(sentence)
+    return joined
 
 
 def _category_sentences(context: Context) -> list[tuple[Sentence, list[int]]]:
     """Sentences that talk about Scope 3 (or sit in the emissions sections) with categories."""
     found: list[tuple[Sentence, list[int]]] = []
-    for sentence in context.sentences:
+    sentences = _rejoin_numbered(context.sentences)
+    for sentence in sentences:
         numbers = sorted(
             {
                 int(m.id)
@@ -81,6 +102,8 @@ def extract_scope3(context: Context, facts: Facts, categories: dict[int, Scope3C
                 categories[number] = entry
             if excluded and entry.baseline in (None, 0) and entry.current in (None, 0):
                 entry.excluded = True
+            if excluded and (entry.baseline in (None, 0) or entry.current in (None, 0)):
+                # The plan's reason for a category it does not report, or reports as zero.
                 entry.reason = entry.reason or sentence.text
             facts.evidence.setdefault(f"scope3.{number}", []).append(sentence.evidence())
     for number, entry in categories.items():
