@@ -97,8 +97,20 @@ class Rule:
             serves=list(self.serves),
             message=result.message,
             fix=result.fix,
-            evidence=list(result.evidence),
+            evidence=_unique(result.evidence),
         )
+
+
+def _unique(evidence: Sequence[Evidence]) -> list[Evidence]:
+    """Each quote once, in order: several facts often rest on the same line of the plan."""
+    seen: set[tuple[int | None, int | None, str]] = set()
+    kept: list[Evidence] = []
+    for item in evidence:
+        key = (item.page, item.start, item.quote)
+        if key not in seen:
+            seen.add(key)
+            kept.append(item)
+    return kept
 
 
 RULES: dict[str, Rule] = {}
