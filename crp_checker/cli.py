@@ -11,7 +11,7 @@ import traceback
 from collections.abc import Iterator
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
@@ -21,6 +21,9 @@ from crp_checker import __version__, assess, report
 from crp_checker.errors import CRPError
 from crp_checker.report import error_parts
 from crp_checker.schemas import Assessment, Verdict
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 EXIT_OK = 0
 EXIT_NON_COMPLIANT = 1
@@ -342,6 +345,184 @@ def evaluate(
     from crp_checker.evaluate import run  # loads the whole pipeline: only when asked
 
     typer.echo(run(labels).render_text())
+
+
+# --------------------------------------------------------------------------- storage
+# The store (SQLAlchemy, argon2) is imported inside each command: `check` stays quick.
+
+
+class AccountRole(StrEnum):
+    """The roles of crp_checker.store.Role, listed here so --help can show them."""
+
+    SUPPLIER = "supplier"
+    EVALUATOR = "evaluator"
+    CLIMATE = "climate"
+    ADMIN = "admin"
+
+
+users_app = typer.Typer(
+    help="Manage accounts for the web app: suppliers, evaluators, the climate team, admins.",
+    no_args_is_help=True,
+)
+db_app = typer.Typer(help="The web app's database.", no_args_is_help=True)
+app.add_typer(users_app, name="users")
+app.add_typer(db_app, name="db")
+
+
+@contextlib.contextmanager
+def _store_errors() -> Iterator[None]:
+    """Refusals from the store (and an unusable database) exit with code 4 and a hint."""
+    from sqlalchemy.exc import OperationalError
+
+    try:
+        yield
+    except CRPError as error:
+        typer.echo(f"crp-checker: {error.message}\n  {error.hint}", err=True)
+        raise typer.Exit(EXIT_USAGE) from None
+    except OperationalError as error:
+        typer.echo(
+            f"crp-checker: cannot use the database: {error.orig}\n"
+            "  Check CRP_DATABASE_URL (or CRP_DATA_DIR for the built-in SQLite file).",
+            err=True,
+        )
+        raise typer.Exit(EXIT_USAGE) from None
+
+
+@contextlib.contextmanager
+def _store_session() -> Iterator[Session]:
+    """A session on the configured database, its schema brought up to date first."""
+    from crp_checker import store
+
+    with _store_errors():
+        store.init_db()
+        with store.session_scope() as session:
+            yield session
+
+
+def _read_password(from_stdin: bool) -> str:
+    if from_stdin:
+        return sys.stdin.readline().rstrip("\r\n")
+    password: str = typer.prompt(
+        "Password (at least 12 characters)", hide_input=True, confirmation_prompt=True
+    )
+    return password
+
+
+@users_app.command("add")
+def users_add(
+    email: Annotated[str, typer.Argument(show_default=False)],
+    role: Annotated[AccountRole, typer.Option(help="What the account may do.")],
+    organisation: Annotated[
+        str | None,
+        typer.Option(help="The supplier's organisation (created if new); suppliers need one."),
+    ] = None,
+    name: Annotated[str | None, typer.Option(help="The person's name.")] = None,
+    password_stdin: Annotated[
+        bool, typer.Option("--password-stdin", help="Read the password from stdin's first line.")
+    ] = False,
+) -> None:
+    """Create an account; the password is asked for twice unless --password-stdin."""
+    from crp_checker import store
+
+    password = _read_password(password_stdin)
+    with _store_session() as session:
+        user = store.create_user(
+            session, email, password, store.Role(role.value), organisation, name=name
+        )
+        where = f" at {user.organisation.name}" if user.organisation else ""
+        typer.echo(f"Created {user.role.value} account {user.email}{where}.")
+
+
+@users_app.command("list")
+def users_list() -> None:
+    """List every account: email, role, organisation, status and last sign-in."""
+    from crp_checker import store
+
+    with _store_session() as session:
+        rows = [
+            (
+                user.email,
+                user.role.value,
+                user.organisation.name if user.organisation else "-",
+                "disabled" if user.disabled else "active",
+                f"{user.last_login_at:%Y-%m-%d %H:%M}" if user.last_login_at else "never",
+            )
+            for user in store.list_users(session)
+        ]
+    if not rows:
+        typer.echo("No accounts yet: crp-checker users add EMAIL --role admin")
+        return
+    header = ("EMAIL", "ROLE", "ORGANISATION", "STATUS", "LAST SIGN-IN (UTC)")
+    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
+    for row in [header, *rows]:
+        typer.echo(
+            "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
+        )
+
+
+@users_app.command("disable")
+def users_disable(email: Annotated[str, typer.Argument(show_default=False)]) -> None:
+    """Stop an account signing in or using its API tokens; its open sessions end."""
+    from crp_checker import store
+
+    with _store_session() as session:
+        user = store.disable_user(session, email)
+        typer.echo(f"Disabled {user.email}.")
+
+
+@app.command()
+def reassess(
+    since: Annotated[
+        dt.datetime | None,
+        typer.Option(
+            formats=["%Y-%m-%d"],
+            metavar="YYYY-MM-DD",
+            help="Only plans submitted on or after this date.",
+        ),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option(help="Also re-run plans already judged by the current rulebook.")
+    ] = False,
+) -> None:
+    """Re-run stored plans under the current rulebook, saving new assessments beside the old.
+
+    Each plan keeps its original check date and buyer settings. Exits 3 when a plan could not
+    be re-run.
+    """
+    from crp_checker import store
+
+    console = _stderr()
+    columns = (TextColumn("Re-assessing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with (
+        _store_session() as session,
+        Progress(*columns, console=console, disable=not console.is_terminal) as progress,
+    ):
+        task = progress.add_task("plans", total=None)
+        result = store.reassess(
+            session,
+            since=since.date() if since else None,
+            force=force,
+            on_progress=lambda done, total: progress.update(task, completed=done, total=total),
+        )
+    for public_id, message in result.failures:
+        typer.echo(f"crp-checker: assessment {public_id}: {message}", err=True)
+    typer.echo(
+        f"Re-assessed {result.considered} plans under rulebook {result.rulebook_version}: "
+        f"{len(result.created)} new assessments, {result.up_to_date} already current, "
+        f"{len(result.failures)} could not be re-run."
+    )
+    raise typer.Exit(EXIT_UNREADABLE if result.failures else EXIT_OK)
+
+
+@db_app.command("upgrade")
+def db_upgrade() -> None:
+    """Create the database, or bring its schema up to date (the web app also does at start)."""
+    from crp_checker import store
+
+    with _store_errors():
+        revision = store.init_db()
+    url = store.get_engine().url.render_as_string(hide_password=True)
+    typer.echo(f"Database {url} is at revision {revision}.")
 
 
 def main(argv: list[str] | None = None) -> int:

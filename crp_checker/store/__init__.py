@@ -1,0 +1,126 @@
+"""Storage for the web app: accounts, uploaded plans and saved assessments (SQLAlchemy 2).
+
+The doors call these functions with a Session from `session_scope()`; none of them commits
+except `reassess`, so one request is one transaction.
+"""
+
+from __future__ import annotations
+
+from crp_checker.store.accounts import (
+    MIN_PASSWORD_LENGTH,
+    authenticate,
+    check_password,
+    count_users,
+    create_organisation,
+    create_user,
+    disable_user,
+    enable_user,
+    get_or_create_organisation,
+    get_organisation,
+    get_organisation_by_name,
+    get_user,
+    get_user_by_email,
+    list_organisations,
+    list_users,
+    normalise_email,
+    set_password,
+)
+from crp_checker.store.assessments import (
+    count_assessments_for,
+    get_assessment_for,
+    list_assessments_for,
+    previous_assessment,
+    save_assessment,
+    save_check,
+)
+from crp_checker.store.compare import Changes, compare
+from crp_checker.store.db import (
+    create_engine_for,
+    dispose_engines,
+    get_engine,
+    init_db,
+    session_scope,
+)
+from crp_checker.store.errors import (
+    DuplicateEmailError,
+    DuplicateOrganisationError,
+    InvalidEmailError,
+    InvalidOrganisationError,
+    OrganisationRequiredError,
+    StoredFileError,
+    StoreError,
+    UnknownUserError,
+    WeakPasswordError,
+)
+from crp_checker.store.files import read_file, store_file
+from crp_checker.store.models import (
+    ApiToken,
+    AssessmentRecord,
+    Organisation,
+    Role,
+    StoredFile,
+    User,
+)
+from crp_checker.store.reassess import ReassessReport, reassess
+from crp_checker.store.tokens import (
+    create_api_token,
+    list_api_tokens,
+    revoke_api_token,
+    user_for_token,
+)
+
+__all__ = [
+    "MIN_PASSWORD_LENGTH",
+    "ApiToken",
+    "AssessmentRecord",
+    "Changes",
+    "DuplicateEmailError",
+    "DuplicateOrganisationError",
+    "InvalidEmailError",
+    "InvalidOrganisationError",
+    "Organisation",
+    "OrganisationRequiredError",
+    "ReassessReport",
+    "Role",
+    "StoreError",
+    "StoredFile",
+    "StoredFileError",
+    "UnknownUserError",
+    "User",
+    "WeakPasswordError",
+    "authenticate",
+    "check_password",
+    "compare",
+    "count_assessments_for",
+    "count_users",
+    "create_api_token",
+    "create_engine_for",
+    "create_organisation",
+    "create_user",
+    "disable_user",
+    "dispose_engines",
+    "enable_user",
+    "get_assessment_for",
+    "get_engine",
+    "get_or_create_organisation",
+    "get_organisation",
+    "get_organisation_by_name",
+    "get_user",
+    "get_user_by_email",
+    "init_db",
+    "list_api_tokens",
+    "list_assessments_for",
+    "list_organisations",
+    "list_users",
+    "normalise_email",
+    "previous_assessment",
+    "read_file",
+    "reassess",
+    "revoke_api_token",
+    "save_assessment",
+    "save_check",
+    "session_scope",
+    "set_password",
+    "store_file",
+    "user_for_token",
+]

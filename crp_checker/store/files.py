@@ -1,0 +1,93 @@
+"""Content-addressed file store: uploaded plans kept on disk under their SHA-256.
+
+A file is written (temp file, fsync, rename) before the database row that names it is
+committed, so a crash leaves at most an unreferenced file, never a row without its bytes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import tempfile
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import Session
+
+from crp_checker.settings import get_settings
+from crp_checker.store.errors import StoredFileError
+from crp_checker.store.models import StoredFile
+
+_SHA256 = re.compile(r"^[0-9a-f]{64}$")
+
+
+def files_dir() -> Path:
+    """Where the bytes live: `data_dir/files`."""
+    return get_settings().data_dir / "files"
+
+
+def file_path(sha256: str) -> Path:
+    """The path for a SHA-256, fanned out in two levels so no folder grows huge."""
+    if not _SHA256.match(sha256):
+        raise ValueError(f"not a lower-case hex SHA-256: {sha256!r}")
+    return files_dir() / sha256[:2] / sha256[2:4] / sha256
+
+
+def write_bytes(data: bytes) -> str:
+    """Write `data` under its SHA-256 unless already there; returns the SHA-256."""
+    sha256 = hashlib.sha256(data).hexdigest()
+    path = file_path(sha256)
+    if path.exists():
+        return sha256
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp_name = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+    try:
+        with os.fdopen(handle, "wb") as temp:
+            temp.write(data)
+            temp.flush()
+            os.fsync(temp.fileno())
+        Path(temp_name).replace(path)
+    except BaseException:
+        Path(temp_name).unlink(missing_ok=True)
+        raise
+    _fsync_dir(path.parent)
+    return sha256
+
+
+def _fsync_dir(folder: Path) -> None:
+    # The rename is durable only once its folder is synced (POSIX); Windows cannot open folders.
+    if os.name != "posix":
+        return
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
+
+def read_file(sha256: str) -> bytes:
+    """The stored bytes, checked against their SHA-256; StoredFileError if missing or altered."""
+    path = file_path(sha256)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise StoredFileError(f"The stored plan {sha256} is missing from {path.parent}.") from None
+    if hashlib.sha256(data).hexdigest() != sha256:
+        raise StoredFileError(f"The stored plan {sha256} has been altered on disk.")
+    return data
+
+
+def store_file(session: Session, data: bytes, name: str, kind: str) -> StoredFile:
+    """Keep an uploaded plan: bytes on disk first, then its row (one per distinct content).
+
+    The same bytes uploaded again (under any name) give back the first row.
+    """
+    sha256 = write_bytes(data)
+    values = {"sha256": sha256, "size": len(data), "original_name": name[:500], "kind": kind}
+    # Insert-or-ignore, so two uploads of the same bytes at once cannot collide.
+    insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    session.execute(insert(StoredFile).values(**values).on_conflict_do_nothing())
+    return session.scalars(select(StoredFile).where(StoredFile.sha256 == sha256)).one()
