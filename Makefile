@@ -39,6 +39,10 @@ evaluate: $(STAMP)
 	$(BIN)/crp-checker evaluate ../shared/real-crps/excerpts/labels.json
 	$(BIN)/crp-checker evaluate ../shared/real-crps/more/labels.json
 
+# Speed and scale figures, written to benchmarks/RESULTS.md; BENCH_ARGS=--quick for a short run.
+bench: $(STAMP)
+	$(BIN)/python -m benchmarks $(BENCH_ARGS)
+
 fixtures: $(STAMP)
 	$(BIN)/python fixtures/make_fixtures.py
 

@@ -1,52 +1,36 @@
 """Checks many plans in worker processes, so one bad file can neither stop nor hang a batch.
 
-Each worker is a long-lived process that checks one plan at a time. A plan that raises becomes
-an error row; a worker that crashes or runs past the per-file time limit is killed and replaced,
-and its plan becomes an error row too. Results come back in input order.
+Each worker (see `crp_checker.worker`) is a long-lived process that checks one plan at a time
+under the parse memory limit. A plan that raises becomes an error row; a worker that crashes,
+runs out of memory or runs past the per-file time limit is killed and replaced, and its plan
+becomes an error row too. Results come back in input order.
 """
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import math
 import multiprocessing
 import os
-import signal
 import tempfile
 import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from multiprocessing.connection import Connection, wait
-from multiprocessing.process import BaseProcess
+from multiprocessing.connection import wait
 from pathlib import Path
 from typing import Any
 
-from crp_checker.errors import CRPError, ParseTimeoutError
-from crp_checker.report import CSV_COLUMNS, csv_error_row, csv_row, error_parts
+from crp_checker.errors import CRPError
+from crp_checker.report import CSV_COLUMNS, csv_error_row, csv_row
 from crp_checker.schemas import Assessment
 from crp_checker.settings import get_settings
+from crp_checker.worker import MAX_FAILED_STARTS, MAX_TASKS_PER_WORKER, Worker, start_failure
+from crp_checker.worker import AssessFn as AssessFn
+from crp_checker.worker import WorkerStartError as WorkerStartError
+from crp_checker.worker import pipeline_assess as pipeline_assess
 
 PLAN_SUFFIXES = frozenset({".pdf", ".docx", ".html", ".htm", ".txt", ".md"})
-AssessFn = Callable[..., Assessment]
-_READY = "ready"
-_MAX_FAILED_STARTS = 3
-
-
-class BatchFileError(CRPError):
-    """A plan in a batch that could not be checked, rebuilt from what its worker reported."""
-
-    def __init__(self, message: str, hint: str | None = None, *, code: str = "unreadable") -> None:
-        super().__init__(message, hint)
-        self.code = code
-
-
-class WorkerStartError(CRPError):
-    """Worker processes die before they can check anything (a broken installation)."""
-
-    code = "worker_failed"
-    default_hint = "Run `crp-checker check` on one plan to see the error, then reinstall."
 
 
 @dataclass(frozen=True)
@@ -64,13 +48,6 @@ class BatchItem:
             return csv_row(self.assessment, source=self.source)
         assert self.error is not None
         return csv_error_row(self.source, self.error)
-
-
-def pipeline_assess(source: str, **buyer: Any) -> Assessment:
-    """The default work of a batch: the full pipeline (imported in the worker, not the CLI)."""
-    from crp_checker.pipeline import assess
-
-    return assess(source, **buyer)
 
 
 def collect_sources(path: Path) -> list[str]:
@@ -164,49 +141,11 @@ def write_csv(items: Sequence[BatchItem], out: Path) -> None:
         raise
 
 
-# --------------------------------------------------------------------------- workers
-
-
-def _worker_main(conn: Connection, assess_fn: AssessFn, buyer: dict[str, Any]) -> None:
-    """A worker process: check the plans the parent sends until it sends None or goes away."""
-    # Ctrl-C reaches the whole process group; the parent decides what stops, and kills us.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    if assess_fn is pipeline_assess:
-        # Load the pipeline once, before the first plan's clock starts; if that fails, the
-        # first plan reports the same error as its own.
-        with contextlib.suppress(Exception):
-            import crp_checker.pipeline  # noqa: F401
-    conn.send(_READY)
-    while True:
-        try:
-            task = conn.recv()
-        except EOFError:
-            return
-        if task is None:
-            return
-        index, source = task
-        try:
-            reply: tuple[int, Assessment | None, tuple[str, str, str] | None] = (
-                index,
-                assess_fn(source, **buyer),
-                None,
-            )
-        except Exception as exc:  # any failure is this plan's error row, never the batch's
-            reply = (index, None, error_parts(exc))
-        conn.send(reply)
-
-
-@dataclass
-class _Worker:
-    process: BaseProcess
-    conn: Connection
-    ready: bool = False
-    task: tuple[int, str] | None = None
-    started: float = 0.0
+# --------------------------------------------------------------------------- scheduling
 
 
 class _Pool:
-    """A fixed number of worker processes; a dead or overdue worker is replaced."""
+    """A fixed number of workers sharing a list of sources; a dead or overdue one is replaced."""
 
     def __init__(self, size: int, assess_fn: AssessFn, buyer: dict[str, Any], limit: float):
         # spawn, not fork: the parent runs a progress-bar thread, and forking a process with
@@ -217,80 +156,52 @@ class _Pool:
         self._assess_fn = assess_fn
         self._buyer = buyer
         self._limit = limit if limit > 0 else math.inf
+        self._memory_mb = get_settings().parse_memory_mb
         self._failed_starts = 0
         self._workers = [self._start() for _ in range(size)]
+        self._sources: dict[Worker, tuple[int, str]] = {}
 
-    def _start(self) -> _Worker:
-        parent, child = self._context.Pipe()
-        process = self._context.Process(
-            target=_worker_main, args=(child, self._assess_fn, self._buyer), daemon=True
-        )
-        process.start()
-        child.close()
-        return _Worker(process, parent)
+    def _start(self) -> Worker:
+        return Worker(self._context, self._assess_fn, self._memory_mb)
 
     def run(self, tasks: list[tuple[int, str]]) -> Iterator[tuple[int, BatchItem]]:
         """Hand out tasks to ready workers and yield each result as it arrives."""
         pending = deque(tasks)
-        while pending or any(w.task for w in self._workers):
+        while pending or self._sources:
             for worker in self._workers:
-                if worker.ready and worker.task is None and pending:
-                    worker.task = pending.popleft()
-                    worker.started = time.monotonic()
-                    worker.conn.send(worker.task)
-            deadlines = [w.started + self._limit for w in self._workers if w.task]
-            timeout = min(deadlines, default=math.inf) - time.monotonic()
-            handles = [w.conn for w in self._workers] + [w.process.sentinel for w in self._workers]
-            wait(handles, None if timeout == math.inf else max(0.0, timeout))
+                if worker.ready and not worker.busy and not worker.dead and pending:
+                    self._sources[worker] = pending.popleft()
+                    worker.submit((self._sources[worker][1],), self._buyer)
+            deadline = min((w.started + self._limit for w in self._sources), default=math.inf)
+            timeout = None if deadline == math.inf else max(0.0, deadline - time.monotonic())
+            wait([handle for w in self._workers for handle in w.handles], timeout)
             for worker in list(self._workers):
-                done, item = self._collect(worker)
-                if item is not None:
-                    yield item
-                if done:
+                outcome = worker.outcome(self._limit)
+                if worker.ready:
+                    self._failed_starts = 0
+                if outcome is not None:
+                    index, source = self._sources.pop(worker)
+                    yield (
+                        index,
+                        BatchItem(source, outcome.assessment, outcome.error, outcome.seconds),
+                    )
+                    if outcome.retire or worker.tasks >= MAX_TASKS_PER_WORKER:
+                        self._retire(worker, replace=bool(pending))
+                elif not worker.busy and worker.dead:  # a busy one reports its death next round
+                    self._note_death(worker)
                     self._retire(worker, replace=bool(pending))
 
-    def _collect(self, worker: _Worker) -> tuple[bool, tuple[int, BatchItem] | None]:
-        """Take a worker's reply, or notice that it died or overran: (retire it?, result)."""
-        now = time.monotonic()
-        try:
-            reply = worker.conn.recv() if worker.conn.poll() else None
-        except (EOFError, OSError):
-            reply = None  # the worker died; its sentinel says so below
-        if reply == _READY:
-            worker.ready = True
-            self._failed_starts = 0
-            return False, None
-        task = worker.task
-        if reply is not None and task is not None:
-            index, assessment, error = reply
-            worker.task = None
-            failure = BatchFileError(error[1], error[2], code=error[0]) if error else None
-            return False, (index, BatchItem(task[1], assessment, failure, now - worker.started))
-        if not worker.process.is_alive():
-            if task is None and not worker.ready:
-                self._failed_starts += 1
-                if self._failed_starts >= _MAX_FAILED_STARTS:
-                    raise WorkerStartError("Worker processes stop before they can check a plan.")
-            if task is None:
-                return True, None
-            failure = BatchFileError(
-                "The worker checking this file stopped unexpectedly "
-                f"(exit code {worker.process.exitcode}).",
-                "The file may be malformed or too large: open it to check, or export it "
-                "again as PDF.",
-                code="worker_crashed",
-            )
-            return True, (task[0], BatchItem(task[1], None, failure, now - worker.started))
-        if task is not None and now - worker.started >= self._limit:
-            overrun = ParseTimeoutError(
-                f"Checking took longer than {self._limit:g} seconds, so it was stopped."
-            )
-            return True, (task[0], BatchItem(task[1], None, overrun, now - worker.started))
-        return False, None
+    def _note_death(self, worker: Worker) -> None:
+        """A worker died without a task: count it if it never got ready (a broken install)."""
+        if worker.ready:
+            return
+        self._failed_starts += 1
+        if self._failed_starts >= MAX_FAILED_STARTS:
+            raise start_failure(worker.process.exitcode, self._memory_mb)
 
-    def _retire(self, worker: _Worker, *, replace: bool) -> None:
+    def _retire(self, worker: Worker, *, replace: bool) -> None:
         """Kill a dead or overdue worker and, while work remains, start another in its place."""
-        _stop(worker.process, worker.conn, kill=True)
+        worker.stop(kill=True)
         self._workers.remove(worker)
         if replace:
             self._workers.append(self._start())
@@ -298,18 +209,5 @@ class _Pool:
     def close(self) -> None:
         """Stop idle workers politely and kill busy ones (after an interrupt or an error)."""
         for worker in self._workers:
-            _stop(worker.process, worker.conn, kill=worker.task is not None)
+            worker.stop(kill=worker.busy)
         self._workers.clear()
-
-
-def _stop(process: BaseProcess, conn: Connection, *, kill: bool) -> None:
-    if not kill and process.is_alive():
-        try:
-            conn.send(None)
-            process.join(timeout=5)
-        except (OSError, ValueError):
-            pass
-    if process.is_alive():
-        process.kill()
-        process.join(timeout=5)
-    conn.close()

@@ -89,3 +89,14 @@ class ParseTimeoutError(CRPError):
     code = "timeout"
     http_status = 422
     default_hint = "Export the plan again as a simple PDF (print to PDF) and upload that copy."
+
+
+class ResourceLimitError(CRPError):
+    """Reading the file needed more memory than a worker may use (a bomb, or huge images)."""
+
+    code = "too_much_memory"
+    http_status = 422
+    default_hint = (
+        "The file may hold very large images or compressed data: export the plan again as a "
+        "simple PDF (print to PDF) and upload that copy."
+    )

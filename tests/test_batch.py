@@ -25,6 +25,7 @@ from crp_checker.batch import (
 from crp_checker.errors import EmptyFileError, UnsupportedFormatError
 from crp_checker.report import CSV_COLUMNS
 from crp_checker.schemas import Assessment, Verdict
+from crp_checker.settings import get_settings
 
 
 def fake_assess(source: str, **buyer: Any) -> Assessment:
@@ -42,6 +43,9 @@ def fake_assess(source: str, **buyer: Any) -> Assessment:
         os._exit(7)
     if text.startswith("BUG"):
         raise KeyError("not_a_field")
+    if text.startswith("HOG"):
+        hoard = [bytearray(50 * 2**20) for _ in range(100)]  # 5 GB of address space
+        raise AssertionError(f"{len(hoard)} chunks fitted under the memory limit")
     assessment = make_assessment(verdict=Verdict.COMPLIANT, grounds_failed=[])
     assessment.facts.organisation = text.strip()
     assessment.settings.net_zero_deadline = buyer.get("net_zero_deadline", 2050)
@@ -83,7 +87,7 @@ def test_batch_records_good_empty_and_garbage_files_in_input_order(tmp_path: Pat
     assert good.assessment is not None and good.error is None
     assert good.assessment.facts.organisation == "Acme Ltd"
     assert good.assessment.settings.net_zero_deadline == 2045  # buyer overrides reach workers
-    assert empty.error is not None and empty.error.code == "empty"
+    assert isinstance(empty.error, EmptyFileError)  # the worker's error class, rebuilt here
     assert garbage.error is not None and garbage.error.code == "unsupported_format"
     assert bug.error is not None and bug.error.code == "internal_error"
     assert bug.error.message == "KeyError: 'not_a_field'"
@@ -123,6 +127,21 @@ def test_batch_replaces_a_worker_that_crashes(tmp_path: Path) -> None:
     crash, after = run_batch(sources, workers=1, assess_fn=fake_assess)
     assert crash.error is not None and crash.error.code == "worker_crashed"
     assert "exit code 7" in crash.error.message
+    assert after.assessment is not None and after.assessment.facts.organisation == "After Ltd"
+
+
+def test_batch_workers_run_under_the_parse_memory_limit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CRP_PARSE_MEMORY_MB", "400")
+    get_settings.cache_clear()
+    try:
+        sources = _plans(tmp_path, {"bomb.txt": b"HOG", "after.txt": b"After Ltd"})
+        bomb, after = run_batch(sources, workers=1, assess_fn=fake_assess)
+    finally:
+        get_settings.cache_clear()
+    assert bomb.error is not None and bomb.error.code == "too_much_memory"
+    assert "(400 MB)" in bomb.error.message
     assert after.assessment is not None and after.assessment.facts.organisation == "After Ltd"
 
 

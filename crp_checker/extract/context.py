@@ -10,10 +10,8 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span
-
 from crp_checker.extract.lines import Line, build_lines
-from crp_checker.nlp import Match, analyse, matches
+from crp_checker.nlp import Match, PageAnalysis, analyse_pages
 from crp_checker.schemas import Document, Evidence
 
 _NUMBERING = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*[.)]?|[a-h][.)]|[ivx]{1,4}[.)])\s+", re.I)
@@ -39,7 +37,6 @@ class Context:
 
     document: Document
     lines: list[Line]
-    docs: list[Doc]
     matches: list[Match]
     sentences: list[Sentence] = field(default_factory=list)
     section_of_line: list[str | None] = field(default_factory=list)
@@ -55,14 +52,17 @@ class Context:
         """Analyse `document` once: spaCy over every page, lines, sections."""
         lines = build_lines(document)
         pages = [page.number for page in document.pages]
-        docs = analyse([page.text for page in document.pages])
-        context = cls(document=document, lines=lines, docs=docs, matches=matches(docs, pages))
+        # Page by page, keeping matches and sentence spans but no spaCy Doc (memory).
+        analysed = list(analyse_pages([page.text for page in document.pages], pages))
+        found = [m for analysis in analysed for m in analysis.matches]
+        context = cls(document=document, lines=lines, matches=found)
         for line in lines:
             context._lines_by_page.setdefault(line.page, []).append(line)
         for page, page_lines in context._lines_by_page.items():
             context._line_starts[page] = [line.start for line in page_lines]
-        for doc, page in zip(docs, pages, strict=True):
-            for sentence in _sentences(doc, page):
+        for analysis in analysed:
+            page = analysis.page
+            for sentence in _sentences(analysis):
                 # A running header or footer ("Published for Year 2025") is not content.
                 home = context.line_at(page, sentence.start)
                 if home is None or not home.furniture or len(sentence.text) > len(home.text):
@@ -157,11 +157,10 @@ class Context:
         return None
 
 
-def _sentences(doc: Doc, page: int) -> list[Sentence]:
+def _sentences(analysis: PageAnalysis) -> list[Sentence]:
     out: list[Sentence] = []
-    for sent in doc.sents:
-        span: Span = sent
-        text = " ".join(span.text.split())
+    for start, end in analysis.sentences:
+        text = " ".join(analysis.text[start:end].split())
         if text:
-            out.append(Sentence(page, span.start_char, span.end_char, text))
+            out.append(Sentence(analysis.page, start, end, text))
     return out

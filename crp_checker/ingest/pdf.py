@@ -135,9 +135,10 @@ def _page_text(page: Any, textpage: Any) -> str:
 class _PdfReader:
     """One pass over the pages of an open PDF, with OCR as the fallback for image pages."""
 
-    def __init__(self, pdf: Any, settings: Settings) -> None:
+    def __init__(self, pdf: Any, settings: Settings, *, tables: bool) -> None:
         self.pdf = pdf
         self.settings = settings
+        self.tables = tables
         self.tesseract = tesseract_path(settings)
         self.result = _Reading()
 
@@ -177,7 +178,7 @@ class _PdfReader:
             return self._without_text(page, index + 1, _GARBLED)
         if share >= _GARBLE_WARN:
             self.result.garbled.append(index + 1)
-        if looks_like_emissions_table(text) and _has_paths(page):
+        if self.tables and looks_like_emissions_table(text) and _has_paths(page):
             self.result.table_pages.append(index)
         return RawPage(text=text)
 
@@ -252,8 +253,13 @@ def _title(pdf: Any) -> str | None:
     return _EXPORTER_NOISE.sub("", title).strip() or None
 
 
-def parse_pdf(data: bytes, settings: Settings) -> Parsed:
-    """Read every page of a PDF into text (and tables where they matter)."""
+def finds_tables(settings: Settings, requested: bool) -> bool:
+    """Whether to run pdfplumber's table finder: CRP_PDF_TABLES, else what the caller asked."""
+    return settings.pdf_tables == "always" or (settings.pdf_tables == "auto" and requested)
+
+
+def parse_pdf(data: bytes, settings: Settings, *, tables: bool = True) -> Parsed:
+    """Read every page of a PDF into text, and tables where they matter and are wanted."""
     with _PDFIUM_LOCK:
         pdf = _open(data)
         try:
@@ -262,7 +268,7 @@ def parse_pdf(data: bytes, settings: Settings) -> Parsed:
                 raise TooLargeError(
                     f"The PDF has {count} pages, over the limit of {settings.max_pages}."
                 )
-            reading = _PdfReader(pdf, settings).read()
+            reading = _PdfReader(pdf, settings, tables=finds_tables(settings, tables)).read()
             title = _title(pdf)
             damaged = sum(len(n) for (t, _), n in reading.unreadable.items() if t == _DAMAGED)
             if count and damaged == count:
