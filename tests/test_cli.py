@@ -51,7 +51,7 @@ def fake(monkeypatch: pytest.MonkeyPatch) -> FakeAssess:
             "bug.pdf": ZeroDivisionError("division by zero"),
         }
     )
-    monkeypatch.setattr(cli, "assess", fake)
+    monkeypatch.setattr("crp_checker.cli.check.assess", fake)
     return fake
 
 
@@ -196,6 +196,16 @@ def test_main_returns_the_command_exit_code(
     assert cli.main(["check", "-f", "json", "review.pdf"]) == 2
     assert cli.main(["--version"]) == 0
     assert capsys.readouterr().out.strip().endswith(__version__)
+
+
+# --------------------------------------------------------------------------- serve
+
+
+def test_serve_help_documents_its_options() -> None:
+    result = runner.invoke(cli.app, ["serve", "--help"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0
+    for option in ("--host", "--port", "--reload", "--no-reload", "CRP_HOST", "CRP_PORT"):
+        assert option in result.stdout, option
 
 
 # --------------------------------------------------------------------------- rules

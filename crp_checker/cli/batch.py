@@ -1,0 +1,97 @@
+"""`batch`: many plans checked in worker processes, one CSV row each."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from crp_checker import report
+from crp_checker.cli.common import (
+    EXIT_OK,
+    EXIT_UNREADABLE,
+    CheckDate,
+    MaxDataAge,
+    MaxSignoffAge,
+    NetZeroDeadline,
+    buyer_settings,
+    report_failure,
+    stderr_console,
+)
+from crp_checker.errors import CRPError
+from crp_checker.schemas import Verdict
+
+
+def batch(
+    inputs: Annotated[
+        Path,
+        typer.Argument(
+            metavar="DIR_OR_LIST",
+            exists=True,
+            help="A folder (searched for .pdf .docx .html .htm .txt .md) or a file listing "
+            "paths or URLs, one per line.",
+        ),
+    ],
+    out: Annotated[Path, typer.Option("--out", "-o", help="The CSV file to write.")],
+    workers: Annotated[
+        int | None,
+        typer.Option(min=0, help="Worker processes (0: one per CPU; default CRP_WORKERS)."),
+    ] = None,
+    timeout: Annotated[
+        float | None,
+        typer.Option(
+            min=0,
+            help="Seconds allowed per plan (0: no limit; default CRP_PER_FILE_TIMEOUT_SECONDS).",
+        ),
+    ] = None,
+    check_date: CheckDate = None,
+    net_zero_deadline: NetZeroDeadline = None,
+    max_data_age_months: MaxDataAge = None,
+    max_signoff_age_months: MaxSignoffAge = None,
+) -> None:
+    """Check many plans in parallel and write one CSV row per plan, in input order.
+
+    A plan that cannot be read, crashes its worker or runs past the time limit becomes a row
+    with its error; the batch always finishes. Exits 3 when any plan could not be checked.
+    """
+    from crp_checker import batch as batching
+
+    if inputs.is_file() and inputs.suffix.lower() in {".pdf", ".docx", ".html", ".htm"}:
+        raise typer.BadParameter(
+            f"{inputs} is a plan: use `crp-checker check` for one plan.", param_hint="DIR_OR_LIST"
+        )
+    sources = batching.collect_sources(inputs)
+    if not sources:
+        raise typer.BadParameter(f"no plans found in {inputs}.", param_hint="DIR_OR_LIST")
+    buyer = buyer_settings(
+        check_date, net_zero_deadline, max_data_age_months, max_signoff_age_months
+    )
+    started = time.monotonic()
+    console = stderr_console()
+    columns = (TextColumn("Checking"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    try:
+        with Progress(*columns, console=console, disable=not console.is_terminal) as progress:
+            task = progress.add_task("plans", total=len(sources))
+            items = batching.run_batch(
+                sources,
+                workers=workers,
+                timeout=timeout,
+                buyer={k: v for k, v in buyer.items() if v is not None},
+                on_result=lambda _item: progress.advance(task),
+            )
+    except CRPError as error:  # the workers could not start: no plan was checked
+        raise typer.Exit(report_failure(str(inputs), error)) from None
+    batching.write_csv(items, out)
+    counts = batching.summarise(items)
+    parts = [
+        f"{counts[v.value]} {report.VERDICT_LABELS[v].lower()}" for v in Verdict if counts[v.value]
+    ]
+    parts += [f"{counts['error']} could not be checked"] if counts["error"] else []
+    typer.echo(
+        f"Checked {len(items)} plans in {time.monotonic() - started:.1f} s: "
+        f"{', '.join(parts)}. Results: {out}"
+    )
+    raise typer.Exit(EXIT_UNREADABLE if counts["error"] else EXIT_OK)

@@ -1,0 +1,127 @@
+"""What the commands share: exit codes, the buyer options, error reporting and the store session."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import sys
+import traceback
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+from rich.console import Console
+
+from crp_checker.errors import CRPError
+from crp_checker.report import error_parts
+from crp_checker.schemas import Verdict
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+EXIT_OK = 0
+EXIT_NON_COMPLIANT = 1
+EXIT_NEEDS_REVIEW = 2
+EXIT_UNREADABLE = 3
+EXIT_USAGE = 4
+EXIT_INTERNAL = 5
+VERDICT_EXIT = {
+    Verdict.COMPLIANT: EXIT_OK,
+    Verdict.COMPLIANT_WITH_GAPS: EXIT_OK,
+    Verdict.NON_COMPLIANT: EXIT_NON_COMPLIANT,
+    Verdict.NEEDS_REVIEW: EXIT_NEEDS_REVIEW,
+}
+EXIT_CODES_HELP = """Exit codes (with several plans, the highest wins):
+
+- 0: compliant, or compliant with gaps
+- 1: not compliant (a mandatory requirement fails)
+- 2: needs review (an evaluator must decide)
+- 3: a plan could not be read (the message says why and what to do)
+- 4: usage error (a bad option, date or path)
+- 5: internal error (a bug: please report it)
+"""
+
+# Buyer settings shared by `check` and `batch`; None leaves the rulebook default.
+CheckDate = Annotated[
+    dt.datetime | None,
+    typer.Option(
+        formats=["%Y-%m-%d"],
+        metavar="YYYY-MM-DD",
+        help="Judge the plan as at this date (default: today).",
+    ),
+]
+NetZeroDeadline = Annotated[
+    int | None,
+    typer.Option(min=2000, max=2100, help="Latest acceptable net zero year (default 2050)."),
+]
+MaxDataAge = Annotated[
+    int | None,
+    typer.Option(min=1, max=120, help="How old the current reporting period may be (default 12)."),
+]
+MaxSignoffAge = Annotated[
+    int | None,
+    typer.Option(min=1, max=120, help="How old the sign-off may be (default 12)."),
+]
+
+
+def buyer_settings(
+    check_date: dt.datetime | None,
+    net_zero_deadline: int | None,
+    max_data_age_months: int | None,
+    max_signoff_age_months: int | None,
+) -> dict[str, Any]:
+    """The buyer options as `assess()` keywords; None means the rulebook default."""
+    return {
+        "check_date": check_date.date() if check_date else None,
+        "net_zero_deadline": net_zero_deadline,
+        "max_data_age_months": max_data_age_months,
+        "max_signoff_age_months": max_signoff_age_months,
+    }
+
+
+def stderr_console() -> Console:
+    """Progress and spinners go to stderr, so stdout stays the report alone."""
+    return Console(stderr=True, highlight=False)
+
+
+def report_failure(source: str, error: BaseException) -> int:
+    """Tell the user why a plan could not be checked; the exit code that goes with it."""
+    _code, message, hint = error_parts(error)
+    typer.echo(f"crp-checker: {source}: {message}\n  {hint}", err=True)
+    if isinstance(error, CRPError | OSError):
+        return EXIT_UNREADABLE
+    traceback.print_exception(error, file=sys.stderr)
+    return EXIT_INTERNAL
+
+
+# The store (SQLAlchemy, argon2) is imported inside each function: `check` stays quick.
+
+
+@contextlib.contextmanager
+def store_errors() -> Iterator[None]:
+    """Refusals from the store (and an unusable database) exit with code 4 and a hint."""
+    from sqlalchemy.exc import OperationalError
+
+    try:
+        yield
+    except CRPError as error:
+        typer.echo(f"crp-checker: {error.message}\n  {error.hint}", err=True)
+        raise typer.Exit(EXIT_USAGE) from None
+    except OperationalError as error:
+        typer.echo(
+            f"crp-checker: cannot use the database: {error.orig}\n"
+            "  Check CRP_DATABASE_URL (or CRP_DATA_DIR for the built-in SQLite file).",
+            err=True,
+        )
+        raise typer.Exit(EXIT_USAGE) from None
+
+
+@contextlib.contextmanager
+def store_session() -> Iterator[Session]:
+    """A session on the configured database, its schema brought up to date first."""
+    from crp_checker import store
+
+    with store_errors():
+        store.init_db()
+        with store.session_scope() as session:
+            yield session

@@ -1,0 +1,97 @@
+"""`users add/list/disable`: accounts for the web app."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
+from crp_checker.cli.common import store_session
+
+
+class AccountRole(StrEnum):
+    """The roles of crp_checker.store.Role, listed here so --help can show them."""
+
+    SUPPLIER = "supplier"
+    EVALUATOR = "evaluator"
+    CLIMATE = "climate"
+    ADMIN = "admin"
+
+
+users_app = typer.Typer(
+    help="Manage accounts for the web app: suppliers, evaluators, the climate team, admins.",
+    no_args_is_help=True,
+)
+
+
+def _read_password(from_stdin: bool) -> str:
+    if from_stdin:
+        return sys.stdin.readline().rstrip("\r\n")
+    password: str = typer.prompt(
+        "Password (at least 12 characters)", hide_input=True, confirmation_prompt=True
+    )
+    return password
+
+
+@users_app.command("add")
+def users_add(
+    email: Annotated[str, typer.Argument(show_default=False)],
+    role: Annotated[AccountRole, typer.Option(help="What the account may do.")],
+    organisation: Annotated[
+        str | None,
+        typer.Option(help="The supplier's organisation (created if new); suppliers need one."),
+    ] = None,
+    name: Annotated[str | None, typer.Option(help="The person's name.")] = None,
+    password_stdin: Annotated[
+        bool, typer.Option("--password-stdin", help="Read the password from stdin's first line.")
+    ] = False,
+) -> None:
+    """Create an account; the password is asked for twice unless --password-stdin."""
+    from crp_checker import store
+
+    password = _read_password(password_stdin)
+    with store_session() as session:
+        user = store.create_user(
+            session, email, password, store.Role(role.value), organisation, name=name
+        )
+        where = f" at {user.organisation.name}" if user.organisation else ""
+        typer.echo(f"Created {user.role.value} account {user.email}{where}.")
+
+
+@users_app.command("list")
+def users_list() -> None:
+    """List every account: email, role, organisation, status and last sign-in."""
+    from crp_checker import store
+
+    with store_session() as session:
+        rows = [
+            (
+                user.email,
+                user.role.value,
+                user.organisation.name if user.organisation else "-",
+                "disabled" if user.disabled else "active",
+                f"{user.last_login_at:%Y-%m-%d %H:%M}" if user.last_login_at else "never",
+            )
+            for user in store.list_users(session)
+        ]
+    if not rows:
+        typer.echo("No accounts yet: crp-checker users add EMAIL --role admin")
+        return
+    header = ("EMAIL", "ROLE", "ORGANISATION", "STATUS", "LAST SIGN-IN (UTC)")
+    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
+    for row in [header, *rows]:
+        typer.echo(
+            "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
+        )
+
+
+@users_app.command("disable")
+def users_disable(email: Annotated[str, typer.Argument(show_default=False)]) -> None:
+    """Stop an account signing in or using its API tokens; its open sessions end."""
+    from crp_checker import store
+
+    with store_session() as session:
+        user = store.disable_user(session, email)
+        typer.echo(f"Disabled {user.email}.")
