@@ -1,0 +1,154 @@
+"""The FastAPI application: `create_app()` wires storage, the worker pool, security and pages.
+
+Layers, outermost first: security headers -> request-size cap -> CSRF check (asgi-csrf,
+double-submit cookie, on every form and cookie-authenticated API call) -> signed session
+cookie -> routes. `crp-checker serve` (and `make run`) run it with uvicorn.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import secrets
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any, cast
+
+from asgi_csrf import asgi_csrf
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+from sqlalchemy import Engine
+from starlette.middleware.sessions import SessionMiddleware
+
+from crp_checker import __version__
+from crp_checker.settings import PACKAGE_DIR, Settings, get_settings
+from crp_checker.store import create_engine_for, init_db
+from crp_checker.web import account, api, csrf, docs, errors, pages
+from crp_checker.web.auth import LoginThrottle
+from crp_checker.web.checking import Checker
+from crp_checker.web.security import BodyLimit, Scope, SecurityHeaders, Send
+
+log = logging.getLogger("crp_checker.web")
+SESSION_COOKIE = "crp_session"
+CSRF_COOKIE = "crp_csrftoken"
+# Room for the multipart framing and form fields around the largest accepted file.
+FORM_OVERHEAD_BYTES = 1024 * 1024
+# Forms that must carry a CSRF token even from a browser without cookies (login CSRF).
+ALWAYS_PROTECT = {"/login", "/logout"}
+
+DESCRIPTION = """Checks supplier Carbon Reduction Plans against the PPN 006 rulebook.
+
+`POST /api/v1/check` is anonymous and stores nothing. The other calls need an API token, made
+on the account page and sent as `Authorization: Bearer <token>`.
+"""
+
+
+def secret_key(settings: Settings) -> str:
+    """CRP_SECRET_KEY, or a random key kept in data_dir (created once, readable only by us)."""
+    if settings.secret_key:
+        return settings.secret_key
+    path = settings.data_dir / "secret_key"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return path.read_text(encoding="ascii").strip()
+    key = secrets.token_urlsafe(48)
+    with os.fdopen(descriptor, "w", encoding="ascii") as handle:
+        handle.write(key)
+    return key
+
+
+async def csrf_failed(scope: Scope, send: Send, message_id: Any) -> None:
+    """asgi-csrf's refusal, said plainly (JSON for the API)."""
+    message = "This form has expired or was sent from another site, so it was not accepted."
+    hint = "Go back, reload the page and send the form again."
+    if str(scope.get("path", "")).startswith("/api/"):
+        body = json.dumps({"error": {"code": "csrf", "message": message, "hint": hint}}).encode()
+        content_type = b"application/json"
+    else:
+        body = (
+            '<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8">'
+            "<title>Form not accepted</title>"
+            '<link rel="stylesheet" href="/static/style.css"></head><body>'
+            f'<main id="main"><h1>Form not accepted</h1><p>{message}</p><p>{hint}</p>'
+            '<p><a href="/">Go to the start page</a></p></main></body></html>'
+        ).encode()
+        content_type = b"text/html; charset=utf-8"
+    await send(
+        {"type": "http.response.start", "status": 403, "headers": [(b"content-type", content_type)]}
+    )
+    await send({"type": "http.response.body", "body": body})
+
+
+def create_app(
+    settings: Settings | None = None,
+    *,
+    checker: Checker | None = None,
+    engine: Engine | None = None,
+) -> FastAPI:
+    """The app. Tests pass their own settings, checker and engine; `serve` passes none."""
+    settings = settings or get_settings()
+    engine = engine or create_engine_for(settings.sqlalchemy_url)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        init_db(engine)
+        own_pool = checker is None
+        if own_pool:
+            from crp_checker.worker import WorkerPool
+
+            app.state.checker = WorkerPool()
+        log.info("crp-checker %s serving; database %s", __version__, engine.url.render_as_string())
+        try:
+            yield
+        finally:
+            if own_pool:
+                app.state.checker.close()
+
+    app = FastAPI(
+        title="crp-checker",
+        version=__version__,
+        description=DESCRIPTION,
+        docs_url=None,
+        redoc_url=None,
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    app.state.engine = engine
+    app.state.checker = checker
+    app.state.throttle = LoginThrottle()
+
+    app.include_router(pages.router)
+    app.include_router(account.router)
+    app.include_router(docs.router)
+    app.include_router(api.router)
+    app.mount("/static", StaticFiles(directory=Path(PACKAGE_DIR) / "static"), name="static")
+    errors.install(app)
+
+    key = secret_key(settings)
+    csrf.install()
+    app.add_middleware(
+        SessionMiddleware,
+        secret_key=key,
+        session_cookie=SESSION_COOKIE,
+        max_age=settings.session_max_age_seconds,
+        same_site="lax",
+        https_only=settings.secure_cookies,
+    )
+    app.add_middleware(
+        cast(Any, asgi_csrf),
+        signing_secret=key,
+        cookie_name=CSRF_COOKIE,
+        cookie_secure=settings.secure_cookies,
+        cookie_samesite="Strict",
+        always_protect=ALWAYS_PROTECT,
+        send_csrf_failed=csrf_failed,
+    )
+    app.add_middleware(
+        cast(Any, BodyLimit), max_bytes=settings.max_file_bytes + FORM_OVERHEAD_BYTES
+    )
+    app.add_middleware(cast(Any, SecurityHeaders), hsts=settings.secure_cookies)
+    return app

@@ -1,0 +1,104 @@
+"""CSRF protection: asgi-csrf (signed double-submit cookie), made to work with today's multipart.
+
+asgi-csrf 0.11 finds the token in a multipart upload by calling python-multipart's
+`FormParser(..., FileClass=...)`; python-multipart 0.0.2x (which FastAPI requires) dropped
+`FileClass`, so every upload form would crash. `TokenScanner` is a drop-in for exactly the
+part asgi-csrf uses: it reports each plain field to `on_field` and lets a file part's first
+bytes reach `FileClass.write` (which asgi-csrf makes raise "file before token"). The token
+checks, signing and cookie handling stay asgi-csrf's own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import asgi_csrf
+from python_multipart.multipart import MultipartParser, parse_options_header
+
+MAX_FIELD_BYTES = 64 * 1024  # a CSRF token is under 100 bytes; stop collecting long fields
+
+
+@dataclass
+class _Field:
+    field_name: bytes
+    value: bytes
+
+
+class TokenScanner:
+    """The subset of the old `FormParser` API that asgi-csrf calls: the constructor and write()."""
+
+    def __init__(
+        self,
+        content_type: str,
+        on_field: Callable[[_Field], None],
+        on_end: Callable[[], None] | None = None,
+        *,
+        boundary: bytes | str,
+        FileClass: Any,  # noqa: N803  (asgi-csrf's keyword)
+        **_ignored: Any,
+    ) -> None:
+        if content_type != "multipart/form-data":
+            raise ValueError(f"TokenScanner reads multipart/form-data, not {content_type}")
+        self._on_field = on_field
+        self._file_class = FileClass
+        self._header_name = bytearray()
+        self._header_value = bytearray()
+        self._headers: dict[bytes, bytes] = {}
+        self._value = bytearray()
+        self._file: Any = None
+        self._name: bytes | None = None
+        self._parser = MultipartParser(
+            boundary,
+            callbacks={  # type: ignore[typeddict-item]
+                "on_part_begin": self._part_begin,
+                "on_header_field": self._header_field,
+                "on_header_value": self._header_value_data,
+                "on_header_end": self._header_end,
+                "on_headers_finished": self._headers_finished,
+                "on_part_data": self._part_data,
+                "on_part_end": self._part_end,
+            },
+        )
+
+    def write(self, data: bytes) -> int:
+        return self._parser.write(data)
+
+    def _part_begin(self) -> None:
+        self._headers.clear()
+        self._value.clear()
+        self._file = None
+        self._name = None
+
+    def _header_field(self, data: bytes, start: int, end: int) -> None:
+        self._header_name += data[start:end]
+
+    def _header_value_data(self, data: bytes, start: int, end: int) -> None:
+        self._header_value += data[start:end]
+
+    def _header_end(self) -> None:
+        self._headers[bytes(self._header_name).lower()] = bytes(self._header_value)
+        self._header_name.clear()
+        self._header_value.clear()
+
+    def _headers_finished(self) -> None:
+        _, options = parse_options_header(self._headers.get(b"content-disposition"))
+        self._name = options.get(b"name")
+        if b"filename" in options:
+            self._file = self._file_class(options[b"filename"], self._name, {})
+
+    def _part_data(self, data: bytes, start: int, end: int) -> None:
+        if self._file is not None:
+            self._file.write(data[start:end])
+        elif len(self._value) < MAX_FIELD_BYTES:
+            self._value += data[start:end]
+
+    def _part_end(self) -> None:
+        if self._file is None and self._name is not None:
+            self._on_field(_Field(self._name, bytes(self._value)))
+
+
+def install() -> None:
+    """Point asgi-csrf at TokenScanner (idempotent; the app calls it when it is created)."""
+    asgi_csrf.FormParser = TokenScanner  # type: ignore[attr-defined]
