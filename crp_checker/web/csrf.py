@@ -51,7 +51,7 @@ class TokenScanner:
         self._name: bytes | None = None
         self._parser = MultipartParser(
             boundary,
-            callbacks={  # type: ignore[typeddict-item]
+            callbacks={
                 "on_part_begin": self._part_begin,
                 "on_header_field": self._header_field,
                 "on_header_value": self._header_value_data,
@@ -101,4 +101,4 @@ class TokenScanner:
 
 def install() -> None:
     """Point asgi-csrf at TokenScanner (idempotent; the app calls it when it is created)."""
-    asgi_csrf.FormParser = TokenScanner  # type: ignore[attr-defined]
+    asgi_csrf.FormParser = TokenScanner
