@@ -9,7 +9,7 @@ ifeq ($(SAMPLE),fixtures/pdf/template_compliant.pdf)
 CHECK_DATE ?= 2025-09-01
 endif
 
-.PHONY: run test lint typecheck evaluate bench fixtures clean
+.PHONY: run check-sample test lint typecheck evaluate bench fixtures clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -17,8 +17,12 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-# Exit codes 1 (not compliant) and 2 (needs review) are results, not failures of `make run`.
+# The web app on http://127.0.0.1:8000 (CRP_PORT to change), with an SQLite database in var/.
 run: $(STAMP)
+	$(BIN)/crp-checker serve
+
+# One plan on the command line. Exit codes 1 (not compliant) and 2 (needs review) are results.
+check-sample: $(STAMP)
 	$(BIN)/crp-checker check $(SAMPLE) $(if $(CHECK_DATE),--check-date $(CHECK_DATE)) \
 		|| [ $$? -le 2 ]
 

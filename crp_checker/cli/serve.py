@@ -40,6 +40,7 @@ def serve(
     settings = get_settings()
     host = settings.host if host is None else host
     port = settings.port if port is None else port
+    _first_start_hint()
     typer.echo(f"crp-checker is serving on {_browser_url(host, port)} — press Ctrl+C to stop")
     uvicorn.run(
         APP_FACTORY,
@@ -50,6 +51,21 @@ def serve(
         proxy_headers=False,
         log_level="info",
     )
+
+
+def _first_start_hint() -> None:
+    """Bring the database up to date now (a bad URL fails here, plainly), and say how to make
+    the first account when there is none."""
+    from crp_checker.cli.common import store_session
+    from crp_checker.store import count_users
+
+    with store_session() as session:
+        if count_users(session) == 0:
+            typer.echo(
+                "No accounts yet: anyone can check a plan without one. To sign in, create the "
+                "first administrator in another terminal:\n"
+                "  crp-checker users add admin@example.org --role admin"
+            )
 
 
 def _browser_url(host: str, port: int) -> str:

@@ -65,7 +65,15 @@ def login(
 
 @router.post("/logout")
 def logout(request: Request) -> Response:
-    """Sign out (POST with CSRF, so no other site can sign a user out)."""
+    """Sign out (POST with CSRF, so no other site can sign a user out).
+
+    Session cookies are signed, not stored, so a copy of the old cookie would stay valid:
+    signing out therefore ends every session of the account (its session_version goes up).
+    """
+    with session_scope(request.app.state.engine) as db:
+        user = session_user(db, request)
+        if user is not None:
+            user.session_version += 1
     sign_out(request)
     return RedirectResponse("/", status_code=303)
 

@@ -25,7 +25,7 @@ from starlette.middleware.sessions import SessionMiddleware
 from crp_checker import __version__
 from crp_checker.settings import PACKAGE_DIR, Settings, get_settings
 from crp_checker.store import create_engine_for, init_db
-from crp_checker.web import account, api, csrf, docs, errors, pages
+from crp_checker.web import account, admin, api, csrf, docs, errors, pages
 from crp_checker.web.auth import LoginThrottle
 from crp_checker.web.checking import Checker
 from crp_checker.web.security import BodyLimit, Scope, SecurityHeaders, Send
@@ -123,6 +123,7 @@ def create_app(
 
     app.include_router(pages.router)
     app.include_router(account.router)
+    app.include_router(admin.router)
     app.include_router(docs.router)
     app.include_router(api.router)
     app.mount("/static", StaticFiles(directory=Path(PACKAGE_DIR) / "static"), name="static")
