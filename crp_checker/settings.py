@@ -48,6 +48,7 @@ class Settings(BaseSettings):
     # Data files a council can edit; None means the packaged defaults.
     buyer_settings_file: Path | None = None
     support_routes_file: Path | None = None
+    signposting_template_file: Path | None = None  # default: templates/signposting_email.txt
     patterns_dir: Path = MODELS_DIR
 
     # Batch work.

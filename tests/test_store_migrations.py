@@ -18,6 +18,8 @@ from crp_checker.store.db import alembic_config
 from crp_checker.store.models import Base
 
 TABLES = {"organisations", "users", "stored_files", "assessments", "api_tokens"}
+TABLES |= {"tenders", "bids", "moderations"}
+TABLES |= {"suppliers", "supplier_assessments", "supplier_contacts"}
 
 
 @pytest.fixture(params=BACKENDS)

@@ -124,3 +124,7 @@ __all__ = [
     "store_file",
     "user_for_token",
 ]
+
+# Importing these registers their tables on Base.metadata (the migrations compare against it).
+from crp_checker.store import supplier_models as supplier_models
+from crp_checker.store import tender_models as tender_models

@@ -1,0 +1,112 @@
+"""The climate team's view of the supply chain: the supplier register, readiness dashboard,
+support list and signposting, and each supplier's history.
+
+Plain functions taking a SQLAlchemy Session; none commits, so a caller's `session_scope()`
+is one transaction (as in `crp_checker.store`).
+"""
+
+from __future__ import annotations
+
+from crp_checker.suppliers.charts import (
+    Bar,
+    Chart,
+    ChartTable,
+    Series,
+    bar_chart,
+    category_chart,
+    line_chart,
+    maturity_chart,
+    render_table,
+    trend_chart,
+)
+from crp_checker.suppliers.contacts import (
+    ContactOutcome,
+    contact_outcome,
+    list_contacts,
+    record_contact,
+)
+from crp_checker.suppliers.dashboard import Dashboard, Share, build_dashboard
+from crp_checker.suppliers.linking import (
+    LinkResult,
+    auto_link,
+    link_assessment,
+    similar_suppliers,
+    unlink_assessment,
+    unlinked_assessments,
+)
+from crp_checker.suppliers.names import normalise_company_number, normalise_name
+from crp_checker.suppliers.records import (
+    count_suppliers,
+    get_supplier,
+    latest_assessments,
+    linked_supplier,
+    list_suppliers,
+    spend_categories,
+    supplier_assessments,
+)
+from crp_checker.suppliers.register import ImportReport, import_register
+from crp_checker.suppliers.signposting import (
+    SignpostingMessage,
+    load_signposting_template,
+    signposting_message,
+)
+from crp_checker.suppliers.spreadsheet import RegisterFileError
+from crp_checker.suppliers.support_list import (
+    Gap,
+    SupplierSupport,
+    SupportList,
+    build_support_list,
+    supplier_support,
+    support_list_csv,
+)
+from crp_checker.suppliers.tracking import SupplierHistory, emissions_chart, supplier_history
+
+__all__ = [
+    "Bar",
+    "Chart",
+    "ChartTable",
+    "ContactOutcome",
+    "Dashboard",
+    "Gap",
+    "ImportReport",
+    "LinkResult",
+    "RegisterFileError",
+    "Series",
+    "Share",
+    "SignpostingMessage",
+    "SupplierHistory",
+    "SupplierSupport",
+    "SupportList",
+    "auto_link",
+    "bar_chart",
+    "build_dashboard",
+    "build_support_list",
+    "category_chart",
+    "contact_outcome",
+    "count_suppliers",
+    "emissions_chart",
+    "get_supplier",
+    "import_register",
+    "latest_assessments",
+    "line_chart",
+    "link_assessment",
+    "linked_supplier",
+    "list_contacts",
+    "list_suppliers",
+    "load_signposting_template",
+    "maturity_chart",
+    "normalise_company_number",
+    "normalise_name",
+    "record_contact",
+    "render_table",
+    "signposting_message",
+    "similar_suppliers",
+    "spend_categories",
+    "supplier_assessments",
+    "supplier_history",
+    "supplier_support",
+    "support_list_csv",
+    "trend_chart",
+    "unlink_assessment",
+    "unlinked_assessments",
+]

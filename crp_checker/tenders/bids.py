@@ -1,0 +1,192 @@
+"""Adding and withdrawing bids, and moderating their findings (the audit log).
+
+Like the rest of crp_checker.tenders nothing here commits, and every change first locks the
+tender row through require_draft(), so nothing lands after another evaluator finalised it.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from crp_checker.schemas import Assessment, Outcome
+from crp_checker.store.assessments import save_assessment, save_check
+from crp_checker.store.files import read_file
+from crp_checker.store.models import AssessmentRecord, Organisation, User, utcnow
+from crp_checker.store.tender_models import Bid, BidSource, Moderation, Tender
+from crp_checker.tenders.errors import DuplicateBidderError, InvalidModerationError
+from crp_checker.tenders.service import (
+    AssessFn,
+    bid_result,
+    current_bids,
+    require_draft,
+    tender_buyer_settings,
+    tender_settings,
+    text_field,
+)
+
+MAX_REASON_LENGTH = 4000
+
+
+def _bidder(tender: Tender, name: str) -> str:
+    bidder = text_field(name, "bidder name", 200)
+    if any(bid.bidder_name.casefold() == bidder.casefold() for bid in current_bids(tender)):
+        raise DuplicateBidderError(f"{bidder} already has a bid in tender {tender.reference}.")
+    return bidder
+
+
+def _attach(
+    session: Session,
+    tender: Tender,
+    record: AssessmentRecord,
+    *,
+    bidder: str,
+    user: User,
+    added_via: BidSource,
+    organisation: Organisation | None,
+) -> Bid:
+    bid = Bid(
+        tender=tender,
+        bidder_name=bidder,
+        organisation=organisation,
+        assessment_record=record,
+        added_via=added_via,
+        added_by_id=user.id,
+    )
+    session.add(bid)
+    session.flush()
+    return bid
+
+
+def _check_settings(tender: Tender, assessment: Assessment) -> None:
+    if assessment.settings != tender_settings(tender):
+        raise ValueError(
+            "the plan was assessed with other buyer settings: pass "
+            "tender_buyer_settings(tender) to assess()"
+        )
+
+
+def add_bid(
+    session: Session,
+    tender: Tender,
+    *,
+    bidder_name: str,
+    data: bytes,
+    assessment: Assessment,
+    user: User,
+    added_via: BidSource | str = BidSource.UPLOAD,
+    organisation: Organisation | None = None,
+    source_url: str | None = None,
+) -> Bid:
+    """Add a bid from a plan already assessed with tender_buyer_settings(tender).
+
+    The plan is stored content-addressed like any check; its assessment belongs to no
+    organisation, so the bidder never sees the tender's copy among its own checks.
+    """
+    require_draft(session, tender)
+    bidder = _bidder(tender, bidder_name)
+    _check_settings(tender, assessment)
+    record = save_check(session, data, assessment, user=user, source_url=source_url)
+    return _attach(
+        session,
+        tender,
+        record,
+        bidder=bidder,
+        user=user,
+        added_via=BidSource(added_via),
+        organisation=organisation,
+    )
+
+
+def add_bid_from_stored(
+    session: Session,
+    tender: Tender,
+    record: AssessmentRecord,
+    *,
+    user: User,
+    assess_fn: AssessFn,
+    bidder_name: str | None = None,
+) -> Bid:
+    """Add a supplier's stored plan as a bid, re-assessed under the tender's settings.
+
+    The stored file is judged again (the supplier's check used its own date and defaults);
+    the bidder name defaults to the record's organisation.
+    """
+    require_draft(session, tender)
+    name = bidder_name or (record.organisation.name if record.organisation else "")
+    bidder = _bidder(tender, name)
+    assessment = assess_fn(
+        read_file(record.file_sha256),
+        name=record.source_name,
+        url=record.source_url,
+        **tender_buyer_settings(tender),
+    )
+    _check_settings(tender, assessment)
+    tender_record = save_assessment(
+        session, assessment, file=record.file, user=user, source_url=record.source_url
+    )
+    return _attach(
+        session,
+        tender,
+        tender_record,
+        bidder=bidder,
+        user=user,
+        added_via=BidSource.STORED,
+        organisation=record.organisation,
+    )
+
+
+def withdraw_bid(session: Session, bid: Bid, *, user: User) -> Bid:
+    """Take a bid out of the matrix; it stays on record with its moderations."""
+    require_draft(session, bid.tender)
+    if bid.withdrawn_at is None:
+        bid.withdrawn_at = utcnow()
+        bid.withdrawn_by_id = user.id
+        session.flush()
+    return bid
+
+
+def moderate(
+    session: Session,
+    bid: Bid,
+    *,
+    rule_id: str,
+    outcome: Outcome | str,
+    reason: str,
+    user: User,
+) -> Moderation:
+    """Change one finding's outcome for this bid, with a reason kept in the audit log."""
+    require_draft(session, bid.tender)
+    if bid.withdrawn_at is not None:
+        raise InvalidModerationError(f"The bid from {bid.bidder_name} was withdrawn.")
+    text = (reason or "").strip()
+    if not text:
+        raise InvalidModerationError("A moderation needs a reason.")
+    if len(text) > MAX_REASON_LENGTH:
+        raise InvalidModerationError(f"The reason is longer than {MAX_REASON_LENGTH} characters.")
+    try:
+        after = Outcome(outcome)
+    except ValueError:
+        raise InvalidModerationError(f"{outcome!r} is not an outcome.") from None
+    current = {e.finding.rule: e.outcome for e in bid_result(bid).findings}
+    if rule_id not in current:
+        raise InvalidModerationError(f"The assessment of this bid has no finding {rule_id!r}.")
+    if current[rule_id] is after:
+        raise InvalidModerationError(f"The finding {rule_id!r} is already {after.value}.")
+    moderation = Moderation(
+        bid=bid,
+        rule_id=rule_id,
+        outcome_before=current[rule_id],
+        outcome_after=after,
+        reason=text,
+        user=user,
+        created_at=utcnow(),
+    )
+    session.add(moderation)
+    session.flush()
+    return moderation
+
+
+def moderation_log(tender: Tender) -> list[Moderation]:
+    """Every moderation in the tender (withdrawn bids included), oldest first."""
+    entries = [m for bid in tender.bids for m in bid.moderations]
+    return sorted(entries, key=lambda m: (m.created_at, m.id))
