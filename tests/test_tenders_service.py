@@ -17,7 +17,15 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from crp_checker.schemas import Assessment, Outcome, SourceInfo, Verdict
-from crp_checker.store import AssessmentRecord, Role, User, read_file
+from crp_checker.store import (
+    AssessmentRecord,
+    Role,
+    User,
+    count_assessments_for,
+    get_assessment_for,
+    list_assessments_for,
+    read_file,
+)
 from crp_checker.tenders import (
     BidSource,
     DuplicateBidderError,
@@ -173,6 +181,19 @@ def test_a_bid_stores_its_plan_like_any_check_but_not_for_the_bidder_to_see(
     assert record.check_date == dt.date(2025, 9, 1)
     with pytest.raises(DuplicateBidderError):
         _bid(session, tender, eve, "ACME widgets ltd", b"plan two")
+
+
+def test_a_bids_copy_opens_for_staff_but_is_not_listed_as_a_check(
+    session: Session, eve: User
+) -> None:
+    tender = _tender(session, eve)
+    record = _bid(
+        session, tender, eve, "Listed Nowhere Ltd", b"plan listed nowhere"
+    ).assessment_record
+    assert get_assessment_for(session, eve, record.public_id) is record
+    listed = list_assessments_for(session, eve, limit=500)
+    assert record not in listed
+    assert count_assessments_for(session, eve) == len(listed)
 
 
 def test_a_plan_assessed_with_other_settings_is_refused(session: Session, eve: User) -> None:

@@ -6,7 +6,7 @@ does not exist, so the web app answers 404 either way and ids reveal nothing.
 
 from __future__ import annotations
 
-from sqlalchemy import Select, case, false, func, select
+from sqlalchemy import Select, case, exists, false, func, select
 from sqlalchemy.orm import Session, undefer
 
 from crp_checker.schemas import Assessment, Verdict
@@ -19,6 +19,7 @@ from crp_checker.store.models import (
     User,
     utcnow,
 )
+from crp_checker.store.tender_models import Bid
 
 DEFAULT_PAGE_SIZE = 50
 MAX_PAGE_SIZE = 500
@@ -114,7 +115,8 @@ def get_assessment_for(
 def _filtered(
     user: User, verdict: Verdict | None, organisation_id: int | None
 ) -> Select[AssessmentRecord]:
-    statement = _visible_to(user)
+    # A tender's copy of a bid's assessment is reached from its tender, not listed as a check.
+    statement = _visible_to(user).where(~exists().where(Bid.assessment_id == AssessmentRecord.id))
     if verdict is not None:
         statement = statement.where(AssessmentRecord.verdict == verdict)
     if organisation_id is not None:
@@ -132,7 +134,8 @@ def list_assessments_for(
     organisation_id: int | None = None,
 ) -> list[AssessmentRecord]:
     """The assessments `user` may see, newest first, optionally filtered; one page of them
-    (at most MAX_PAGE_SIZE). The JSON is loaded only if `.assessment` is read in the session."""
+    (at most MAX_PAGE_SIZE). Tenders' copies of bids are left out: their tender lists them.
+    The JSON is loaded only if `.assessment` is read in the session."""
     statement = (
         _filtered(user, verdict, organisation_id)
         .order_by(AssessmentRecord.created_at.desc(), AssessmentRecord.id.desc())
