@@ -9,7 +9,7 @@ ifeq ($(SAMPLE),fixtures/pdf/template_compliant.pdf)
 CHECK_DATE ?= 2025-09-01
 endif
 
-.PHONY: run check-sample test lint typecheck evaluate bench fixtures clean
+.PHONY: run check-sample test lint typecheck evaluate bench soak fuzz fixtures clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -46,6 +46,16 @@ evaluate: $(STAMP)
 # Speed and scale figures, written to benchmarks/RESULTS.md; BENCH_ARGS=--quick for a short run.
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks $(BENCH_ARGS)
+
+# Mutated fixture files through ingest; crash reproducers go to var/fuzz/.
+# FUZZ_ARGS="--seconds 300 --seed 1" for a longer or different run; exits 1 on a crash.
+fuzz: $(STAMP)
+	$(BIN)/python fixtures/fuzz_ingest.py $(FUZZ_ARGS)
+
+# Load and crash test of the real server on 127.0.0.1 (minutes, not part of CI): figures to
+# docs/reliability.md; SOAK_ARGS=--quick for a short run, --database-url for PostgreSQL.
+soak: $(STAMP)
+	$(BIN)/python -m benchmarks.soak $(SOAK_ARGS)
 
 fixtures: $(STAMP)
 	$(BIN)/python fixtures/make_fixtures.py

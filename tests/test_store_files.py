@@ -14,7 +14,7 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
 from crp_checker.store import StoredFile, StoredFileError, read_file, session_scope, store_file
-from crp_checker.store.files import file_path, files_dir, write_bytes
+from crp_checker.store.files import file_path, files_dir, sweep_temp_files, write_bytes
 
 PDF = b"%PDF-1.7\n" + bytes(range(256)) * 40 + b"\n%%EOF\n"
 
@@ -83,6 +83,21 @@ def test_a_failed_write_leaves_no_file_and_no_temp_file(
         store_file(session, PDF, "plan.pdf", "pdf")
     assert [path for path in files_dir().rglob("*") if path.is_file()] == []
     assert session.scalar(select(func.count()).select_from(StoredFile)) == 0
+
+
+def test_start_up_sweeps_temp_files_left_by_a_killed_writer_but_not_fresh_ones(
+    session: Session,
+) -> None:
+    sha256 = write_bytes(PDF)
+    folder = file_path(sha256).parent
+    stale, fresh = folder / ".tmp-killed", folder / ".tmp-writing"
+    stale.write_bytes(b"half a plan")
+    fresh.write_bytes(b"a plan being written")
+    two_hours_ago = stale.stat().st_mtime - 7200
+    os.utime(stale, (two_hours_ago, two_hours_ago))
+    assert sweep_temp_files() == 1
+    assert not stale.exists() and fresh.exists()
+    assert read_file(sha256) == PDF
 
 
 def test_the_file_is_on_disk_even_when_the_transaction_rolls_back(

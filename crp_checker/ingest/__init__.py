@@ -27,6 +27,7 @@ from crp_checker.ingest.detect import (
 from crp_checker.ingest.docx import parse_docx
 from crp_checker.ingest.fetch import fetch as fetch_url
 from crp_checker.ingest.html import parse_html
+from crp_checker.ingest.names import display_name
 from crp_checker.ingest.normalize import normalize_cell, normalize_table, normalize_text
 from crp_checker.ingest.pdf import parse_pdf
 from crp_checker.ingest.text import decode_text, parse_markdown, parse_text
@@ -166,8 +167,13 @@ def ingest_bytes(
     charset: str | None = None,
     tables: bool = True,
 ) -> Document:
-    """Read a plan from bytes; `content_type` and `charset` are what a web server said."""
+    """Read a plan from bytes; `content_type` and `charset` are what a web server said.
+
+    `name` is shown, never used as a path: only its last part, without control characters,
+    is kept.
+    """
     settings = settings or get_settings()
+    name = display_name(name)
     if not data:
         raise EmptyFileError(f"{name!r} is empty (0 bytes).")
     if len(data) > settings.max_file_bytes:
@@ -184,7 +190,7 @@ def ingest_bytes(
         )
         for number, raw in enumerate(parsed.pages, start=1)
     ]
-    _check_pages(pages, name, settings)
+    _check_pages(pages, name, kind, settings)
     return Document(
         source=SourceInfo(
             name=name,
@@ -199,7 +205,7 @@ def ingest_bytes(
     )
 
 
-def _check_pages(pages: list[Page], name: str, settings: Settings) -> None:
+def _check_pages(pages: list[Page], name: str, kind: Kind, settings: Settings) -> None:
     if not pages:
         raise EmptyFileError(f"{name!r} has no pages.")
     if len(pages) > settings.max_pages:
@@ -207,6 +213,12 @@ def _check_pages(pages: list[Page], name: str, settings: Settings) -> None:
             f"{name!r} has {len(pages)} pages, over the limit of {settings.max_pages}."
         )
     if all(page.method == "text" and not page.text.strip() for page in pages):
+        if kind == "pdf":  # a damaged page tree or page reads as blank pages too
+            raise EmptyFileError(
+                f"No text could be read from {name!r}: its pages are blank, or damaged.",
+                "Open the PDF to check it shows the plan; if it does, print it to a new PDF "
+                "(Print > Save as PDF) and upload that copy.",
+            )
         raise EmptyFileError(f"{name!r} holds no text: every page is blank.")
     chars = sum(len(page.text) for page in pages)
     if chars > settings.max_text_chars:

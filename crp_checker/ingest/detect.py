@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 from pathlib import PurePath
 
 from lxml import etree
@@ -93,13 +94,18 @@ def _sniff_zip(data: bytes) -> Kind:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())
-            content_types = (
-                archive.read("[Content_Types].xml")[:200_000]
-                if "[Content_Types].xml" in names
-                else b""
-            )
-            mimetype = archive.read("mimetype")[:200] if "mimetype" in names else b""
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError) as exc:
+            content_types = _head(archive, "[Content_Types].xml", 200_000)
+            mimetype = _head(archive, "mimetype", 200)
+    # zlib.error and RuntimeError (an encrypted part): found by fuzzing (make fuzz).
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        OSError,
+        EOFError,
+        ValueError,
+        RuntimeError,
+        zlib.error,
+    ) as exc:
         raise CorruptFileError(
             "The file starts like a Word document (a zip package) but its structure is broken."
         ) from exc
@@ -126,6 +132,16 @@ def _sniff_zip(data: bytes) -> Kind:
     else:
         what = "a zip archive"
     raise UnsupportedFormatError(f"The file is {what}, not a plan document.", _SAVE_AS)
+
+
+def _head(archive: zipfile.ZipFile, name: str, limit: int) -> bytes:
+    """The first `limit` bytes of a part, without unpacking the rest (it may be a bomb)."""
+    try:
+        info = archive.getinfo(name)
+    except KeyError:
+        return b""
+    with archive.open(info) as part:
+        return part.read(limit)
 
 
 def _main_content_type(content_types: bytes) -> str:

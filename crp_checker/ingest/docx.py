@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import io
 import itertools
+import re
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -18,6 +20,10 @@ from crp_checker.ingest.normalize import row_line
 # Zip-bomb guard: a real plan is a few MB unpacked with a few dozen parts.
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024
 MAX_ENTRIES = 2_000
+# The XML is what gets parsed (a tree takes ~10x its text in memory); pictures are not read.
+MAX_XML_BYTES = 64 * 1024 * 1024
+_DOCTYPE = re.compile(rb"<!DOCTYPE", re.I)
+_RESAVE = "Open it in Word, save it again as a Word document (.docx) or PDF and upload that."
 
 _P, _TBL, _TR, _TC = qn("w:p"), qn("w:tbl"), qn("w:tr"), qn("w:tc")
 _R, _T, _TAB, _BR, _CR = qn("w:r"), qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr")
@@ -213,18 +219,45 @@ def _children(parent: Any, tag: str) -> list[Any]:
 
 
 def _check_package(data: bytes) -> None:
+    """Refuse zip bombs and XML with a document type declaration before python-docx sees it."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             entries = archive.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+            _check_sizes(entries)
+            for entry in entries:
+                if entry.filename.endswith((".xml", ".rels")) and _has_doctype(archive, entry):
+                    raise CorruptFileError(
+                        f"The Word file's part {entry.filename!r} declares a document type "
+                        "(<!DOCTYPE>), which Word never writes; it may be an XML bomb, so the "
+                        "file was not read.",
+                        _RESAVE,
+                    )
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, zlib.error, RuntimeError) as exc:
         raise CorruptFileError("The Word file is damaged: its zip structure is broken.") from exc
+
+
+def _check_sizes(entries: list[zipfile.ZipInfo]) -> None:
     unpacked = sum(entry.file_size for entry in entries)
+    xml = sum(e.file_size for e in entries if e.filename.endswith((".xml", ".rels")))
     if len(entries) > MAX_ENTRIES or unpacked > MAX_UNPACKED_BYTES:
         raise TooLargeError(
             f"The Word file unpacks to {unpacked / 1e6:.0f} MB in {len(entries)} parts, over "
             f"the limit of {MAX_UNPACKED_BYTES / 1e6:.0f} MB and {MAX_ENTRIES} parts.",
             "Save the plan as PDF, or remove large embedded files, and upload it again.",
         )
+    if xml > MAX_XML_BYTES:
+        raise TooLargeError(
+            f"The Word file holds {xml / 1e6:.0f} MB of text and markup, over the limit of "
+            f"{MAX_XML_BYTES / 1e6:.0f} MB.",
+            "Upload the plan itself (usually under 20 pages), saved as PDF or .docx.",
+        )
+
+
+def _has_doctype(archive: zipfile.ZipFile, entry: zipfile.ZipInfo) -> bool:
+    """A DOCTYPE comes before the root element, so the first few kB tell."""
+    with archive.open(entry) as part:
+        head = part.read(4096)
+    return bool(_DOCTYPE.search(head))
 
 
 def _headers(document: Any, reader: _Reader) -> list[str]:

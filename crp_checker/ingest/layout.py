@@ -10,6 +10,7 @@ heights on both sides.
 
 from __future__ import annotations
 
+import math
 import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -30,6 +31,9 @@ _CELL_GAP = 1.5  # a gap inside a line wider than this many line heights separat
 _MAX_GAPPY_LINES = 0.2
 _BLOCK_GAP = 0.4  # extra space (in line heights) that starts a new paragraph or table row
 _ROW_TOLERANCE = 2.0  # points
+# The largest page PDF allows (200 inches); text spread wider has been placed by a damaged or
+# hostile file, and the gutter search would allocate per point of it (fuzzing found 40 s).
+_MAX_TEXT_WIDTH = 14_400.0
 
 
 @dataclass(frozen=True)
@@ -144,10 +148,12 @@ def _rows_align(left: Sequence[Rect], right: Sequence[Rect]) -> bool:
 
 def column_regions(rects: Sequence[Rect]) -> list[Region] | None:
     """Regions in reading order when the page is laid out in two columns, else None."""
-    rects = [r for r in rects if r[2] > r[0] and r[3] > r[1]]
+    rects = [r for r in rects if all(map(math.isfinite, r)) and r[2] > r[0] and r[3] > r[1]]
     if len(rects) < _MIN_RECTS:
         return None
     x0, x1 = min(r[0] for r in rects), max(r[2] for r in rects)
+    if x1 - x0 > _MAX_TEXT_WIDTH:
+        return None
     gutter = _gutter(rects, x0, x1)
     if gutter is None:
         return None

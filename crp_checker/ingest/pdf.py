@@ -20,6 +20,7 @@ from crp_checker.errors import (
     TooLargeError,
 )
 from crp_checker.ingest.base import Parsed, RawPage, page_list
+from crp_checker.ingest.bombs import check_pdf_streams
 from crp_checker.ingest.layout import column_regions
 from crp_checker.ingest.ocr import OCRError, ocr_image, scale_for, tesseract_path
 from crp_checker.ingest.tables import TableReader, looks_like_emissions_table
@@ -85,7 +86,15 @@ def _open(data: bytes) -> Any:
             raise EncryptedFileError("The PDF is password-protected.") from exc
         if _has_no_pages(data):  # pdfium refuses a PDF with an empty page tree
             raise EmptyFileError("The PDF has no pages.") from exc
-        raise CorruptFileError(f"The PDF could not be opened ({exc}).") from exc
+        raise CorruptFileError(
+            f"The PDF is damaged or incomplete and could not be opened ({_reason(exc)})."
+        ) from exc
+
+
+def _reason(exc: Exception) -> str:
+    """pdfium's reason without its wrapper: "Failed to load document (PDFium: X)." -> "x"."""
+    match = re.search(r"PDFium: ([^)]*)", str(exc))
+    return (match.group(1) if match else str(exc)).strip().rstrip(".").lower()
 
 
 def _has_no_pages(data: bytes) -> bool:
@@ -260,6 +269,7 @@ def finds_tables(settings: Settings, requested: bool) -> bool:
 
 def parse_pdf(data: bytes, settings: Settings, *, tables: bool = True) -> Parsed:
     """Read every page of a PDF into text, and tables where they matter and are wanted."""
+    check_pdf_streams(data)
     with _PDFIUM_LOCK:
         pdf = _open(data)
         try:

@@ -59,10 +59,14 @@ class TableReader:
         return [table for table in tables if table]
 
     def close(self) -> None:
-        """Close pdfplumber if it was opened."""
-        if self._pdf is not None:
-            self._pdf.close()
-            self._pdf = None
+        """Close pdfplumber if it was opened, without failing a document that was read."""
+        pdf, self._pdf = self._pdf, None
+        if pdf is None:
+            return
+        try:
+            pdf.close()
+        except Exception:  # it builds every page to close them: a damaged one raises (fuzzing)
+            pdf.stream.close()
 
     def __enter__(self) -> TableReader:
         return self

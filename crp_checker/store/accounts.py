@@ -207,9 +207,13 @@ def _verify(password_hash: str, password: str) -> bool:
 
 
 def set_password(session: Session, user: User, password: str) -> None:
-    """Change a password; signs the account out everywhere (new session_version)."""
+    """Change a password; signs the account out everywhere (new session_version) and revokes
+    its API tokens, since a password is changed most often because it may have leaked."""
+    from crp_checker.store.tokens import revoke_all_api_tokens
+
     check_password(password)
     user.password_hash = hasher.hash(password)
+    revoke_all_api_tokens(session, user)
     user.session_version += 1
     user.failed_login_count = 0
     user.locked_until = None

@@ -10,6 +10,7 @@ import hashlib
 import os
 import re
 import tempfile
+import time
 from pathlib import Path
 
 from sqlalchemy import select
@@ -22,6 +23,9 @@ from crp_checker.store.errors import StoredFileError
 from crp_checker.store.models import StoredFile
 
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
+TEMP_PREFIX = ".tmp-"
+# A write takes milliseconds; a temp file this old was left by a process killed mid-write.
+STALE_TEMP_SECONDS = 3600
 
 
 def files_dir() -> Path:
@@ -43,7 +47,7 @@ def write_bytes(data: bytes) -> str:
     if path.exists():
         return sha256
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp_name = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+    handle, temp_name = tempfile.mkstemp(dir=path.parent, prefix=TEMP_PREFIX)
     try:
         with os.fdopen(handle, "wb") as temp:
             temp.write(data)
@@ -55,6 +59,27 @@ def write_bytes(data: bytes) -> str:
         raise
     _fsync_dir(path.parent)
     return sha256
+
+
+def sweep_temp_files(max_age_seconds: float = STALE_TEMP_SECONDS) -> int:
+    """Delete temp files that a killed process left behind; returns how many.
+
+    Only files older than `max_age_seconds` go, so another server process's write in
+    progress is never touched. The app calls this on start-up.
+    """
+    folder = files_dir()
+    if not folder.is_dir():
+        return 0
+    cutoff = time.time() - max_age_seconds
+    removed = 0
+    for temp in folder.glob(f"*/*/{TEMP_PREFIX}*"):
+        try:
+            if temp.is_file() and temp.stat().st_mtime < cutoff:
+                temp.unlink()
+                removed += 1
+        except FileNotFoundError:  # swept by another process at the same moment
+            continue
+    return removed
 
 
 def _fsync_dir(folder: Path) -> None:

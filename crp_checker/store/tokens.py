@@ -64,3 +64,13 @@ def revoke_api_token(session: Session, user: User, token_id: int) -> bool:
         token.revoked_at = utcnow()
         session.flush()
     return True
+
+
+def revoke_all_api_tokens(session: Session, user: User, *, now: dt.datetime | None = None) -> int:
+    """Revoke every live token of `user` (a password change does); returns how many."""
+    now = now or utcnow()
+    live = [t for t in list_api_tokens(session, user) if t.revoked_at is None]
+    for token in live:
+        token.revoked_at = now
+    session.flush()
+    return len(live)

@@ -72,10 +72,12 @@ def unlink_assessment(session: Session, record: AssessmentRecord) -> bool:
     return True
 
 
-def auto_link(session: Session, record: AssessmentRecord) -> LinkResult:
+def auto_link(session: Session, record: AssessmentRecord, *, suggest: bool = True) -> LinkResult:
     """Link `record` to its supplier when that is unambiguous (see the module docstring).
 
     An assessment already linked keeps its link: a person's choice is never overridden.
+    With `suggest=False` no similar names are looked for when nothing matches (linking many
+    assessments in one go, where nobody reads the candidates).
     """
     current = linked_supplier(session, record)
     if current is not None:
@@ -95,7 +97,7 @@ def auto_link(session: Session, record: AssessmentRecord) -> LinkResult:
         return LinkResult(supplier=None, reason="the plan does not name its organisation")
     return LinkResult(
         supplier=None,
-        candidates=similar_suppliers(session, name),
+        candidates=similar_suppliers(session, name) if suggest else [],
         reason=f"no supplier in the register is called {name!r}",
     )
 
@@ -139,3 +141,12 @@ def unlinked_assessments(session: Session, *, limit: int = 100) -> list[Assessme
         .limit(max(0, limit))
     )
     return list(session.scalars(statement))
+
+
+def link_unlinked(session: Session, *, limit: int = 2000) -> int:
+    """Auto-link up to `limit` unlinked assessments (newest first); how many were linked.
+
+    Run after an import, so plans stored before their supplier was in the register are found.
+    """
+    records = unlinked_assessments(session, limit=limit)
+    return sum(1 for record in records if auto_link(session, record, suggest=False).supplier)

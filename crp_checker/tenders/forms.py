@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from pydantic import BaseModel, Field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -83,6 +84,44 @@ def parse_buyer_fields(values: Mapping[str, str]) -> dict[str, int]:
             )
         overrides[field.name] = number
     return overrides
+
+
+class TenderForm(BaseModel):
+    """The tender form as typed (all text), so a refused form comes back exactly as it was sent.
+
+    Blank buyer-setting fields mean "the default"; create_tender() and update_tender() check
+    the rest and say what is wrong.
+    """
+
+    title: str = Field("", max_length=200)
+    reference: str = Field("", max_length=200)
+    procurement_date: str = Field("", max_length=20)
+    climate_weight_percent: str = Field("10", max_length=20)
+    marking_scale: str = Field("0-5", max_length=10)
+    net_zero_deadline: str = Field("", max_length=10)
+    max_data_age_months: str = Field("", max_length=10)
+    max_signoff_age_months: str = Field("", max_length=10)
+
+    @classmethod
+    def of(cls, tender: Tender) -> TenderForm:
+        """The form filled in with a tender's current values."""
+        overrides = {
+            f.name: str(tender.buyer_settings[f.name])
+            for f in BUYER_FIELDS
+            if f.name in tender.buyer_settings
+        }
+        return cls(
+            title=tender.title,
+            reference=tender.reference,
+            procurement_date=tender.procurement_date.isoformat(),
+            climate_weight_percent=f"{tender.climate_weight_percent:g}",
+            marking_scale=tender.marking_scale.value,
+            **overrides,
+        )
+
+    def buyer_overrides(self) -> dict[str, int]:
+        """The buyer settings typed into the form (blank ones left out)."""
+        return parse_buyer_fields(self.model_dump())
 
 
 def merged_overrides(tender: Tender, typed: Mapping[str, int]) -> dict[str, Any]:

@@ -33,6 +33,8 @@ from crp_checker.web.checking import MissingInputError
 from crp_checker.web.pages import check_plan, obtain_plan, store_check
 
 router = APIRouter(prefix="/api/v1", tags=["API v1"])
+# Far past any real list, and inside every database's 64-bit integers.
+MAX_OFFSET = 10**9
 
 _PLAN_BODY: dict[str, Any] = {
     "requestBody": {
@@ -56,7 +58,7 @@ _PLAN_BODY: dict[str, Any] = {
     }
 }
 _ERRORS: dict[int | str, dict[str, Any]] = {
-    400: {"description": "Neither a file nor a URL, or both"},
+    400: {"description": "Neither a file nor a URL, or both, or a URL that is not http(s)"},
     413: {"description": "The file is over the size or page limit"},
     415: {"description": "Not a PDF, DOCX, HTML or text document"},
     422: {"description": "The file could not be read (corrupt, encrypted, empty, scanned)"},
@@ -170,7 +172,7 @@ async def submit(request: Request) -> Response:
 def list_assessments(
     request: Request,
     limit: int = Query(50, ge=1, le=500),
-    offset: int = Query(0, ge=0),
+    offset: int = Query(0, ge=0, le=MAX_OFFSET),
     verdict: Verdict | None = None,
 ) -> AssessmentList:
     """The caller's organisation's assessments (all of them for council staff), newest first."""

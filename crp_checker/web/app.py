@@ -25,7 +25,19 @@ from starlette.middleware.sessions import SessionMiddleware
 from crp_checker import __version__
 from crp_checker.settings import PACKAGE_DIR, Settings, get_settings
 from crp_checker.store import create_engine_for, init_db
-from crp_checker.web import account, admin, api, csrf, docs, errors, pages
+from crp_checker.store.files import sweep_temp_files
+from crp_checker.web import (
+    account,
+    admin,
+    api,
+    climate,
+    csrf,
+    docs,
+    errors,
+    pages,
+    suppliers,
+    tenders,
+)
 from crp_checker.web.auth import LoginThrottle
 from crp_checker.web.checking import Checker
 from crp_checker.web.security import BodyLimit, Scope, SecurityHeaders, Send
@@ -96,11 +108,19 @@ def create_app(
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         init_db(engine)
+        swept = sweep_temp_files()
+        if swept:
+            log.warning("removed %d temp files left by an interrupted upload", swept)
         own_pool = checker is None
         if own_pool:
             from crp_checker.worker import WorkerPool
 
-            app.state.checker = WorkerPool()
+            # The app's settings, not the process-wide ones: tests and embedders pass their own.
+            app.state.checker = WorkerPool(
+                workers=settings.parse_workers,
+                timeout=settings.parse_timeout_seconds,
+                memory_mb=settings.parse_memory_mb,
+            )
         log.info("crp-checker %s serving; database %s", __version__, engine.url.render_as_string())
         try:
             yield
@@ -126,6 +146,10 @@ def create_app(
     app.include_router(admin.router)
     app.include_router(docs.router)
     app.include_router(api.router)
+    app.include_router(tenders.router)
+    app.include_router(suppliers.router)
+    app.include_router(climate.dashboard_router)
+    app.include_router(climate.support_router)
     app.mount("/static", StaticFiles(directory=Path(PACKAGE_DIR) / "static"), name="static")
     errors.install(app)
 
@@ -139,6 +163,7 @@ def create_app(
         same_site="lax",
         https_only=settings.secure_cookies,
     )
+    app.add_middleware(cast(Any, csrf.MarkReached))
     app.add_middleware(
         cast(Any, asgi_csrf),
         signing_secret=key,
@@ -148,6 +173,8 @@ def create_app(
         always_protect=ALWAYS_PROTECT,
         send_csrf_failed=csrf_failed,
     )
+    app.add_middleware(cast(Any, csrf.CsrfGuard))
+    app.add_middleware(cast(Any, csrf.PagesIgnoreBearer))
     app.add_middleware(
         cast(Any, BodyLimit), max_bytes=settings.max_file_bytes + FORM_OVERHEAD_BYTES
     )

@@ -11,6 +11,7 @@ import re
 import unicodedata
 from typing import Any, Protocol
 
+import httpx
 from starlette.datastructures import UploadFile
 
 from crp_checker.errors import CRPError, EmptyFileError, TooLargeError
@@ -61,6 +62,27 @@ class BothInputsError(CRPError):
     default_hint = "Upload the file or give its web address, not both."
 
 
+class BadAddressError(CRPError):
+    """The web address is not an http(s) address with a host: the sender's mistake (400), not
+    a fetch that failed (502)."""
+
+    code = "bad_address"
+    http_status = 400
+    default_hint = "Give the plan's full web address, starting https:// (or http://)."
+
+
+def check_address(url: str) -> str:
+    """The address, stripped, if it is worth fetching; BadAddressError otherwise."""
+    address = url.strip()
+    try:
+        parsed = httpx.URL(address)
+    except httpx.InvalidURL as error:
+        raise BadAddressError(f"{address[:200]!r} is not a valid web address.") from error
+    if parsed.scheme not in ("http", "https") or not parsed.host:
+        raise BadAddressError(f"{address[:200]!r} is not an http or https web address.")
+    return address
+
+
 def safe_filename(name: str | None) -> str:
     """The last path component of an uploaded name, printable, without path tricks.
 
@@ -98,7 +120,9 @@ async def read_upload(upload: UploadFile, max_bytes: int) -> bytes:
 def fetch_plan(url: str, settings: Settings) -> tuple[bytes, str, str]:
     """Download a published plan: (bytes, a file name for it, the address after redirects)."""
     fetched = fetch_url(
-        url.strip(), settings=settings, allow_private_hosts=settings.fetch_allow_private_hosts
+        check_address(url),
+        settings=settings,
+        allow_private_hosts=settings.fetch_allow_private_hosts,
     )
     if not fetched.content:
         raise EmptyFileError(f"{fetched.url} returned an empty document.")

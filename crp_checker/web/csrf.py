@@ -10,7 +10,9 @@ checks, signing and cookie handling stay asgi-csrf's own.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
+from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any
 
@@ -102,3 +104,110 @@ class TokenScanner:
 def install() -> None:
     """Point asgi-csrf at TokenScanner (idempotent; the app calls it when it is created)."""
     asgi_csrf.FormParser = TokenScanner
+
+
+class PagesIgnoreBearer:
+    """Drops `Authorization` outside /api/ before asgi-csrf sees the request.
+
+    asgi-csrf lets any request with `Authorization: Bearer ...` skip its check, since scripts
+    send no token; only the API reads bearer tokens, while the pages trust the session cookie,
+    so there a bogus bearer header would otherwise turn every form into a CSRF hole.
+    """
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] == "http" and not str(scope.get("path", "")).startswith("/api/"):
+            headers = scope.get("headers") or []
+            scope = {**scope, "headers": [h for h in headers if h[0].lower() != b"authorization"]}
+        await self.app(scope, receive, send)
+
+
+# Set by CsrfGuard for each request; MarkReached flips it once asgi-csrf has let the request in.
+_reached: ContextVar[list[bool]] = ContextVar("crp_csrf_reached")
+
+
+class MarkReached:
+    """Sits just inside asgi-csrf: records that the request got past the CSRF check."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        flag = _reached.get(None)
+        if flag is not None:
+            flag[0] = True
+        await self.app(scope, receive, send)
+
+
+class CsrfGuard:
+    """Sits just outside asgi-csrf: a form it cannot parse is the sender's error (400), not ours.
+
+    asgi-csrf raises on request bodies it cannot read (a multipart header without the space it
+    expects before `boundary=`, no boundary at all, a token that is not UTF-8). Valid multipart
+    headers are first rewritten to the spelling it expects; anything that still makes it raise
+    before the request reached the app is answered 400 with a plain message.
+    """
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] != "http" or scope["method"] in {"GET", "HEAD", "OPTIONS", "TRACE"}:
+            await self.app(scope, receive, send)
+            return
+        scope = _normalise_content_type(scope)
+        flag = [False]
+        token = _reached.set(flag)
+        started = False
+
+        async def tracking_send(message: Any) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        try:
+            await self.app(scope, receive, tracking_send)
+        except (ValueError, IndexError, AssertionError, UnicodeDecodeError):
+            if flag[0] or started:
+                raise
+            await _unreadable_form(scope, send)
+        finally:
+            _reached.reset(token)
+
+
+def _normalise_content_type(scope: Any) -> Any:
+    """`multipart/form-data;boundary=x` (valid) becomes `multipart/form-data; boundary=x`."""
+    headers = scope.get("headers") or []
+    rewritten = []
+    for name, value in headers:
+        if name.lower() == b"content-type" and value.lower().startswith(b"multipart/form-data"):
+            media, options = parse_options_header(value)
+            boundary = options.get(b"boundary")
+            if boundary:
+                value = media + b"; boundary=" + boundary
+        rewritten.append((name, value))
+    return {**scope, "headers": rewritten}
+
+
+async def _unreadable_form(scope: Any, send: Any) -> None:
+    message = "The form could not be read: its encoding or structure is not valid."
+    hint = "Send the form from the page again, or as multipart/form-data or UTF-8 form data."
+    if str(scope.get("path", "")).startswith("/api/"):
+        body = json.dumps({"error": {"code": "bad_form", "message": message, "hint": hint}})
+        content_type = b"application/json"
+    else:
+        body = (
+            '<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8">'
+            "<title>Form not readable</title>"
+            '<link rel="stylesheet" href="/static/style.css"></head><body>'
+            f'<main id="main"><h1>Form not readable</h1><p>{message}</p><p>{hint}</p>'
+            '<p><a href="/">Go to the start page</a></p></main></body></html>'
+        )
+        content_type = b"text/html; charset=utf-8"
+    await send(
+        {"type": "http.response.start", "status": 400, "headers": [(b"content-type", content_type)]}
+    )
+    await send({"type": "http.response.body", "body": body.encode()})

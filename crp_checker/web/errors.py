@@ -19,6 +19,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from crp_checker.errors import CRPError
 from crp_checker.web.auth import ForbiddenError, NotSignedInError
 from crp_checker.web.render import render
+from crp_checker.web.security import HSTS, NO_STORE, SECURITY_HEADERS
 
 log = logging.getLogger("crp_checker.web")
 
@@ -119,7 +120,12 @@ async def server_error(request: Request, exc: Exception) -> Response:
         "Try again in a minute (if you were uploading, look in your checks first); "
         "if it keeps happening, tell the council and quote the reference."
     )
-    return error_response(request, 500, message, hint, "internal_error")
+    response = error_response(request, 500, message, hint, "internal_error")
+    # Starlette answers unhandled errors from its outermost layer, outside SecurityHeaders.
+    extra = [HSTS] if request.app.state.settings.secure_cookies else []
+    for name, value in [*SECURITY_HEADERS, NO_STORE, *extra]:
+        response.headers[name.decode()] = value.decode()
+    return response
 
 
 def install(app: FastAPI) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, File, Form, HTTPException, Request
+from fastapi import APIRouter, File, Form, HTTPException, Query, Request
 from fastapi import UploadFile as FormFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
@@ -26,6 +26,7 @@ from crp_checker.store import (
     save_check,
     session_scope,
 )
+from crp_checker.suppliers import auto_link
 from crp_checker.web.auth import require_user, session_user
 from crp_checker.web.checking import (
     BothInputsError,
@@ -38,6 +39,7 @@ from crp_checker.web.render import render
 
 router = APIRouter(include_in_schema=False)
 PAGE_SIZE = 25
+MAX_PAGE = 10**6  # keeps the offset inside 64-bit integers
 NOT_FOUND = "There is no report with this address, or it belongs to another organisation."
 
 
@@ -74,10 +76,12 @@ async def check_plan(request: Request, data: bytes, name: str, url: str | None) 
 def store_check(
     request: Request, user: User, data: bytes, assessment: Assessment, url: str | None
 ) -> str:
-    """Save a signed-in user's check (file, then assessment, one transaction); its public id."""
+    """Save a signed-in user's check (file, then assessment, one transaction), linked to its
+    supplier in the register when the plan says unambiguously whose it is; its public id."""
     with session_scope(request.app.state.engine) as db:
         owner = db.merge(user)
         record = save_check(db, data, assessment, user=owner, source_url=url)
+        auto_link(db, record, suggest=False)  # the climate team's register (issue 6)
         return record.public_id
 
 
@@ -109,7 +113,7 @@ async def check(
 
 
 @router.get("/reports", response_class=HTMLResponse)
-def reports(request: Request, page: int = 1) -> HTMLResponse:
+def reports(request: Request, page: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1) -> HTMLResponse:
     """The checks the user may see: their organisation's, or every one for council staff."""
     page = max(1, page)
     with session_scope(request.app.state.engine) as db:

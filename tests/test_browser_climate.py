@@ -1,0 +1,134 @@
+"""The climate team in a real browser (issue 6): import the register, a supplier's plan is
+checked and linked, then the dashboard, the support list, the supplier's message and contact,
+and the CSV export; every page passes axe-core (no serious or critical violations)."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from browser_support import (
+    CLIMATE,
+    LiveServer,
+    axe_script,
+    axe_violations,
+    chromium_path,
+    describe_violations,
+    live_server,
+    sign_in,
+    submit,
+    upload,
+)
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from crp_checker.suppliers.sample import sample_register
+from crp_checker.web.checking import InlineChecker
+
+REPO = Path(__file__).resolve().parents[1]
+# A non-compliant plan by a supplier the register below names, so the check is linked to it.
+PLAN = REPO / "fixtures" / "pdf" / "net_zero_2060.pdf"
+PLAN_SUPPLIER = "Tarnwick Facilities Services Ltd"
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    executable = chromium_path()
+    axe_script()
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=executable)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
+    with live_server(tmp_path_factory.mktemp("web-climate"), InlineChecker()) as live:
+        yield live
+
+
+def _register(folder: Path) -> tuple[Path, list[int]]:
+    """The generated register of 500 (5 bad rows) plus the plan's supplier, as a CSV file."""
+    sample = sample_register(500, 5)
+    row = [PLAN_SUPPLIER, "", "C9999", "Facilities", "£250,000", "", "crp@tarnwick.example", ""]
+    sample.rows.append(row)
+    path = folder / "supplier-register.csv"
+    path.write_bytes(sample.csv_bytes())
+    return path, sample.bad_lines
+
+
+def _audit(page: Page, where: str) -> None:
+    violations = axe_violations(page)
+    assert not violations, describe_violations(where, violations)
+
+
+def _value(page: Page, key: str) -> str:
+    return (page.text_content(f"dd[data-value={key}]") or "").strip()
+
+
+def test_the_climate_team_imports_reads_the_dashboard_and_exports_the_support_list(
+    server: LiveServer, browser: Browser, tmp_path: Path
+) -> None:
+    context = browser.new_context(bypass_csp=True, accept_downloads=True)
+    page = context.new_page()
+    try:
+        sign_in(page, server, CLIMATE)
+        page.click("nav >> text=Suppliers")
+        _audit(page, "/suppliers (empty)")
+
+        register, bad_lines = _register(tmp_path)
+        page.set_input_files("#register-file", str(register))
+        response = submit(page, "form.import-form button[type=submit]")
+        assert response.status == 200
+        assert _value(page, "created") == "496"
+        assert _value(page, "errors") == "5"
+        lines = page.locator("table.import-errors tbody th").all_text_contents()
+        assert [int(line) for line in lines] == bad_lines
+        _audit(page, "import result")
+
+        # The team checks the supplier's plan; it is linked to the supplier by its name.
+        assert upload(page, server, PLAN).status == 200
+        page.click("nav >> text=Dashboard")
+        assert _value(page, "suppliers") == "496"
+        assert _value(page, "assessed") == "1"
+        assert page.locator(".chart svg[role=img]").count() == 3
+        _audit(page, "/dashboard")
+
+        page.click("nav >> text=Support list")
+        rows = page.locator(f"tr[data-supplier='{PLAN_SUPPLIER}']")
+        assert rows.count() >= 1
+        _audit(page, "/support")
+
+        page.click(f"table.support-table >> text={PLAN_SUPPLIER}")
+        message = page.input_value("#message-body")
+        assert PLAN_SUPPLIER in message and "Where to get help" in message
+        _audit(page, "supplier page")
+        submit(page, "form.contact-form button[type=submit]")
+        assert "No new plan since" in (page.text_content("table.contacts") or "")
+
+        page.click("nav >> text=Support list")
+        with page.expect_download() as download_info:
+            page.click("text=Download this list as CSV")
+        download = download_info.value
+        assert download.suggested_filename.startswith("support-list-")
+        text = Path(download.path()).read_text(encoding="utf-8-sig")
+        exported = list(csv.DictReader(io.StringIO(text)))
+        ours = [row for row in exported if row["supplier"] == PLAN_SUPPLIER]
+        assert ours and all(row["gaps"] and row["last_contacted"] for row in ours)
+        assert len([row for row in exported if not row["route_id"]]) == 495  # no plan yet
+    finally:
+        context.close()
+
+
+def test_the_register_and_screening_pages_pass_axe(server: LiveServer, browser: Browser) -> None:
+    context = browser.new_context(bypass_csp=True)
+    page = context.new_page()
+    try:
+        sign_in(page, server, CLIMATE)
+        for path in ("/suppliers", "/suppliers/screening"):
+            page.goto(server.url(path))
+            _audit(page, path)
+    finally:
+        context.close()

@@ -1,0 +1,450 @@
+"""Every route x every role, with the status each must get (issue 3; issue 7 item 3).
+
+The table is checked against `app.routes`: a new route fails `test_every_route_is_in_the_table`
+until it is added here with its expected statuses. Unsafe methods are sent as a browser would,
+with a valid CSRF token; the API rows are sent with a session (and the CSRF header) and again
+with each role's API token.
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+import pytest
+from databases import BACKENDS
+from fastapi.routing import iter_route_contexts
+from fastapi.testclient import TestClient
+from web_support import (
+    ANONYMOUS,
+    CSRF_COOKIE,
+    EMAILS,
+    PASSWORD,
+    ROLES,
+    STAFF,
+    TINY_PLAN,
+    WebEnv,
+    csrf,
+    web_env,
+)
+
+from crp_checker.store import Role, get_assessment_for, get_user_by_email, session_scope
+from crp_checker.store.supplier_models import Supplier
+from crp_checker.suppliers import normalise_name
+from crp_checker.tenders import add_bid_from_stored, create_tender, get_tender_for
+from crp_checker.web.checking import InlineChecker
+
+Expect = dict[str, int]
+
+
+def statuses(anonymous: int, a: int, b: int, evaluator: int, climate: int, admin: int) -> Expect:
+    """The expected status per role, in ROLES order."""
+    return dict(zip(ROLES, (anonymous, a, b, evaluator, climate, admin), strict=True))
+
+
+OPEN = statuses(200, 200, 200, 200, 200, 200)
+SIGNED_IN = statuses(303, 200, 200, 200, 200, 200)  # anonymous: redirected to /login
+ORG_A = statuses(303, 200, 404, 200, 200, 200)  # org A's report: B gets 404, staff see all
+API_SIGNED_IN = statuses(401, 200, 200, 200, 200, 200)
+API_ORG_A = statuses(401, 200, 404, 200, 200, 200)
+ADMIN_ONLY = statuses(303, 403, 403, 403, 403, 303)
+# Tenders (issue 5): /tenders itself is 403 to other roles, every tender address 404.
+TENDER_PAGE = statuses(303, 404, 404, 200, 404, 200)
+TENDER_CHANGE = statuses(303, 404, 404, 303, 404, 303)
+TENDER_FORM = {
+    "title": "Access table tender",
+    "reference": "ACC-1",
+    "procurement_date": "2025-09-01",
+    "climate_weight_percent": "10",
+    "marking_scale": "0-5",
+}
+
+
+@dataclass(frozen=True)
+class Case:
+    """One route and how to call it: `path` and `send` are given the environment."""
+
+    method: str
+    route: str
+    expect: Expect
+    path: Callable[[WebEnv], str] | None = None
+    body: str = "none"  # none | check | login | token | form | json-plan | plan-file | new-user
+
+    def url(self, env: WebEnv) -> str:
+        if self.path is not None:
+            return self.path(env)
+        return self.route.replace("{public_id}", env.report_a)
+
+
+def _fresh_token_of_a(env: WebEnv) -> str:
+    token_id, _ = env.new_token("supplier_a", "to revoke")
+    return f"/account/tokens/{token_id}/revoke"
+
+
+def _throwaway_user(env: WebEnv) -> int:
+    email = f"temp-{secrets.token_hex(4)}@org-a.example"
+    env.add_user(email, Role.SUPPLIER, "Org A Ltd")
+    with session_scope(env.engine) as db:
+        user = get_user_by_email(db, email)
+        assert user is not None
+        return user.id
+
+
+def _new_tender(env: WebEnv) -> str:
+    """A fresh draft tender made by the evaluator (fresh per call: some cases finalise it)."""
+    with session_scope(env.engine) as db:
+        user = get_user_by_email(db, EMAILS["evaluator"])
+        assert user is not None
+        fields = {k: v for k, v in TENDER_FORM.items() if k != "marking_scale"}
+        return "/tenders/" + create_tender(db, user=user, **fields).public_id
+
+
+# Bids made for the table, per environment and purpose: made once, because each bid stores an
+# assessment and too many would push the reports off the first page of the list test below.
+_BIDS: dict[tuple[int, str], str] = {}
+
+
+def _bid(env: WebEnv, purpose: str) -> str:
+    """A bid's address: organisation A's stored plan in a tender of its own, one per purpose."""
+    key = (id(env), purpose)
+    if key not in _BIDS:
+        _BIDS[key] = _new_bid(env)
+    return _BIDS[key]
+
+
+def _new_bid(env: WebEnv) -> str:
+    tender_path = _new_tender(env)
+    with session_scope(env.engine) as db:
+        user = get_user_by_email(db, EMAILS["evaluator"])
+        record = get_assessment_for(db, user, env.report_a)
+        assert user is not None and record is not None
+        tender = get_tender_for(db, user, tender_path.removeprefix("/tenders/"))
+        assert tender is not None
+        bid = add_bid_from_stored(db, tender, record, user=user, assess_fn=InlineChecker().check)
+        return f"{tender_path}/bids/{bid.public_id}"
+
+
+CLIMATE_ONLY = statuses(303, 403, 403, 403, 200, 200)  # evaluators too: see web/climate.py
+CLIMATE_CHANGE = statuses(303, 403, 403, 403, 303, 303)
+SUPPLIER_PAGE = statuses(303, 404, 404, 404, 200, 200)  # a supplier's address: 404 to others
+
+
+def _throwaway_supplier(env: WebEnv) -> str:
+    """A register entry's address (no plan, no CRP URL, so screening has nothing to fetch)."""
+    name = f"Access Test {secrets.token_hex(4)} Ltd"
+    with session_scope(env.engine) as db:
+        supplier = Supplier(name=name, normalised_name=normalise_name(name))
+        db.add(supplier)
+        db.flush()
+        return f"/suppliers/{supplier.id}"
+
+
+CASES = [
+    Case("GET", "/", OPEN),
+    Case("POST", "/check", statuses(200, 303, 303, 303, 303, 303), body="check"),
+    Case("GET", "/reports", SIGNED_IN),
+    Case("GET", "/reports/{public_id}", ORG_A),
+    Case("GET", "/reports/{public_id}.json", ORG_A),
+    Case("GET", "/reports/{public_id}/print", ORG_A),
+    Case("GET", "/login", OPEN),
+    Case("POST", "/login", statuses(401, 303, 303, 303, 303, 303), body="login"),
+    Case("POST", "/logout", statuses(303, 303, 303, 303, 303, 303), body="form"),
+    Case("GET", "/account/tokens", SIGNED_IN),
+    Case("POST", "/account/tokens", statuses(303, 201, 201, 201, 201, 201), body="token"),
+    Case(
+        "POST",
+        "/account/tokens/{token_id}/revoke",
+        statuses(303, 303, 404, 404, 404, 404),  # only the token's owner may revoke it
+        path=_fresh_token_of_a,
+        body="form",
+    ),
+    Case("GET", "/admin/users", statuses(303, 403, 403, 403, 403, 200)),
+    Case("POST", "/admin/users", ADMIN_ONLY, body="new-user"),
+    Case(
+        "POST",
+        "/admin/users/{user_id}/disable",
+        ADMIN_ONLY,
+        path=lambda env: f"/admin/users/{_throwaway_user(env)}/disable",
+        body="form",
+    ),
+    Case(
+        "POST",
+        "/admin/users/{user_id}/enable",
+        ADMIN_ONLY,
+        path=lambda env: f"/admin/users/{_throwaway_user(env)}/enable",
+        body="form",
+    ),
+    Case("GET", "/docs", OPEN),
+    Case("GET", "/rules", OPEN),
+    Case("GET", "/healthz", OPEN),
+    Case("GET", "/openapi.json", OPEN),
+    Case("GET", "/static", OPEN, path=lambda env: "/static/style.css"),
+    Case("POST", "/api/v1/check", OPEN, body="plan-file"),
+    Case("POST", "/api/v1/assessments", statuses(401, 201, 201, 201, 201, 201), body="plan-file"),
+    Case("GET", "/api/v1/assessments", API_SIGNED_IN),
+    Case("GET", "/api/v1/assessments/{public_id}", API_ORG_A),
+    Case("GET", "/api/v1/rules", OPEN),
+    Case("GET", "/tenders", statuses(303, 403, 403, 200, 403, 200)),
+    Case("POST", "/tenders", statuses(303, 403, 403, 303, 403, 303), body="tender"),
+    Case("GET", "/tenders/{public_id}", TENDER_PAGE, path=_new_tender),
+    Case(
+        "GET",
+        "/tenders/{public_id}/export.csv",
+        TENDER_PAGE,
+        path=lambda e: _new_tender(e) + "/export.csv",
+    ),
+    Case(
+        "GET",
+        "/tenders/{public_id}/export.xlsx",
+        TENDER_PAGE,
+        path=lambda e: _new_tender(e) + "/export.xlsx",
+    ),
+    Case(
+        "POST",
+        "/tenders/{public_id}/settings",
+        TENDER_CHANGE,
+        path=lambda e: _new_tender(e) + "/settings",
+        body="tender",
+    ),
+    Case(
+        "POST",
+        "/tenders/{public_id}/bids",
+        TENDER_CHANGE,
+        path=lambda e: _new_tender(e) + "/bids",
+        body="bid",
+    ),
+    Case(
+        "POST",
+        "/tenders/{public_id}/bids/stored",
+        TENDER_CHANGE,
+        path=lambda e: _new_tender(e) + "/bids/stored",
+        body="stored-bid",
+    ),
+    Case(
+        "POST",
+        "/tenders/{public_id}/finalise",
+        TENDER_CHANGE,
+        path=lambda e: _new_tender(e) + "/finalise",
+        body="finalise",
+    ),
+    Case("GET", "/tenders/{public_id}/bids/{bid_id}", TENDER_PAGE, path=lambda e: _bid(e, "read")),
+    Case(
+        "GET",
+        "/tenders/{public_id}/bids/{bid_id}/record",
+        TENDER_PAGE,
+        path=lambda e: _bid(e, "read") + "/record",
+    ),
+    Case(
+        "POST",
+        "/tenders/{public_id}/bids/{bid_id}/moderate",
+        TENDER_CHANGE,
+        path=lambda e: _bid(e, "read") + "/moderate",
+        body="moderate",
+    ),
+    Case(
+        "POST",
+        "/tenders/{public_id}/bids/{bid_id}/withdraw",
+        TENDER_CHANGE,
+        path=lambda e: _bid(e, "withdraw") + "/withdraw",
+        body="form",
+    ),
+    Case("GET", "/suppliers", CLIMATE_ONLY),
+    Case("POST", "/suppliers/import", CLIMATE_ONLY, body="register"),
+    Case("POST", "/suppliers/link", CLIMATE_CHANGE, body="link"),
+    Case("POST", "/suppliers/auto-link", CLIMATE_CHANGE, body="form"),
+    Case("GET", "/suppliers/screening", CLIMATE_ONLY),
+    Case("POST", "/suppliers/screening", CLIMATE_CHANGE, body="form"),
+    Case("GET", "/suppliers/{supplier_id}", SUPPLIER_PAGE, path=_throwaway_supplier),
+    Case(
+        "POST",
+        "/suppliers/{supplier_id}/contacts",
+        statuses(303, 404, 404, 404, 400, 400),  # staff: no plan, so no route to tick
+        path=lambda e: _throwaway_supplier(e) + "/contacts",
+        body="form",
+    ),
+    Case(
+        "POST",
+        "/suppliers/{supplier_id}/unlink",
+        statuses(303, 404, 404, 404, 404, 404),  # staff: the report is not linked to it
+        path=lambda e: _throwaway_supplier(e) + "/unlink",
+        body="unlink",
+    ),
+    Case("GET", "/dashboard", CLIMATE_ONLY),
+    Case("GET", "/support", CLIMATE_ONLY),
+    Case("GET", "/support/export.csv", CLIMATE_ONLY),
+]
+API_CASES = [case for case in CASES if case.route.startswith("/api/")]
+
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def env(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[WebEnv]:
+    with web_env(request.param, tmp_path_factory.mktemp("web-access")) as env:
+        yield env
+
+
+def _form(case: Case, env: WebEnv, role: str, token: str) -> dict[str, Any]:
+    """The request's keyword arguments for TestClient, CSRF token first in every form."""
+    if case.body == "check":
+        return {"data": {"csrftoken": token}, "files": {"file": ("plan.txt", TINY_PLAN)}}
+    if case.body == "login":
+        email = EMAILS.get(role, "nobody@nowhere.example")
+        return {"data": {"csrftoken": token, "email": email, "password": PASSWORD}}
+    if case.body == "token":
+        return {"data": {"csrftoken": token, "name": "table test"}}
+    if case.body == "new-user":
+        email = f"new-{secrets.token_hex(4)}@council.example"
+        return {
+            "data": {"csrftoken": token, "email": email, "password": PASSWORD, "role": "evaluator"}
+        }
+    if case.body == "plan-file":
+        return {
+            "headers": {"x-csrftoken": token},
+            "files": {"file": ("plan.txt", TINY_PLAN, "text/plain")},
+        }
+    if case.body == "tender":  # a new tender, or new settings for one
+        return {"data": {"csrftoken": token, **TENDER_FORM}}
+    if case.body in ("bid", "stored-bid"):
+        fields = {"csrftoken": token, "bidder_name": f"Bidder {secrets.token_hex(4)}"}
+        if case.body == "stored-bid":
+            return {"data": fields | {"assessment": env.report_a}}
+        return {"data": fields, "files": {"file": ("plan.txt", TINY_PLAN)}}
+    if case.body == "moderate":  # a different outcome per role, so both changes are real
+        outcome = "fail" if role == "admin" else "needs_review"
+        change = {"rule_id": "crp-identified", "outcome": outcome, "reason": "Access test"}
+        return {"data": {"csrftoken": token, **change}}
+    if case.body == "finalise":
+        return {"data": {"csrftoken": token, "confirm": "yes"}}
+    if case.body == "register":
+        row = f"Access Register {secrets.token_hex(4)} Ltd,ICT,1000"
+        register = f"Supplier Name,Spend Category,Annual Spend\r\n{row}\r\n"
+        return {
+            "data": {"csrftoken": token},
+            "files": {"file": ("register.csv", register.encode())},
+        }
+    if case.body == "link":
+        supplier_id = _throwaway_supplier(env).removeprefix("/suppliers/")
+        return {"data": {"csrftoken": token, "assessment": env.report_a, "supplier": supplier_id}}
+    if case.body == "unlink":
+        return {"data": {"csrftoken": token, "assessment": env.report_a}}
+    return {"data": {"csrftoken": token}} if case.method == "POST" else {}
+
+
+def _send(client: TestClient, case: Case, env: WebEnv, role: str) -> httpx.Response:
+    token = ""
+    if case.method == "POST":
+        token = client.cookies.get(CSRF_COOKIE) or csrf(client, "/")
+    return client.request(
+        case.method, case.url(env), follow_redirects=False, **_form(case, env, role, token)
+    )
+
+
+def _route_keys(env: WebEnv) -> set[tuple[str, str]]:
+    keys = set()
+    for route in iter_route_contexts(env.app.routes):
+        assert route.path is not None
+        for method in sorted(route.methods or {"GET"}):  # a mount serves GET
+            if method != "HEAD":  # Starlette answers HEAD wherever it answers GET
+                keys.add((method, route.path))
+    return keys
+
+
+def test_every_route_is_in_the_table(env: WebEnv) -> None:
+    in_table = {(case.method, case.route) for case in CASES}
+    missing = _route_keys(env) - in_table
+    assert not missing, f"add these routes to CASES with their expected statuses: {missing}"
+    assert not in_table - _route_keys(env), "the table lists routes the app no longer has"
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("case", CASES, ids=lambda c: f"{c.method} {c.route}")
+def test_route_gives_each_role_its_status(env: WebEnv, case: Case, role: str) -> None:
+    # Signing out ends every session of the account, so it gets a browser of its own.
+    ends_session = case.route == "/logout"
+    client = env.client(role) if ends_session else env.signed_in(role)
+    response = _send(client, case, env, role)
+    if ends_session:
+        env.forget(role)
+    assert response.status_code == case.expect[role], response.text[:400]
+    if (
+        response.status_code == 303
+        and role == ANONYMOUS
+        and case.route
+        not in {
+            "/check",
+            "/logout",
+        }
+    ):
+        assert response.headers["location"].startswith("/login?next=")
+    if case.route.startswith("/api/") and response.status_code >= 400:
+        assert set(response.json()["error"]) == {"code", "message", "hint"}
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("case", API_CASES, ids=lambda c: f"{c.method} {c.route}")
+def test_api_route_gives_each_token_its_status(env: WebEnv, case: Case, role: str) -> None:
+    kwargs = _form(case, env, role, token="")
+    kwargs.pop("headers", None)  # a Bearer token needs no CSRF token
+    response = env.api(role).request(case.method, case.url(env), **kwargs)
+    assert response.status_code == case.expect[role], response.text[:400]
+    if response.status_code == 401:
+        assert response.headers["www-authenticate"] == "Bearer"
+
+
+REPORT_PATHS = ["/reports/{}", "/reports/{}.json", "/reports/{}/print", "/api/v1/assessments/{}"]
+
+
+@pytest.mark.parametrize("template", REPORT_PATHS)
+@pytest.mark.parametrize(
+    ("role", "own", "other"), [("supplier_a", "a", "b"), ("supplier_b", "b", "a")]
+)
+def test_a_supplier_gets_404_for_the_other_organisations_report(
+    env: WebEnv, template: str, role: str, own: str, other: str
+) -> None:
+    ids = {"a": env.report_a, "b": env.report_b}
+    client = env.signed_in(role)
+    assert client.get(template.format(ids[own])).status_code == 200
+    foreign = client.get(template.format(ids[other]))
+    assert foreign.status_code == 404
+    unknown = client.get(template.format("0" * 32))
+    assert unknown.status_code == 404
+    # The refusal says nothing about the foreign report: same words as for an unknown id.
+    assert foreign.text.replace(ids[other], "ID") == unknown.text.replace("0" * 32, "ID")
+
+
+def _listed_ids(html: str) -> set[str]:
+    return set(re.findall(r'href="/reports/([0-9a-f]{32})"', html))
+
+
+@pytest.mark.parametrize("role", ["supplier_a", "supplier_b", *STAFF])
+def test_lists_show_own_organisation_to_suppliers_and_everything_to_staff(
+    env: WebEnv, role: str
+) -> None:
+    page = _listed_ids(env.signed_in(role).get("/reports").text)
+    api = {
+        item["id"] for item in env.api(role).get("/api/v1/assessments?limit=500").json()["items"]
+    }
+    if role == "supplier_a":
+        assert env.report_a in page and env.report_b not in page
+    elif role == "supplier_b":
+        assert env.report_b in page and env.report_a not in page
+    else:
+        assert {env.report_a, env.report_b} <= page
+    assert {env.report_a, env.report_b} & page == {env.report_a, env.report_b} & api
+
+
+def test_a_signed_in_api_call_with_a_session_needs_the_csrf_header(env: WebEnv) -> None:
+    client = env.client("supplier_a")
+    files = {"file": ("plan.txt", TINY_PLAN, "text/plain")}
+    refused = client.post("/api/v1/assessments", files=files)
+    assert refused.status_code == 403
+    assert refused.json()["error"]["code"] == "csrf"
+    accepted = client.post(
+        "/api/v1/assessments", files=files, headers={"x-csrftoken": client.cookies[CSRF_COOKIE]}
+    )
+    assert accepted.status_code == 201
