@@ -83,6 +83,15 @@ class FetchError(CRPError):
     default_hint = "Check the address opens in a browser, or download the plan and upload the file."
 
 
+class BlockedAddressError(FetchError):
+    """A URL on a private or local network: refused, so the checker cannot probe the server's
+    own network (SSRF). The sender's mistake, so a 4xx rather than FetchError's 502."""
+
+    code = "blocked_address"
+    http_status = 400
+    default_hint = "Use the plan's public web address, or download it and upload the file."
+
+
 class ParseTimeoutError(CRPError):
     """Reading the file took longer than the time limit."""
 

@@ -90,6 +90,15 @@ def test_check_unreadable_file_prints_message_and_hint_without_traceback(fake: F
     assert "Compliant: every mandatory requirement is met" in result.stdout
 
 
+def test_a_source_with_terminal_escapes_is_quoted_in_the_error_line(fake: FakeAssess) -> None:
+    hostile = "locked\x1b[2J\u202efdp.pdf"
+    fake.outcomes[hostile] = EncryptedFileError("The file is password-protected.")
+    result = runner.invoke(cli.app, ["check", hostile])
+    assert result.exit_code == 3
+    assert "\x1b" not in result.stderr and "\u202e" not in result.stderr
+    assert repr(hostile) in result.stderr
+
+
 def test_check_internal_error_shows_the_traceback(fake: FakeAssess) -> None:
     result = runner.invoke(cli.app, ["check", "bug.pdf"])
     assert result.exit_code == 5

@@ -7,21 +7,27 @@ anything hidden in it, and always within its time limit.
 
 from __future__ import annotations
 
-import contextlib
-import importlib.util
 import io
 import json
-import os
-import shutil
-import sys
 import time
 import unicodedata
 from collections.abc import Iterator, Mapping
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
+from hostile_support import (
+    CASES,
+    ERRORS,
+    GOOD_PLAN,
+    case_ids,
+    environment,
+    files,
+    hostile,
+    load_fixture_module,
+    quotes,
+    skip_unless_available,
+)
 from typer.testing import CliRunner
 
 from crp_checker import cli
@@ -29,45 +35,9 @@ from crp_checker.errors import CRPError
 from crp_checker.ingest import ingest
 from crp_checker.pipeline import assess
 from crp_checker.schemas import Assessment
-from crp_checker.settings import get_settings
 from crp_checker.worker import WorkerPool
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
-GOOD_PLAN = FIXTURES / "text" / "plain_text_zero_scope1.txt"
-
-
-def _load(name: str) -> ModuleType:
-    # By path: putting fixtures/ first on sys.path would shadow the `catalogue` package spaCy uses.
-    spec = importlib.util.spec_from_file_location(name, FIXTURES / f"{name}.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module  # dataclasses look their module up by name
-    spec.loader.exec_module(module)
-    return module
-
-
-hostile = _load("make_hostile")
-files = _load("hostile_files")
-CASES = hostile.HOSTILE_CASES
-ERRORS = [case for case in CASES if case.outcome == "error"]
 runner = CliRunner()
-
-
-@contextlib.contextmanager
-def environment(env: Mapping[str, str]) -> Iterator[None]:
-    """Settings for one case (CRP_OCR, CRP_MAX_FILE_BYTES), read afresh and restored after."""
-    saved = {key: os.environ.get(key) for key in env}
-    os.environ.update(env)
-    get_settings.cache_clear()
-    try:
-        yield
-    finally:
-        for key, value in saved.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
-        get_settings.cache_clear()
 
 
 @pytest.fixture(scope="session")
@@ -94,27 +64,8 @@ def _pool(pools: dict[tuple[tuple[str, str], ...], WorkerPool], env: Mapping[str
     return pools[key]
 
 
-def _skip_unless_available(case: Any) -> None:
-    for program in case.requires:
-        if shutil.which(program) is None:
-            pytest.skip(f"{case.id} needs {program}")
-
-
-def _quotes(value: Any) -> Iterator[str]:
-    """Every evidence quote anywhere in an Assessment's JSON."""
-    if isinstance(value, dict):
-        for key, item in value.items():
-            if key == "quote" and isinstance(item, str):
-                yield item
-            else:
-                yield from _quotes(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from _quotes(item)
-
-
 def _check_assessed(case: Any, report: dict[str, Any]) -> None:
-    for quote in _quotes(report):
+    for quote in quotes(report):
         assert not any(hidden in quote for hidden in case.hidden), quote
     if case.warning:
         assert any(case.warning in warning for warning in report["warnings"]), report["warnings"]
@@ -127,10 +78,6 @@ def _check_refusal(case: Any, error: CRPError) -> None:
     assert (error.code, error.http_status) == (case.code, case.http_status)
     assert case.says.lower() in error.message.lower()
     assert error.hint and error.hint != CRPError.default_hint  # says what to do about this file
-
-
-def _ids(cases: list[Any]) -> list[str]:
-    return [case.id for case in cases]
 
 
 # --------------------------------------------------------------------------- the table
@@ -165,9 +112,9 @@ def test_every_refusal_code_and_status_belongs_to_an_error_class() -> None:
 # --------------------------------------------------------------------------- the library
 
 
-@pytest.mark.parametrize("case", CASES, ids=_ids(CASES))
+@pytest.mark.parametrize("case", CASES, ids=case_ids(CASES))
 def test_ingest_refuses_or_reads_without_hidden_text(case: Any, corpus: dict[str, Path]) -> None:
-    _skip_unless_available(case)
+    skip_unless_available(case)
     data = corpus[case.id].read_bytes()
     started = time.monotonic()
     with environment(case.env):
@@ -185,11 +132,11 @@ def test_ingest_refuses_or_reads_without_hidden_text(case: Any, corpus: dict[str
 # --------------------------------------------------------------------------- the CLI
 
 
-@pytest.mark.parametrize("case", CASES, ids=_ids(CASES))
+@pytest.mark.parametrize("case", CASES, ids=case_ids(CASES))
 def test_cli_check_gives_the_case_exit_code_and_says_why(
     case: Any, corpus: dict[str, Path]
 ) -> None:
-    _skip_unless_available(case)
+    skip_unless_available(case)
     path = corpus[case.id]
     started = time.monotonic()
     with environment(case.env):
@@ -222,11 +169,11 @@ def test_cli_reads_a_path_that_climbs_folders(corpus: dict[str, Path]) -> None:
 # --------------------------------------------------------------------------- the workers
 
 
-@pytest.mark.parametrize("case", CASES, ids=_ids(CASES))
+@pytest.mark.parametrize("case", CASES, ids=case_ids(CASES))
 def test_worker_pool_gives_the_same_answer_in_time(
     case: Any, corpus: dict[str, Path], pools: dict[tuple[tuple[str, str], ...], WorkerPool]
 ) -> None:
-    _skip_unless_available(case)
+    skip_unless_available(case)
     pool = _pool(pools, case.env)
     data = corpus[case.id].read_bytes()
     started = time.monotonic()
@@ -341,7 +288,7 @@ def test_a_word_file_with_damaged_compressed_data_is_corrupt_not_a_crash() -> No
 
 
 def test_the_fuzzer_runs_and_counts_what_it_tried(tmp_path: Path) -> None:
-    fuzz = _load("fuzz_ingest")
+    fuzz = load_fixture_module("fuzz_ingest")
     with environment({"CRP_OCR": "off"}):
         tally = fuzz.run(60, 12, 0, tmp_path, tables=True)
     assert tally.inputs == 12

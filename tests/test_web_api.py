@@ -116,8 +116,8 @@ def test_private_addresses_are_refused_unless_allowed(env: WebEnv, plans_server:
     response = env.fast(TestClient(app)).post(
         "/api/v1/check", json={"url": f"{plans_server}/plan.txt"}
     )
-    assert response.status_code == 502
-    assert response.json()["error"]["code"] == "fetch_failed"
+    assert response.status_code == 400
+    assert response.json()["error"]["code"] == "blocked_address"
     assert "private or local network" in response.json()["error"]["message"]
 
 

@@ -87,7 +87,9 @@ def stderr_console() -> Console:
 def report_failure(source: str, error: BaseException) -> int:
     """Tell the user why a plan could not be checked; the exit code that goes with it."""
     _code, message, hint = error_parts(error)
-    typer.echo(f"crp-checker: {source}: {message}\n  {hint}", err=True)
+    # A name with control characters (terminal escapes, right-to-left marks) is quoted.
+    shown = source if source.isprintable() else repr(source)
+    typer.echo(f"crp-checker: {shown}: {message}\n  {hint}", err=True)
     if isinstance(error, CRPError | OSError):
         return EXIT_UNREADABLE
     traceback.print_exception(error, file=sys.stderr)

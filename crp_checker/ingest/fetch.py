@@ -17,7 +17,7 @@ from urllib.parse import unquote
 
 import httpx
 
-from crp_checker.errors import FetchError, TooLargeError
+from crp_checker.errors import BlockedAddressError, FetchError, TooLargeError
 from crp_checker.settings import Settings
 
 MAX_REDIRECTS = 5
@@ -46,10 +46,9 @@ def _check_host(host: str, port: int | None) -> None:
         mapped = getattr(address, "ipv4_mapped", None)
         address = mapped or address
         if not address.is_global or address.is_multicast:
-            raise FetchError(
+            raise BlockedAddressError(
                 f"The address {host!r} points to a private or local network ({address}); "
-                "only public web addresses are fetched.",
-                "Use the plan's public web address, or download it and upload the file.",
+                "only public web addresses are fetched."
             )
 
 

@@ -58,7 +58,10 @@ _PLAN_BODY: dict[str, Any] = {
     }
 }
 _ERRORS: dict[int | str, dict[str, Any]] = {
-    400: {"description": "Neither a file nor a URL, or both, or a URL that is not http(s)"},
+    400: {
+        "description": "Neither a file nor a URL, or both; a URL that is not http(s), "
+        "or one on a private network"
+    },
     413: {"description": "The file is over the size or page limit"},
     415: {"description": "Not a PDF, DOCX, HTML or text document"},
     422: {"description": "The file could not be read (corrupt, encrypted, empty, scanned)"},
