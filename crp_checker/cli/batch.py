@@ -27,15 +27,28 @@ from crp_checker.schemas import Verdict
 
 def batch(
     inputs: Annotated[
-        Path,
+        Path | None,
         typer.Argument(
             metavar="DIR_OR_LIST",
             exists=True,
+            show_default=False,
             help="A folder (searched for .pdf .docx .html .htm .txt .md) or a file listing "
-            "paths or URLs, one per line.",
+            "paths or URLs, one per line. With --register: a register (CSV/XLSX) to import "
+            "first, or nothing.",
         ),
-    ],
-    out: Annotated[Path, typer.Option("--out", "-o", help="The CSV file to write.")],
+    ] = None,
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", "-o", help="The CSV file to write.", show_default=False),
+    ] = None,
+    register: Annotated[
+        bool,
+        typer.Option(
+            "--register",
+            help="Re-check every supplier in the register with a CRP URL, storing and linking "
+            "each result (as the Suppliers page's screening does).",
+        ),
+    ] = False,
     workers: Annotated[
         int | None,
         typer.Option(min=0, help="Worker processes (0: one per CPU; default CRP_WORKERS)."),
@@ -59,6 +72,15 @@ def batch(
     """
     from crp_checker import batch as batching
 
+    if register:
+        from crp_checker.cli.screen import screen_register
+
+        screen_register(inputs, out, workers)
+        return
+    if inputs is None:
+        raise typer.BadParameter("give a folder or a list of plans.", param_hint="DIR_OR_LIST")
+    if out is None:
+        raise typer.BadParameter("give the CSV file to write.", param_hint="--out")
     if inputs.is_file() and inputs.suffix.lower() in {".pdf", ".docx", ".html", ".htm"}:
         raise typer.BadParameter(
             f"{inputs} is a plan: use `crp-checker check` for one plan.", param_hint="DIR_OR_LIST"
