@@ -27,14 +27,14 @@ check-sample: $(STAMP)
 		|| [ $$? -le 2 ]
 
 test: $(STAMP)
-	$(BIN)/ruff check crp_checker tests fixtures
-	$(BIN)/ruff format --check crp_checker tests fixtures
+	$(BIN)/ruff check crp_checker tests fixtures benchmarks
+	$(BIN)/ruff format --check crp_checker tests fixtures benchmarks
 	$(BIN)/mypy
 	$(BIN)/pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check crp_checker tests fixtures
-	$(BIN)/ruff format --check crp_checker tests fixtures
+	$(BIN)/ruff check crp_checker tests fixtures benchmarks
+	$(BIN)/ruff format --check crp_checker tests fixtures benchmarks
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
