@@ -150,6 +150,29 @@ def test_scope3_summed_from_category_rows_is_flagged_derived() -> None:
     assert business_travel.baseline == 43.15
 
 
+def test_two_rows_of_one_category_are_summed_and_flagged_derived() -> None:
+    facts = facts_of(
+        """
+        Carbon Reduction Plan
+        Baseline Year: 2024
+        Baseline year emissions:
+        EMISSIONS TOTAL (tCO2e)
+        Scope 1 1.0
+        Scope 2 2.0
+        Scope 3
+        (Included Sources)
+        6. Business Travel – 10.5
+        6. Business Travel (hotel stays) – 2.25
+        7. Employee Commuting – 4.0
+        Total Emissions 19.75 tCO2e
+        """
+    )
+    business_travel = next(c for c in facts.scope3_detail if c.number == 6)
+    assert business_travel.baseline == pytest.approx(12.75)
+    assert facts.baseline.derived["scope3_category_6"] == "sum of 2 category 6 rows"
+    assert "scope3_category_7" not in facts.baseline.derived  # stated as one row
+
+
 def test_market_and_location_based_scope2() -> None:
     facts = facts_of(
         """

@@ -215,6 +215,7 @@ def _build_period(
         period.unit = "kgCO2e" if period.converted_from_kg else (block.unit and "tCO2e")
 
     sums: dict[int, float] = {}
+    rows_summed: dict[int, int] = {}
     for table_row in category_rows:
         number = table_row.row.category
         if number is None:
@@ -227,10 +228,15 @@ def _build_period(
         if value is not None:
             # "Category 6: Business travel" and "Category 6: Hotel Stay" are one category.
             sums[number] = round(sums.get(number, 0.0) + value, 6)
+            rows_summed[number] = rows_summed.get(number, 0) + 1
         evidence.setdefault(f"scope3.{number}", []).extend(_evidence([table_row]))
     for number, total in sums.items():
         if getattr(categories[number], prefix) is None:  # the most complete table wins
             setattr(categories[number], prefix, total)
+            if rows_summed[number] > 1:  # a figure the plan never states: say it was summed
+                period.derived[f"scope3_category_{number}"] = (
+                    f"sum of {rows_summed[number]} category {number} rows"
+                )
 
     first = block.rows[0].lines[0]
     last = block.rows[-1].lines[-1]
