@@ -194,3 +194,22 @@ def test_an_unreachable_database_is_a_clear_usage_error(
     result = runner.invoke(cli.app, ["users", "list"])
     assert result.exit_code == cli.EXIT_USAGE
     assert "cannot use the database" in result.stderr and "CRP_DATABASE_URL" in result.stderr
+
+
+def test_serve_says_how_to_make_the_first_admin_until_there_is_an_account(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import uvicorn
+
+    started: list[dict[str, Any]] = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, **options: started.append(options))
+    first = runner.invoke(cli.app, ["serve", "--port", "8765"])
+    assert first.exit_code == 0, first.output
+    assert "No accounts yet" in first.stdout and "users add admin@example.org --role admin" in (
+        first.stdout
+    )
+    assert "http://127.0.0.1:8765" in first.stdout and started[0]["port"] == 8765
+    assert (data_dir / "crp-checker.sqlite3").is_file()  # the schema is made before serving
+    assert _add("ada@council.example", "--role", "admin").exit_code == 0
+    again = runner.invoke(cli.app, ["serve"])
+    assert again.exit_code == 0 and "No accounts yet" not in again.stdout

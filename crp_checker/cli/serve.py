@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -61,10 +63,12 @@ def _first_start_hint() -> None:
 
     with store_session() as session:
         if count_users(session) == 0:
+            # As the command was typed (e.g. .venv/bin/crp-checker), so it can be pasted.
+            program = sys.argv[0] if Path(sys.argv[0]).name == "crp-checker" else "crp-checker"
             typer.echo(
                 "No accounts yet: anyone can check a plan without one. To sign in, create the "
                 "first administrator in another terminal:\n"
-                "  crp-checker users add admin@example.org --role admin"
+                f"  {program} users add admin@example.org --role admin"
             )
 
 
