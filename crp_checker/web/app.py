@@ -108,6 +108,13 @@ def create_app(
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         init_db(engine)
+        if settings.data_dir.resolve() != get_settings().data_dir.resolve():
+            # The file store follows CRP_DATA_DIR (it is shared with the CLI and reassess).
+            log.warning(
+                "uploaded plans go to %s (CRP_DATA_DIR), not to this app's data_dir %s",
+                get_settings().data_dir,
+                settings.data_dir,
+            )
         swept = sweep_temp_files()
         if swept:
             log.warning("removed %d temp files left by an interrupted upload", swept)
