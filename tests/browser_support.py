@@ -18,19 +18,20 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any
 
 import pytest
 import uvicorn
 from databases import FAST_HASHER, PASSWORD
 from fastapi import FastAPI
-from playwright.sync_api import Page, Response
+from playwright.sync_api import Browser, Page, Response, sync_playwright
+from shared_data import unavailable
 from sqlalchemy import Engine
 
 from crp_checker.settings import Settings, get_settings
 from crp_checker.store import Role, accounts, create_engine_for, create_user, init_db, session_scope
 from crp_checker.web.app import create_app
-from crp_checker.web.checking import Checker
+from crp_checker.web.checking import Checker, InlineChecker
 
 CHROMIUM_VARIABLE = "CRP_CHROMIUM"
 AXE_JS = Path(__file__).parent / "browser" / "node_modules" / "axe-core" / "axe.min.js"
@@ -54,23 +55,16 @@ USERS: dict[str, tuple[Role, str | None]] = {
 }
 
 
-def _missing(reason: str) -> NoReturn:
-    """Skip when a browser-test tool is absent, but fail under CI (it must run there)."""
-    if os.environ.get("CI"):
-        pytest.fail(f"{reason} (.ci/run installs it; CI must run the browser tests)")
-    pytest.skip(reason)
-
-
 def chromium_path() -> str:
     """The system Chromium: CRP_CHROMIUM, else `chromium` (or `chromium-browser`) on PATH."""
     configured = os.environ.get(CHROMIUM_VARIABLE)
     if configured:
         if Path(configured).is_file():
             return configured
-        _missing(f"{CHROMIUM_VARIABLE}={configured} does not exist")
+        unavailable(f"{CHROMIUM_VARIABLE}={configured} does not exist")
     found = shutil.which("chromium") or shutil.which("chromium-browser")
     if found is None:
-        _missing(
+        unavailable(
             f"no chromium on PATH: apt-get install chromium, or set {CHROMIUM_VARIABLE} "
             "(Playwright's own browser downloads are not used)"
         )
@@ -80,7 +74,7 @@ def chromium_path() -> str:
 def axe_script() -> Path:
     """axe-core's browser build, installed from npm by `npm ci --prefix tests/browser`."""
     if not AXE_JS.is_file():
-        _missing(f"axe-core is not installed: run `npm ci --prefix tests/browser` ({AXE_JS})")
+        unavailable(f"axe-core is not installed: run `npm ci --prefix tests/browser` ({AXE_JS})")
     return AXE_JS
 
 
@@ -199,3 +193,24 @@ def describe_violations(where: str, violations: list[dict[str, Any]]) -> str:
         if len(violation["nodes"]) > 5:
             lines.append(f"    ... and {len(violation['nodes']) - 5} more elements")
     return "\n".join(lines)
+
+
+# Fixtures for every browser test module (registered in conftest.py as a plugin).
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    """Debian's Chromium, headless; axe-core must be there too (every module audits pages)."""
+    executable = chromium_path()
+    axe_script()
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=executable)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
+    """The app on a fresh SQLite database, checking in process (the pool has its own test)."""
+    with live_server(tmp_path_factory.mktemp("web"), InlineChecker()) as live:
+        yield live

@@ -1,4 +1,9 @@
-"""Shared pytest set-up: the Hypothesis profiles for property tests and fuzzing.
+"""Shared pytest set-up: the storage fixtures and the Hypothesis profiles.
+
+`engine` is a migrated database per test module on each backend (SQLite, and PostgreSQL when
+CRP_TEST_DATABASE_URL is set, see databases.py); `session` is a session on
+it with its own file store, every row deleted after. A module that needs another database
+defines its own `engine`.
 
 `dev` (the default) keeps `make test` quick; `ci` (HYPOTHESIS_PROFILE=ci) is derandomised, so a
 CI failure reproduces anywhere, and prints the blob to replay it.
@@ -7,8 +12,17 @@ CI failure reproduces anywhere, and prints the blob to replay it.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from pathlib import Path
 
+import pytest
+from databases import BACKENDS, migrated_database, session_on
 from hypothesis import HealthCheck, settings
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session
+
+# The browser tests' `browser` and `server` fixtures.
+pytest_plugins = ["browser_support"]
 
 # No deadline: a first call loads spaCy; time limits belong to the worker tests.
 _SLOW = [HealthCheck.too_slow, HealthCheck.data_too_large]
@@ -22,3 +36,17 @@ settings.register_profile(
     print_blob=True,
 )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
+
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def engine(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Engine]:
+    with migrated_database(request.param, tmp_path_factory.mktemp("db")) as engine:
+        yield engine
+
+
+@pytest.fixture
+def session(engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Session]:
+    with session_on(engine, tmp_path, monkeypatch) as session:
+        yield session

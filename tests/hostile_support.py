@@ -5,14 +5,13 @@ from __future__ import annotations
 import contextlib
 import importlib.util
 import os
-import shutil
 import sys
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-import pytest
+from shared_data import require_program
 
 from crp_checker.settings import get_settings
 
@@ -56,8 +55,7 @@ def environment(env: Mapping[str, str]) -> Iterator[None]:
 def skip_unless_available(case: Any) -> None:
     """Skip a case whose programs (tesseract) are not installed."""
     for program in case.requires:
-        if shutil.which(program) is None:
-            pytest.skip(f"{case.id} needs {program}")
+        require_program(program)
 
 
 def quotes(value: Any) -> Iterator[str]:

@@ -22,21 +22,19 @@ from browser_support import (
     LiveServer,
     axe_script,
     axe_violations,
-    chromium_path,
     describe_violations,
     live_server,
     sign_in,
     submit,
     upload,
 )
-from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page
 from shared_data import require_shared
 from sqlalchemy import func, select
 
 from crp_checker.report.wording import VERDICT_LABELS
 from crp_checker.store import ApiToken, AssessmentRecord, session_scope
 from crp_checker.web.account import LOGIN_FAILED
-from crp_checker.web.checking import InlineChecker
 from crp_checker.web.pages import NOT_FOUND
 from crp_checker.worker import WorkerPool
 
@@ -51,21 +49,6 @@ EVIDENCE = re.compile(r"^(p\. \d+|derived): “.+”$", re.S)
 REPORT_URL = re.compile(r"/reports/([A-Za-z0-9_-]+)$")
 # The worker pool's first check waits for a worker to start and load its models.
 POOL_TIMEOUT_MS = 120_000
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    executable = chromium_path()
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=executable)
-        yield launched
-        launched.close()
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
-    with live_server(tmp_path_factory.mktemp("web"), InlineChecker()) as live:
-        yield live
 
 
 @pytest.fixture

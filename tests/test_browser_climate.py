@@ -6,47 +6,25 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from browser_support import (
     CLIMATE,
     LiveServer,
-    axe_script,
     axe_violations,
-    chromium_path,
     describe_violations,
-    live_server,
     sign_in,
     submit,
     upload,
 )
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 
 from crp_checker.suppliers.sample import sample_register
-from crp_checker.web.checking import InlineChecker
 
 REPO = Path(__file__).resolve().parents[1]
 # A non-compliant plan by a supplier the register below names, so the check is linked to it.
 PLAN = REPO / "fixtures" / "pdf" / "net_zero_2060.pdf"
 PLAN_SUPPLIER = "Tarnwick Facilities Services Ltd"
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    executable = chromium_path()
-    axe_script()
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=executable)
-        yield launched
-        launched.close()
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
-    with live_server(tmp_path_factory.mktemp("web-climate"), InlineChecker()) as live:
-        yield live
 
 
 def _register(folder: Path) -> tuple[Path, list[int]]:

@@ -4,48 +4,28 @@ finalises; the tender pages pass axe-core (no serious or critical WCAG 2.2 AA vi
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from browser_support import (
     EVALUATOR,
     SUPPLIER_A,
     LiveServer,
     axe_script,
     axe_violations,
-    chromium_path,
     describe_violations,
-    live_server,
     sign_in,
     submit,
     upload,
 )
 from openpyxl import load_workbook
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 
 from crp_checker.tenders.export import MATRIX_COLUMNS
-from crp_checker.web.checking import InlineChecker
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "pdf"
 COMPLIANT = FIXTURES / "template_compliant.pdf"
 LATE_NET_ZERO = FIXTURES / "net_zero_2060.pdf"
 REASON = "The bidder's clarification response withdrew this commitment."
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    executable = chromium_path()
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=executable)
-        yield launched
-        launched.close()
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
-    with live_server(tmp_path_factory.mktemp("web"), InlineChecker()) as live:
-        yield live
 
 
 def create_tender(page: Page, server: LiveServer, reference: str, weight: str = "15") -> str:

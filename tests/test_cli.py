@@ -278,18 +278,6 @@ def test_batch_refuses_a_single_plan_and_an_empty_folder(tmp_path: Path) -> None
 # --------------------------------------------------------------------------- smoke
 
 
-def _pipeline_imports() -> bool:
-    try:
-        import crp_checker.pipeline  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
-@pytest.mark.skipif(
-    not _pipeline_imports(),
-    reason="the pipeline stages are still being written: crp_checker.pipeline does not import",
-)
 def test_check_smoke_with_the_real_pipeline(tmp_path: Path) -> None:
     plan = tmp_path / "acme_crp.txt"
     plan.write_text(

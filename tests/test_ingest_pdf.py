@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import re
-import shutil
 import textwrap
 from collections.abc import Callable
 from typing import Any
@@ -18,6 +17,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.pdfgen import canvas
 from reportlab.platypus import Flowable, PageBreak, Paragraph, SimpleDocTemplate, Table, TableStyle
+from shared_data import require_program
 
 from crp_checker.errors import CorruptFileError, EmptyFileError, EncryptedFileError, TooLargeError
 from crp_checker.ingest import ingest
@@ -25,8 +25,12 @@ from crp_checker.ingest.pdf import garbled_share
 from crp_checker.settings import Settings, get_settings
 
 WIDTH, HEIGHT = A4
-HAS_TESSERACT = shutil.which("tesseract") is not None
-needs_tesseract = pytest.mark.skipif(not HAS_TESSERACT, reason="tesseract is not installed")
+
+
+@pytest.fixture
+def tesseract() -> str:
+    """The OCR program (tests that read scans need it; CI installs it)."""
+    return require_program("tesseract")
 
 
 def _pdf(*pages: Callable[[canvas.Canvas], None], **options: object) -> bytes:
@@ -212,8 +216,7 @@ SCAN = [
 ]
 
 
-@needs_tesseract
-def test_image_only_page_is_read_by_ocr() -> None:
+def test_image_only_page_is_read_by_ocr(tesseract: str) -> None:
     document = ingest(_image_pdf([SCAN]), name="scan.pdf", settings=_settings(ocr="auto"))
     page = document.pages[0]
     assert page.method == "ocr"
@@ -250,8 +253,7 @@ def test_missing_tesseract_leaves_page_unreadable_with_a_reason() -> None:
     assert "tesseract is not installed" in document.warnings[0]
 
 
-@needs_tesseract
-def test_ocr_stops_at_the_page_limit() -> None:
+def test_ocr_stops_at_the_page_limit(tesseract: str) -> None:
     settings = _settings(ocr_max_pages=1)
     document = ingest(_image_pdf([SCAN, SCAN, SCAN]), name="scan.pdf", settings=settings)
     assert [p.method for p in document.pages] == ["ocr", "none", "none"]
@@ -261,8 +263,7 @@ def test_ocr_stops_at_the_page_limit() -> None:
     )
 
 
-@needs_tesseract
-def test_ocr_timeout_leaves_page_unreadable() -> None:
+def test_ocr_timeout_leaves_page_unreadable(tesseract: str) -> None:
     settings = _settings(ocr_timeout_seconds=0.001)
     document = ingest(_image_pdf([SCAN]), name="scan.pdf", settings=settings)
     assert document.unreadable_pages == [1]

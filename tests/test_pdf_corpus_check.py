@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 
 import pytest
-from shared_data import shared_dir
+from shared_data import require_shared, shared_dir
 from typer.testing import CliRunner
 
 from crp_checker.cli import app
@@ -19,8 +19,7 @@ SECONDS_PER_FILE = 60
 
 
 def test_the_corpus_is_all_there() -> None:
-    if shared_dir() is None:
-        pytest.skip("shared test material not found; set CRP_SHARED_DIR")
+    require_shared()
     assert len(CORPUS) == 52
 
 

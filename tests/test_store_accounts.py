@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 from argon2 import PasswordHasher
-from databases import BACKENDS, FAST_HASHER, PASSWORD, add_user, migrated_database, session_on
-from sqlalchemy import Engine
+from databases import FAST_HASHER, PASSWORD, add_user
 from sqlalchemy.orm import Session
 
 from crp_checker.store import (
@@ -35,20 +32,6 @@ from crp_checker.store import (
     list_users,
     set_password,
 )
-
-
-@pytest.fixture(scope="module", params=BACKENDS)
-def engine(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[Engine]:
-    with migrated_database(request.param, tmp_path_factory.mktemp("db")) as engine:
-        yield engine
-
-
-@pytest.fixture
-def session(engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Session]:
-    with session_on(engine, tmp_path, monkeypatch) as session:
-        yield session
 
 
 class CountingHasher(PasswordHasher):

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from databases import BACKENDS, migrated_database, use_data_dir
+from databases import migrated_database, use_data_dir
 from sqlalchemy import Engine, func, select, text
 from sqlalchemy.exc import IntegrityError
 
@@ -19,14 +19,6 @@ from crp_checker.store import (
     init_db,
     session_scope,
 )
-
-
-@pytest.fixture(scope="module", params=BACKENDS)
-def engine(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[Engine]:
-    with migrated_database(request.param, tmp_path_factory.mktemp("db")) as engine:
-        yield engine
 
 
 @pytest.fixture

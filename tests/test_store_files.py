@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
-from databases import BACKENDS, migrated_database, session_on
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
@@ -17,20 +15,6 @@ from crp_checker.store import StoredFile, StoredFileError, read_file, session_sc
 from crp_checker.store.files import file_path, files_dir, sweep_temp_files, write_bytes
 
 PDF = b"%PDF-1.7\n" + bytes(range(256)) * 40 + b"\n%%EOF\n"
-
-
-@pytest.fixture(scope="module", params=BACKENDS)
-def engine(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[Engine]:
-    with migrated_database(request.param, tmp_path_factory.mktemp("db")) as engine:
-        yield engine
-
-
-@pytest.fixture
-def session(engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Session]:
-    with session_on(engine, tmp_path, monkeypatch) as session:
-        yield session
 
 
 def test_bytes_are_kept_under_their_sha256_and_read_back_identical(

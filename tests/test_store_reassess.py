@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from databases import BACKENDS, add_user, migrated_database, session_on
-from sqlalchemy import Engine, select
+from databases import add_user
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from crp_checker.pipeline import assess
@@ -33,20 +32,6 @@ def old_assessment() -> Assessment:
         PLAN.read_bytes(), name=PLAN.name, check_date="2025-09-01", net_zero_deadline=2045
     )
     return made.model_copy(update={"rulebook_version": OLD_RULEBOOK})
-
-
-@pytest.fixture(scope="module", params=BACKENDS)
-def engine(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[Engine]:
-    with migrated_database(request.param, tmp_path_factory.mktemp("db")) as engine:
-        yield engine
-
-
-@pytest.fixture
-def session(engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Session]:
-    with session_on(engine, tmp_path, monkeypatch) as session:
-        yield session
 
 
 def _store_old(session: Session, old: Assessment) -> AssessmentRecord:

@@ -4,12 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Iterator
-from pathlib import Path
 
-import pytest
-from databases import BACKENDS, add_user, migrated_database, session_on
-from sqlalchemy import Engine, text
+from databases import add_user
+from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from crp_checker.store import (
@@ -20,20 +17,6 @@ from crp_checker.store import (
     revoke_api_token,
     user_for_token,
 )
-
-
-@pytest.fixture(scope="module", params=BACKENDS)
-def engine(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[Engine]:
-    with migrated_database(request.param, tmp_path_factory.mktemp("db")) as engine:
-        yield engine
-
-
-@pytest.fixture
-def session(engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Session]:
-    with session_on(engine, tmp_path, monkeypatch) as session:
-        yield session
 
 
 def test_a_token_identifies_its_user(session: Session) -> None:

@@ -6,14 +6,12 @@ from __future__ import annotations
 import datetime as dt
 import random
 import statistics
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from decimal import Decimal
-from pathlib import Path
 
-import pytest
-from databases import BACKENDS, add_assessment, migrated_database, session_on
+from databases import add_assessment
 from factories import make_assessment
-from sqlalchemy import Engine, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from crp_checker.schemas import Assessment, BuyerSettings, Verdict
@@ -25,20 +23,6 @@ from crp_checker.suppliers.dashboard import quarter_end
 SETTINGS = BuyerSettings(check_date=dt.date(2026, 6, 1))
 AS_OF = dt.datetime(2026, 5, 15, 12, 0, tzinfo=dt.UTC)
 CATEGORIES = ["ICT", "Highways", "Social care", None]
-
-
-@pytest.fixture(scope="module", params=BACKENDS)
-def engine(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[Engine]:
-    with migrated_database(request.param, tmp_path_factory.mktemp("db")) as engine:
-        yield engine
-
-
-@pytest.fixture
-def session(engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Session]:
-    with session_on(engine, tmp_path, monkeypatch) as session:
-        yield session
 
 
 def seed_plan(

@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
-from databases import BACKENDS, migrated_database, session_on
-from sqlalchemy import Engine, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from crp_checker.store.supplier_models import Supplier
@@ -20,20 +17,6 @@ from crp_checker.suppliers import (
     spend_categories,
 )
 from crp_checker.suppliers.sample import sample_register
-
-
-@pytest.fixture(scope="module", params=BACKENDS)
-def engine(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[Engine]:
-    with migrated_database(request.param, tmp_path_factory.mktemp("db")) as engine:
-        yield engine
-
-
-@pytest.fixture
-def session(engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Session]:
-    with session_on(engine, tmp_path, monkeypatch) as session:
-        yield session
 
 
 def _count(session: Session) -> int:

@@ -5,14 +5,12 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from databases import BACKENDS, add_assessment, add_user, migrated_database, session_on
+from databases import add_assessment, add_user
 from factories import make_assessment, make_finding
-from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from crp_checker.errors import CRPError
@@ -50,20 +48,6 @@ PLANS: dict[str, list[tuple[str, Outcome, Severity]]] = {
     ],
     "Clean Co Ltd": [("certifications", Outcome.FAIL, Severity.INFO)],
 }
-
-
-@pytest.fixture(scope="module", params=BACKENDS)
-def engine(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[Engine]:
-    with migrated_database(request.param, tmp_path_factory.mktemp("db")) as engine:
-        yield engine
-
-
-@pytest.fixture
-def session(engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Session]:
-    with session_on(engine, tmp_path, monkeypatch) as session:
-        yield session
 
 
 def _supplier(session: Session, name: str, spend: int, category: str = "ICT") -> Supplier:

@@ -5,33 +5,16 @@ from __future__ import annotations
 
 import datetime as dt
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
-from databases import BACKENDS, add_assessment, migrated_database, session_on
+from databases import add_assessment
 from factories import make_assessment
-from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from crp_checker.schemas import Period, Target, Verdict
 from crp_checker.store.supplier_models import Supplier
 from crp_checker.suppliers import emissions_chart, link_assessment, supplier_history
 from crp_checker.suppliers.tracking import line_value
-
-
-@pytest.fixture(scope="module", params=BACKENDS)
-def engine(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[Engine]:
-    with migrated_database(request.param, tmp_path_factory.mktemp("db")) as engine:
-        yield engine
-
-
-@pytest.fixture
-def session(engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Session]:
-    with session_on(engine, tmp_path, monkeypatch) as session:
-        yield session
 
 
 def _plan(

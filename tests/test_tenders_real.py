@@ -7,15 +7,12 @@ import csv
 import datetime as dt
 import hashlib
 import io
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
-from databases import BACKENDS, add_user, migrated_database, session_on
+from databases import add_user
 from factories import make_assessment
 from openpyxl import load_workbook
 from shared_data import require_shared
-from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from crp_checker.pipeline import assess
@@ -68,20 +65,6 @@ def plans() -> dict[str, tuple[bytes, Assessment]]:
         data = (folder / name).read_bytes()
         found[bidder] = (data, assess(data, name=name, check_date=PROCUREMENT_DATE))
     return found
-
-
-@pytest.fixture(scope="module", params=BACKENDS)
-def engine(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[Engine]:
-    with migrated_database(request.param, tmp_path_factory.mktemp("db")) as engine:
-        yield engine
-
-
-@pytest.fixture
-def session(engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Session]:
-    with session_on(engine, tmp_path, monkeypatch) as session:
-        yield session
 
 
 @pytest.fixture

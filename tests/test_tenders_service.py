@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Callable, Iterator
-from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 import pytest
-from databases import BACKENDS, add_assessment, add_user, migrated_database, session_on
+from databases import add_assessment, add_user
 from factories import make_assessment
-from sqlalchemy import Engine, select, text
+from sqlalchemy import select, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -53,20 +52,6 @@ from crp_checker.tenders import (
     update_tender,
     withdraw_bid,
 )
-
-
-@pytest.fixture(scope="module", params=BACKENDS)
-def engine(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[Engine]:
-    with migrated_database(request.param, tmp_path_factory.mktemp("db")) as engine:
-        yield engine
-
-
-@pytest.fixture
-def session(engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Session]:
-    with session_on(engine, tmp_path, monkeypatch) as session:
-        yield session
 
 
 @pytest.fixture

@@ -244,9 +244,15 @@ def test_tender_from_creation_to_finalised(env: WebEnv) -> None:
     assert "Grounds maintenance 2026" in after and page_matrix(after) == page_matrix(final)
 
 
-def test_real_plan_as_a_bid(env: WebEnv) -> None:
-    if env.engine.dialect.name != "sqlite":
-        pytest.skip("one backend is enough for the slow real PDF")
+@pytest.fixture(scope="module")
+def sqlite_env(tmp_path_factory: pytest.TempPathFactory) -> Iterator[WebEnv]:
+    """One backend is enough for the slow real PDF: the storage paths are tested on both."""
+    with web_env("sqlite", tmp_path_factory.mktemp("web-real")) as made:
+        yield made
+
+
+def test_real_plan_as_a_bid(sqlite_env: WebEnv) -> None:
+    env = sqlite_env
     plan = (
         require_shared() / "real-crps" / "ssg-support-services-group_carbon-reduction-plan_2025.pdf"
     )
