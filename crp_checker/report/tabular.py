@@ -68,7 +68,8 @@ CSV_COLUMNS: tuple[str, ...] = (
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def _cell(value: object) -> str:
+def safe_cell(value: object) -> str:
+    """A value as one spreadsheet-safe CSV cell: whitespace folded, formulas made text."""
     text = "" if value is None else " ".join(str(value).split())
     return "'" + text if text.startswith(_FORMULA_STARTS) else text
 
@@ -101,36 +102,36 @@ def csv_row(assessment: Assessment, *, source: str | None = None) -> dict[str, s
     findings = assessment.findings
     row = dict.fromkeys(CSV_COLUMNS, "")
     row |= {
-        "source": _cell(source or assessment.source.url or assessment.source.name),
+        "source": safe_cell(source or assessment.source.url or assessment.source.name),
         "status": "ok",
         "verdict": assessment.verdict.value,
         "score": str(assessment.score),
         "maturity": str(assessment.maturity),
-        "maturity_name": _cell(assessment.maturity_name),
-        "organisation": _cell(facts.organisation),
+        "maturity_name": safe_cell(assessment.maturity_name),
+        "organisation": safe_cell(facts.organisation),
         "publication_date": facts.publication_date.isoformat() if facts.publication_date else "",
         "net_zero_year": str(facts.net_zero_year or ""),
         "net_zero_strength": facts.net_zero_strength or "",
-        "derived_or_converted": _cell(_derived(facts)),
+        "derived_or_converted": safe_cell(_derived(facts)),
         "scope3_categories": "; ".join(str(n) for n in sorted(facts.scope3_categories)),
         "failed_mandatory_rules": _rules(findings, Outcome.FAIL, mandatory=True),
         "grounds_failed": "; ".join(assessment.grounds_failed),
         "needs_review_rules": _rules(findings, Outcome.NEEDS_REVIEW),
         "partial_rules": _rules(findings, Outcome.PARTIAL),
-        "signatory": _cell(facts.signatory.name),
-        "signatory_role": _cell(facts.signatory.role),
+        "signatory": safe_cell(facts.signatory.name),
+        "signatory_role": safe_cell(facts.signatory.role),
         "sign_off_date": facts.sign_off_date.isoformat() if facts.sign_off_date else "",
         "pages": str(assessment.pages),
-        "warnings": _cell("; ".join(assessment.warnings)),
+        "warnings": safe_cell("; ".join(assessment.warnings)),
         "check_date": assessment.settings.check_date.isoformat(),
         "assessed_at": assessment.assessed_at.isoformat(),
-        "rulebook_version": _cell(assessment.rulebook_version),
-        "tool_version": _cell(assessment.tool_version),
+        "rulebook_version": safe_cell(assessment.rulebook_version),
+        "tool_version": safe_cell(assessment.tool_version),
         "sha256": assessment.source.sha256,
     }
     for name in ("baseline", "current"):
         period: Period = getattr(facts, name)
-        row[f"{name}_label"] = _cell(period.label)
+        row[f"{name}_label"] = safe_cell(period.label)
         for field, _label in SCOPE_FIELDS:
             row[f"{name}_{field}"] = _number(getattr(period, field))
     return row
@@ -153,10 +154,10 @@ def csv_error_row(source: str, error: BaseException) -> dict[str, str]:
     code, message, hint = error_parts(error)
     row = dict.fromkeys(CSV_COLUMNS, "")
     row |= {
-        "source": _cell(source),
+        "source": safe_cell(source),
         "status": "error",
         "error_code": code,
-        "error": _cell(message),
-        "error_hint": _cell(hint),
+        "error": safe_cell(message),
+        "error_hint": safe_cell(hint),
     }
     return row

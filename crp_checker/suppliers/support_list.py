@@ -16,6 +16,7 @@ from decimal import Decimal
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from crp_checker.report.tabular import safe_cell
 from crp_checker.schemas import Assessment, Severity, SupportRoute
 from crp_checker.store.models import AssessmentRecord
 from crp_checker.store.supplier_models import Supplier, SupplierContact
@@ -179,14 +180,6 @@ CSV_COLUMNS = (
     "gaps",
     "last_contacted",
 )
-# A cell starting with one of these runs as a formula in Excel (CSV injection); supplier names
-# and emails come from imported spreadsheets, so such cells get an apostrophe.
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _cell(value: object) -> str:
-    text = "" if value is None else " ".join(str(value).split())
-    return "'" + text if text.startswith(_FORMULA_STARTS) else text
 
 
 def support_list_csv(support: SupportList) -> str:
@@ -213,7 +206,7 @@ def support_list_csv(support: SupportList) -> str:
                 "; ".join(gap.title for gap in gaps),
                 when.date().isoformat() if when else None,
             )
-            writer.writerow([_cell(value) for value in row])
+            writer.writerow([safe_cell(value) for value in row])
     for supplier in support.without_plan:
         plan_row: tuple[object, ...] = (
             "",
@@ -230,5 +223,5 @@ def support_list_csv(support: SupportList) -> str:
             "",
             "",
         )
-        writer.writerow([_cell(value) for value in plan_row])
+        writer.writerow([safe_cell(value) for value in plan_row])
     return buffer.getvalue()

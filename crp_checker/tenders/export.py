@@ -27,6 +27,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from crp_checker import __version__
 from crp_checker.report.environment import get_environment
 from crp_checker.report.html import stylesheet
+from crp_checker.report.tabular import safe_cell
 from crp_checker.report.wording import OUTCOME_LABELS, VERDICT_LABELS
 from crp_checker.store.tender_models import Bid, Moderation, Tender
 from crp_checker.tenders.bids import moderation_log
@@ -41,7 +42,6 @@ from crp_checker.tenders.service import (
 CSV_ENCODING = "utf-8-sig"
 XLSX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 CSV_MEDIA_TYPE = "text/csv; charset=utf-8"
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 Value = str | int | float | dt.date | dt.datetime | None
 
 
@@ -82,10 +82,6 @@ MATRIX_COLUMNS: tuple[Column, ...] = (
 LOG_HEADERS = ("When (UTC)", "Who", "Bidder", "Rule", "Before", "After", "Reason")
 
 
-def _safe_text(value: str) -> str:
-    return "'" + value if value.startswith(_FORMULA_STARTS) else value
-
-
 def _csv_cell(value: Value) -> str:
     if value is None:
         return ""
@@ -93,7 +89,7 @@ def _csv_cell(value: Value) -> str:
         return f"{value:g}" if value == int(value) else f"{value:.2f}"
     if isinstance(value, dt.date):
         return value.isoformat()
-    return _safe_text(" ".join(str(value).split()))
+    return safe_cell(value)
 
 
 def matrix_csv(tender: Tender) -> bytes:

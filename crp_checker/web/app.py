@@ -7,7 +7,6 @@ cookie -> routes. `crp-checker serve` (and `make run`) run it with uvicorn.
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 import secrets
@@ -40,7 +39,7 @@ from crp_checker.web import (
 )
 from crp_checker.web.auth import LoginThrottle
 from crp_checker.web.checking import Checker
-from crp_checker.web.security import BodyLimit, Scope, SecurityHeaders, Send
+from crp_checker.web.security import BodyLimit, Scope, SecurityHeaders, Send, send_plain_error
 
 log = logging.getLogger("crp_checker.web")
 SESSION_COOKIE = "crp_session"
@@ -75,24 +74,15 @@ def secret_key(settings: Settings) -> str:
 
 async def csrf_failed(scope: Scope, send: Send, message_id: Any) -> None:
     """asgi-csrf's refusal, said plainly (JSON for the API)."""
-    message = "This form has expired or was sent from another site, so it was not accepted."
-    hint = "Go back, reload the page and send the form again."
-    if str(scope.get("path", "")).startswith("/api/"):
-        body = json.dumps({"error": {"code": "csrf", "message": message, "hint": hint}}).encode()
-        content_type = b"application/json"
-    else:
-        body = (
-            '<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8">'
-            "<title>Form not accepted</title>"
-            '<link rel="stylesheet" href="/static/style.css"></head><body>'
-            f'<main id="main"><h1>Form not accepted</h1><p>{message}</p><p>{hint}</p>'
-            '<p><a href="/">Go to the start page</a></p></main></body></html>'
-        ).encode()
-        content_type = b"text/html; charset=utf-8"
-    await send(
-        {"type": "http.response.start", "status": 403, "headers": [(b"content-type", content_type)]}
+    await send_plain_error(
+        scope,
+        send,
+        403,
+        title="Form not accepted",
+        message="This form has expired or was sent from another site, so it was not accepted.",
+        hint="Go back, reload the page and send the form again.",
+        code="csrf",
     )
-    await send({"type": "http.response.body", "body": body})
 
 
 def create_app(

@@ -10,7 +10,6 @@ checks, signing and cookie handling stay asgi-csrf's own.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -18,6 +17,8 @@ from typing import Any
 
 import asgi_csrf
 from python_multipart.multipart import MultipartParser, parse_options_header
+
+from crp_checker.web.security import send_plain_error
 
 MAX_FIELD_BYTES = 64 * 1024  # a CSRF token is under 100 bytes; stop collecting long fields
 
@@ -193,21 +194,12 @@ def _normalise_content_type(scope: Any) -> Any:
 
 
 async def _unreadable_form(scope: Any, send: Any) -> None:
-    message = "The form could not be read: its encoding or structure is not valid."
-    hint = "Send the form from the page again, or as multipart/form-data or UTF-8 form data."
-    if str(scope.get("path", "")).startswith("/api/"):
-        body = json.dumps({"error": {"code": "bad_form", "message": message, "hint": hint}})
-        content_type = b"application/json"
-    else:
-        body = (
-            '<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8">'
-            "<title>Form not readable</title>"
-            '<link rel="stylesheet" href="/static/style.css"></head><body>'
-            f'<main id="main"><h1>Form not readable</h1><p>{message}</p><p>{hint}</p>'
-            '<p><a href="/">Go to the start page</a></p></main></body></html>'
-        )
-        content_type = b"text/html; charset=utf-8"
-    await send(
-        {"type": "http.response.start", "status": 400, "headers": [(b"content-type", content_type)]}
+    await send_plain_error(
+        scope,
+        send,
+        400,
+        title="Form not readable",
+        message="The form could not be read: its encoding or structure is not valid.",
+        hint="Send the form from the page again, or as multipart/form-data or UTF-8 form data.",
+        code="bad_form",
     )
-    await send({"type": "http.response.body", "body": body.encode()})

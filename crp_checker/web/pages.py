@@ -129,23 +129,23 @@ def reports(request: Request, page: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1
         return render(request, "reports.html", context, user=user)
 
 
-def _visible(request: Request, public_id: str) -> tuple[User, AssessmentRecord, dict[str, Any]]:
-    """The user and the record, or 404 for ids that do not exist or belong to others."""
+def _visible(
+    request: Request, public_id: str, *, with_previous: bool = False
+) -> tuple[User, AssessmentRecord, AssessmentRecord | None]:
+    """The user, the record and (if asked) the previous plan's record; 404 for ids that do not
+    exist or belong to others."""
     with session_scope(request.app.state.engine) as db:
         user = require_user(session_user(db, request))
         record = get_assessment_for(db, user, public_id)
         if record is None:
             raise HTTPException(status_code=404, detail=NOT_FOUND)
-        previous = previous_assessment(db, record)
-        extra: dict[str, Any] = {}
-        if previous is not None:
-            extra = _changes(previous, record)
-        return user, record, extra
+        previous = previous_assessment(db, record) if with_previous else None
+        return user, record, previous
 
 
-def _changes(previous: AssessmentRecord, record: AssessmentRecord) -> dict[str, Any]:
+def _changes(previous: AssessmentRecord, now: Assessment) -> dict[str, Any]:
     """What changed since the previous plan, with rule titles for the page."""
-    before, now = previous.assessment, record.assessment
+    before = previous.assessment
     titles = {f.rule: f.title for f in before.findings} | {f.rule: f.title for f in now.findings}
     changes = compare(before, now)
     return {
@@ -173,12 +173,13 @@ def report_print(request: Request, public_id: str) -> HTMLResponse:
 @router.get("/reports/{public_id}", response_class=HTMLResponse)
 def report(request: Request, public_id: str) -> HTMLResponse:
     """A stored report, with what changed since the organisation's previous plan."""
-    user, record, extra = _visible(request, public_id)
-    context = report_context(record.assessment) | {
+    user, record, previous = _visible(request, public_id, with_previous=True)
+    assessment = record.assessment  # parsed once: the JSON is tens of kilobytes
+    context = report_context(assessment) | {
         "record": record,
         "web_panel": "web/report_panel.html",
         "can_recheck": user.id == record.user_id
         or (record.organisation_id is not None and user.organisation_id == record.organisation_id),
-        **extra,
+        **(_changes(previous, assessment) if previous is not None else {}),
     }
     return render(request, "report.html", context, user=user)

@@ -34,6 +34,36 @@ HSTS = (b"strict-transport-security", b"max-age=31536000; includeSubDomains")
 NO_STORE = (b"cache-control", b"no-store")
 
 
+async def send_plain_error(
+    scope: Scope,
+    send: Send,
+    status: int,
+    *,
+    title: str,
+    message: str,
+    hint: str,
+    code: str,
+    extra_headers: tuple[tuple[bytes, bytes], ...] = (),
+) -> None:
+    """An error answered below the routes (no templates there): JSON under /api/, else a
+    minimal page with the app's stylesheet. The texts are ours, never user input."""
+    if str(scope.get("path", "")).startswith("/api/"):
+        error = {"code": code, "message": message, "hint": hint}
+        body = json.dumps({"error": error}).encode()
+        content_type = b"application/json"
+    else:
+        body = (
+            '<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8">'
+            f'<title>{title}</title><link rel="stylesheet" href="/static/style.css"></head>'
+            f'<body><main id="main"><h1>{title}</h1><p>{message}</p><p>{hint}</p>'
+            '<p><a href="/">Go to the start page</a></p></main></body></html>'
+        ).encode()
+        content_type = b"text/html; charset=utf-8"
+    headers = [(b"content-type", content_type), *extra_headers]
+    await send({"type": "http.response.start", "status": status, "headers": headers})
+    await send({"type": "http.response.body", "body": body})
+
+
 class SecurityHeaders:
     """Adds the security headers (and `Cache-Control: no-store` unless set) to every reply."""
 
@@ -104,26 +134,13 @@ class BodyLimit:
 
     async def _refuse(self, scope: Scope, send: Send) -> None:
         limit = f"{self.max_bytes / 1e6:.0f} MB"
-        message = f"The upload is larger than the limit of {limit}."
-        hint = "Send a smaller file: compress images in the PDF or leave out appendices."
-        if str(scope.get("path", "")).startswith("/api/"):
-            body = json.dumps(
-                {"error": {"code": "too_large", "message": message, "hint": hint}}
-            ).encode()
-            content_type = b"application/json"
-        else:
-            body = (
-                '<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8">'
-                '<title>File too large</title><link rel="stylesheet" href="/static/style.css">'
-                f'</head><body><main id="main"><h1>File too large</h1><p>{message}</p>'
-                f'<p>{hint}</p><p><a href="/">Back to the check</a></p></main></body></html>'
-            ).encode()
-            content_type = b"text/html; charset=utf-8"
-        await send(
-            {
-                "type": "http.response.start",
-                "status": 413,
-                "headers": [(b"content-type", content_type), (b"connection", b"close")],
-            }
+        await send_plain_error(
+            scope,
+            send,
+            413,
+            title="File too large",
+            message=f"The upload is larger than the limit of {limit}.",
+            hint="Send a smaller file: compress images in the PDF or leave out appendices.",
+            code="too_large",
+            extra_headers=((b"connection", b"close"),),
         )
-        await send({"type": "http.response.body", "body": body})
