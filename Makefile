@@ -39,9 +39,10 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
+# Accuracy on the shared labelled plans, per set and per half (tuning / held out).
+# EVALUATE_ARGS="--misses tuning" lists each disagreement of the tuning half.
 evaluate: $(STAMP)
-	$(BIN)/crp-checker evaluate ../shared/real-crps/excerpts/labels.json
-	$(BIN)/crp-checker evaluate ../shared/real-crps/more/labels.json
+	$(BIN)/crp-checker evaluate $(EVALUATE_ARGS)
 
 # Speed and scale figures, written to benchmarks/RESULTS.md; BENCH_ARGS=--quick for a short run.
 bench: $(STAMP)

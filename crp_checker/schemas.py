@@ -145,11 +145,35 @@ class Signatory(BaseModel):
     director_level: bool | None = None
 
 
+class Candidate(BaseModel):
+    """One value the document offers for a fact, with where it says so."""
+
+    value: str
+    evidence: list[Evidence] = Field(default_factory=list)
+
+
+class Reading(BaseModel):
+    """How a fact was read, so a person can tell a quoted figure from a guess.
+
+    `stated`: the document states it, tied to its scope and period. `derived`: the checker
+    computed it (a sum of rows, a repeat of the baseline). `inferred`: read from context rather
+    than stated beside the value (a period taken from a heading). `conflicting`: the document
+    offers different values and none is clearly the one; the fact's value is left empty and
+    every candidate is quoted.
+    """
+
+    how: Literal["stated", "derived", "inferred", "conflicting"]
+    reason: str | None = None
+    candidates: list[Candidate] = Field(default_factory=list)
+
+
 class Facts(BaseModel):
     """Everything the rulebook needs, each with evidence in `evidence[field]` or None.
 
-    The keys of `evidence` and `notes` are field names (dotted for nested ones, such as
-    `baseline.scope1` or `scope3.6`). A field with no evidence was not found in the document.
+    The keys of `evidence`, `notes` and `readings` are field names (dotted for nested ones,
+    such as `baseline.scope1` or `scope3.6`). A field with no evidence was not found in the
+    document. `readings` says how each disclosed fact was read (stated, derived, inferred) and
+    names the facts the document gives conflicting values for.
     """
 
     is_crp: bool = False
@@ -199,6 +223,7 @@ class Facts(BaseModel):
 
     evidence: dict[str, list[Evidence]] = Field(default_factory=dict)
     notes: dict[str, str] = Field(default_factory=dict)
+    readings: dict[str, Reading] = Field(default_factory=dict)
 
 
 # --------------------------------------------------------------------------- rules
@@ -252,6 +277,7 @@ class Finding(BaseModel):
     message: str
     fix: str | None = None
     evidence: list[Evidence] = Field(default_factory=list)
+    question: str | None = None  # for needs_review: what a person must answer to settle it
 
 
 class SupportRoute(BaseModel):

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from shared_data import require_shared
 
-from crp_checker.evaluate import run
+from crp_checker.evaluation import run
 from crp_checker.pipeline import assess
 from crp_checker.schemas import Assessment
 

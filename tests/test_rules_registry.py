@@ -4,6 +4,7 @@ each once, absence on unreadable pages becomes needs_review, and every rule has 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -17,9 +18,19 @@ import test_rules_publication
 import test_rules_targets
 from rule_cases import Case, buyer, complete_facts, run
 
+from crp_checker.readings import mark_conflicting, mark_inferred
 from crp_checker.rules import RULEBOOK_VERSION, RULES, SECTIONS, rule, run_rules
-from crp_checker.rules.registry import Context, Result
-from crp_checker.schemas import Document, Facts, Outcome, Page, Severity, SourceInfo
+from crp_checker.rules.registry import Context, Result, Rule
+from crp_checker.schemas import (
+    Document,
+    Evidence,
+    Facts,
+    Outcome,
+    Page,
+    Reading,
+    Severity,
+    SourceInfo,
+)
 
 RULES_MD = Path(__file__).resolve().parents[1] / "docs" / "RULES.md"
 ALL_CASES: list[Case] = [
@@ -156,6 +167,67 @@ def test_a_fail_on_what_was_read_stays_a_fail_despite_unreadable_pages() -> None
 def test_without_unreadable_pages_absence_is_a_plain_fail() -> None:
     assert run("declaration", Facts()).outcome is Outcome.FAIL
     assert run("declaration", Facts(), unreadable=(1,)).outcome is Outcome.NEEDS_REVIEW
+
+
+def test_every_needs_review_finding_asks_its_question() -> None:
+    findings = run_rules(Facts(), document(unreadable=(2,)), buyer())
+    reviews = [f for f in findings if f.outcome is Outcome.NEEDS_REVIEW]
+    assert reviews
+    for finding in reviews:
+        assert finding.question and finding.question.endswith("?"), finding.rule
+        assert "page 2" in finding.question
+    assert all(f.question is None for f in findings if f.outcome is not Outcome.NEEDS_REVIEW)
+
+
+def _failing(facts: Facts, ctx: Context) -> Result:
+    """A test rule that fails on the baseline Scope 1 figure."""
+    return Result(Outcome.FAIL, "Scope 1 is wrong.", rests_on=("baseline.scope1",))
+
+
+def _registered(check: Callable[[Facts, Context], Result]) -> Rule:
+    return Rule(
+        id="test-rule",
+        title="Test rule",
+        section="data",
+        severity=Severity.MANDATORY,
+        serves=("b",),
+        confidence=None,
+        docstring="A rule for tests.",
+        check=check,
+    )
+
+
+def test_a_fail_on_a_conflicting_reading_goes_to_a_person_with_the_candidates() -> None:
+    facts = Facts()
+    quotes = [Evidence(page=2, quote="Scope 1 12.5"), Evidence(page=3, quote="Scope 1: 14.0")]
+    mark_conflicting(
+        facts, "baseline.scope1", [("12.5", quotes[:1]), ("14.0", quotes[1:])], "two tables"
+    )
+    finding = _registered(_failing).run(facts, Context(buyer=buyer(), page_count=3))
+    assert finding.outcome is Outcome.NEEDS_REVIEW
+    assert finding.question == (
+        "Which is the baseline Scope 1 figure: 12.5 (p. 2, \u201cScope 1 12.5\u201d) "
+        "or 14.0 (p. 3, \u201cScope 1: 14.0\u201d)?"
+    )
+    assert [e.page for e in finding.evidence] == [2, 3]
+
+
+def test_a_fail_on_an_inferred_reading_asks_whether_it_is_right() -> None:
+    facts = Facts()
+    mark_inferred(facts, "baseline.scope1", "The year comes from the heading on page 2.")
+    finding = _registered(_failing).run(facts, Context(buyer=buyer(), page_count=3))
+    assert finding.outcome is Outcome.NEEDS_REVIEW
+    assert finding.question == (
+        "Is the baseline Scope 1 figure read right? The year comes from the heading on page 2."
+    )
+
+
+def test_a_fail_on_a_stated_reading_stays_a_fail() -> None:
+    facts = Facts()
+    facts.readings["baseline.scope1"] = Reading(how="stated")
+    finding = _registered(_failing).run(facts, Context(buyer=buyer(), page_count=3))
+    assert finding.outcome is Outcome.FAIL
+    assert finding.question is None
 
 
 def test_not_a_crp_still_runs_every_rule_and_fails_crp_identified() -> None:

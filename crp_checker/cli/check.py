@@ -1,4 +1,4 @@
-"""`check`, `rules` and `evaluate`: the commands that run the checker in this process."""
+"""`check` and `rules`: the commands that run the checker in this process."""
 
 from __future__ import annotations
 
@@ -164,12 +164,3 @@ def rules(
             RULES.values(), color=console.is_terminal, width=max(console.width, 100)
         )
     typer.echo(text, nl=False)
-
-
-def evaluate(
-    labels: Annotated[Path, typer.Argument(exists=True, dir_okay=False, metavar="LABELS.json")],
-) -> None:
-    """Measure the checker against hand-labelled plans and print how often it is right."""
-    from crp_checker.evaluate import run  # loads the whole pipeline: only when asked
-
-    typer.echo(run(labels).render_text())

@@ -22,6 +22,7 @@ from crp_checker.extract.measures import extract_measures
 from crp_checker.extract.method import extract_method
 from crp_checker.extract.scope3 import extract_scope3
 from crp_checker.extract.targets import extract_targets
+from crp_checker.readings import settle_readings
 from crp_checker.schemas import Document, Facts, Scope3Category
 
 __all__ = ["extract"]
@@ -47,6 +48,7 @@ def extract(document: Document, *, published_url: str | None = None) -> Facts:
     extract_scope_and_boundary(context, facts)
     judge_crp(context, facts)
     _publication(facts, document, published_url)
+    settle_readings(facts)
     return facts
 
 

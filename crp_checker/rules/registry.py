@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
+from crp_checker.readings import reading_question
 from crp_checker.schemas import (
     BuyerSettings,
     Document,
@@ -55,7 +56,10 @@ class Result:
 
     `absent` marks an outcome that rests on something *not being found*: when pages could not
     be read, the runner turns such a fail or partial into `needs_review` (the answer may be on
-    those pages) and qualifies such a pass.
+    those pages) and qualifies such a pass. `rests_on` names the facts (keys of
+    `Facts.readings`) a fail depends on: a fail that rests on a conflicting or inferred reading
+    becomes `needs_review`, because a mandatory fail needs certainty. `question` is what a
+    person must answer when the outcome is `needs_review`.
     """
 
     outcome: Outcome
@@ -63,6 +67,8 @@ class Result:
     fix: str | None = None
     evidence: Sequence[Evidence] = ()
     absent: bool = False
+    question: str | None = None
+    rests_on: tuple[str, ...] = ()
 
 
 Check = Callable[[Facts, Context], Result]
@@ -87,7 +93,8 @@ class Rule:
 
     def run(self, facts: Facts, ctx: Context) -> Finding:
         """Apply the check and attach the rule's identity to its outcome."""
-        result = _review_if_unreadable(self.check(facts, ctx), ctx)
+        result = _review_if_uncertain(self.check(facts, ctx), facts)
+        result = _review_if_unreadable(result, ctx, self.title)
         return Finding(
             rule=self.id,
             title=self.title,
@@ -98,6 +105,7 @@ class Rule:
             message=result.message,
             fix=result.fix,
             evidence=_unique(result.evidence),
+            question=result.question if result.outcome is Outcome.NEEDS_REVIEW else None,
         )
 
 
@@ -176,14 +184,36 @@ def pages_list(pages: Sequence[int]) -> str:
     return f"pages {head} and {pages[-1]}"
 
 
-def _review_if_unreadable(result: Result, ctx: Context) -> Result:
+def _review_if_uncertain(result: Result, facts: Facts) -> Result:
+    """A mandatory fail needs certainty: one resting on a doubtful reading goes to a person."""
+    if result.outcome is not Outcome.FAIL or not result.rests_on:
+        return result
+    doubtful = [
+        (key, facts.readings[key])
+        for key in result.rests_on
+        if key in facts.readings and facts.readings[key].how in ("conflicting", "inferred")
+    ]
+    if not doubtful:
+        return result
+    questions = [reading_question(key, reading) for key, reading in doubtful]
+    quotes = [e for _, reading in doubtful for c in reading.candidates for e in c.evidence]
+    return replace(
+        result,
+        outcome=Outcome.NEEDS_REVIEW,
+        message=f"{result.message} This rests on a reading a person should confirm.",
+        evidence=[*result.evidence, *quotes],
+        question=" ".join(questions),
+    )
+
+
+def _review_if_unreadable(result: Result, ctx: Context, title: str) -> Result:
     """A verdict that rests on absence is unsafe when some pages could not be read."""
     if not result.absent or not ctx.unreadable_pages:
         return result
     unread = pages_list(ctx.unreadable_pages)
     if result.outcome is Outcome.PASS:
         note = f" Only the readable pages were checked: {unread} could not be read."
-        return Result(result.outcome, result.message + note, result.fix, result.evidence)
+        return replace(result, message=result.message + note)
     if result.outcome not in (Outcome.FAIL, Outcome.PARTIAL):
         return result
     return Result(
@@ -195,6 +225,7 @@ def _review_if_unreadable(result: Result, ctx: Context) -> Result:
             f"to read {unread}. If the information is not there: {result.fix or 'add it.'}"
         ),
         evidence=result.evidence,
+        question=f"Do {unread} (unreadable here) show what this check needs: {title.lower()}?",
     )
 
 

@@ -1,4 +1,4 @@
-"""Accuracy of the extractors against a labels file (the format of real-crps/*/labels.json).
+"""Fact accuracy against a labels file (the format of real-crps/*/labels.json).
 
 Each labelled field is compared with what the checker extracts: numbers within 0.5%, periods
 by their end year, dates by day (or month, when the label has no day), names loosely. The
@@ -146,7 +146,7 @@ def _name_ok(expected: Any, got: str | None) -> bool:
     return have <= want or want <= have or len(want & have) / len(want | have) >= 0.5
 
 
-def _compare(label: dict[str, Any], facts: Facts) -> dict[str, tuple[bool, str]]:
+def compare(label: dict[str, Any], facts: Facts) -> dict[str, tuple[bool, str]]:
     """Each labelled field: (right?, what we got) for the report."""
     out: dict[str, tuple[bool, str]] = {}
     out["is_crp"] = (label["is_crp"] == facts.is_crp, str(facts.is_crp))
@@ -200,7 +200,7 @@ def _compare(label: dict[str, Any], facts: Facts) -> dict[str, tuple[bool, str]]
     return out
 
 
-def _invented(label: dict[str, Any], facts: Facts, name: str) -> list[str]:
+def invented(label: dict[str, Any], facts: Facts, name: str) -> list[str]:
     found: list[str] = []
     if label.get("net_zero_year") is None and facts.net_zero_year is not None:
         found.append(f"{name}: net_zero_year {facts.net_zero_year}")
@@ -212,11 +212,16 @@ def _invented(label: dict[str, Any], facts: Facts, name: str) -> list[str]:
     return found
 
 
-def _facts_for(path: Path) -> Facts:
+def document_bytes(path: Path) -> bytes:
+    """A labelled file's bytes; an excerpt's first line (`SOURCE: <url>`) is not the plan's."""
     data = path.read_bytes()
     if path.suffix == ".txt" and data.startswith(b"SOURCE:"):
         data = data.split(b"\n", 1)[1] if b"\n" in data else b""
-    return extract(ingest(data, name=path.name))
+    return data
+
+
+def _facts_for(path: Path) -> Facts:
+    return extract(ingest(document_bytes(path), name=path.name))
 
 
 def run(labels_path: Path) -> EvaluationReport:
@@ -232,7 +237,7 @@ def run(labels_path: Path) -> EvaluationReport:
             report.errors.append(f"{label['file']}: {exc}")
             continue
         report.files += 1
-        for name, (right, got) in _compare(label, facts).items():
+        for name, (right, got) in compare(label, facts).items():
             score = report.fields.setdefault(name, FieldScore())
             score.total += 1
             if right:
@@ -241,6 +246,6 @@ def run(labels_path: Path) -> EvaluationReport:
                 org_key = "organisation" if "organisation" in label else "company"
                 want = label.get(name if name in label else org_key)
                 score.misses.append(f"{label['file']}: label {want!r}, got {got}")
-        report.invented.extend(_invented(label, facts, label["file"]))
+        report.invented.extend(invented(label, facts, label["file"]))
     report.seconds = time.perf_counter() - started
     return report
