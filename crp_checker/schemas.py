@@ -248,6 +248,7 @@ class Verdict(StrEnum):
     COMPLIANT_WITH_GAPS = "compliant_with_gaps"
     NON_COMPLIANT = "non_compliant"
     NEEDS_REVIEW = "needs_review"
+    NOT_A_CRP = "not_a_crp"  # no plan to judge: "no plan", not "a weak plan"
 
 
 class BuyerSettings(BaseModel):

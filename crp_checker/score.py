@@ -18,6 +18,8 @@ CREDIT = {
     Outcome.FAIL: 0.0,
     Outcome.NEEDS_REVIEW: 0.0,
 }
+# The rule whose fail means there is no plan to judge (RULES.md crp-identified).
+NOT_A_CRP_RULE = "crp-identified"
 MATURITY_NAMES = {1: "Not started", 2: "Starting", 3: "Compliant", 4: "Advanced", 5: "Leading"}
 # Lower edges of the public-sector 0-5 bands (RULES.md "Tender marks"), highest first.
 BAND_EDGES = ((90, 5), (75, 4), (60, 3), (40, 2))
@@ -39,10 +41,13 @@ def _scored(findings: Iterable[Finding]) -> list[Finding]:
 
 
 def verdict(findings: list[Finding]) -> Verdict:
-    """Any mandatory fail, then any mandatory needs_review, then any gap, decides the verdict.
+    """No plan at all, then any mandatory fail, then any mandatory needs_review, then any gap,
+    decides the verdict.
 
     A gap is a partial or fail of a scored rule, or a good-practice rule left for review.
     """
+    if any(f.rule == NOT_A_CRP_RULE and f.outcome is Outcome.FAIL for f in findings):
+        return Verdict.NOT_A_CRP
     mandatory = [f.outcome for f in findings if f.severity is Severity.MANDATORY]
     if Outcome.FAIL in mandatory:
         return Verdict.NON_COMPLIANT
@@ -120,9 +125,11 @@ def maturity(findings: list[Finding], facts: Facts, buyer: BuyerSettings) -> int
 def score(findings: list[Finding], facts: Facts, buyer: BuyerSettings) -> ScoreResult:
     """Verdict, quality score, maturity and the failed PPN grounds for one set of findings."""
     level = maturity(findings, facts, buyer)
+    result = verdict(findings)
     return ScoreResult(
-        verdict=verdict(findings),
-        score=quality_score(findings),
+        verdict=result,
+        # A document that is not a plan has no plan quality to score: 0, not a weak plan's 30.
+        score=0 if result is Verdict.NOT_A_CRP else quality_score(findings),
         maturity=level,
         maturity_name=MATURITY_NAMES[level],
         grounds_failed=grounds_failed(findings),
@@ -131,7 +138,7 @@ def score(findings: list[Finding], facts: Facts, buyer: BuyerSettings) -> ScoreR
 
 def gate_passed(result: Verdict) -> bool | None:
     """The condition of participation: False excludes, None waits for an evaluator's decision."""
-    if result is Verdict.NON_COMPLIANT:
+    if result in (Verdict.NON_COMPLIANT, Verdict.NOT_A_CRP):
         return False
     if result is Verdict.NEEDS_REVIEW:
         return None

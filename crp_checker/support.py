@@ -10,6 +10,7 @@ from pydantic import ValidationError
 from crp_checker.errors import CRPError
 from crp_checker.rules import RULES
 from crp_checker.schemas import Finding, Outcome, Severity, SupportRoute
+from crp_checker.score import NOT_A_CRP_RULE
 from crp_checker.settings import DATA_DIR, get_settings
 
 DEFAULT_ROUTES_FILE = DATA_DIR / "support_routes.toml"
@@ -44,6 +45,10 @@ def match_support(findings: list[Finding]) -> list[SupportRoute]:
     gaps = [
         f.rule for f in findings if f.outcome in GAP_OUTCOMES and f.severity is not Severity.INFO
     ]
+    if NOT_A_CRP_RULE in gaps and any(
+        f.rule == NOT_A_CRP_RULE and f.outcome is Outcome.FAIL for f in findings
+    ):
+        gaps = [NOT_A_CRP_RULE]  # no plan yet: help to write one, not to mend its parts
     matched: list[SupportRoute] = []
     for route in load_routes():
         served = [rule_id for rule_id in gaps if rule_id in route.rules]

@@ -38,4 +38,4 @@ def test_awkward_pdf_is_judged_or_refused(path: Path) -> None:
         return
     assessment = json.loads(result.stdout)
     assert assessment["facts"]["is_crp"] is False
-    assert assessment["verdict"] in ("non_compliant", "needs_review")
+    assert assessment["verdict"] in ("not_a_crp", "needs_review")

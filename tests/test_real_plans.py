@@ -72,10 +72,14 @@ def test_kampakis_scope3_is_summed_from_its_source_rows(
 def test_environmental_policy_is_called_not_a_crp(assessments: dict[str, Assessment]) -> None:
     result = assessments["integer-training_NOT-A-CRP_environmental-policy.pdf"]
     assert not result.facts.is_crp
-    assert result.verdict == "non_compliant"
+    assert result.verdict == "not_a_crp"
     finding = next(f for f in result.findings if f.rule == "crp-identified")
     assert finding.outcome == "fail"
-    assert result.maturity == 1
+    assert (result.maturity, result.score) == (1, 0)
+    assert [route.id for route in result.support] == [
+        "bee-net-zero",
+        "stockport-sme-climate-training",
+    ]
 
 
 def test_evidence_quotes_come_from_the_page_they_cite(assessments: dict[str, Assessment]) -> None:

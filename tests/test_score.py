@@ -95,7 +95,19 @@ def test_grounds_failed_come_from_mandatory_fails_only_and_are_sorted() -> None:
 def test_crp_identified_failing_involves_every_ground() -> None:
     result = score([finding("crp-identified", Outcome.FAIL)], Facts(), buyer())
     assert result.grounds_failed == ["a", "b", "c", "d", "e"]
-    assert result.verdict is Verdict.NON_COMPLIANT
+    assert result.verdict is Verdict.NOT_A_CRP  # no plan, not a weak plan
+    assert result.score == 0
+
+
+def test_a_document_that_is_not_a_plan_scores_nothing_whatever_else_it_holds() -> None:
+    facts = complete_facts(is_crp=False)
+    findings = [
+        f if f.rule != "crp-identified" else f.model_copy(update={"outcome": Outcome.FAIL})
+        for f in assess(complete_facts())
+    ]
+    result = score(findings, facts, buyer())
+    assert (result.verdict, result.score, result.maturity) == (Verdict.NOT_A_CRP, 0, 1)
+    assert gate_passed(result.verdict) is False
 
 
 # --------------------------------------------------------------------------- maturity

@@ -89,6 +89,7 @@ def _dashboard() -> Dashboard:
         local_ambition_year=2038,
         suppliers=4,
         assessed=3,
+        not_a_plan=0,
         total_spend=Decimal(40),
         compliant=share,
         net_zero_deadline_share=share,

@@ -106,10 +106,18 @@ def _expected(
 ) -> tuple[int, int, Decimal, Decimal]:
     suppliers = list(session.scalars(select(Supplier)))
     latest = _latest(session, as_of)
-    ok = [s for s in suppliers if s.id in latest and meets(latest[s.id].assessment)]
+    ok = [
+        s
+        for s in suppliers
+        if s.id in latest and _is_plan(latest[s.id]) and meets(latest[s.id].assessment)
+    ]
     spend = sum((s.annual_spend for s in ok if s.annual_spend is not None), Decimal(0))
     of_spend = sum((s.annual_spend for s in suppliers if s.annual_spend is not None), Decimal(0))
     return len(ok), len(suppliers), spend, of_spend
+
+
+def _is_plan(record: AssessmentRecord) -> bool:
+    return record.is_crp and record.verdict is not Verdict.NOT_A_CRP
 
 
 def _compliant(a: Assessment) -> bool:
@@ -148,11 +156,13 @@ def test_dashboard_numbers_equal_an_independent_count_and_spend_sum(session: Ses
     assert _as_tuple(board.net_zero_local) == _expected(session, AS_OF, _by(2038))
     assert _as_tuple(board.measuring_scope3) == _expected(session, AS_OF, _scope3)
     latest = _latest(session, AS_OF)
-    assert board.suppliers == 40 and board.assessed == len(latest)
-    assert board.not_assessed == 40 - len(latest)
+    plans = {key: r for key, r in latest.items() if _is_plan(r)}
+    assert board.suppliers == 40 and board.assessed == len(plans)
+    assert board.not_a_plan == len(latest) - len(plans) > 0
+    assert board.not_assessed == 40 - len(plans)
     for level in range(1, 6):
         assert board.maturity[level] == sum(1 for r in latest.values() if r.maturity == level)
-    years = [r.net_zero_year for r in latest.values() if r.net_zero_year is not None]
+    years = [r.net_zero_year for r in plans.values() if r.net_zero_year is not None]
     assert board.median_net_zero_year == statistics.median(years)
     # The seed must exercise the measures, or the equalities above prove little.
     assert 0 < board.compliant.count < board.assessed
@@ -212,6 +222,22 @@ def test_a_later_plan_replaces_the_earlier_one_and_the_target_is_judged_on_2038(
     board = build_dashboard(session, settings=SETTINGS, as_of=AS_OF)
     assert board.net_zero_local.share == 1.0 and board.target_met
     assert board.median_net_zero_year == 2036.5
+
+
+def test_a_document_that_is_not_a_plan_counts_as_no_plan(session: Session) -> None:
+    """An environmental policy with a net zero year is not a committed, assessed plan."""
+    acme = Supplier(name="Acme Ltd", normalised_name="acme", annual_spend=Decimal(300))
+    bolt = Supplier(name="Bolt Ltd", normalised_name="bolt", annual_spend=Decimal(100))
+    session.add_all([acme, bolt])
+    session.flush()
+    march = dt.datetime(2026, 3, 1, tzinfo=dt.UTC)
+    seed_plan(session, acme, march, verdict=Verdict.NOT_A_CRP, net_zero_year=2030)
+    seed_plan(session, bolt, march, verdict=Verdict.COMPLIANT, net_zero_year=2040)
+    board = build_dashboard(session, settings=SETTINGS, as_of=AS_OF)
+    assert (board.assessed, board.not_a_plan, board.not_assessed) == (1, 1, 1)
+    assert board.net_zero_deadline_share.count == 1  # Bolt only
+    assert board.measuring_scope3.count == 1
+    assert board.median_net_zero_year == 2040  # Acme's 2030 is not a plan's year
 
 
 def test_an_empty_register_has_no_shares_and_no_trend(session: Session) -> None:

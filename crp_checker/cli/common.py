@@ -30,11 +30,12 @@ VERDICT_EXIT = {
     Verdict.COMPLIANT_WITH_GAPS: EXIT_OK,
     Verdict.NON_COMPLIANT: EXIT_NON_COMPLIANT,
     Verdict.NEEDS_REVIEW: EXIT_NEEDS_REVIEW,
+    Verdict.NOT_A_CRP: EXIT_NON_COMPLIANT,  # no plan fails the gate as a non-compliant one does
 }
 EXIT_CODES_HELP = """Exit codes (with several plans, the highest wins):
 
 - 0: compliant, or compliant with gaps
-- 1: not compliant (a mandatory requirement fails)
+- 1: not compliant (a mandatory requirement fails), or not a carbon reduction plan
 - 2: needs review (an evaluator must decide)
 - 3: a plan could not be read (the message says why and what to do)
 - 4: usage error (a bad option, date or path)

@@ -31,6 +31,7 @@ _VERDICT_STYLES = {
     Verdict.COMPLIANT_WITH_GAPS: "bold yellow",
     Verdict.NON_COMPLIANT: "bold red",
     Verdict.NEEDS_REVIEW: "bold magenta",
+    Verdict.NOT_A_CRP: "bold red",
 }
 _TEXT_QUOTE_CHARS = 200
 _TRAILING_SPACE = re.compile(r" +((?:\x1b\[[0-9;]*m)*)$")  # even before a colour reset

@@ -28,6 +28,7 @@ VERDICT_LABELS = {
     Verdict.COMPLIANT_WITH_GAPS: "Compliant with gaps",
     Verdict.NON_COMPLIANT: "Not compliant",
     Verdict.NEEDS_REVIEW: "Needs review",
+    Verdict.NOT_A_CRP: "Not a carbon reduction plan",
 }
 SCOPE_FIELDS = (
     ("scope1", "Scope 1"),
@@ -63,6 +64,16 @@ def verdict_sentence(assessment: Assessment) -> str:
     """The verdict in one plain sentence, for the top of every report."""
     label = VERDICT_LABELS[assessment.verdict]
     mandatory = Counter(f.outcome for f in assessment.findings if f.severity == Severity.MANDATORY)
+    if assessment.verdict == Verdict.NOT_A_CRP:
+        why = next(
+            (f.message for f in assessment.findings if f.rule == "crp-identified" and f.message),
+            "",
+        )
+        reason = f" ({why.rstrip('.')})" if why else ""
+        return (
+            f"{label}: there is no plan to judge{reason}; the other checks below show what a "
+            "plan would need"
+        )
     if assessment.verdict == Verdict.NON_COMPLIANT:
         fails = mandatory[Outcome.FAIL]
         verb = "fails" if fails == 1 else "fail"

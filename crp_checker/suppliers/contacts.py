@@ -19,6 +19,7 @@ from crp_checker.store.models import AssessmentRecord, User, utcnow
 from crp_checker.store.supplier_models import Supplier, SupplierAssessment, SupplierContact
 
 VERDICT_RANK = {
+    Verdict.NOT_A_CRP: -1,
     Verdict.NON_COMPLIANT: 0,
     Verdict.NEEDS_REVIEW: 1,
     Verdict.COMPLIANT_WITH_GAPS: 2,

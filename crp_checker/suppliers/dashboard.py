@@ -12,6 +12,9 @@ Definitions (shown on the dashboard page, so keep them in step):
   year.
 - Shares are of **every supplier in the register**: one with no assessed plan counts as not
   ready. Spend shares are of the suppliers whose annual spend is known.
+- A checked document that is **not a carbon reduction plan** (an environmental policy, a web
+  page linking to a plan) is "no plan": it counts as neither an assessed plan nor a commitment,
+  and its net zero year stays out of the median.
 - The trend uses today's register and, at each quarter's end, the latest assessment made by then.
 """
 
@@ -46,6 +49,7 @@ class Signals:
 
     supplier_id: int
     verdict: Verdict
+    is_plan: bool
     maturity: int
     net_zero_year: int | None
     committed: bool
@@ -54,10 +58,15 @@ class Signals:
 
     @property
     def compliant(self) -> bool:
-        return self.verdict in COMPLIANT_VERDICTS
+        return self.is_plan and self.verdict in COMPLIANT_VERDICTS
 
     def committed_by(self, year: int) -> bool:
-        return self.committed and self.net_zero_year is not None and self.net_zero_year <= year
+        return (
+            self.is_plan
+            and self.committed
+            and self.net_zero_year is not None
+            and self.net_zero_year <= year
+        )
 
 
 @dataclass
@@ -108,6 +117,7 @@ class Dashboard:
     local_ambition_year: int
     suppliers: int
     assessed: int
+    not_a_plan: int
     total_spend: Decimal
     compliant: Share
     net_zero_deadline_share: Share
@@ -133,6 +143,7 @@ def load_signals(session: Session) -> list[Signals]:
         select(
             SupplierAssessment.supplier_id,
             AssessmentRecord.verdict,
+            AssessmentRecord.is_crp,
             AssessmentRecord.maturity,
             AssessmentRecord.net_zero_year,
             AssessmentRecord.created_at,
@@ -146,15 +157,18 @@ def load_signals(session: Session) -> list[Signals]:
     )
     signals = []
     for row in session.execute(statement):
-        supplier_id, verdict, maturity, year, created, strength, neutral_only, s3_now, s3_base = row
+        supplier_id, verdict, is_crp, maturity, year, created, strength, neutral_only, *s3 = row
+        # Older assessments of a non-plan carry `non_compliant`; `is_crp` tells them apart.
+        is_plan = bool(is_crp) and verdict is not Verdict.NOT_A_CRP
         signals.append(
             Signals(
                 supplier_id=supplier_id,
                 verdict=verdict,
+                is_plan=is_plan,
                 maturity=maturity,
                 net_zero_year=year,
                 committed=strength == "commitment" and not neutral_only,
-                scope3=any(value is not None and value > 0 for value in (s3_now, s3_base)),
+                scope3=is_plan and any(value is not None and value > 0 for value in s3),
                 created_at=created,
             )
         )
@@ -200,21 +214,23 @@ def build_dashboard(
     signals = load_signals(session)
     latest = latest_signals(signals, as_of)
     deadline, local = settings.net_zero_deadline, settings.local_ambition_year
-    years = [s.net_zero_year for s in latest.values() if s.net_zero_year is not None]
+    plans = {key: s for key, s in latest.items() if s.is_plan}
+    years = [s.net_zero_year for s in plans.values() if s.net_zero_year is not None]
     maturity = Counter(s.maturity for s in latest.values())
     return Dashboard(
         as_of=as_of,
         net_zero_deadline=deadline,
         local_ambition_year=local,
         suppliers=len(suppliers),
-        assessed=sum(1 for s in suppliers if s.id in latest),
+        assessed=sum(1 for s in suppliers if s.id in plans),
+        not_a_plan=sum(1 for s in suppliers if s.id in latest and s.id not in plans),
         total_spend=sum((s.annual_spend or Decimal(0) for s in suppliers), Decimal(0)),
         compliant=_share(suppliers, latest, lambda s: s.compliant),
         net_zero_deadline_share=_share(suppliers, latest, lambda s: s.committed_by(deadline)),
         net_zero_local=_share(suppliers, latest, lambda s: s.committed_by(local)),
         measuring_scope3=_share(suppliers, latest, lambda s: s.scope3),
         maturity={level: maturity.get(level, 0) for level in range(1, 6)},
-        not_assessed=sum(1 for s in suppliers if s.id not in latest),
+        not_assessed=sum(1 for s in suppliers if s.id not in plans),
         median_net_zero_year=statistics.median(years) if years else None,
         categories=_categories(suppliers, latest, local),
         trend=_trend(suppliers, signals, as_of, local),
@@ -231,7 +247,7 @@ def _categories(
         CategoryRow(
             category=category,
             suppliers=len(members),
-            assessed=sum(1 for s in members if s.id in latest),
+            assessed=sum(1 for s in members if s.id in latest and latest[s.id].is_plan),
             compliant=_share(members, latest, lambda s: s.compliant),
             net_zero_local=_share(members, latest, lambda s: s.committed_by(local)),
         )

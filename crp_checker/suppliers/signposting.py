@@ -30,6 +30,10 @@ VERDICT_TEXT = {
         "could be excluded."
     ),
     Verdict.NEEDS_REVIEW: "Some parts of your plan could not be confirmed and need a closer look.",
+    Verdict.NOT_A_CRP: (
+        "The document we found is not a Carbon Reduction Plan, so we could not find a plan for "
+        "your organisation. A bid for a public contract needs one."
+    ),
 }
 
 
