@@ -115,3 +115,26 @@ def test_a_matrix_row_survives_the_json_snapshot() -> None:
     )
     assert (row.net_zero_year, row.baseline_year, row.baseline_label) == (2060, 2020, "FY2019/20")
     assert MatrixRow.from_json(row.to_json()) == row
+
+
+def test_a_bid_that_is_not_a_plan_fails_the_gate_as_no_plan_and_an_override_rejudges_it() -> None:
+    base = make_assessment()
+    findings = [
+        f.model_copy(update={"outcome": Outcome.FAIL}) if f.rule == "crp-identified" else f
+        for f in base.findings
+    ]
+    assessment = base.model_copy(
+        update={"findings": findings, "verdict": Verdict.NOT_A_CRP, "score": 0}
+    )
+    result = effective_result(assessment, [], weight=10, scale=MarkingScale.BANDS)
+    assert (result.verdict, result.gate, result.band, result.marks) == (
+        Verdict.NOT_A_CRP,
+        False,
+        0,
+        0.0,
+    )
+    # An evaluator who finds it is a plan after all: the other findings are judged again.
+    override = _moderation("crp-identified", Outcome.FAIL, Outcome.PASS, "it is the CRP")
+    moderated = effective_result(assessment, [override], weight=10, scale=MarkingScale.BANDS)
+    assert moderated.verdict is Verdict.NON_COMPLIANT  # net-zero-year still fails
+    assert moderated.score > 0
