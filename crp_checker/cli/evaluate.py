@@ -48,6 +48,15 @@ def evaluate(
         list[str] | None,
         typer.Option("--set", help="Only this set: real, excerpts or varied (repeatable)."),
     ] = None,
+    extra: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--labelled",
+            exists=True,
+            file_okay=False,
+            help="Another labelled folder (labels.json, rule_labels.json), measured as held out.",
+        ),
+    ] = None,
     misses: Annotated[
         Misses,
         typer.Option(help="List each disagreement of this half (held-out: only to report)."),
@@ -80,6 +89,7 @@ def evaluate(
         table = evaluate_shared(
             folder,
             sets=tuple(sets) if sets else None,
+            extra=tuple(extra or ()),
             progress=lambda case: bar.update(task, advance=1, description=case.file[:40]),
         )
     typer.echo(render(table))

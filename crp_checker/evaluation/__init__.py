@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from crp_checker.evaluation.corpus import Case, load_cases
+from crp_checker.evaluation.corpus import Case, load_cases, load_extra
 from crp_checker.evaluation.fields import EvaluationReport, run
 from crp_checker.evaluation.measure import CaseResult, measure
 from crp_checker.evaluation.table import Row, render, render_misses, rows
@@ -32,8 +32,10 @@ def evaluate_shared(
     shared: Path,
     *,
     sets: tuple[str, ...] | None = None,
+    extra: tuple[Path, ...] = (),
     progress: Callable[[Case], None] | None = None,
 ) -> list[Row]:
-    """The evaluation table over the labelled sets under `shared`."""
+    """The evaluation table over the labelled sets under `shared` and any `extra` folders."""
     cases = [c for c in load_cases(shared) if sets is None or c.set_name in sets]
+    cases += [case for folder in extra for case in load_extra(folder)]
     return rows(measure(cases, progress))

@@ -52,6 +52,15 @@ def _labelled(folder: Path) -> list[tuple[str, Path, dict[str, Any] | None, dict
     return [(item["file"], folder / item["file"], item, rules.get(item["file"])) for item in facts]
 
 
+def load_extra(folder: Path) -> list[Case]:
+    """Another labelled folder (labels.json, optional rule_labels.json, the varied format):
+    all of it held out, as a set named after the folder; nobody tunes on it."""
+    return [
+        Case(folder.name, file, path, "held-out", facts, rules)
+        for file, path, facts, rules in _labelled(folder)
+    ]
+
+
 def load_cases(shared: Path) -> list[Case]:
     """Every labelled document under `shared` (the folder holding real-crps/ and varied-crps/)."""
     raw = {

@@ -67,7 +67,8 @@ def rows(results: Iterable[CaseResult]) -> list[Row]:
     """Rows in set order, tuning before held-out; sets with no cases are left out."""
     table = {(s, h): Row(s, h) for s in SETS for h in HALVES}
     for result in results:
-        table[(result.case.set_name, result.case.half)].add(result)
+        key = (result.case.set_name, result.case.half)
+        table.setdefault(key, Row(*key)).add(result)
     return [row for row in table.values() if row.documents]
 
 
@@ -80,7 +81,7 @@ def _share(right: int, total: int) -> str:
 def render(table: list[Row]) -> str:
     """A fixed-width table for a terminal or the README."""
     head = (
-        f"{'set':9} {'half':9} {'docs':>4}  {'fields right':>17}  {'invented':>8}  "
+        f"{'set':12} {'half':9} {'docs':>4}  {'fields right':>17}  {'invented':>8}  "
         f"{'is a CRP':>8}  {'rules agree':>17}  {'wrong fails':>11}  {'missed fails':>12}  "
         f"{'review':>6}"
     )
@@ -88,7 +89,7 @@ def render(table: list[Row]) -> str:
     for row in table:
         crp = f"{row.crp_right}/{row.crp_total}" if row.crp_total else "-"
         lines.append(
-            f"{row.set_name:9} {row.half:9} {row.documents:>4}  "
+            f"{row.set_name:12} {row.half:9} {row.documents:>4}  "
             f"{_share(row.fields_right, row.fields_total):>17}  {row.invented:>8}  {crp:>8}  "
             f"{_share(row.rules_right, row.rules_total):>17}  {row.wrong_fails:>11}  "
             f"{row.missed_fails:>12}  {row.reviews:>6}"
