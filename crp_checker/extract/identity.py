@@ -12,7 +12,6 @@ import re
 
 from crp_checker.extract.context import Context
 from crp_checker.extract.lines import Line
-from crp_checker.extract.values import find_dates
 from crp_checker.schemas import Evidence, Facts
 
 _FILLER = " .…_:-–\t|"
@@ -50,17 +49,6 @@ _TITLE_ORG = [
 _NOT_ORG = re.compile(
     r"^(?:we|it|they|the company|our company|our organisation|this plan|the organisation|"
     r"the business|our business|this|the group)$",
-    re.I,
-)
-_PUB_FIELD = re.compile(
-    r"^(?:publication date|published date|date of publication|published|publish date|issue date|"
-    r"date of issue|issued|statement date|date published|document date|plan date|date)"
-    r"\s*(?:on)?\s*[:\-–]?\s*",
-    re.I,
-)
-_DATED_TITLE = re.compile(
-    r"\b(?:published|issued|dated|updated|date\s*:)\s*(?:on\s+|in\s+)?[:\-–]?\s*(?=\d|[A-Z][a-z]+\s+\d{4})"
-    r"|\bversion\s+[\d.]+\s*[|,–-]\s*(?=[A-Z][a-z]+\s+\d{4})",
     re.I,
 )
 _SECOND_PERSON = re.compile(r"\b(?:you|your|yours)\b", re.I)
@@ -121,37 +109,6 @@ def extract_organisation(context: Context, facts: Facts) -> None:
                 facts.organisation = _clean(title["org"])
                 facts.evidence["organisation"] = [line.evidence()]
                 return
-
-
-def extract_publication_date(context: Context, facts: Facts) -> None:
-    """The publication date: a labelled field, else a dated line at the top of the plan."""
-    candidates: list[tuple[int, Line]] = []
-    first_pages = {p.number for p in context.document.pages[:2]}
-    for line in context.lines:
-        m = _PUB_FIELD.match(line.text)
-        if not m:
-            continue
-        label = line.text[: m.end()].lower()
-        rank = 0 if "publi" in label or "issue" in label or "statement" in label else 1
-        section = context.section_of_line[line.index]
-        if rank == 1 and (line.page not in first_pages or section == "declaration"):
-            continue
-        candidates.append((rank, line))
-    candidates += [
-        (2, line)
-        for line in _top_lines(context, 8)
-        if len(line.text.split()) <= 6
-        or (context.matches_in(line, "CRP_TITLE") and len(line.text.split()) <= 12)
-        or _DATED_TITLE.search(line.text)
-    ]
-    for _, line in sorted(candidates, key=lambda c: (c[0], c[1].index)):
-        dates = find_dates(line.text)
-        if dates:
-            found = dates[0]
-            facts.publication_date = found.value
-            facts.publication_date_precision = found.precision
-            facts.evidence["publication_date"] = [line.evidence()]
-            return
 
 
 def judge_crp(context: Context, facts: Facts) -> None:

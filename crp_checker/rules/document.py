@@ -101,13 +101,23 @@ def supplier_named(facts: Facts, ctx: Context) -> Result:
 )
 def publication_date(facts: Facts, ctx: Context) -> Result:
     """A dated plan shows the buyer which version they are reading and whether it is current;
-    PPN 006 expects the plan to be kept up to date."""
+    PPN 006 expects the plan to be kept up to date. "Publication date", "Issued", "Date of
+    issue", "Last updated", a version line or table, or a dated title, header or footer all
+    count; a month and year without the day is partial. A reporting period, baseline or
+    target date is never read as the publication date, and the sign-off date does not stand
+    in for a missing one: the sign-off dates the approval, not the published version (the
+    message quotes it so the supplier can simply add it as the publication date)."""
     ev = evidence(facts, "publication_date")
     day, precision = facts.publication_date, facts.publication_date_precision
     if day is None:
+        signed = ""
+        if facts.sign_off_date is not None:
+            when = date_text(facts.sign_off_date, facts.sign_off_date_precision)
+            signed = f" The plan is signed off on {when}, but that dates the approval."
+            ev = evidence(facts, "sign_off_date")
         return Result(
             Outcome.FAIL,
-            f"No publication or issue date was found in {ctx.where}.",
+            f"No publication or issue date was found in {ctx.where}.{signed}",
             "Add the full date the plan was issued (for example 'Publication date: 3 March "
             "2025') near the title.",
             ev,
