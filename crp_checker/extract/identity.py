@@ -12,7 +12,7 @@ import re
 
 from crp_checker.extract.context import Context
 from crp_checker.extract.lines import Line
-from crp_checker.schemas import Evidence, Facts
+from crp_checker.schemas import Facts
 
 _FILLER = " .…_:-–\t|"
 _ORG_FIELD = re.compile(
@@ -51,11 +51,6 @@ _NOT_ORG = re.compile(
     r"the business|our business|this|the group)$",
     re.I,
 )
-_SECOND_PERSON = re.compile(r"\b(?:you|your|yours)\b", re.I)
-_GUIDE_TITLE = re.compile(r"\b(?:guide|how to|template|guidance|preparing|checklist)\b", re.I)
-_STUB = re.compile(r"\bsee (?:the )?full (?:policy|document|plan|report)\b", re.I)
-_SELF_REFERENCE = re.compile(r"\b(?:this|the following)\s+carbon reductions? plan\b", re.I)
-_TARGET_SENTENCE = re.compile(r"\btargets?\b.*\breduc|\breduc\w*.*\btargets?\b", re.I)
 
 
 def _clean(value: str) -> str:
@@ -109,62 +104,3 @@ def extract_organisation(context: Context, facts: Facts) -> None:
                 facts.organisation = _clean(title["org"])
                 facts.evidence["organisation"] = [line.evidence()]
                 return
-
-
-def judge_crp(context: Context, facts: Facts) -> None:
-    """Decide whether the document is a CRP, and whether it stands alone."""
-    top = _top_lines(context, 10)
-    titled_lines = [
-        line
-        for line in top[:5]
-        if any(
-            m.start - line.start <= 5 or len(line.text.split()) <= 15
-            for m in context.matches_in(line, "CRP_TITLE")
-        )
-    ]
-    self_reference = [line for line in top if _SELF_REFERENCE.search(line.text)]
-    title = context.document.source.title or ""
-    titled = bool(
-        titled_lines or self_reference or re.search(r"carbon reduction plan", title, re.I)
-    )
-    headings = set(context.headings.values())
-    facts.sections_found = [
-        key
-        for key in ("commitment", "baseline", "current", "targets", "projects", "declaration")
-        if key in headings
-    ]
-    for index, key in context.headings.items():
-        facts.evidence.setdefault(f"sections.{key}", [context.lines[index].evidence()])
-
-    text = context.document.text
-    guide = (
-        bool(top and _GUIDE_TITLE.search(top[0].text)) and len(_SECOND_PERSON.findall(text)) >= 5
-    )
-    stub = len(_STUB.findall(text)) >= 3
-    figures = any(
-        getattr(period, name) is not None
-        for period in (facts.baseline, facts.current)
-        for name in ("scope1", "scope2", "scope3", "total")
-    )
-    substance = [
-        facts.net_zero_year is not None and facts.net_zero_strength is not None,
-        figures,
-        facts.baseline.end_year is not None or facts.current.end_year is not None,
-        facts.declaration == "ppn",
-        any(t.quantified for t in facts.targets),
-        titled and any(_TARGET_SENTENCE.search(s.text) for s in context.sentences),
-    ]
-    structured = titled or len(facts.sections_found) >= 4
-    facts.is_crp = structured and any(substance) and not guide and not stub
-    if facts.is_crp:
-        facts.crp_kind = "standalone"
-    evidence: list[Evidence] = [line.evidence() for line in (titled_lines or self_reference)[:1]]
-    if not evidence and facts.sections_found:
-        evidence = facts.evidence.get(f"sections.{facts.sections_found[0]}", [])[:1]
-    facts.evidence["crp"] = evidence
-    if guide:
-        facts.notes["crp"] = "reads as a guide to writing a plan, not a plan"
-    elif stub:
-        facts.notes["crp"] = "sections only refer to another document"
-    elif structured and not any(substance):
-        facts.notes["crp"] = "titled a plan but states no commitment year, figures or declaration"
