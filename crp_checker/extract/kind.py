@@ -154,7 +154,7 @@ def _lookalike(context: Context, facts: Facts, sections: int, titled: bool) -> s
 _NOTES = {
     "guide": "reads as a guide to writing a plan, not a plan",
     "template": "reads as the blank template, with its guidance notes, not a completed plan",
-    "stub": "sections only refer to another document",
+    "stub": "only refers to another document for the content of its sections",
     "link": "reads as a page that summarises the plan and links to it, not the plan itself",
     "policy": "reads as a policy statement, not a carbon reduction plan",
     "report": "reads as a report or brochure, without the structure of a carbon reduction plan",
@@ -193,7 +193,9 @@ def judge_crp(context: Context, facts: Facts) -> None:
     if kind is not None:
         facts.notes["crp"] = _NOTES[kind]
     elif (titled or sections >= 4) and not content:
-        facts.notes["crp"] = "titled a plan but states no commitment year, figures or declaration"
+        facts.notes["crp"] = (
+            "is titled a plan but states no commitment year, figures, targets or declaration"
+        )
     if kind == "guide":
         _drop_worked_example(facts)
 

@@ -34,7 +34,12 @@ _NAME_PLACEHOLDER = re.compile(
 )
 def crp_identified(facts: Facts, ctx: Context) -> Result:
     """A buyer can only accept a Carbon Reduction Plan: an environmental policy or a CSR
-    statement does not meet PPN 006, however good it is."""
+    statement does not meet PPN 006, however good it is. A plan may carry another title ("Net
+    Zero Plan", "Carbon Reporting and Reduction Plan") or none, if it holds the template's
+    sections and the organisation's own content. A document titled "Carbon Reduction Plan"
+    with no content (no commitment year, figures, targets or declaration) fails, as do the
+    look-alikes: a page that summarises the plan and links to it, a guide to writing one, the
+    blank template, a policy, a report or brochure."""
     found = [SECTION_NAMES.get(key, key) for key in facts.sections_found]
     sections = f" Template sections found: {join_words(found)}." if found else ""
     ev = evidence(facts, "crp", "sections.")
@@ -48,13 +53,26 @@ def crp_identified(facts: Facts, ctx: Context) -> Result:
             "six sections of the official template.",
             ev,
         )
+    fix = (
+        "Write a Carbon Reduction Plan using the government template (PPN 006): net zero "
+        "commitment, baseline and current emissions, targets, reduction projects and a signed "
+        "declaration."
+    )
+    note = facts.notes.get("crp")
+    if note and "links to it" in note:
+        fix = "Submit the Carbon Reduction Plan itself (the document the page links to)."
+    if note:
+        return Result(
+            Outcome.FAIL,
+            f"This is not a Carbon Reduction Plan: the document {note}.{sections}",
+            fix,
+            ev,
+        )
     return Result(
         Outcome.FAIL,
         f"No Carbon Reduction Plan was found in {ctx.where}: it is not titled as one and holds "
         f"{len(found)} of the 6 template sections (at least 4 are needed).{sections}",
-        "Write a Carbon Reduction Plan using the government template (PPN 006): net zero "
-        "commitment, baseline and current emissions, targets, reduction projects and a signed "
-        "declaration.",
+        fix,
         ev,
         absent=True,
     )
@@ -142,8 +160,13 @@ def publication_date(facts: Facts, ctx: Context) -> Result:
     serves="e",
 )
 def no_placeholders(facts: Facts, ctx: Context) -> Result:
-    """Template text left in ("[insert year]", "XX", "TBC") shows the plan is unfinished, and the
-    missing values cannot be judged."""
+    """Template text left in ("[insert year]", "XX", "20XX", "TBC") shows the plan is unfinished,
+    and the missing values cannot be judged. So do the template's own guidance notes left in
+    ("Notes for Completion", "Please complete and publish ...") and a template field left
+    empty, even an optional one ("Company Registration Number:" with nothing after it). Dotted
+    leader lines that hold a value ("Supplier name: …… Acme Ltd ……") are filled, and a blank
+    "Signed:" or "Date:" under the declaration is left to the sign-off rules (a signature may
+    be an image)."""
     ev = evidence(facts, "placeholders")
     if facts.placeholders:
         quoted = join_words(f"'{text}'" for text in facts.placeholders)
