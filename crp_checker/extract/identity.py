@@ -1,9 +1,10 @@
-"""Who the plan is for, when it was published, and whether it is a carbon reduction plan at all.
+"""Who the plan is for: the organisation's name as the plan gives it.
 
-A file called carbon-reduction-plan.pdf may be an environmental policy, a news post, a guide to
-writing CRPs, the government's blank template or a stub that says "see full policy document".
-A plan must call itself a CRP (or hold at least four of the six template sections) *and* say
-something of substance: a net zero year, figures, a period, a PPN declaration or targets.
+Plans name themselves in a field ("Supplier name:", "Company:", a table row), as the subject
+of the commitment ("Acme Ltd is committed ..."), in the title or a running header, or only as
+a legal name somewhere near the top. The name keeps a trading name ("Starcross Trading
+Limited t/a BEARS", "Tom Hartley, trading as Hartley Land Surveys") but not what follows the
+legal name in the same field: a company number, an address, "part of ... Group".
 """
 
 from __future__ import annotations
@@ -16,8 +17,10 @@ from crp_checker.schemas import Facts
 
 _FILLER = " .…_:-–\t|"
 _ORG_FIELD = re.compile(
-    r"^(?:supplier|company|client|organisation|organization|business|bidder|contractor|"
-    r"bidding (?:entity|supplier))(?:'s|’s)?\s*(?:name)?\s*[:\-–]\s*(?P<v>.*)$",
+    r"^(?:(?:supplier|company|client|organisation|organization|business|bidder|contractor|"
+    r"bidding (?:entity|supplier)|legal entity|registered|entity)(?:'s|’s)?\s*(?:legal\s+)?"
+    r"(?:name)?|name of (?:the )?(?:supplier|company|organisation|organization|business|"
+    r"bidder))\s*[:\-–|]\s*(?P<v>.*?)\s*\|?$",
     re.I,
 )
 _SUBJECT = re.compile(
@@ -25,10 +28,21 @@ _SUBJECT = re.compile(
     r"(?:\w+\s+){0,2}(?:committed|commit|pledged|intending)",
 )
 _ALIAS = re.compile(r"\s*\((?:[^)]*(?:“|\"|henceforth|trading as|t/a|referred)[^)]*)\)")
+_SUFFIX = (
+    r"(?:Ltd\.?|LTD|Limited|LIMITED|LLP|PLC|plc|CIC|Inc\.?|Co-operative|Cooperative|"
+    r"Co-op|Community Interest Company|CIO|Charitable Trust|Housing Association|"
+    r"& Co\.?|and Co\.?)"
+)
 _LEGAL = re.compile(
     r"\b(?P<org>(?:[A-Z][\w&'’.-]*|&)(?:[ \t]+(?:[A-Z(][\w&'’().-]*|and|&|of|t/a|for))*"
-    r"[ \t]+(?:Ltd\.?|LTD|Limited|LIMITED|LLP|PLC|plc|CIC|Inc\.?))(?![\w])"
+    rf"[ \t]+{_SUFFIX})(?![\w])"
 )
+_NUMBER_TAIL = re.compile(
+    r"[\s,(|·–—-]*\(?\b(?:company|registered|reg\.?|registration|charity|co\.)\s*"
+    r"(?:no\.?|number|reg(?:istration)?)\b.*$",
+    re.I,
+)
+_LEAD = re.compile(r"^(?:prepared\s+by|produced\s+by|published\s+by|by|from)\s+", re.I)
 _NAME_WORDS = r"[A-Z][\w&]+(?:\s+(?:[A-Z][\w&]+|&|of|and))*"
 # "At Fairtrade Vending we take ...", "Prostart Training’s overarching approach",
 # "HTM has taken steps": a proper name acting as the organisation.
@@ -55,8 +69,35 @@ _NOT_ORG = re.compile(
 
 def _clean(value: str) -> str:
     value = _ALIAS.sub("", value)
-    value = re.sub(r"[“”\"‘’']", "", value)
-    return " ".join(value.strip(_FILLER).split()).strip(_FILLER + ",")
+    value = re.sub(r"[“”\"]|(?<!\w)[‘’']|[‘’'](?!\w)", "", value)
+    value = " ".join(value.strip(_FILLER).split()).strip(_FILLER + ",")
+    return _trim(value)
+
+
+def _trim(value: str) -> str:
+    """'Acme Ltd (company no. 0123), part of Acme Group' -> 'Acme Ltd'; 'By Acme Ltd' -> 'Acme
+    Ltd'. A trading name after the legal name stays ('Acme Ltd t/a Bears')."""
+    value = _LEAD.sub("", value)
+    value = _NUMBER_TAIL.sub("", value).strip(_FILLER + ",")
+    legal = _LEGAL.match(value)
+    if legal:
+        rest = value[legal.end() :]
+        if re.match(r"\s*(?:[,(|·–—]|\.\s|\s-\s)", rest) and not re.match(
+            r"\s*,?\s*(?:t/a|trading as)\b", rest, re.I
+        ):
+            value = legal["org"]
+    return value.strip(_FILLER + ",")
+
+
+def _subject_name(subject: str) -> str:
+    """The name in a commitment's subject: its legal name if it holds one ('Acme Group Ltd and
+    its subsidiaries'), else the last part after a title dash ('... Plan – Acme')."""
+    subject = _ALIAS.sub("", subject)
+    legal = list(_LEGAL.finditer(subject))
+    if legal:
+        trading = re.match(r"\s*,?\s*(?:t/a|trading as)\s+.+", subject[legal[-1].end() :], re.I)
+        return _clean(legal[-1]["org"] + (trading[0] if trading else ""))
+    return _clean(re.split(r"\s[–—|-]\s", subject)[-1])
 
 
 def _top_lines(context: Context, count: int = 12) -> list[Line]:
@@ -81,10 +122,11 @@ def extract_organisation(context: Context, facts: Facts) -> None:
     wording = facts.net_zero_wording or ""
     m = _SUBJECT.match(wording)
     if m and not _NOT_ORG.match(_clean(m["org"])):
-        facts.organisation = _clean(m["org"])
+        facts.organisation = _subject_name(m["org"])
         facts.evidence["organisation"] = list(facts.evidence.get("net_zero", []))
         return
-    for line in _top_lines(context, 25):
+    furniture = [line for line in context.lines if line.furniture][:12]
+    for line in [*_top_lines(context, 25), *furniture]:
         legal = _LEGAL.search(line.text)
         if legal:
             facts.organisation = _clean(legal["org"])
