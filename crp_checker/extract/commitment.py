@@ -238,6 +238,8 @@ def find_statements(context: Context, label: str) -> tuple[list[Statement], list
         sentence = sentences[key]
         if _is_boilerplate(context, sentence) or _SECOND_PERSON.search(sentence.text):
             continue
+        if _in_sentence(context, sentence, "PLACEHOLDER"):
+            continue  # "[Supplier name] is committed to Net Zero by [insert year]": unfilled
         statement = _read_statement(context, sentence, sentence_matches, label, order)
         if statement is not None:
             found.append(statement)
