@@ -274,3 +274,22 @@ def test_titled_stub_with_no_content_fails() -> None:
     facts = facts_of("Carbon Reduction Plan\nOur plan will be published here shortly.\n")
     assert not facts.is_crp
     assert "states no" in facts.notes["crp"]
+
+
+def test_title_below_a_web_menu_is_found() -> None:
+    menu = "\n".join(["Skip to content", "Home", "Services", "Sectors", "About", "Contact"])
+    text = f"{menu}\nGet a quote\nCall us: 01632 960418\nCarbon Reduction Plan\n{PLAN_BODY}"
+    facts = facts_of(text)
+    assert facts.is_crp
+    assert facts.evidence["crp"][0].quote == "Carbon Reduction Plan"
+
+
+@pytest.mark.parametrize(
+    "title", ["Decarbonisation Plan", "Net Zero Strategy", "Carbon Reduction Strategy 2025"]
+)
+def test_plans_under_strategy_titles(title: str) -> None:
+    assert _crp(f"{title}\n{PLAN_BODY}")
+
+
+def test_net_zero_titled_brochure_without_content_is_not_a_plan() -> None:
+    assert not _crp("Our Net Zero Plan\nWe care about the planet and our people.\n")

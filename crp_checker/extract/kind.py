@@ -60,10 +60,22 @@ def _title_lines(context: Context) -> list[Line]:
     return block[:6]
 
 
+def _heading_block(context: Context) -> list[Line]:
+    """The lines above the first paragraph: a web page's menu, breadcrumb and page title."""
+    block: list[Line] = []
+    for line in _top(context, 15):
+        if len(line.text.split()) >= 12:
+            break
+        block.append(line)
+    return block
+
+
 def _titled(context: Context) -> list[Line]:
+    top = _top(context, 5)
+    top += [line for line in _heading_block(context) if line not in top]
     lines = [
         line
-        for line in _top(context, 5)
+        for line in top
         if any(
             m.start - line.start <= 5 or len(line.text.split()) <= 15
             for m in context.matches_in(line, "CRP_TITLE")
