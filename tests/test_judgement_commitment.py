@@ -258,3 +258,40 @@ def test_milestones_and_outside_years_are_not_the_commitment_year(
 def test_commitment_split_across_lines(pages: tuple[str, ...]) -> None:
     facts = facts_of(_plan(*pages))
     assert (facts.net_zero_year, facts.net_zero_strength) == (2045, "commitment")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Acme Ltd supports the Paris Agreement and is committed to achieving net zero by 2045.",
+        "We support the Government's net zero target and have committed to reaching net zero "
+        "by 2045.",
+        "We are committed to supporting the UK Government's goal of reaching net zero by 2050, "
+        "and have set ourselves a target of net zero by 2045.",
+        "Following the UK Government's net zero 2050 target, we have set ourselves the target "
+        "of net zero by 2045.",
+        "Our net zero target year is 2045.",
+    ],
+)
+def test_own_commitment_after_backing_an_outside_goal(sentence: str) -> None:
+    facts = facts_of(_plan(sentence))
+    assert (facts.net_zero_year, facts.net_zero_strength) == (2045, "commitment")
+
+
+def test_dated_net_zero_without_a_pledge_verb_needs_a_person() -> None:
+    sentence = "We will play our part in achieving net zero by 2040."
+    facts = facts_of(_plan(sentence))
+    assert (facts.net_zero_year, facts.net_zero_strength) == (2040, None)
+    assessment = assess_document(document(_plan(sentence)), BuyerSettings())
+    finding = next(f for f in assessment.findings if f.rule == "net-zero-commitment")
+    assert finding.outcome is Outcome.NEEDS_REVIEW
+    assert finding.question is not None and finding.question.endswith("?")
+    assert "2040" in finding.question
+
+
+def test_support_message_quotes_the_outside_target() -> None:
+    sentence = "We support the UK's target of net zero by 2050."
+    assessment = assess_document(document(_plan(sentence)), BuyerSettings())
+    finding = next(f for f in assessment.findings if f.rule == "net-zero-commitment")
+    assert "supports an outside net zero target" in finding.message
+    assert finding.evidence and "2050" in finding.evidence[0].quote

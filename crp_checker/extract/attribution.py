@@ -41,7 +41,15 @@ _BACKING_FRAME = re.compile(rf"\b(?:{_BACKING})\b", re.I)
 _LINKING_FRAME = re.compile(rf"\b(?:{_LINKING})\b", re.I)
 _OUTSIDE_WORD = re.compile(rf"\b{_OUTSIDE}\b", re.I)
 _OWN = re.compile(r"\b(?:our|my)\b(?!\s+(?:part|bit|role|clients?|customers?|partners?))", re.I)
-_CLAUSE_END = re.compile(r"[;:.!?,]|\s+and\s+(?:we|our|it|will)\b", re.I)
+# A clause ends at punctuation, or where "and"/"but" opens a new predicate ("supports the Paris
+# Agreement and is committed to net zero by 2045").
+_CLAUSE_END = re.compile(
+    r"[;:.!?,]|\s+(?:and|but|while|whilst)\s+(?:we|our|it|they|is|are|has|have|will|shall|"
+    r"would|can|commit\w*|aim\w*|pledge\w*|plan\w*|intend\w*|set\w*|target\w*)\b",
+    re.I,
+)
+_UK_YEAR = re.compile(r"\b2050\b")
+_ANY_YEAR = re.compile(r"\b20\d\d\b")
 _POSSESSED = re.compile(r"\b(?:our|its|my)\s*$", re.I)
 # "the UK's 2050 net zero target", "the Government's target of net zero by 2050".
 _OUTSIDE_TARGET = re.compile(
@@ -106,7 +114,11 @@ def outside_spans(text: str) -> list[tuple[int, int]]:
         head = re.split(r"\bnet[\s-]*zero\b", frame, maxsplit=1, flags=re.I)[0]
         if _OWN.search(head):
             continue  # "supports our commitment to net zero by 2040" is the supplier's own
-        if strong or _OUTSIDE_WORD.search(head):
+        if _OUTSIDE_WORD.search(head):
+            spans.append((verb.start(), end))
+        elif strong and (_UK_YEAR.search(frame) or not _ANY_YEAR.search(frame)):
+            # "we play our part in reaching net zero by 2050": the national goal. With a year
+            # of its own ("... by 2040") the supplier is describing its own target.
             spans.append((verb.start(), end))
     for target in _OUTSIDE_TARGET.finditer(text):
         if _ADOPTS.search(text[: target.start()]) or _POSSESSED.search(text[: target.start()]):

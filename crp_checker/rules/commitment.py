@@ -51,6 +51,21 @@ def net_zero_commitment(facts: Facts, ctx: Context) -> Result:
             "[year]', approved by the board.",
             ev,
         )
+    if facts.net_zero_year is not None and not facts.carbon_neutral_only:
+        # A dated net zero statement without a pledge verb ("We will play our part in
+        # achieving net zero by 2040"): whether it is the organisation's commitment is a
+        # reading a person should make, not a reason to exclude the bid.
+        where = f" (p. {ev[0].page})" if ev and ev[0].page is not None else ""
+        return Result(
+            Outcome.NEEDS_REVIEW,
+            f"The plan states net zero by {facts.net_zero_year}{_quoted(facts)}, without "
+            "saying it is committed to it.",
+            "State it as a commitment: 'We are committed to achieving net zero emissions by "
+            f"{facts.net_zero_year}'.",
+            ev,
+            question=f"Is '{facts.net_zero_wording}'{where} the organisation's own commitment "
+            f"to net zero by {facts.net_zero_year}?",
+        )
     if _carbon_neutral_only(facts):
         return Result(
             Outcome.FAIL,
