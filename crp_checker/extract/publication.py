@@ -28,7 +28,8 @@ _ISSUED = (
     r"publish(?:ed)?(?:\s+on|\s+in)?|issue\s+dat[ea]|date\s+of\s+issue|issued(?:\s+on|\s+in)?|"
     r"date\s+issued|date\s+of\s+release|released(?:\s+on)?|"
     r"statement\s+date|document\s+date|plan\s+date|date\s+of\s+(?:this\s+)?plan|version\s+date|"
-    r"effective\s+(?:date|from)|dated"
+    r"effective\s+(?:date|from)|dated|valid\s+from|(?:prepared|produced|created|written|"
+    r"compiled)(?:\s+on|\s+in)?|as\s+(?:at|of)|date\s+of\s+(?:this\s+)?(?:document|statement)"
 )
 _UPDATED = (
     r"last\s+updated|updated(?:\s+on|\s+in)?|last\s+reviewed|reviewed(?:\s+on|\s+in)?|"
