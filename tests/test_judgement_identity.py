@@ -96,3 +96,25 @@ def test_a_certifier_named_in_a_news_page_is_not_the_organisation() -> None:
         "The Carbon Trust: Certification for Carbon Neutrality\n"
     )
     assert facts.organisation == "HTM"
+
+
+def test_informal_subject_names_the_organisation() -> None:
+    facts = facts_of(
+        "Carbon Reduction Plan\nBaseline year: 2022\n"
+        "Harbour Cleaning Services is committed to reducing its emissions every year.\n"
+    )
+    assert facts.organisation == "Harbour Cleaning Services"
+
+
+def test_the_board_is_not_the_organisation() -> None:
+    facts = facts_of("Carbon Reduction Plan\nThe Board is committed to reducing emissions.\n")
+    assert facts.organisation is None
+
+
+def test_a_recurring_proper_name_is_an_inferred_organisation() -> None:
+    facts = facts_of(
+        "Our ESG Vision\nLean Tree Academy launch 2023\n• Lean Tree Code of Conduct.\n"
+        "• Lean Tree Menopause Policy.\nEthical Business Practice\nEthical Business Practice\n"
+    )
+    assert facts.organisation == "Lean Tree"
+    assert facts.readings["organisation"].how == "inferred"

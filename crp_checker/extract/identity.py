@@ -13,6 +13,7 @@ import re
 
 from crp_checker.extract.context import Context
 from crp_checker.extract.lines import Line
+from crp_checker.readings import mark_inferred
 from crp_checker.schemas import Facts
 
 _FILLER = " .…_:-–\t|"
@@ -60,6 +61,31 @@ _TITLE_ORG = [
     re.compile(r"^(?P<org>.+?)\s*[-–—|:]\s*carbon reductions? plan\b", re.I),
     re.compile(r"^carbon reductions? plan\s*(?:for|of|[-–—|:])\s*(?P<org>[^-–—|:]+)", re.I),
 ]
+_NOT_SUBJECT = re.compile(
+    r"^(?:the|our|this|all|every|each|management|senior|leadership|everyone|staff|we|it)\b",
+    re.I,
+)
+# Two capitalised words in a row that are not everyday plan vocabulary: a proper name.
+_PAIR = re.compile(r"(?<![\w&-])[A-Z][a-z]{2,}\s+[A-Z][a-z]{2,}(?![\w-])")
+_COMMON_WORDS = """
+    carbon reduction plan plans net zero scope emissions emission baseline current total
+    declaration sign off commitment commitments targets target projects project greenhouse gas
+    gases protocol government policy procurement note standard reporting year years energy
+    electricity business travel employee employees commuting waste transportation distribution
+    upstream downstream category managing director directors board chief executive officer
+    company limited group environmental environment management system science based initiative
+    climate change act january february march april may june july august september october
+    november december monday tuesday wednesday thursday friday saturday sunday sustainable
+    sustainability social governance ethical community engagement resource efficiency growth
+    stewardship welfare wellbeing practices practice footprint performance statement report
+    annual strategy vision mission values code conduct training learning health safety quality
+    supply chain suppliers supplier customer customers client clients service services our
+    the and for with from this that your their united kingdom england wales scotland london
+    national public sector page contents introduction summary overview appendix table figure
+    responsible procurement renewable solar heat pump vehicle vehicles fleet electric office
+    offices site sites building buildings operations operational digital cyber remote working
+    conversion factors department desnz defra beis reduction reductions data"""
+_COMMON = frozenset(_COMMON_WORDS.split())
 _NOT_ORG = re.compile(
     r"^(?:we|it|they|the company|our company|our organisation|this plan|the organisation|"
     r"the business|our business|this|the group)$",
@@ -146,3 +172,32 @@ def extract_organisation(context: Context, facts: Facts) -> None:
                 facts.organisation = _clean(title["org"])
                 facts.evidence["organisation"] = [line.evidence()]
                 return
+    for sentence in context.sentences[:60]:
+        m = _SUBJECT.match(sentence.text)
+        if m and not _NOT_SUBJECT.match(m["org"]) and len(m["org"].split()) <= 8:
+            facts.organisation = _subject_name(m["org"])
+            facts.evidence["organisation"] = [sentence.evidence()]
+            return
+    _recurring_name(context, facts)
+
+
+def _recurring_name(context: Context, facts: Facts) -> None:
+    """Last resort: a proper name the document keeps using ("Lean Tree Academy", "Lean Tree
+    Code of Conduct", "Lean Tree Menopause Policy"), read as the organisation's, marked as
+    inferred so a person can check it."""
+    counts: dict[str, int] = {}
+    first: dict[str, Line] = {}
+    for line in context.lines:
+        for m in _PAIR.finditer(line.text):
+            words = m.group(0).split()
+            if any(word.lower() in _COMMON for word in words):
+                continue
+            counts[m.group(0)] = counts.get(m.group(0), 0) + 1
+            first.setdefault(m.group(0), line)
+    if not counts:
+        return
+    name, count = max(counts.items(), key=lambda item: item[1])
+    if count >= 3:
+        facts.organisation = name
+        facts.evidence["organisation"] = [first[name].evidence()]
+        mark_inferred(facts, "organisation", f"the name '{name}' recurs {count} times")
