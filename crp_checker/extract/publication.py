@@ -41,6 +41,12 @@ _LABEL = re.compile(
     r"\s*(?:[:\-–|.]\s*)?(?:on\s+|in\s+)?[.…_\s]*",
     re.I,
 )
+# Words one of which every label holds: lines without any are not searched.
+_LABEL_HINT = re.compile(
+    r"publi|issu|updat|review|revis|dat|effective|valid|prepar|produc|creat|writt|compil|"
+    r"as at|as of|releas",
+    re.I,
+)
 _BARE_DATE = re.compile(r"^(?:date|dated)\s*[:\-–]?\s*|(?<=[\s|·•,;])date\s*:\s*", re.I)
 # Dates that are never the publication date.
 _NOT_ISSUE = re.compile(
@@ -118,6 +124,8 @@ def _labelled(context: Context) -> list[_Found]:
     top = {line.index for line in [li for li in context.lines if not li.furniture][:12]}
     found: list[_Found] = []
     for line in context.lines:
+        if not _LABEL_HINT.search(line.text):
+            continue
         for m in _LABEL.finditer(line.text):
             before = line.text[: m.start()]
             placed = line.index in top or line.furniture or _THIS_PLAN.search(before)
