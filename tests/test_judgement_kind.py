@@ -293,3 +293,25 @@ def test_plans_under_strategy_titles(title: str) -> None:
 
 def test_net_zero_titled_brochure_without_content_is_not_a_plan() -> None:
     assert not _crp("Our Net Zero Plan\nWe care about the planet and our people.\n")
+
+
+def test_plan_behind_the_guidance_page_addressing_the_reader_is_a_plan() -> None:
+    text = (
+        "CARBON REDUCTION PLAN GUIDANCE\nNotes for Completion\n"
+        "You must publish your plan on your website and you should update it every year.\n"
+        "Carbon Reduction Plan Template\nSupplier name: Acme Facilities Ltd\n" + SECTIONED_BODY
+    )
+    assert _crp(text)
+
+
+def test_first_year_plan_without_figures_but_with_leftovers_is_a_plan() -> None:
+    text = """
+    Carbon Reduction Plan
+    Supplier name: Acme Facilities Ltd
+    Publication date: [insert date]
+    Acme Facilities Ltd is committed to achieving Net Zero emissions by 2045.
+    Our first footprint is being measured; figures will be added in the next update (TBC).
+    Signed: Jane Doe, Managing Director
+    """
+    facts = facts_of(text)
+    assert facts.is_crp and facts.placeholders

@@ -131,15 +131,22 @@ def _lookalike(context: Context, facts: Facts, sections: int, titled: bool) -> s
     text = context.document.text
     second_person = len(_SECOND_PERSON.findall(text))
     title = _title_lines(context)
-    guide_title = any(_GUIDE_TITLE.search(line.text) for line in title[:2])
-    guide_signs = _count(context, "GUIDE")
-    if (guide_title and second_person >= 3) or (guide_signs >= 3 and second_person >= 6):
-        return "guide"
     own_name = facts.organisation is not None and facts.organisation not in facts.placeholders
     figures = _figures(facts.baseline) + _figures(facts.current)
     own_content = facts.net_zero_strength is not None or facts.signatory.name is not None
+    guide_title = any(_GUIDE_TITLE.search(line.text) for line in title[:2])
+    guide_signs = _count(context, "GUIDE")
+    if guide_signs >= 3 and second_person >= 6:
+        return "guide"
+    example = _count(context, "GUIDE", "example")
+    if guide_title and second_person >= 3 and (example or not (figures or own_content)):
+        return "guide"
     template_signs = _count(context, "TEMPLATE_NOTE") + len(facts.placeholders)
-    if not figures and template_signs >= 2 and not (own_name and own_content):
+    if (
+        not figures
+        and template_signs >= 2
+        and (not own_name or (not own_content and template_signs >= 4))
+    ):
         return "template"
     if len(_STUB.findall(text)) >= 2 and not figures:
         return "stub"
