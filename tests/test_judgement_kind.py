@@ -315,3 +315,31 @@ def test_first_year_plan_without_figures_but_with_leftovers_is_a_plan() -> None:
     """
     facts = facts_of(text)
     assert facts.is_crp and facts.placeholders
+
+
+def test_signed_report_chapter_with_secr_figures_is_not_a_plan() -> None:
+    text = """
+    Harbourside Foods Ltd Annual Report 2024
+    Directors' report
+    Our people, our customers and our year in review are set out in the pages that follow.
+    Streamlined Energy and Carbon Reporting
+    Energy use: 2,400,000 kWh
+    Scope 1 emissions: 310.2 tCO2e
+    Scope 2 emissions: 120.9 tCO2e
+    Intensity ratio: 4.2 tCO2e per £m revenue
+    We aim to reach net zero by 2040.
+    Approved by the board and signed on its behalf by J Smith, Director
+    """
+    facts = facts_of(text)
+    assert not facts.is_crp
+    assert "report" in facts.notes["crp"]
+
+
+def test_template_declaration_citing_secr_stays_a_plan() -> None:
+    text = (
+        "Carbon Reduction Plan\n"
+        + SECTIONED_BODY
+        + "Scope 1 and Scope 2 emissions have been reported in accordance with SECR "
+        "requirements, and the required subset of Scope 3 emissions have been reported.\n"
+    )
+    assert _crp(text)

@@ -167,6 +167,15 @@ def _lookalike(context: Context, facts: Facts, sections: int, titled: bool) -> s
         return "policy"
     if any(m.id == "report" for m in in_title) and not full and not titled:
         return "report"
+    # A report chapter with its own energy and carbon heading (SECR): figures, but no plan.
+    report_heading = any(
+        line is not None and len(line.text.split()) <= 10 and not line.furniture
+        for m in context.by_label("LOOKALIKE")
+        if m.id == "report"
+        for line in [context.line_at(m.page, m.start)]
+    )
+    if report_heading and not titled and sections < 3 and facts.declaration != "ppn":
+        return "report"
     return None
 
 
