@@ -343,3 +343,12 @@ def test_template_declaration_citing_secr_stays_a_plan() -> None:
         "requirements, and the required subset of Scope 3 emissions have been reported.\n"
     )
     assert _crp(text)
+
+
+def test_plan_at_a_glance_page_is_a_summary() -> None:
+    text = """
+    Carbon Reduction Plan
+    Our plan at a glance: net zero by 2040, a 2024 footprint of 640 tCO2e, and half of our
+    vans electric by 2028. Download the PDF for the detail.
+    """
+    assert not _crp(text)
