@@ -126,57 +126,81 @@ def _count(context: Context, label: str, match_id: str | None = None) -> int:
     return sum(1 for m in context.by_label(label) if match_id is None or m.id == match_id)
 
 
-def _lookalike(context: Context, facts: Facts, sections: int, titled: bool) -> str | None:
-    """The kind of look-alike the document reads as, if any."""
-    text = context.document.text
-    second_person = len(_SECOND_PERSON.findall(text))
-    title = _title_lines(context)
-    own_name = facts.organisation is not None and facts.organisation not in facts.placeholders
+def _guide(context: Context, facts: Facts, title: list[Line]) -> bool:
+    """A guide addresses the reader ("your organisation", "you should") and explains plans,
+    often with a worked example for an imaginary company."""
+    second_person = len(_SECOND_PERSON.findall(context.document.text))
+    if _count(context, "GUIDE") >= 3 and second_person >= 6:
+        return True
     figures = _figures(facts.baseline) + _figures(facts.current)
     own_content = facts.net_zero_strength is not None or facts.signatory.name is not None
     guide_title = any(_GUIDE_TITLE.search(line.text) for line in title[:2])
-    guide_signs = _count(context, "GUIDE")
-    if guide_signs >= 3 and second_person >= 6:
-        return "guide"
     example = _count(context, "GUIDE", "example")
-    if guide_title and second_person >= 3 and (example or not (figures or own_content)):
-        return "guide"
-    template_signs = _count(context, "TEMPLATE_NOTE") + len(facts.placeholders)
-    if (
-        not figures
-        and template_signs >= 2
-        and (not own_name or (not own_content and template_signs >= 4))
-    ):
-        return "template"
-    if len(_STUB.findall(text)) >= 2 and not figures:
-        return "stub"
+    return guide_title and second_person >= 3 and bool(example or not (figures or own_content))
+
+
+def _template(context: Context, facts: Facts) -> bool:
+    """The blank template: its notes and markers, no figures, and no organisation (or none of
+    the organisation's own content)."""
+    if _figures(facts.baseline) + _figures(facts.current):
+        return False
+    own_name = facts.organisation is not None and facts.organisation not in facts.placeholders
+    own_content = facts.net_zero_strength is not None or facts.signatory.name is not None
+    signs = _count(context, "TEMPLATE_NOTE") + len(facts.placeholders)
+    return signs >= 2 and (not own_name or (not own_content and signs >= 4))
+
+
+def _summary_page(context: Context, facts: Facts, sections: int) -> bool:
+    """A page that points to the full plan and gives only its headline numbers."""
     scope_figures = sum(
         getattr(period, name) is not None
         for period in (facts.baseline, facts.current)
         for name in ("scope1", "scope2", "scope3")
     )
     signed = facts.declaration is not None or facts.signatory.name is not None
-    if _count(context, "LINK_OUT") and scope_figures <= 1 and not signed and sections <= 2:
-        return "link"
+    return bool(_count(context, "LINK_OUT")) and scope_figures <= 1 and not signed and sections <= 2
+
+
+def _policy_or_report(
+    context: Context, facts: Facts, sections: int, titled: bool, title: list[Line]
+) -> str | None:
+    """A policy, report or brochure: so titled (or an energy and carbon report chapter) and
+    without the plan's structure."""
+    if titled:
+        return None
     full = _full(facts, sections)
     in_title = [m for line in title[:3] for m in context.matches_in(line, "LOOKALIKE")]
-    policy = any(m.id == "policy" for m in in_title) or (
-        sum(1 for m in context.by_label("LOOKALIKE") if m.text.lower() == "this policy") >= 2
-    )
-    if policy and not full and not titled:
+    this_policy = sum(1 for m in context.by_label("LOOKALIKE") if m.text.lower() == "this policy")
+    if (any(m.id == "policy" for m in in_title) or this_policy >= 2) and not full:
         return "policy"
-    if any(m.id == "report" for m in in_title) and not full and not titled:
+    if any(m.id in ("report", "secr") for m in in_title) and not full:
         return "report"
     # A report chapter with its own energy and carbon heading (SECR): figures, but no plan.
-    report_heading = any(
+    secr_heading = any(
         line is not None and len(line.text.split()) <= 10 and not line.furniture
         for m in context.by_label("LOOKALIKE")
-        if m.id == "report"
+        if m.id == "secr"
         for line in [context.line_at(m.page, m.start)]
     )
-    if report_heading and not titled and sections < 3 and facts.declaration != "ppn":
+    if secr_heading and sections < 3 and facts.declaration != "ppn":
         return "report"
     return None
+
+
+def _lookalike(context: Context, facts: Facts, sections: int, titled: bool) -> str | None:
+    """The kind of look-alike the document reads as, if any."""
+    title = _title_lines(context)
+    if _guide(context, facts, title):
+        return "guide"
+    if _template(context, facts):
+        return "template"
+    if len(_STUB.findall(context.document.text)) >= 2 and not (
+        _figures(facts.baseline) + _figures(facts.current)
+    ):
+        return "stub"
+    if _summary_page(context, facts, sections):
+        return "link"
+    return _policy_or_report(context, facts, sections, titled, title)
 
 
 _NOTES = {
