@@ -13,13 +13,11 @@ from crp_checker.extract.declaration import extract_declaration, extract_signato
 from crp_checker.extract.document import extract_placeholders, extract_scope_and_boundary
 from crp_checker.extract.emissions import extract_emissions
 from crp_checker.extract.explanations import extract_explanations
-from crp_checker.extract.identity import (
-    extract_organisation,
-    extract_publication_date,
-    judge_crp,
-)
+from crp_checker.extract.identity import extract_organisation
+from crp_checker.extract.kind import judge_crp
 from crp_checker.extract.measures import extract_measures
 from crp_checker.extract.method import extract_method
+from crp_checker.extract.publication import extract_publication_date
 from crp_checker.extract.scope3 import extract_scope3
 from crp_checker.extract.targets import extract_targets
 from crp_checker.readings import settle_readings

@@ -10,6 +10,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from crp_checker.extract.attribution import (
+    fronted,
+    inside,
+    is_mention,
+    offsets_main_route,
+    outside_spans,
+)
 from crp_checker.extract.context import Context, Sentence
 from crp_checker.extract.values import YEAR
 from crp_checker.nlp import Match
@@ -18,12 +25,18 @@ from crp_checker.schemas import Facts
 _EXTERNAL = re.compile(
     r"\b(?:government|climate change act|legislation|law|legal obligation|paris agreement|"
     r"the uk(?:'s|’s)? (?:target|commitment)|national|country|mandat\w+|stipulated|"
-    r"ukgbc|industry)\b",
+    r"ukgbc|industry|sector|ppn|procurement policy note)\b",
     re.I,
 )
 _FIRST_PERSON = re.compile(r"\b(?:we|our|us|i|my)\b", re.I)
 _SECOND_PERSON = re.compile(r"\b(?:you|your)\b", re.I)
 _PAREN_NZ = re.compile(r"\(\s*net[\s-]*zero\s*\)", re.I)
+# A pledge for part of the organisation or a step on the way: ranked after a whole one.
+_PART_OF_ORG = re.compile(
+    r"\b(?:interim|milestones?|fleet|vehicles?|buildings?|premises|offices?|sites?|"
+    r"electricity|direct emissions|scope\s*[12]\b(?!\s*(?:,|and|&)\s*(?:scope\s*)?[23]))",
+    re.I,
+)
 _YEAR_BEFORE = 15
 _YEAR_AFTER = 90
 
@@ -39,13 +52,19 @@ class Statement:
     scope3_only: bool
     heading: bool
     order: int
+    partial: bool = False
 
 
-def _year_near(sentence: Sentence, start: int, end: int) -> int | None:
-    """The year the statement targets: first after the phrase, else the nearest before it."""
-    text = sentence.text
-    rel_start, rel_end = start - sentence.start, end - sentence.start
-    after = [m for m in YEAR.finditer(text, rel_end) if m.start() - rel_end <= _YEAR_AFTER]
+def _year_near(
+    text: str, rel_start: int, rel_end: int, outside: list[tuple[int, int]]
+) -> int | None:
+    """The year the statement targets: first after the phrase, else the nearest before it;
+    never the year of a target the sentence only quotes ("ahead of the UK's 2050 target")."""
+    after = [
+        m
+        for m in YEAR.finditer(text, rel_end)
+        if m.start() - rel_end <= _YEAR_AFTER and not inside(outside, m.start(), m.end())
+    ]
     for m in after:
         lead = text[max(0, m.start() - 12) : m.start()].lower()
         tail = text[m.end() : m.end() + 10].lower()
@@ -53,7 +72,11 @@ def _year_near(sentence: Sentence, start: int, end: int) -> int | None:
             continue
         if 2020 <= int(m[0]) <= 2100:
             return int(m[0])
-    before = [m for m in YEAR.finditer(text, 0, rel_start) if rel_start - m.end() <= _YEAR_BEFORE]
+    before = [
+        m
+        for m in YEAR.finditer(text, 0, rel_start)
+        if rel_start - m.end() <= _YEAR_BEFORE and not inside(outside, m.start(), m.end())
+    ]
     if before and 2020 <= int(before[-1][0]) <= 2100:
         return int(before[-1][0])
     return None
@@ -63,9 +86,24 @@ def _in_sentence(context: Context, sentence: Sentence, label: str) -> list[Match
     return context.matches_within(sentence.page, sentence.start, sentence.end, label)
 
 
-def _strength(context: Context, sentence: Sentence, match_start: int) -> str | None:
-    commits = _in_sentence(context, sentence, "COMMIT")
-    aspires = _in_sentence(context, sentence, "ASPIRE")
+def _raw(context: Context, sentence: Sentence) -> str:
+    """The sentence as it sits in the page (line breaks as spaces), so offsets line up."""
+    return (
+        context.document.pages[sentence.page - 1]
+        .text[sentence.start : sentence.end]
+        .replace("\n", " ")
+    )
+
+
+def _own(matches: list[Match], sentence: Sentence, outside: list[tuple[int, int]]) -> list[Match]:
+    return [
+        m for m in matches if not inside(outside, m.start - sentence.start, m.end - sentence.start)
+    ]
+
+
+def _strength(context: Context, sentence: Sentence, outside: list[tuple[int, int]]) -> str | None:
+    commits = _own(_in_sentence(context, sentence, "COMMIT"), sentence, outside)
+    aspires = _own(_in_sentence(context, sentence, "ASPIRE"), sentence, outside)
     for commit in commits:
         if any(a.start <= commit.end + 3 and commit.start <= a.end + 3 for a in aspires):
             return "aspiration"
@@ -80,26 +118,114 @@ def _is_boilerplate(context: Context, sentence: Sentence) -> bool:
     return bool(_in_sentence(context, sentence, "BOILERPLATE"))
 
 
-def _external(context: Context, sentence: Sentence) -> bool:
+def _external(
+    context: Context, sentence: Sentence, raw: str, outside: list[tuple[int, int]]
+) -> bool:
     """Government or legal targets quoted in the plan, not the supplier's own pledge.
 
-    The sentence names a government, a law or a mandate, and either pledges nothing itself or
-    its pledge verb belongs to that outside body ("PPN 06/21 mandates that any business ...
-    must commit to a Net Zero target").
+    The sentence names a government, a law or a mandate (outside a phrase that only points to
+    it, "In line with the Government's target, ..."), and either pledges nothing itself or its
+    pledge verb belongs to that outside body ("PPN 06/21 mandates that any business ... must
+    commit to a Net Zero target").
     """
-    found = _EXTERNAL.search(sentence.text)
+    lead = fronted(raw)
+    ignored = [*outside, *([lead] if lead else [])]
+    found = next(
+        (m for m in _EXTERNAL.finditer(raw) if not inside(ignored, m.start(), m.end())), None
+    )
     if not found:
         return False
-    verbs = [m for label in ("COMMIT", "ASPIRE") for m in _in_sentence(context, sentence, label)]
+    verbs = [
+        m
+        for label in ("COMMIT", "ASPIRE")
+        for m in _own(_in_sentence(context, sentence, label), sentence, outside)
+    ]
     if not verbs:
         return True
     first_verb = min(m.start for m in verbs) - sentence.start
-    return found.start() < first_verb and not _FIRST_PERSON.search(sentence.text[:first_verb])
+    return found.start() < first_verb and not _FIRST_PERSON.search(raw[:first_verb])
 
 
-def find_statements(context: Context, label: str) -> list[Statement]:
-    """Net zero (label NET_ZERO) or carbon neutral (CARBON_NEUTRAL) statements by the supplier."""
+def _is_template_heading(context: Context, sentence: Sentence, raw: str) -> bool:
+    """The sentence is only a template section title ("1. Commitment to achieving net zero.")."""
+    if YEAR.search(raw):
+        return False
+    sections = _in_sentence(context, sentence, "SECTION")
+    covered = sum(m.end - m.start for m in sections)
+    return bool(sections) and covered >= 0.75 * len(raw.strip(" .:;-–•0123456789)"))
+
+
+def _is_heading(context: Context, sentence: Sentence, match: Match) -> bool:
+    line = context.line_at(match.page, match.start)
+    return (
+        line is not None
+        and len(line.text.split()) <= 10
+        and sentence.start >= line.start
+        and len(sentence.text) <= len(line.text)
+    )
+
+
+def _read_statement(
+    context: Context, sentence: Sentence, matches: list[Match], label: str, order: int
+) -> Statement | None:
+    """One sentence's own statement, or None when it pledges nothing of the supplier's."""
+    raw = _raw(context, sentence)
+    outside = outside_spans(raw)
+    own = [
+        m
+        for m in _own(matches, sentence, outside)
+        if not is_mention(raw, m.start - sentence.start, m.end - sentence.start)
+    ]
+    if not own or _is_template_heading(context, sentence, raw):
+        return None
+    match = own[0]
+    strength = _strength(context, sentence, outside)
+    line = context.line_at(match.page, match.start)
+    heading = _is_heading(context, sentence, match)
+    if strength is None and line is not None:
+        # No verb: a heading "Our Approach to Net Zero by 2040", or a bullet inside the
+        # commitment section. The bare template heading (no year) pledges nothing.
+        section = context.section_of_line[line.index]
+        if (section == "commitment" and not heading) or (heading and YEAR.search(raw)):
+            strength = "commitment"
+    if heading and not YEAR.search(raw):
+        return None  # the template heading "Commitment to achieving Net Zero" pledges nothing
+    if _external(context, sentence, raw, outside):
+        return None
+    if (
+        label == "NET_ZERO"
+        and _PAREN_NZ.search(raw)
+        and _in_sentence(context, sentence, "CARBON_NEUTRAL")
+    ):
+        return None  # "Carbon Neutral (Net Zero)": a neutrality pledge in net zero words
+    years = [
+        (y, bool(_PART_OF_ORG.search(raw, m.start - sentence.start, m.end - sentence.start + 40)))
+        for m in own
+        if (y := _year_near(raw, m.start - sentence.start, m.end - sentence.start, outside))
+        is not None
+    ]
+    # "net zero for our fleet by 2030 and across all scopes by 2045": the whole one's year.
+    year = min(years, key=lambda item: item[1])[0] if years else None
+    scope12 = bool(_in_sentence(context, sentence, "SCOPE12")) and not _in_sentence(
+        context, sentence, "ALL_SCOPES"
+    )
+    return Statement(
+        sentence=sentence,
+        year=year,
+        strength=strength,
+        scope12=scope12,
+        scope3_only=bool(re.search(r"\bfor\s+scope\s*3\b", raw, re.I)),
+        heading=heading,
+        order=order,
+        partial=scope12 or bool(_PART_OF_ORG.search(raw)),
+    )
+
+
+def find_statements(context: Context, label: str) -> tuple[list[Statement], list[Sentence]]:
+    """Net zero (label NET_ZERO) or carbon neutral (CARBON_NEUTRAL) statements by the supplier,
+    and the sentences that only speak of someone else's target (for the rule's message)."""
     found: list[Statement] = []
+    quoted: list[Sentence] = []
     by_sentence: dict[tuple[int, int], list[Match]] = {}
     sentences: dict[tuple[int, int], Sentence] = {}
     for match in context.by_label(label):
@@ -112,73 +238,32 @@ def find_statements(context: Context, label: str) -> list[Statement]:
         sentence = sentences[key]
         if _is_boilerplate(context, sentence) or _SECOND_PERSON.search(sentence.text):
             continue
-        match = sentence_matches[0]
-        strength = _strength(context, sentence, match.start)
-        line = context.line_at(match.page, match.start)
-        heading = (
-            line is not None
-            and len(line.text.split()) <= 10
-            and sentence.start >= line.start
-            and len(sentence.text) <= len(line.text)
-        )
-        if strength is None and line is not None:
-            # No verb: a heading "Our Approach to Net Zero by 2040", or a bullet inside the
-            # commitment section. The bare template heading (no year) pledges nothing.
-            section = context.section_of_line[line.index]
-            if (section == "commitment" and not heading) or (
-                heading and YEAR.search(sentence.text)
-            ):
-                strength = "commitment"
-        if heading and not YEAR.search(sentence.text):
-            continue  # the template heading "Commitment to achieving Net Zero" pledges nothing
-        if _external(context, sentence):
-            continue
-        if (
-            label == "NET_ZERO"
-            and _PAREN_NZ.search(sentence.text)
-            and _in_sentence(context, sentence, "CARBON_NEUTRAL")
-        ):
-            continue  # "Carbon Neutral (Net Zero)": a neutrality pledge in net zero words
-        year = next(
-            (
-                y
-                for m in sentence_matches
-                if (y := _year_near(sentence, m.start, m.end)) is not None
-            ),
-            None,
-        )
-        scope12 = bool(_in_sentence(context, sentence, "SCOPE12")) and not _in_sentence(
-            context, sentence, "ALL_SCOPES"
-        )
-        scope3_only = bool(re.search(r"\bfor\s+scope\s*3\b", sentence.text, re.I))
-        found.append(
-            Statement(
-                sentence=sentence,
-                year=year,
-                strength=strength,
-                scope12=scope12,
-                scope3_only=scope3_only,
-                heading=heading,
-                order=order,
-            )
-        )
-    return found
+        if _in_sentence(context, sentence, "PLACEHOLDER"):
+            continue  # "[Supplier name] is committed to Net Zero by [insert year]": unfilled
+        statement = _read_statement(context, sentence, sentence_matches, label, order)
+        if statement is not None:
+            found.append(statement)
+        elif outside_spans(_raw(context, sentence)):
+            quoted.append(sentence)
+    return found, quoted
 
 
 def _rank(statement: Statement) -> tuple[int, int, int, int]:
-    """Commitments before aspirations, dated before undated, sentences before headings."""
+    """Commitments before aspirations, dated before undated, whole organisation before part of
+    it (Scope 1 and 2, the fleet, an interim milestone), sentences before headings."""
     return (
         0 if statement.strength == "commitment" else 1 if statement.strength else 2,
         0 if statement.year is not None else 1,
+        1 if statement.partial else 0,
         1 if statement.heading else 0,
-        1 if statement.scope12 else 0,
     )
 
 
 def extract_commitment(context: Context, facts: Facts) -> None:
     """Fill the net zero and carbon neutral facts."""
-    net_zero = [s for s in find_statements(context, "NET_ZERO") if s.strength or s.year]
-    neutral = [s for s in find_statements(context, "CARBON_NEUTRAL") if s.strength or s.year]
+    statements, quoted = find_statements(context, "NET_ZERO")
+    net_zero = [s for s in statements if s.strength or s.year]
+    neutral = [s for s in find_statements(context, "CARBON_NEUTRAL")[0] if s.strength or s.year]
     best: Statement | None = None
     if net_zero:
         best = min(net_zero, key=lambda s: (_rank(s), s.order))
@@ -195,6 +280,10 @@ def extract_commitment(context: Context, facts: Facts) -> None:
         facts.evidence["net_zero"] = [best.sentence.evidence()]
         if year is not None and year != best.year:
             facts.evidence["net_zero"].extend(s.sentence.evidence() for s in wider[:1])
+    elif quoted:
+        # Only someone else's target ("we support the UK's net zero 2050 target"): kept as
+        # evidence for the message, never as the supplier's commitment or year.
+        facts.evidence["net_zero_outside"] = [quoted[0].evidence()]
     if neutral:
         best_neutral = min(neutral, key=lambda s: (_rank(s), s.order))
         facts.carbon_neutral_year = best_neutral.year
@@ -217,10 +306,22 @@ def _scope_of(context: Context, statement: Statement) -> str | None:
 
 
 def _offsets(context: Context, facts: Facts, best: Statement | None) -> None:
-    """Offsets as the main route: the commitment itself leans on offsetting (offsetting only
-    the residual emissions left after real cuts is what net zero means, so that is fine)."""
-    if best is None or not _in_sentence(context, best.sentence, "OFFSET"):
+    """Offsets as the main route: the commitment, or a sentence near it about reaching net
+    zero, leans on offsetting (offsetting only the residual emissions left after real cuts is
+    what net zero means, so that is fine)."""
+    if best is None:
         return
-    if not re.search(r"\bresidual\b", best.sentence.text, re.I):
-        facts.offsets_main_route = True
-        facts.evidence["offsets"] = [best.sentence.evidence()]
+    near = context.following_sentences(best.sentence, 4)
+    for sentence in near + [s for s in context.sentences if s not in near]:
+        offsets = _in_sentence(context, sentence, "OFFSET")
+        if not offsets:
+            continue
+        about_goal = sentence in near or bool(
+            _in_sentence(context, sentence, "NET_ZERO")
+            or _in_sentence(context, sentence, "CARBON_NEUTRAL")
+        )
+        raw = _raw(context, sentence)
+        if about_goal and offsets_main_route(raw, [m.start - sentence.start for m in offsets]):
+            facts.offsets_main_route = True
+            facts.evidence["offsets"] = [sentence.evidence()]
+            return

@@ -7,8 +7,14 @@ import re
 from crp_checker.extract.context import Context
 from crp_checker.schemas import Facts
 
+# Template fields left empty ("Company Registration Number:" with nothing after it). A blank
+# "Signed:" or "Date:" under the declaration is not counted: a signature may be an image.
 _EMPTY_FIELD = re.compile(
-    r"^(?P<field>supplier name|publication date)\s*:\s*(?P<v>[\s.…_]*)$", re.I
+    r"^(?P<field>(?:supplier|company|organisation|organization)\s+name|publication\s+date|"
+    r"published\s+date|company\s+(?:registration\s+)?(?:number|no\.?)|registration\s+number|"
+    r"registered\s+(?:company\s+)?number|baseline\s+year|reporting\s+year)\s*:\s*"
+    r"(?P<v>[\s.…_]*)$",
+    re.I,
 )
 _ENTITY = re.compile(r"\b(?:subsidiar\w*|bidding|bidder|entit\w*|ltd|limited)\b", re.I)
 _DESCRIBES_SCOPE = re.compile(
@@ -22,7 +28,8 @@ _COVERS = re.compile(
 
 
 def extract_placeholders(context: Context, facts: Facts) -> None:
-    """Template text left unfilled: '[Insert ...]', 'XX', 'TBC', an empty 'Supplier name:'."""
+    """Template text left unfilled: '[Insert ...]', 'XX', 'TBC', an empty 'Supplier name:' or
+    'Company Registration Number:', and the template's guidance notes left in."""
     found: list[str] = []
     for match in context.by_label("PLACEHOLDER"):
         sentence = context.sentence_at(match.page, match.start)
@@ -42,10 +49,23 @@ def extract_placeholders(context: Context, facts: Facts) -> None:
         if not m:
             continue
         following = context.lines[line.index + 1] if line.index + 1 < len(context.lines) else None
-        empty = following is None or following.page != line.page or ":" in following.text
+        empty = (
+            following is None
+            or following.page != line.page
+            or ":" in following.text
+            or following.index in context.headings
+        )
         if empty and line.text not in found:
             found.append(line.text)
             facts.evidence.setdefault("placeholders", []).append(line.evidence())
+    for match in context.by_label("TEMPLATE_NOTE"):
+        # The template's guidance left in ("Notes for Completion", "Please complete and
+        # publish ...", "Guidance note: ..."): the plan is unfinished.
+        line = context.line_at(match.page, match.start)
+        if match.id != "leftover" or line is None or line.text in found:
+            continue
+        found.append(line.text)
+        facts.evidence.setdefault("placeholders", []).append(line.evidence())
     facts.placeholders = found[:20]
 
 

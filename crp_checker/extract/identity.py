@@ -1,9 +1,10 @@
-"""Who the plan is for, when it was published, and whether it is a carbon reduction plan at all.
+"""Who the plan is for: the organisation's name as the plan gives it.
 
-A file called carbon-reduction-plan.pdf may be an environmental policy, a news post, a guide to
-writing CRPs, the government's blank template or a stub that says "see full policy document".
-A plan must call itself a CRP (or hold at least four of the six template sections) *and* say
-something of substance: a net zero year, figures, a period, a PPN declaration or targets.
+Plans name themselves in a field ("Supplier name:", "Company:", a table row), as the subject
+of the commitment ("Acme Ltd is committed ..."), in the title or a running header, or only as
+a legal name somewhere near the top. The name keeps a trading name ("Starcross Trading
+Limited t/a BEARS", "Tom Hartley, trading as Hartley Land Surveys") but not what follows the
+legal name in the same field: a company number, an address, "part of ... Group".
 """
 
 from __future__ import annotations
@@ -12,13 +13,15 @@ import re
 
 from crp_checker.extract.context import Context
 from crp_checker.extract.lines import Line
-from crp_checker.extract.values import find_dates
-from crp_checker.schemas import Evidence, Facts
+from crp_checker.readings import mark_inferred
+from crp_checker.schemas import Facts
 
 _FILLER = " .…_:-–\t|"
 _ORG_FIELD = re.compile(
-    r"^(?:supplier|company|client|organisation|organization|business|bidder|contractor|"
-    r"bidding (?:entity|supplier))(?:'s|’s)?\s*(?:name)?\s*[:\-–]\s*(?P<v>.*)$",
+    r"^(?:(?:supplier|company|client|organisation|organization|business|bidder|contractor|"
+    r"bidding (?:entity|supplier)|legal entity|registered|entity)(?:'s|’s)?\s*(?:legal\s+)?"
+    r"(?:name)?|name of (?:the )?(?:supplier|company|organisation|organization|business|"
+    r"bidder))\s*[:\-–|]\s*(?P<v>.*?)\s*\|?$",
     re.I,
 )
 _SUBJECT = re.compile(
@@ -26,10 +29,21 @@ _SUBJECT = re.compile(
     r"(?:\w+\s+){0,2}(?:committed|commit|pledged|intending)",
 )
 _ALIAS = re.compile(r"\s*\((?:[^)]*(?:“|\"|henceforth|trading as|t/a|referred)[^)]*)\)")
+_SUFFIX = (
+    r"(?:Ltd\.?|LTD|Limited|LIMITED|LLP|PLC|plc|CIC|Inc\.?|Co-operative|Cooperative|"
+    r"Co-op|Community Interest Company|CIO|Charitable Trust|Housing Association|"
+    r"& Co\.?|and Co\.?)"
+)
 _LEGAL = re.compile(
     r"\b(?P<org>(?:[A-Z][\w&'’.-]*|&)(?:[ \t]+(?:[A-Z(][\w&'’().-]*|and|&|of|t/a|for))*"
-    r"[ \t]+(?:Ltd\.?|LTD|Limited|LIMITED|LLP|PLC|plc|CIC|Inc\.?))(?![\w])"
+    rf"[ \t]+{_SUFFIX})(?![\w])"
 )
+_NUMBER_TAIL = re.compile(
+    r"[\s,(|·–—-]*\(?\b(?:company|registered|reg\.?|registration|charity|co\.)\s*"
+    r"(?:no\.?|number|reg(?:istration)?)\b.*$",
+    re.I,
+)
+_LEAD = re.compile(r"^(?:prepared\s+by|produced\s+by|published\s+by|by|from)\s+", re.I)
 _NAME_WORDS = r"[A-Z][\w&]+(?:\s+(?:[A-Z][\w&]+|&|of|and))*"
 # "At Fairtrade Vending we take ...", "Prostart Training’s overarching approach",
 # "HTM has taken steps": a proper name acting as the organisation.
@@ -47,33 +61,69 @@ _TITLE_ORG = [
     re.compile(r"^(?P<org>.+?)\s*[-–—|:]\s*carbon reductions? plan\b", re.I),
     re.compile(r"^carbon reductions? plan\s*(?:for|of|[-–—|:])\s*(?P<org>[^-–—|:]+)", re.I),
 ]
+_NOT_SUBJECT = re.compile(
+    r"^(?:the|our|this|all|every|each|management|senior|leadership|everyone|staff|we|it)\b",
+    re.I,
+)
+# Two capitalised words in a row that are not everyday plan vocabulary: a proper name.
+_PAIR = re.compile(r"(?<![\w&-])[A-Z][a-z]{2,}\s+[A-Z][a-z]{2,}(?![\w-])")
+_COMMON_WORDS = """
+    carbon reduction plan plans net zero scope emissions emission baseline current total
+    declaration sign off commitment commitments targets target projects project greenhouse gas
+    gases protocol government policy procurement note standard reporting year years energy
+    electricity business travel employee employees commuting waste transportation distribution
+    upstream downstream category managing director directors board chief executive officer
+    company limited group environmental environment management system science based initiative
+    climate change act january february march april may june july august september october
+    november december monday tuesday wednesday thursday friday saturday sunday sustainable
+    sustainability social governance ethical community engagement resource efficiency growth
+    stewardship welfare wellbeing practices practice footprint performance statement report
+    annual strategy vision mission values code conduct training learning health safety quality
+    supply chain suppliers supplier customer customers client clients service services our
+    the and for with from this that your their united kingdom england wales scotland london
+    national public sector page contents introduction summary overview appendix table figure
+    responsible procurement renewable solar heat pump vehicle vehicles fleet electric office
+    offices site sites building buildings operations operational digital cyber remote working
+    conversion factors department desnz defra beis reduction reductions data"""
+_COMMON = frozenset(_COMMON_WORDS.split())
 _NOT_ORG = re.compile(
     r"^(?:we|it|they|the company|our company|our organisation|this plan|the organisation|"
     r"the business|our business|this|the group)$",
     re.I,
 )
-_PUB_FIELD = re.compile(
-    r"^(?:publication date|published date|date of publication|published|publish date|issue date|"
-    r"date of issue|issued|statement date|date published|document date|plan date|date)"
-    r"\s*(?:on)?\s*[:\-–]?\s*",
-    re.I,
-)
-_DATED_TITLE = re.compile(
-    r"\b(?:published|issued|dated|updated|date\s*:)\s*(?:on\s+|in\s+)?[:\-–]?\s*(?=\d|[A-Z][a-z]+\s+\d{4})"
-    r"|\bversion\s+[\d.]+\s*[|,–-]\s*(?=[A-Z][a-z]+\s+\d{4})",
-    re.I,
-)
-_SECOND_PERSON = re.compile(r"\b(?:you|your|yours)\b", re.I)
-_GUIDE_TITLE = re.compile(r"\b(?:guide|how to|template|guidance|preparing|checklist)\b", re.I)
-_STUB = re.compile(r"\bsee (?:the )?full (?:policy|document|plan|report)\b", re.I)
-_SELF_REFERENCE = re.compile(r"\b(?:this|the following)\s+carbon reductions? plan\b", re.I)
-_TARGET_SENTENCE = re.compile(r"\btargets?\b.*\breduc|\breduc\w*.*\btargets?\b", re.I)
 
 
 def _clean(value: str) -> str:
     value = _ALIAS.sub("", value)
-    value = re.sub(r"[“”\"‘’']", "", value)
-    return " ".join(value.strip(_FILLER).split()).strip(_FILLER + ",")
+    value = re.sub(r"[“”\"]|(?<!\w)[‘’']|[‘’'](?!\w)", "", value)
+    value = " ".join(value.strip(_FILLER).split()).strip(_FILLER + ",")
+    return _trim(value)
+
+
+def _trim(value: str) -> str:
+    """'Acme Ltd (company no. 0123), part of Acme Group' -> 'Acme Ltd'; 'By Acme Ltd' -> 'Acme
+    Ltd'. A trading name after the legal name stays ('Acme Ltd t/a Bears')."""
+    value = _LEAD.sub("", value)
+    value = _NUMBER_TAIL.sub("", value).strip(_FILLER + ",")
+    legal = _LEGAL.match(value)
+    if legal:
+        rest = value[legal.end() :]
+        if re.match(r"\s*(?:[,(|·–—]|\.\s|\s-\s)", rest) and not re.match(
+            r"\s*,?\s*(?:t/a|trading as)\b", rest, re.I
+        ):
+            value = legal["org"]
+    return value.strip(_FILLER + ",")
+
+
+def _subject_name(subject: str) -> str:
+    """The name in a commitment's subject: its legal name if it holds one ('Acme Group Ltd and
+    its subsidiaries'), else the last part after a title dash ('... Plan – Acme')."""
+    subject = _ALIAS.sub("", subject)
+    legal = list(_LEGAL.finditer(subject))
+    if legal:
+        trading = re.match(r"\s*,?\s*(?:t/a|trading as)\s+.+", subject[legal[-1].end() :], re.I)
+        return _clean(legal[-1]["org"] + (trading[0] if trading else ""))
+    return _clean(re.split(r"\s[–—|-]\s", subject)[-1])
 
 
 def _top_lines(context: Context, count: int = 12) -> list[Line]:
@@ -98,10 +148,11 @@ def extract_organisation(context: Context, facts: Facts) -> None:
     wording = facts.net_zero_wording or ""
     m = _SUBJECT.match(wording)
     if m and not _NOT_ORG.match(_clean(m["org"])):
-        facts.organisation = _clean(m["org"])
+        facts.organisation = _subject_name(m["org"])
         facts.evidence["organisation"] = list(facts.evidence.get("net_zero", []))
         return
-    for line in _top_lines(context, 25):
+    furniture = [line for line in context.lines if line.furniture][:12]
+    for line in [*_top_lines(context, 25), *furniture]:
         legal = _LEGAL.search(line.text)
         if legal:
             facts.organisation = _clean(legal["org"])
@@ -121,93 +172,32 @@ def extract_organisation(context: Context, facts: Facts) -> None:
                 facts.organisation = _clean(title["org"])
                 facts.evidence["organisation"] = [line.evidence()]
                 return
-
-
-def extract_publication_date(context: Context, facts: Facts) -> None:
-    """The publication date: a labelled field, else a dated line at the top of the plan."""
-    candidates: list[tuple[int, Line]] = []
-    first_pages = {p.number for p in context.document.pages[:2]}
-    for line in context.lines:
-        m = _PUB_FIELD.match(line.text)
-        if not m:
-            continue
-        label = line.text[: m.end()].lower()
-        rank = 0 if "publi" in label or "issue" in label or "statement" in label else 1
-        section = context.section_of_line[line.index]
-        if rank == 1 and (line.page not in first_pages or section == "declaration"):
-            continue
-        candidates.append((rank, line))
-    candidates += [
-        (2, line)
-        for line in _top_lines(context, 8)
-        if len(line.text.split()) <= 6
-        or (context.matches_in(line, "CRP_TITLE") and len(line.text.split()) <= 12)
-        or _DATED_TITLE.search(line.text)
-    ]
-    for _, line in sorted(candidates, key=lambda c: (c[0], c[1].index)):
-        dates = find_dates(line.text)
-        if dates:
-            found = dates[0]
-            facts.publication_date = found.value
-            facts.publication_date_precision = found.precision
-            facts.evidence["publication_date"] = [line.evidence()]
+    for sentence in context.sentences[:60]:
+        m = _SUBJECT.match(sentence.text)
+        if m and not _NOT_SUBJECT.match(m["org"]) and len(m["org"].split()) <= 8:
+            facts.organisation = _subject_name(m["org"])
+            facts.evidence["organisation"] = [sentence.evidence()]
             return
+    _recurring_name(context, facts)
 
 
-def judge_crp(context: Context, facts: Facts) -> None:
-    """Decide whether the document is a CRP, and whether it stands alone."""
-    top = _top_lines(context, 10)
-    titled_lines = [
-        line
-        for line in top[:5]
-        if any(
-            m.start - line.start <= 5 or len(line.text.split()) <= 15
-            for m in context.matches_in(line, "CRP_TITLE")
-        )
-    ]
-    self_reference = [line for line in top if _SELF_REFERENCE.search(line.text)]
-    title = context.document.source.title or ""
-    titled = bool(
-        titled_lines or self_reference or re.search(r"carbon reduction plan", title, re.I)
-    )
-    headings = set(context.headings.values())
-    facts.sections_found = [
-        key
-        for key in ("commitment", "baseline", "current", "targets", "projects", "declaration")
-        if key in headings
-    ]
-    for index, key in context.headings.items():
-        facts.evidence.setdefault(f"sections.{key}", [context.lines[index].evidence()])
-
-    text = context.document.text
-    guide = (
-        bool(top and _GUIDE_TITLE.search(top[0].text)) and len(_SECOND_PERSON.findall(text)) >= 5
-    )
-    stub = len(_STUB.findall(text)) >= 3
-    figures = any(
-        getattr(period, name) is not None
-        for period in (facts.baseline, facts.current)
-        for name in ("scope1", "scope2", "scope3", "total")
-    )
-    substance = [
-        facts.net_zero_year is not None and facts.net_zero_strength is not None,
-        figures,
-        facts.baseline.end_year is not None or facts.current.end_year is not None,
-        facts.declaration == "ppn",
-        any(t.quantified for t in facts.targets),
-        titled and any(_TARGET_SENTENCE.search(s.text) for s in context.sentences),
-    ]
-    structured = titled or len(facts.sections_found) >= 4
-    facts.is_crp = structured and any(substance) and not guide and not stub
-    if facts.is_crp:
-        facts.crp_kind = "standalone"
-    evidence: list[Evidence] = [line.evidence() for line in (titled_lines or self_reference)[:1]]
-    if not evidence and facts.sections_found:
-        evidence = facts.evidence.get(f"sections.{facts.sections_found[0]}", [])[:1]
-    facts.evidence["crp"] = evidence
-    if guide:
-        facts.notes["crp"] = "reads as a guide to writing a plan, not a plan"
-    elif stub:
-        facts.notes["crp"] = "sections only refer to another document"
-    elif structured and not any(substance):
-        facts.notes["crp"] = "titled a plan but states no commitment year, figures or declaration"
+def _recurring_name(context: Context, facts: Facts) -> None:
+    """Last resort: a proper name the document keeps using ("Lean Tree Academy", "Lean Tree
+    Code of Conduct", "Lean Tree Menopause Policy"), read as the organisation's, marked as
+    inferred so a person can check it."""
+    counts: dict[str, int] = {}
+    first: dict[str, Line] = {}
+    for line in context.lines:
+        for m in _PAIR.finditer(line.text):
+            words = m.group(0).split()
+            if any(word.lower() in _COMMON for word in words):
+                continue
+            counts[m.group(0)] = counts.get(m.group(0), 0) + 1
+            first.setdefault(m.group(0), line)
+    if not counts:
+        return
+    name, count = max(counts.items(), key=lambda item: item[1])
+    if count >= 3:
+        facts.organisation = name
+        facts.evidence["organisation"] = [first[name].evidence()]
+        mark_inferred(facts, "organisation", f"the name '{name}' recurs {count} times")

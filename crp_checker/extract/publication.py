@@ -1,11 +1,221 @@
-"""Is a plan's URL on the supplier's own website? PPN 006 asks for the plan to be published
-and clearly signposted on the supplier's UK website, not only on a document-sharing host."""
+"""When and where the plan is published: its publication date, and whether its URL is on the
+supplier's own website (PPN 006 asks for the plan to be published and clearly signposted on
+the supplier's UK website, not only on a document-sharing host).
+
+The publication date is the date the plan gives itself: "Publication date:", "Issued",
+"Date of issue", "Last updated", a version line or version table, a dated title, header or
+footer. A baseline or reporting period, a target year, a next-review date or the sign-off
+date is never taken for it: a plan dated only at its sign-off has no publication date (the
+rule says so and quotes the sign-off date).
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import re
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 import httpx
+
+from crp_checker.extract.context import Context
+from crp_checker.extract.lines import Line
+from crp_checker.extract.values import YEAR, FoundDate, find_dates
+from crp_checker.schemas import Facts
+
+_ISSUED = (
+    r"publication\s+date|published\s+date|date\s+of\s+publication|date\s+published|"
+    r"publish(?:ed)?(?:\s+on|\s+in)?|issue\s+dat[ea]|date\s+of\s+issue|issued(?:\s+on|\s+in)?|"
+    r"date\s+issued|date\s+of\s+release|released(?:\s+on)?|"
+    r"statement\s+date|document\s+date|plan\s+date|date\s+of\s+(?:this\s+)?plan|version\s+date|"
+    r"effective\s+(?:date|from)|dated|valid\s+from|(?:prepared|produced|created|written|"
+    r"compiled)(?:\s+on|\s+in)?|as\s+(?:at|of)|date\s+of\s+(?:this\s+)?(?:document|statement)"
+)
+_UPDATED = (
+    r"last\s+updated|updated(?:\s+on|\s+in)?|last\s+reviewed|reviewed(?:\s+on|\s+in)?|"
+    r"date\s+(?:last\s+)?reviewed|revised(?:\s+on|\s+in)?|revision\s+date|last\s+revised|"
+    r"current\s+as\s+(?:at|of)"
+)
+_LABEL = re.compile(
+    rf"(?:^|(?<=[\s|·•,;(–-]))(?P<label>(?P<issued>{_ISSUED})|(?P<updated>{_UPDATED}))"
+    r"\s*(?:[:\-–|.]\s*)?(?:on\s+|in\s+)?[.…_\s]*",
+    re.I,
+)
+# Words one of which every label holds: lines without any are not searched.
+_LABEL_HINT = re.compile(
+    r"publi|issu|updat|review|revis|dat|effective|valid|prepar|produc|creat|writt|compil|"
+    r"as at|as of|releas",
+    re.I,
+)
+_BARE_DATE = re.compile(r"^(?:date|dated)\s*[:\-–]?\s*|(?<=[\s|·•,;])date\s*:\s*", re.I)
+# Dates that are never the publication date.
+_NOT_ISSUE = re.compile(
+    r"\b(?:next\s+review|review\s+date|due\s+for\s+review|to\s+be\s+reviewed|valid\s+until|"
+    r"expir\w*|baseline|base\s+year|reporting\s+(?:year|period)|financial\s+year|year\s+end\w*|"
+    r"period|target|by\s+20\d\d|from\s+20\d\d)\b",
+    re.I,
+)
+# "PPN 06/21, published in June 2021": someone else's document.
+_OTHER_DOCUMENT = re.compile(
+    r"\b(?:ppn|procurement\s+policy\s+note|guidance|standard|factors|government|template|"
+    r"act|report(?:ing)?\s+standard|protocol)\b[^.]{0,40}$",
+    re.I,
+)
+_THIS_PLAN = re.compile(
+    r"\b(?:this|our)\s+(?:carbon\s+reduction\s+)?(?:plan|document|crp|statement|policy)\b", re.I
+)
+_SIGNATURE = re.compile(
+    r"\b(?:signed|signature|signatory|sign[\s-]?off|on\s+behalf\s+of|approved\s+by|"
+    r"director|chief\s+executive|ceo|owner|partner|chair(?:man|person)?|proprietor)\b",
+    re.I,
+)
+_VERSION = re.compile(
+    r"\b(?:version|ver\.?|v|rev(?:ision)?|(?<!date of )issue(?!\s*\d{1,2}\s+[a-z]))\s*"
+    r"\d{1,2}(?:\.\d{1,2})?[a-z]?\b(?![./-]\d)",
+    re.I,
+)
+_VERSION_HEAD = re.compile(r"\b(?:version|rev(?:ision)?|issue)\b.*\bdate\b", re.I)
+_LONE_YEAR = re.compile(
+    r"(?:^|[|·–—,-]\s*)(?P<year>20[2-9]\d)\s*$|^(?P<alone>20[2-9]\d)\s*[|·–—-]", re.I
+)
+
+
+@dataclass(frozen=True)
+class _Found:
+    rank: int
+    order: int
+    date: FoundDate
+    line: Line
+
+
+def _mask_versions(text: str) -> str:
+    """'Version 1 - December 2024' is not the 1st of December: blank out version numbers."""
+    return _VERSION.sub(lambda m: " " * len(m[0]), text)
+
+
+def _first_date(text: str) -> FoundDate | None:
+    dates = find_dates(_mask_versions(text))
+    return dates[0] if dates else None
+
+
+def _leads(tail: str, date: FoundDate) -> bool:
+    """The date follows its label directly, or after a weekday ("Tuesday, 5 March 2024")."""
+    gap = tail[: date.start]
+    return len(gap) <= 3 or (
+        (len(gap) <= 14 and not re.search(r"\d", gap) and len(gap.split()) <= 2)
+        and not _NOT_ISSUE.search(gap)
+    )
+
+
+def _in_sign_off(context: Context, line: Line) -> bool:
+    """A 'Date:' beside a signature or inside the declaration dates the sign-off; near the top
+    of the plan it sits in the document-control block ("Approved by ... Date: ...")."""
+    if context.section_of_line[line.index] == "declaration":
+        return True
+    if line.index < max(12, len(context.lines) // 3):
+        return False
+    before = context.lines[max(0, line.index - 3) : line.index]
+    return any(other.page == line.page and _SIGNATURE.search(other.text) for other in before)
+
+
+def _labelled(context: Context) -> list[_Found]:
+    """'Publication date: ...', 'Issued ...', 'Last updated ...': the date right after the
+    label. Mid-line only in the title block, a header or footer, or of this plan itself."""
+    top = {line.index for line in [li for li in context.lines if not li.furniture][:12]}
+    found: list[_Found] = []
+    for line in context.lines:
+        if not _LABEL_HINT.search(line.text):
+            continue
+        for m in _LABEL.finditer(line.text):
+            before = line.text[: m.start()]
+            placed = line.index in top or line.furniture or _THIS_PLAN.search(before)
+            if m.start() > 0 and not placed:
+                continue
+            if _OTHER_DOCUMENT.search(before) or _NOT_ISSUE.search(before):
+                continue
+            tail = line.text[m.end() :]
+            date = _first_date(tail)
+            if date is None or not _leads(tail, date):
+                continue
+            rank = 0 if m["issued"] else 1
+            found.append(_Found(rank, line.index, date, line))
+            break
+    return found
+
+
+def _bare_dates(context: Context, first_pages: set[int]) -> list[_Found]:
+    found: list[_Found] = []
+    top = {line.index for line in [li for li in context.lines if not li.furniture][:12]}
+    for line in context.lines:
+        m = _BARE_DATE.search(line.text)
+        if not m or line.page not in first_pages or _in_sign_off(context, line):
+            continue
+        if m.start() > 0 and line.index not in top and not line.furniture:
+            continue
+        if _NOT_ISSUE.search(line.text[: m.start()]):
+            continue  # "Next review date: June 2026"
+        date = _first_date(line.text[m.end() :])
+        if date is not None and _leads(line.text[m.end() :], date):
+            found.append(_Found(2, line.index, date, line))
+    return found
+
+
+def _version_table(context: Context) -> list[_Found]:
+    """The latest date in a version or revision history table."""
+    for line in context.lines:
+        if not _VERSION_HEAD.search(line.text):
+            continue
+        rows = [
+            (date, row)
+            for row in context.lines[line.index + 1 : line.index + 12]
+            if row.page == line.page and (date := _first_date(row.text)) is not None
+        ]
+        if rows:
+            date, row = max(rows, key=lambda item: item[0].value)
+            return [_Found(3, row.index, date, row)]
+    return []
+
+
+def _dated_top(context: Context) -> list[_Found]:
+    """A date on the title page: a short dated line, the dated title, a dated header/footer."""
+    found: list[_Found] = []
+    top = [line for line in context.lines if not line.furniture][:8]
+    first = context.document.pages[0].number if context.document.pages else 1
+    edges = [line for line in context.lines if line.furniture and line.page == first]
+    for line in [*top, *edges]:
+        words = len(line.text.split())
+        if _NOT_ISSUE.search(line.text) or words > 16:
+            continue
+        titled = bool(context.matches_in(line, "CRP_TITLE"))
+        date = _first_date(line.text)
+        if date is not None and (words <= 8 or titled):
+            found.append(_Found(4, line.index, date, line))
+    for line in top[:4]:
+        lone = _LONE_YEAR.search(line.text)
+        single = len(YEAR.findall(line.text)) == 1  # "2024 – 2025" is a period
+        if lone and single and len(line.text.split()) <= 8 and not _NOT_ISSUE.search(line.text):
+            year = int(lone["year"] or lone["alone"])
+            when = FoundDate(dt.date(year, 1, 1), "year", lone.start(), lone.end(), str(year))
+            found.append(_Found(5, line.index, when, line))
+    return found
+
+
+def extract_publication_date(context: Context, facts: Facts) -> None:
+    """The publication date, from the most explicit place the plan gives one."""
+    first_pages = {p.number for p in context.document.pages[:2]}
+    candidates = [
+        *_labelled(context),
+        *_bare_dates(context, first_pages),
+        *_version_table(context),
+        *_dated_top(context),
+    ]
+    if not candidates:
+        return
+    best = min(candidates, key=lambda c: (c.rank, c.order))
+    facts.publication_date = best.date.value
+    facts.publication_date_precision = best.date.precision
+    facts.evidence["publication_date"] = [best.line.evidence()]
+
 
 # Hosts that publish other people's documents: a plan here is not on the supplier's own site.
 THIRD_PARTY_HOSTS = (

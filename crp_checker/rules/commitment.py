@@ -34,7 +34,10 @@ def _carbon_neutral_phrase(facts: Facts) -> str:
 )
 def net_zero_commitment(facts: Facts, ctx: Context) -> Result:
     """PPN 006 requires a firm organisational commitment to reach net zero; a promise only to
-    reduce emissions, or a hope to reach net zero, is not enough."""
+    reduce emissions, or a hope to reach net zero, is not enough. Supporting someone else's
+    target ("we support the UK Government's net zero 2050 target", "we play our part in the
+    UK's transition") is not the organisation's own commitment and fails; an aim or a hope
+    ("we aim to reach net zero by 2045") is partial."""
     ev = evidence(facts, "net_zero", "carbon_neutral")
     if facts.net_zero_strength == "commitment":
         return Result(
@@ -48,6 +51,21 @@ def net_zero_commitment(facts: Facts, ctx: Context) -> Result:
             "[year]', approved by the board.",
             ev,
         )
+    if facts.net_zero_year is not None and not facts.carbon_neutral_only:
+        # A dated net zero statement without a pledge verb ("We will play our part in
+        # achieving net zero by 2040"): whether it is the organisation's commitment is a
+        # reading a person should make, not a reason to exclude the bid.
+        where = f" (p. {ev[0].page})" if ev and ev[0].page is not None else ""
+        return Result(
+            Outcome.NEEDS_REVIEW,
+            f"The plan states net zero by {facts.net_zero_year}{_quoted(facts)}, without "
+            "saying it is committed to it.",
+            "State it as a commitment: 'We are committed to achieving net zero emissions by "
+            f"{facts.net_zero_year}'.",
+            ev,
+            question=f"Is '{facts.net_zero_wording}'{where} the organisation's own commitment "
+            f"to net zero by {facts.net_zero_year}?",
+        )
     if _carbon_neutral_only(facts):
         return Result(
             Outcome.FAIL,
@@ -56,6 +74,16 @@ def net_zero_commitment(facts: Facts, ctx: Context) -> Result:
             f"Add a commitment to reach net zero emissions by {ctx.buyer.net_zero_deadline} at "
             "the latest; carbon neutrality through offsets does not meet PPN 006.",
             ev,
+        )
+    outside = evidence(facts, "net_zero_outside")
+    if outside:
+        return Result(
+            Outcome.FAIL,
+            f"The plan supports an outside net zero target ('{outside[0].quote}'), but makes no "
+            "net zero commitment of its own.",
+            "Add the organisation's own commitment: 'We are committed to achieving net zero "
+            f"emissions by [year]' ({ctx.buyer.net_zero_deadline} at the latest).",
+            outside,
         )
     return Result(
         Outcome.FAIL,
@@ -76,7 +104,9 @@ def net_zero_commitment(facts: Facts, ctx: Context) -> Result:
 )
 def net_zero_year(facts: Facts, ctx: Context) -> Result:
     """The net zero commitment must have a year no later than the buyer's deadline (2050 under
-    PPN 006, in line with the UK's legal target)."""
+    PPN 006, in line with the UK's legal target). The year of a target the plan only supports
+    or quotes (the UK's 2050) is not the organisation's year; a commitment for Scope 1 and 2
+    only keeps its year (its scope is judged by `net-zero-covers-all-scopes`)."""
     deadline = ctx.buyer.net_zero_deadline
     ev = evidence(facts, "net_zero")
     year = facts.net_zero_year
@@ -88,6 +118,9 @@ def net_zero_year(facts: Facts, ctx: Context) -> Result:
                 "not net zero)"
             )
             ev += evidence(facts, "carbon_neutral")
+        elif evidence(facts, "net_zero_outside"):
+            extra = " (the year the plan gives belongs to a target it supports, not its own)"
+            ev += evidence(facts, "net_zero_outside")
         return Result(
             Outcome.FAIL,
             f"No net zero year was found in {ctx.where}{extra}.",
@@ -117,8 +150,13 @@ def net_zero_year(facts: Facts, ctx: Context) -> Result:
 )
 def net_zero_not_carbon_neutral(facts: Facts, ctx: Context) -> Result:
     """Carbon neutrality can be claimed by buying offsets while emissions stay the same; net zero
-    means cutting emissions and only balancing the residue. With neither statement in the plan
-    this check does not apply, because the missing commitment already fails
+    means cutting emissions and only balancing the residue. A carbon neutral pledge with no net
+    zero commitment fails. A net zero commitment beside a carbon neutral goal (neutral by 2030
+    on the way to net zero by 2045) passes: the net zero is there. Offsetting presented as the
+    main way to net zero ("our route relies mainly on offsetting", "net zero through
+    offsetting") is partial; offsetting only the residue, or as one route among several, is
+    not. With neither statement in the plan (or only support for someone else's target) this
+    check does not apply, because the missing commitment already fails
     `net-zero-commitment`."""
     ev = evidence(facts, "net_zero", "carbon_neutral", "offsets")
     if _carbon_neutral_only(facts):

@@ -34,7 +34,12 @@ _NAME_PLACEHOLDER = re.compile(
 )
 def crp_identified(facts: Facts, ctx: Context) -> Result:
     """A buyer can only accept a Carbon Reduction Plan: an environmental policy or a CSR
-    statement does not meet PPN 006, however good it is."""
+    statement does not meet PPN 006, however good it is. A plan may carry another title ("Net
+    Zero Plan", "Carbon Reporting and Reduction Plan") or none, if it holds the template's
+    sections and the organisation's own content. A document titled "Carbon Reduction Plan"
+    with no content (no commitment year, figures, targets or declaration) fails, as do the
+    look-alikes: a page that summarises the plan and links to it, a guide to writing one, the
+    blank template, a policy, a report or brochure."""
     found = [SECTION_NAMES.get(key, key) for key in facts.sections_found]
     sections = f" Template sections found: {join_words(found)}." if found else ""
     ev = evidence(facts, "crp", "sections.")
@@ -48,13 +53,26 @@ def crp_identified(facts: Facts, ctx: Context) -> Result:
             "six sections of the official template.",
             ev,
         )
+    fix = (
+        "Write a Carbon Reduction Plan using the government template (PPN 006): net zero "
+        "commitment, baseline and current emissions, targets, reduction projects and a signed "
+        "declaration."
+    )
+    note = facts.notes.get("crp")
+    if note and "links to it" in note:
+        fix = "Submit the Carbon Reduction Plan itself (the document the page links to)."
+    if note:
+        return Result(
+            Outcome.FAIL,
+            f"This is not a Carbon Reduction Plan: the document {note}.{sections}",
+            fix,
+            ev,
+        )
     return Result(
         Outcome.FAIL,
         f"No Carbon Reduction Plan was found in {ctx.where}: it is not titled as one and holds "
         f"{len(found)} of the 6 template sections (at least 4 are needed).{sections}",
-        "Write a Carbon Reduction Plan using the government template (PPN 006): net zero "
-        "commitment, baseline and current emissions, targets, reduction projects and a signed "
-        "declaration.",
+        fix,
         ev,
         absent=True,
     )
@@ -101,13 +119,23 @@ def supplier_named(facts: Facts, ctx: Context) -> Result:
 )
 def publication_date(facts: Facts, ctx: Context) -> Result:
     """A dated plan shows the buyer which version they are reading and whether it is current;
-    PPN 006 expects the plan to be kept up to date."""
+    PPN 006 expects the plan to be kept up to date. "Publication date", "Issued", "Date of
+    issue", "Last updated", a version line or table, or a dated title, header or footer all
+    count; a month and year without the day is partial. A reporting period, baseline or
+    target date is never read as the publication date, and the sign-off date does not stand
+    in for a missing one: the sign-off dates the approval, not the published version (the
+    message quotes it so the supplier can simply add it as the publication date)."""
     ev = evidence(facts, "publication_date")
     day, precision = facts.publication_date, facts.publication_date_precision
     if day is None:
+        signed = ""
+        if facts.sign_off_date is not None:
+            when = date_text(facts.sign_off_date, facts.sign_off_date_precision)
+            signed = f" The plan is signed off on {when}, but that dates the approval."
+            ev = evidence(facts, "sign_off_date")
         return Result(
             Outcome.FAIL,
-            f"No publication or issue date was found in {ctx.where}.",
+            f"No publication or issue date was found in {ctx.where}.{signed}",
             "Add the full date the plan was issued (for example 'Publication date: 3 March "
             "2025') near the title.",
             ev,
@@ -132,8 +160,13 @@ def publication_date(facts: Facts, ctx: Context) -> Result:
     serves="e",
 )
 def no_placeholders(facts: Facts, ctx: Context) -> Result:
-    """Template text left in ("[insert year]", "XX", "TBC") shows the plan is unfinished, and the
-    missing values cannot be judged."""
+    """Template text left in ("[insert year]", "XX", "20XX", "TBC") shows the plan is unfinished,
+    and the missing values cannot be judged. So do the template's own guidance notes left in
+    ("Notes for Completion", "Please complete and publish ...") and a template field left
+    empty, even an optional one ("Company Registration Number:" with nothing after it). Dotted
+    leader lines that hold a value ("Supplier name: …… Acme Ltd ……") are filled, and a blank
+    "Signed:" or "Date:" under the declaration is left to the sign-off rules (a signature may
+    be an image)."""
     ev = evidence(facts, "placeholders")
     if facts.placeholders:
         quoted = join_words(f"'{text}'" for text in facts.placeholders)
