@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from rule_cases import Case, buyer, check_case, complete_facts, run, with_period
+from rule_cases import Case, buyer, check_case, complete_facts, ev, run, with_period
 
 from crp_checker.rules.scope3 import scope3_coverage
 from crp_checker.schemas import Facts, Outcome, Scope3Category
@@ -72,7 +72,11 @@ CASES = [
     Case(
         "scope3-reported",
         Outcome.FAIL,
-        with_period(with_period(FULL, "current", scope3=None), "baseline", scope3=None),
+        with_period(
+            with_period(complete_facts(scope3_detail=[]), "current", scope3=None),
+            "baseline",
+            scope3=None,
+        ),
         "absent",
     ),
     Case("scope3-categories", Outcome.PASS, FULL, "all five with values"),
@@ -236,3 +240,21 @@ def test_scope3_falls_back_to_the_baseline_when_no_current_figure() -> None:
     finding = run("scope3-reported", with_period(FULL, "current", scope3=None))
     assert finding.outcome is Outcome.PASS
     assert "baseline (2019) is 700 tCO2e" in finding.message
+
+
+def _by_category_only(quote: str) -> Facts:
+    facts = with_categories(c5="figure", c6="figure", c7="figure")
+    facts = with_period(with_period(facts, "current", scope3=None), "baseline", scope3=None)
+    facts.evidence["scope3.6"] = ev(quote)
+    return facts
+
+
+def test_scope3_given_only_by_category_is_reported() -> None:
+    finding = run("scope3-reported", _by_category_only("Scope 3 | Business travel: 5.8; ..."))
+    assert finding.outcome is Outcome.PASS
+    assert "by category" in finding.message
+
+
+def test_category_sources_never_called_scope_3_are_partial() -> None:
+    finding = run("scope3-reported", _by_category_only("Business Travel: 60"))
+    assert finding.outcome is Outcome.PARTIAL

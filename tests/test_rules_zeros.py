@@ -183,3 +183,8 @@ def test_change_explained_quotes_the_explanation() -> None:
     facts = with_period(complete_facts(change_explained=True), "current", total=400)
     facts.evidence["change_explained"] = ev("Emissions fell because we moved to a smaller office.")
     assert "because we moved to a smaller office" in run("change-explained", facts).message
+
+
+def test_category_figures_alone_are_figures_to_check_for_zeros() -> None:
+    facts = NO_FIGURES.model_copy(update={"scope3_detail": categories(c6="figure", c7="figure")})
+    assert run("zeros-explained", facts).outcome is Outcome.PASS

@@ -155,7 +155,8 @@ def _read_sentence(
     readings: list[Reading | None] = []
     for i, group in enumerate(groups):
         end = groups[i + 1].start if i + 1 < len(groups) else len(raw)
-        reading = read_after(raw[group.end : end], has_unit, rowlike(raw, group.start))
+        row = rowlike(context, sentence, group.start)
+        reading = read_after(raw[group.end : end], has_unit, row, i + 1 < len(groups))
         if reading and reading.kind == "figure" and len(group.numbers) > 1:
             reading = Reading("in_total")  # one figure for several categories
         if reading and reading.kind in ("marker", "ruled_out") and reading.reason is None:

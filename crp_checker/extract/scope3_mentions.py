@@ -159,16 +159,27 @@ def group_mentions(mentions: list[Mention], raw: str) -> list[Group]:
     return groups
 
 
-def rowlike(raw: str, start: int) -> bool:
-    """The name opens its row or cell ("6 Business travel 251.0", "| Cat 4: 301.4")."""
-    boundary = max(raw.rfind("|", 0, start), raw.rfind(";", 0, start)) + 1
-    before = _ROW_PREFIX.sub("", raw[boundary:start])
+def rowlike(context: Context, sentence: Sentence, start: int) -> bool:
+    """The name opens its row or cell ("6 Business travel 251.0", "| Cat 4: 301.4"); rows are
+    lines of the page, which the sentence splitter may have joined."""
+    at = sentence.start + start
+    line = context.line_at(sentence.page, at)
+    line_start = line.start if line is not None else sentence.start
+    text = context.document.pages[sentence.page - 1].text[line_start:at]
+    boundary = max(text.rfind("|"), text.rfind(";")) + 1
+    before = _ROW_PREFIX.sub("", text[boundary:])
     return len(before.split()) <= 2
 
 
-def _figure(after: str, has_unit: bool, rowlike: bool) -> str | None:
-    """The figure that follows a category name closely, as written; None when there is none."""
-    values, unit, start, _ = find_values(after)
+def _figure(after: str, has_unit: bool, rowlike: bool, more: bool) -> str | None:
+    """The figure that follows a category name closely, as written; None when there is none.
+
+    `more` says another category name follows the words `after`: a small whole number just
+    before it is that item's list number ("..., and 9. Downstream transportation").
+    """
+    if more and re.search(r"(?<![\d.,])(?:1[0-5]|[1-9])\.\s*$", after):
+        after = re.sub(r"(?:1[0-5]|[1-9])\.\s*$", "", after)
+    values, unit, start, _ = find_values(re.sub(r"\.\s*$", "", after))
     if not values or values[0] is None or start < 0:
         return None
     prefix = after[:start]
@@ -184,7 +195,7 @@ def _figure(after: str, has_unit: bool, rowlike: bool) -> str | None:
     return number[0]
 
 
-def read_after(after: str, has_unit: bool, rowlike: bool) -> Reading | None:
+def read_after(after: str, has_unit: bool, rowlike: bool, more: bool) -> Reading | None:
     """What the words after a group of names say about it, if anything."""
     cell = after.lstrip(" \t|:=")
     marker = MARKER.match(cell)
@@ -197,7 +208,7 @@ def read_after(after: str, has_unit: bool, rowlike: bool) -> Reading | None:
     if ZERO_WORD.match(cell.lstrip(" -–—")):
         note = ZERO_WORD.sub("", cell.lstrip(" -–—"), count=1)
         return Reading("figure", figure="0", reason=_reason_text(note))
-    figure = _figure(after, has_unit, rowlike)
+    figure = _figure(after, has_unit, rowlike, more)
     if figure is not None:
         note = after[after.find(figure) + len(figure) :]
         zero = re.fullmatch(r"[-−]?0+(?:\.0+)?", figure) is not None

@@ -6,6 +6,7 @@ the exports and the reports read it, so a plan's coverage reads the same everywh
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -22,6 +23,7 @@ from crp_checker.rules.registry import Context, Result, rule
 from crp_checker.schemas import Facts, Outcome, Scope3Category, Severity
 
 ALL_CATEGORIES = tuple(range(1, 16))
+_SCOPE3 = re.compile(r"\bscope\s*(?:3|three)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -104,7 +106,9 @@ def scope3_reported(facts: Facts, ctx: Context) -> Result:
     """PPN 006 requires Scope 3 emissions, usually the largest part of a footprint; a plan that
     leaves them out, or writes zero without a reason, hides most of its impact. The sources are
     the categories the plan names as part of its Scope 3 (with a figure, inside the Scope 3
-    total, or in a sentence about it); a definition of Scope 3 does not list sources."""
+    total, or in a sentence about it); a definition of Scope 3 does not list sources. Figures
+    given only per category report Scope 3 when the plan calls them Scope 3; category-like
+    sources ("Business Travel: 60") never called Scope 3 are partial."""
     current = current_period(facts)
     period, which = current, "current period"
     if current.scope3 is None and "scope3" not in current.not_numeric:
@@ -120,6 +124,24 @@ def scope3_reported(facts: Facts, ctx: Context) -> Result:
     )
     value = period.scope3
     marker = period.not_numeric.get("scope3")
+    by_category = every.reported if value is None and marker is None else ()
+    if by_category:
+        listed = join_words(str(n) for n in by_category)
+        if _called_scope3(facts, by_category):
+            return Result(
+                Outcome.PASS,
+                f"Scope 3 is reported by category, with figures for categories {listed} (no "
+                "Scope 3 total was read).",
+                None,
+                ev,
+            )
+        return Result(
+            Outcome.PARTIAL,
+            f"Figures are given for sources that are Scope 3 categories ({listed}), but the "
+            "plan does not report them as Scope 3.",
+            fix,
+            ev,
+        )
     if value is None and (marker is None or not is_zero_marker(marker)):
         return Result(
             Outcome.FAIL,
@@ -158,6 +180,15 @@ def scope3_reported(facts: Facts, ctx: Context) -> Result:
         f"{join_words(str(n) for n in sources)}.",
         None,
         ev,
+    )
+
+
+def _called_scope3(facts: Facts, numbers: Sequence[int]) -> bool:
+    """The plan reports these category figures as Scope 3 (the row, cell or sentence says so)."""
+    return any(
+        _SCOPE3.search(quote.quote)
+        for number in numbers
+        for quote in facts.evidence.get(f"scope3.{number}", [])
     )
 
 

@@ -101,7 +101,8 @@ def zeros_explained(facts: Facts, ctx: Context) -> Result:
     passes; with no emissions figures at all it does not apply. An unexplained zero for a whole
     scope fails; a note beside it that the checker cannot judge goes to a person."""
     current = current_period(facts)
-    if not any_figures(facts, current):
+    by_category = any(d.figure is not None for d in facts.scope3_detail)
+    if not any_figures(facts, current) and not by_category:
         return Result(
             Outcome.NOT_APPLICABLE, "No emissions figures were found; see current-emissions."
         )
