@@ -49,7 +49,10 @@ _CHANGE = re.compile(
     r"(?:change|refinement|update)|improved (?:data|calculation))",
     re.I,
 )
-_EMISSIONS = re.compile(r"emission|footprint|carbon|baseline|scope\s*[123]|tco2", re.I)
+_FUTURE = re.compile(
+    r"\b(?:will|scheduled|planned|plan to|intend|aim to|expect(?:ed)? to|going forward)\b", re.I
+)
+_EMISSIONS = re.compile(r"emission|footprint|carbon|baseline|scope\s*[123]|tco2|\btotal\b", re.I)
 
 
 def _wanted(facts: Facts) -> set[str]:
@@ -172,9 +175,11 @@ def extract_explanations(context: Context, facts: Facts) -> None:
 
 
 def _change_explanation(context: Context, facts: Facts) -> None:
-    """A sentence that says why emissions changed: growth, a method change, a measure's effect."""
+    """A sentence that says why emissions changed: growth, a method change, a measure's effect
+    (not a plan for the future: "a recalculation is scheduled for 2026" explains nothing yet)."""
     for sentence in context.sentences:
-        if _CHANGE.search(sentence.text) and _EMISSIONS.search(sentence.text):
+        text = sentence.text
+        if _CHANGE.search(text) and _EMISSIONS.search(text) and not _FUTURE.search(text):
             facts.change_explained = True
             facts.evidence["change_explained"] = [sentence.evidence()]
             return

@@ -229,7 +229,7 @@ def change_explained(facts: Facts, ctx: Context) -> Result:
         )
     if facts.change_explained:
         quote = facts.evidence.get("change_explained", [])
-        why = f": '{quote[0].quote}'" if quote else ""
+        why = f": '{_short(quote[0].quote)}'" if quote else ""
         return Result(Outcome.PASS, f"{said}, and the plan explains why{why}.", None, ev)
     return Result(
         Outcome.PARTIAL,
@@ -238,3 +238,8 @@ def change_explained(facts: Facts, ctx: Context) -> Result:
         "reductions), and recalculate the baseline if the method changed.",
         ev,
     )
+
+
+def _short(text: str, limit: int = 160) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 3].rstrip() + "..."
