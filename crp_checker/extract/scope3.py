@@ -161,6 +161,8 @@ def _read_sentence(
             reading = Reading("in_total")  # one figure for several categories
         if reading and reading.kind in ("marker", "ruled_out") and reading.reason is None:
             reading.reason = _sentence_reason(raw, previous)
+        elif reading and reading.kind == "ruled_out":
+            reading.reason = raw.strip()  # quote the whole statement, not its tail
         readings.append(reading)
     figures = any(r is not None and r.kind == "figure" for r in readings)
     if DEFINITION.search(raw) and not figures:
@@ -273,6 +275,8 @@ def extract_scope3(context: Context, facts: Facts, categories: dict[int, Scope3C
         entry.name = NAMES[number]
         if _has_nonzero_figure(entry):
             entry.excluded = False  # a reported figure outranks words that seem to rule it out
+        if entry.figure is not None or entry.baseline is not None or entry.current is not None:
+            entry.in_total = entry.unmeasured = False  # these describe a category with no figure
         if not entry.as_written:
             entry.as_written = NAMES[number]
     facts.scope3_detail = [categories[n] for n in sorted(categories)]

@@ -37,6 +37,8 @@ _SHORT_NUMBERED = re.compile(r"\bC(\d{1,2})\b(?=\s*[-–:.)]?\s*[A-Za-z])")
 # "upstream and downstream transportation", "inbound and outbound logistics": two categories.
 _COORDINATED = re.compile(r"\b(up|down|in|out)(?:-?stream|bound)\s*(?:and|or|&|/|,)\s*$", re.I)
 _OTHER_OF = {"up": 4, "in": 4, "down": 9, "out": 9}
+# A category's own number just before its name: "9 (downstream ...)", "6. Business Travel".
+_OWN_NUMBER = re.compile(r"(?:^|[\s,(&/])(\d{1,2})\s*[.(:)\-–]?\s*$")
 _SCOPE3 = re.compile(r"\bscope\s*(?:3|three)\b|\bindirect emissions\b", re.I)
 # Units as plans type them, "tC02e" (a zero for the O) included.
 UNIT = re.compile(
@@ -109,6 +111,9 @@ def find_mentions(
     for m in context.matches_within(sentence.page, sentence.start, sentence.end, "SCOPE3_CAT"):
         start, end = m.start - sentence.start, m.end - sentence.start
         numbers = {int(m.id)}
+        own = _OWN_NUMBER.search(raw[max(0, start - 8) : start])
+        if own and int(own[1]) == int(m.id):  # "and 9 (downstream ...)", "6 Business travel"
+            start -= len(own[0].lstrip(" ,(&/"))
         pair = _COORDINATED.search(raw[max(0, start - 20) : start])
         if pair and int(m.id) in (4, 9):
             numbers.add(_OTHER_OF[pair[1].lower()])

@@ -13,9 +13,7 @@ from crp_checker.rules import (  # noqa: F401  (imported to register their rules
     document,
     method,
     publication,
-    scope3,
     targets,
-    zeros,
 )
 from crp_checker.rules.registry import RULES, SECTIONS, Context, Result, Rule, rule, run_rules
 

@@ -1,10 +1,13 @@
-"""Rules for the emissions figures: units, valid numbers, sums and the Scope 2 basis.
+"""Rules for the emissions data: units, valid numbers, sums, Scope 3 coverage, zeros, changes.
 
-Scope 3 coverage is in `scope3.py`; zeros and large changes that need a reason in `explained.py`.
+The Scope 3 rules are written in `scope3.py`, those about figures that need a reason (zeros,
+categories that change, large changes) in `explained.py`; all are registered here, so the
+section keeps the rulebook's order.
 """
 
 from __future__ import annotations
 
+from crp_checker.rules.explained import change_explained, scope3_consistent, zeros_explained
 from crp_checker.rules.figures import (
     any_figures,
     check_total,
@@ -22,6 +25,7 @@ from crp_checker.rules.helpers import (
     worst,
 )
 from crp_checker.rules.registry import Context, Result, rule
+from crp_checker.rules.scope3 import scope3_categories, scope3_reported
 from crp_checker.schemas import Facts, Outcome, Severity
 
 
@@ -136,6 +140,31 @@ def totals_add_up(facts: Facts, ctx: Context) -> Result:
     )
 
 
+# Written in scope3.py and explained.py, registered here in the rulebook's order.
+rule(
+    "scope3-reported",
+    title="Scope 3 reported",
+    section="data",
+    severity=Severity.MANDATORY,
+    serves="b",
+)(scope3_reported)
+rule(
+    "scope3-categories",
+    title="Required Scope 3 categories",
+    section="data",
+    severity=Severity.MANDATORY,
+    serves="e",
+)(scope3_categories)
+rule(
+    "zeros-explained",
+    title="Zero or N/A figures explained",
+    section="data",
+    severity=Severity.MANDATORY,
+    serves="b",
+    confidence="secondary",
+)(zeros_explained)
+
+
 @rule(
     "scope2-basis",
     title="Scope 2 basis stated",
@@ -171,3 +200,19 @@ def scope2_basis(facts: Facts, ctx: Context) -> Result:
     else:
         said = f"the basis is stated ({join_words(sorted(b or '' for b in bases))}-based)"
     return Result(Outcome.PASS, f"Scope 2: {said}.", None, ev)
+
+
+rule(
+    "scope3-consistent",
+    title="Same Scope 3 categories in both years",
+    section="data",
+    severity=Severity.GOOD_PRACTICE,
+    serves="b",
+)(scope3_consistent)
+rule(
+    "change-explained",
+    title="Large changes explained",
+    section="data",
+    severity=Severity.GOOD_PRACTICE,
+    serves="b",
+)(change_explained)

@@ -19,8 +19,8 @@ from crp_checker.rules.helpers import (
     period_name,
     tonnes,
 )
-from crp_checker.rules.registry import Context, Result, rule
-from crp_checker.schemas import Facts, Outcome, Scope3Category, Severity
+from crp_checker.rules.registry import Context, Result
+from crp_checker.schemas import Facts, Outcome, Scope3Category
 
 ALL_CATEGORIES = tuple(range(1, 16))
 _SCOPE3 = re.compile(r"\bscope\s*(?:3|three)\b", re.I)
@@ -95,13 +95,6 @@ def scope3_coverage(facts: Facts, required: Sequence[int]) -> Scope3Coverage:
     )
 
 
-@rule(
-    "scope3-reported",
-    title="Scope 3 reported",
-    section="data",
-    severity=Severity.MANDATORY,
-    serves="b",
-)
 def scope3_reported(facts: Facts, ctx: Context) -> Result:
     """PPN 006 requires Scope 3 emissions, usually the largest part of a footprint; a plan that
     leaves them out, or writes zero without a reason, hides most of its impact. The sources are
@@ -197,22 +190,22 @@ def _names(numbers: Sequence[int]) -> str:
 
 
 def _reasons(facts: Facts, numbers: Sequence[int]) -> str:
+    """'4 and 9 ('... we sell no goods')': categories ruled out by one statement share it."""
     detail = {d.number: d for d in facts.scope3_detail}
-    return join_words(f"{n} ('{_short(detail[n].reason or '')}')" for n in numbers if n in detail)
+    by_reason: dict[str, list[int]] = {}
+    for number in numbers:
+        by_reason.setdefault(detail[number].reason or "", []).append(number)
+    return join_words(
+        f"{join_words(str(n) for n in listed)} ('{_short(reason)}')"
+        for reason, listed in by_reason.items()
+    )
 
 
-def _short(text: str, limit: int = 90) -> str:
+def _short(text: str, limit: int = 160) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 3].rstrip() + "..."
 
 
-@rule(
-    "scope3-categories",
-    title="Required Scope 3 categories",
-    section="data",
-    severity=Severity.MANDATORY,
-    serves="e",
-)
 def scope3_categories(facts: Facts, ctx: Context) -> Result:
     """The Technical Standard asks for five Scope 3 categories (4 upstream transport, 5 waste,
     6 business travel, 7 commuting, 9 downstream transport), each reported or ruled out with a

@@ -1,5 +1,5 @@
-"""Worked examples for figures that need a reason: zeros-explained, scope3-consistent and
-change-explained."""
+"""Worked examples for figures that need a reason (rules/explained.py): zeros-explained,
+scope3-consistent and change-explained."""
 
 from __future__ import annotations
 

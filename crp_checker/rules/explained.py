@@ -19,8 +19,8 @@ from crp_checker.rules.helpers import (
     tonnes,
     total_or_sum,
 )
-from crp_checker.rules.registry import Context, Result, rule
-from crp_checker.schemas import Evidence, Facts, Outcome, Period, Scope3Category, Severity
+from crp_checker.rules.registry import Context, Result
+from crp_checker.schemas import Evidence, Facts, Outcome, Period, Scope3Category
 
 CHANGE_LIMIT_PERCENT = 50.0  # RULES.md change-explained: "a change of more than 50%"
 _ZERO_AS_WRITTEN = re.compile(
@@ -85,14 +85,6 @@ def _question(scope: str, note: str, row: Evidence) -> str:
     return f"Is the {zero} for {scope} explained by '{note}'{page}?"
 
 
-@rule(
-    "zeros-explained",
-    title="Zero or N/A figures explained",
-    section="data",
-    severity=Severity.MANDATORY,
-    serves="b",
-    confidence="secondary",
-)
 def zeros_explained(facts: Facts, ctx: Context) -> Result:
     """A zero or "N/A" for a whole scope or a required category is only believable with a reason
     (for example "no company vehicles"), given anywhere: beside the figure (a notes column, the
@@ -146,13 +138,6 @@ def zeros_explained(facts: Facts, ctx: Context) -> Result:
     return Result(Outcome.PASS, "No scope or required category is given as zero or N/A.", None, ev)
 
 
-@rule(
-    "scope3-consistent",
-    title="Same Scope 3 categories in both years",
-    section="data",
-    severity=Severity.GOOD_PRACTICE,
-    serves="b",
-)
 def scope3_consistent(facts: Facts, ctx: Context) -> Result:
     """Comparing years is only fair when both cover the same Scope 3 categories; a category added
     or dropped should be explained so a change is not mistaken for a reduction."""
@@ -197,13 +182,6 @@ def scope3_consistent(facts: Facts, ctx: Context) -> Result:
     )
 
 
-@rule(
-    "change-explained",
-    title="Large changes explained",
-    section="data",
-    severity=Severity.GOOD_PRACTICE,
-    serves="b",
-)
 def change_explained(facts: Facts, ctx: Context) -> Result:
     """A total that rises or falls by more than half between the baseline and the current year
     usually reflects a change of method, boundary or business, which the reader needs to know;
