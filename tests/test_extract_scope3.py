@@ -369,3 +369,15 @@ def test_evidence_quotes_where_each_category_was_read() -> None:
     quotes = [e.quote for e in facts.evidence["scope3.6"]]
     assert any("Business travel | 4.2" in quote for quote in quotes)
     assert detail(facts, 6)["figure"] == "4.2"
+
+
+def test_logistics_and_hauliers_are_upstream_transport() -> None:
+    found = coverage(
+        plan(
+            """
+            Scope 3 | Third-party logistics | 14.0 |
+            Scope 3 | Waste to landfill | 2.2 |
+            """
+        )
+    )
+    assert found.reported == (4, 5)

@@ -259,3 +259,37 @@ def test_category_zero_explained_by_a_sentence_that_rules_it_out() -> None:
     assert four.reason and "ship no products" in four.reason
     finding = zeros_finding(facts)
     assert finding.outcome is Outcome.PASS, finding.message
+
+
+@pytest.mark.parametrize("cell", ["N/A", "-", "Nil"])
+def test_a_marker_cell_for_a_whole_scope_explained_below(cell: str) -> None:
+    facts = facts_of(
+        plan(
+            f"""
+            Emissions | 2022 (baseline) | 2024 (current) |
+            Scope 1 | {cell} | {cell} |
+            Scope 2 | 4.1 | 3.2 |
+            Scope 3 | 20.3 | 18.9 |
+            Total | 24.4 | 22.1 |
+            Scope 1 is not applicable as we operate from a serviced office and own no vehicles.
+            """
+        )
+    )
+    assert "serviced office" in facts.baseline.explanations["scope1"]
+    assert zeros_finding(facts).outcome is Outcome.PASS
+
+
+@pytest.mark.parametrize("cell", ["N/A", "-", "0"])
+def test_a_marker_cell_for_a_whole_scope_with_no_reason_fails(cell: str) -> None:
+    facts = facts_of(
+        plan(
+            f"""
+            Emissions | 2022 (baseline) | 2024 (current) |
+            Scope 1 | {cell} | {cell} |
+            Scope 2 | 4.1 | 3.2 |
+            Scope 3 | 20.3 | 18.9 |
+            Total | 24.4 | 22.1 |
+            """
+        )
+    )
+    assert zeros_finding(facts).outcome is Outcome.FAIL

@@ -119,7 +119,8 @@ def find_mentions(
             numbers.add(_OTHER_OF[pair[1].lower()])
             start -= len(pair[0])
         found.append(Mention(start, end, numbers, raw[start:end]))
-    for ref in _NUMBERED.finditer(raw):
+    numbered = _NUMBERED.finditer(raw) if "cat" in raw.lower() else iter(())
+    for ref in numbered:
         listed = ref[0][ref.start(1) - ref.start() :]
         numbers = {int(n) for n in re.findall(r"\d{1,2}", listed) if 1 <= int(n) <= 15}
         if numbers:
@@ -128,6 +129,8 @@ def find_mentions(
         for ref in _SHORT_NUMBERED.finditer(raw):
             if 1 <= int(ref[1]) <= 15:
                 found.append(Mention(ref.start(), ref.end(), {int(ref[1])}, ref[0]))
+    if not found:
+        return []
     taken = [
         (hit.start(), hit.end()) for n in names for hit in re.finditer(re.escape(n), raw, re.I)
     ]
