@@ -6,9 +6,11 @@ from __future__ import annotations
 import textwrap
 
 from documents import facts_of
+from rule_cases import buyer
 
+from crp_checker.rules import RULES, Context
 from crp_checker.rules.scope3 import Scope3Coverage, scope3_coverage
-from crp_checker.schemas import Facts
+from crp_checker.schemas import Facts, Outcome
 
 REQUIRED = (4, 5, 6, 7, 9)
 HEAD = """
@@ -381,3 +383,32 @@ def test_logistics_and_hauliers_are_upstream_transport() -> None:
         )
     )
     assert found.reported == (4, 5)
+
+
+def test_rows_whose_figures_sit_in_another_block_go_to_a_person() -> None:
+    facts = facts_of(
+        plan(
+            """
+            Source
+            Business travel
+            Employee commuting
+            Waste generated in operations
+            tCO2e
+            12.3
+            4.5
+            0.8
+            """
+        )
+    )
+    assert facts.readings["scope3.6"].how == "inferred"
+    finding = RULES["scope3-categories"].run(facts, Context(buyer=buyer(), page_count=1))
+    assert finding.outcome is Outcome.NEEDS_REVIEW
+    assert finding.question is not None
+    assert "Does the row 'Business travel' (p. 1) give a figure for category 6" in finding.question
+
+
+def test_a_category_named_in_a_sentence_is_not_a_doubtful_row() -> None:
+    facts = facts_of(
+        plan("Commuting and business travel are estimated from a staff survey each year.\n")
+    )
+    assert "scope3.6" not in facts.readings

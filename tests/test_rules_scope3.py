@@ -7,8 +7,9 @@ from typing import Any
 import pytest
 from rule_cases import Case, buyer, check_case, complete_facts, ev, run, with_period
 
+from crp_checker.readings import mark_inferred
 from crp_checker.rules.scope3 import scope3_coverage
-from crp_checker.schemas import Facts, Outcome, Scope3Category
+from crp_checker.schemas import Candidate, Facts, Outcome, Scope3Category
 
 FULL = complete_facts()
 REQUIRED = [4, 5, 6, 7, 9]
@@ -258,3 +259,28 @@ def test_scope3_given_only_by_category_is_reported() -> None:
 def test_category_sources_never_called_scope_3_are_partial() -> None:
     finding = run("scope3-reported", _by_category_only("Business Travel: 60"))
     assert finding.outcome is Outcome.PARTIAL
+
+
+def _unread(facts: Facts, *numbers: int) -> Facts:
+    for number in numbers:
+        key = f"scope3.{number}"
+        mark_inferred(facts, key, "named as a table row, but no figure was read beside it")
+        facts.readings[key].candidates = [
+            Candidate(value=f"cat {number}", evidence=ev(f"Category {number} row"))
+        ]
+    return facts
+
+
+def test_a_fail_resting_on_rows_whose_figures_were_not_read_goes_to_a_person() -> None:
+    facts = _unread(with_categories(c6="value", c7="value", c5="named"), 5)
+    finding = run("scope3-categories", facts)
+    assert finding.outcome is Outcome.NEEDS_REVIEW
+    assert finding.question == (
+        "Does the row 'Category 5 row' (p. 1) give a figure for category "
+        "5 (waste generated in operations)?"
+    )
+
+
+def test_unread_rows_that_could_not_lift_the_outcome_leave_the_fail() -> None:
+    facts = _unread(with_categories(c6="value", c5="named"), 5)
+    assert run("scope3-categories", facts).outcome is Outcome.FAIL

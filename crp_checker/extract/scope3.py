@@ -36,7 +36,8 @@ from crp_checker.extract.scope3_words import (
     has_reason,
     sets_context,
 )
-from crp_checker.schemas import Facts, Scope3Category
+from crp_checker.readings import mark_inferred
+from crp_checker.schemas import Candidate, Evidence, Facts, Scope3Category
 
 NAMES = {
     1: "Purchased goods and services",
@@ -72,6 +73,7 @@ _LEGAL = re.compile(
 )
 _REGION_LINES = 12
 _REGION_WORDS = 12
+_ROW_LABEL_WORDS = 8
 
 
 def _rejoin_numbered(sentences: list[Sentence]) -> list[Sentence]:
@@ -153,9 +155,11 @@ def _read_sentence(
     has_unit = bool(UNIT.search(raw))
     groups = group_mentions(mentions, raw)
     readings: list[Reading | None] = []
+    rows: list[bool] = []
     for i, group in enumerate(groups):
         end = groups[i + 1].start if i + 1 < len(groups) else len(raw)
         row = rowlike(context, sentence, group.start)
+        rows.append(row)
         reading = read_after(raw[group.end : end], has_unit, row, i + 1 < len(groups))
         if reading and reading.kind == "figure" and len(group.numbers) > 1:
             reading = Reading("in_total")  # one figure for several categories
@@ -171,7 +175,7 @@ def _read_sentence(
     listing = region is not None or bool(_SCOPE3_LEAD.match(raw) or SCOPE3_LISTING.search(raw))
     context_ok = listing or section in ("baseline", "current") or sets_context(raw, has_unit)
     out: list[tuple[Group, Reading]] = []
-    for group, reading in zip(groups, readings, strict=True):
+    for group, reading, row in zip(groups, readings, rows, strict=True):
         own_row = region is not None and len(region.numbers) == 1
         if (
             reading is None
@@ -187,10 +191,21 @@ def _read_sentence(
         if reading is None and listing:
             reading = Reading("in_total")
         if reading is None and context_ok:
-            reading = Reading("named")
+            table = (
+                row
+                and section in (None, "baseline", "current")
+                and _short_line(context, sentence, group.start)
+            )
+            reading = Reading("named", row=table)
         if reading is not None:
             out.append((group, reading))
     return out
+
+
+def _short_line(context: Context, sentence: Sentence, at: int) -> bool:
+    """The name stands on a short line of its own, as a row label does (not in prose)."""
+    line = context.line_at(sentence.page, sentence.start + at)
+    return line is not None and len(line.text.split()) <= _ROW_LABEL_WORDS
 
 
 def _read_clause(raw: str, at: int, previous: str) -> Reading | None:
@@ -255,6 +270,7 @@ def extract_scope3(context: Context, facts: Facts, categories: dict[int, Scope3C
     regions = _scope3_regions(context)
     names = _organisation_names(facts.organisation)
     sentences = _rejoin_numbered(context.sentences)
+    rows: dict[int, Evidence] = {}
     for position, sentence in enumerate(sentences):
         previous = sentences[position - 1] if position else None
         before = previous.text if previous and previous.page == sentence.page else ""
@@ -268,6 +284,9 @@ def extract_scope3(context: Context, facts: Facts, categories: dict[int, Scope3C
                     named = next(m for m in group.mentions if number in m.numbers)
                     entry.as_written = " ".join(named.text.split())[:120]
                 _record(entry, reading)
+                if reading.row:
+                    line = context.line_at(sentence.page, sentence.start + group.start)
+                    rows.setdefault(number, line.evidence() if line else sentence.evidence())
                 quotes = facts.evidence.setdefault(f"scope3.{number}", [])
                 if all(q.start != sentence.start or q.page != sentence.page for q in quotes):
                     quotes.append(sentence.evidence())
@@ -281,3 +300,19 @@ def extract_scope3(context: Context, facts: Facts, categories: dict[int, Scope3C
             entry.as_written = NAMES[number]
     facts.scope3_detail = [categories[n] for n in sorted(categories)]
     facts.scope3_categories = sorted(categories)
+    _doubt_unread_rows(facts, categories, rows)
+
+
+def _doubt_unread_rows(
+    facts: Facts, categories: dict[int, Scope3Category], rows: dict[int, Evidence]
+) -> None:
+    """A category that opens a table row with no figure the checker could read (a layout it
+    misreads, figures in another column block) is an inferred reading a person should check."""
+    for number, row in rows.items():
+        entry = categories[number]
+        flagged = entry.excluded or entry.marker or entry.unmeasured or entry.in_total
+        if entry.figure or entry.baseline is not None or entry.current is not None or flagged:
+            continue
+        key = f"scope3.{number}"
+        mark_inferred(facts, key, "named as a table row, but no figure was read beside it")
+        facts.readings[key].candidates = [Candidate(value=entry.as_written, evidence=[row])]

@@ -75,6 +75,7 @@ class Reading:
     figure: str | None = None
     marker: str | None = None
     reason: str | None = None
+    row: bool = False  # named as a table row whose figure was not read: a person should look
 
 
 @dataclass

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from crp_checker.rules.figures import is_zero_marker
 from crp_checker.rules.helpers import (
@@ -20,7 +20,7 @@ from crp_checker.rules.helpers import (
     tonnes,
 )
 from crp_checker.rules.registry import Context, Result
-from crp_checker.schemas import Facts, Outcome, Scope3Category
+from crp_checker.schemas import Evidence, Facts, Outcome, Scope3Category
 
 ALL_CATEGORIES = tuple(range(1, 16))
 _SCOPE3 = re.compile(r"\bscope\s*(?:3|three)\b", re.I)
@@ -176,6 +176,26 @@ def scope3_reported(facts: Facts, ctx: Context) -> Result:
     )
 
 
+def _unread_rows(facts: Facts, coverage: Scope3Coverage) -> list[tuple[int, Evidence]]:
+    """Required categories named as table rows with no figure read, when their figures would
+    lift the outcome above fail: that fail rests on a reading a person should check."""
+    unread = []
+    for number in coverage.named:
+        reading = facts.readings.get(f"scope3.{number}")
+        if reading is not None and reading.how == "inferred" and reading.candidates:
+            unread.append((number, reading.candidates[0].evidence[0]))
+    hopeful = replace(
+        coverage, reported=tuple(sorted(coverage.reported + tuple(n for n, _ in unread)))
+    )
+    return unread if unread and hopeful.outcome is not Outcome.FAIL else []
+
+
+def _row_question(number: int, row: Evidence) -> str:
+    page = f" (p. {row.page})" if row.page is not None else ""
+    quote = _short(row.quote, 80)
+    return f"Does the row '{quote}'{page} give a figure for category {category_name(number)}?"
+
+
 def _called_scope3(facts: Facts, numbers: Sequence[int]) -> bool:
     """The plan reports these category figures as Scope 3 (the row, cell or sentence says so)."""
     return any(
@@ -227,6 +247,17 @@ def scope3_categories(facts: Facts, ctx: Context) -> Result:
     outcome = coverage.outcome
     if outcome is Outcome.PASS:
         return Result(Outcome.PASS, f"{summary}.", None, ev)
+    unread = _unread_rows(facts, coverage)
+    if outcome is Outcome.FAIL and unread:
+        rows = [row for _, row in unread]
+        return Result(
+            Outcome.NEEDS_REVIEW,
+            f"{summary}; named in table rows whose figures the checker could not read: "
+            f"{_names([n for n, _ in unread])}.",
+            "Give each category's figure beside its name, in tCO2e.",
+            [*ev, *rows],
+            question=" ".join(_row_question(n, row) for n, row in unread),
+        )
     gaps = [
         f"{label}: {_names(numbers)}"
         for label, numbers in (
