@@ -293,3 +293,33 @@ def test_a_marker_cell_for_a_whole_scope_with_no_reason_fails(cell: str) -> None
         )
     )
     assert zeros_finding(facts).outcome is Outcome.FAIL
+
+
+@pytest.mark.parametrize(
+    ("scope", "sentence"),
+    [
+        ("Scope 1", "We do not own or lease any vehicles and the office has no gas supply."),
+        ("Scope 1", "The studio is heated by heat pumps and the practice owns no vehicles."),
+        ("Scope 2", "Our electricity is included in the rent of our shared workspace."),
+        ("Scope 2", "The team is fully remote, with no office of its own."),
+    ],
+)
+def test_a_reason_that_does_not_name_the_scope_is_a_question(scope: str, sentence: str) -> None:
+    cells = {"Scope 1": "0 | 4.0", "Scope 2": "6.0 | 0"}[scope].split(" | ")
+    facts = facts_of(
+        plan(
+            f"""
+            Scope 1 {cells[0]}
+            Scope 2 {cells[1]}
+            Scope 3 12.0
+            Total Emissions 16.0 tCO2e
+
+            About us
+            {sentence}
+            """
+        )
+    )
+    finding = zeros_finding(facts)
+    assert finding.outcome is Outcome.NEEDS_REVIEW
+    assert finding.question is not None
+    assert finding.question.startswith(f"Is the zero for {scope} explained by '{sentence[:20]}")

@@ -284,3 +284,16 @@ def test_a_fail_resting_on_rows_whose_figures_were_not_read_goes_to_a_person() -
 def test_unread_rows_that_could_not_lift_the_outcome_leave_the_fail() -> None:
     facts = _unread(with_categories(c6="value", c5="named"), 5)
     assert run("scope3-categories", facts).outcome is Outcome.FAIL
+
+
+def test_a_zero_scope_3_with_a_possible_reason_goes_to_a_person() -> None:
+    facts = with_period(FULL, "current", scope3=0)
+    mark_inferred(facts, "current.explanations.scope3", "the reason does not name the scope")
+    facts.readings["current.explanations.scope3"].candidates = [
+        Candidate(value="We are a sole trader.", evidence=ev("We are a sole trader.", 2))
+    ]
+    finding = run("scope3-reported", facts)
+    assert finding.outcome is Outcome.NEEDS_REVIEW
+    assert finding.question == (
+        "Is the zero for Scope 3 explained by 'We are a sole trader.' (p. 2)?"
+    )

@@ -33,6 +33,27 @@ _SCOPE_IS_ZERO = re.compile(
     r"(?:zero|nil|0(?:\.0+)?\b|n/a)",
     re.I,
 )
+# Reasons that belong to one scope even when the sentence does not name it.
+_TYPICAL = {
+    "scope1": re.compile(
+        r"\b(?:(?:own|owns|operate|operates|have|has|run|runs|use|uses)\s+no\s+(?:\w+\s+){0,2}"
+        r"(?:vehicles?|vans?|cars?|fleet|boilers?|gas)|no\s+(?:company\s+|owned\s+)?(?:vehicles|"
+        r"fleet|gas (?:supply|boilers?|heating))|(?:do(?:es)?|did)\s*(?:not|n't)\s+(?:own|"
+        r"operate|lease|run|use)\s+(?:any\s+)?(?:\w+\s+){0,2}(?:vehicles?|vans?|cars?|fleet|"
+        r"boilers?|gas)|(?:heated|heating) (?:by|with|is) (?:electric|heat pumps?|the landlord)|"
+        r"all[- ]electric)\b",
+        re.I,
+    ),
+    "scope2": re.compile(
+        r"\b(?:(?:electricity|energy|utilities) (?:is|are) (?:included in|covered by|paid by|"
+        r"supplied by) (?:the |our )?(?:rent|service charge|landlord)|serviced office|"
+        r"(?:100%|fully|entirely) renewable (?:electricity|energy|tariff)|"
+        r"(?:fully|entirely|wholly) (?:remote|home[- ]based))\b",
+        re.I,
+    ),
+}
+_ZERO_MARKERS = {"0", "n/a", "na", "nil", "none", "zero", "-", "–", "—", "not applicable"}
+_ANY_SCOPE = re.compile(r"\bscope\s*[123]\b", re.I)
 _THIS_SCOPE = re.compile(r"\b(?:this|the)\s+scope\b", re.I)
 _ZERO_CELL = re.compile(r"(?<![\w.,])(?:0(?:\.0+)?|n/?a|nil|none|zero|-|–|—)(?![\w.,%])", re.I)
 _NUMBER = re.compile(r"(?<![\w.,])[-−]?\d[\d,]*(?:\.\d+)?(?![\w.,])")
@@ -155,13 +176,36 @@ def _from_rows(facts: Facts, wanted: set[str]) -> None:
                     _explain(facts, name, note, quote)
                 elif verdict == "doubt":
                     doubts.append((written, note, quote))
-        for role in ("baseline", "current"):
-            period: Period = getattr(facts, role)
-            if doubts and _is_zero(period, name) and name not in period.explanations:
-                written, note, quote = doubts[0]
-                key = f"{role}.explanations.{name}"
-                mark_inferred(facts, key, f"the note beside the {written} may not be a reason")
-                facts.readings[key].candidates = [Candidate(value=note, evidence=[quote])]
+        if doubts:
+            written, note, quote = doubts[0]
+            _doubt(facts, name, note, quote, f"the note beside the {written} may not be a reason")
+
+
+def _doubt(facts: Facts, name: str, text: str, quote: Evidence, why: str) -> None:
+    """Record a possible reason for the zeros of scope `name` as an inferred reading."""
+    for role in ("baseline", "current"):
+        period: Period = getattr(facts, role)
+        key = f"{role}.explanations.{name}"
+        zero = getattr(period, name) == 0 or (
+            period.not_numeric.get(name, "x").strip().lower() in _ZERO_MARKERS
+        )
+        if zero and name not in period.explanations and key not in facts.readings:
+            mark_inferred(facts, key, why)
+            facts.readings[key].candidates = [Candidate(value=text, evidence=[quote])]
+
+
+def _from_typical(context: Context, facts: Facts, wanted: set[str]) -> None:
+    """A sentence that gives a reason typical of a scope without naming it ("We own no
+    vehicles and the office has no gas supply" for Scope 1): a reason a person should confirm."""
+    for name in sorted(wanted):
+        typical = _TYPICAL.get(name)
+        if typical is None:
+            continue
+        for sentence in context.sentences:
+            if typical.search(sentence.text) and not _ANY_SCOPE.search(sentence.text):
+                why = "the reason does not name the scope"
+                _doubt(facts, name, sentence.text, sentence.evidence(), why)
+                break
 
 
 def extract_explanations(context: Context, facts: Facts) -> None:
@@ -172,6 +216,7 @@ def extract_explanations(context: Context, facts: Facts) -> None:
         return
     _from_sentences(context, facts, wanted)
     _from_rows(facts, wanted)
+    _from_typical(context, facts, wanted)
 
 
 def _change_explanation(context: Context, facts: Facts) -> None:

@@ -76,13 +76,13 @@ def find_zeros(facts: Facts, required: list[int]) -> Zeros:
     return zeros
 
 
-def _question(scope: str, note: str, row: Evidence) -> str:
+def zero_question(scope: str, note: str, row: Evidence) -> str:
     """'Is the 0.0 for Scope 1 explained by 'No company vehicles' (p. 1)?'"""
     before = row.quote.split(note)[0] if note in row.quote else row.quote
     written = [m[0] for m in _ZERO_AS_WRITTEN.finditer(before)]
     zero = written[-1] if written else "zero"
     page = f" (p. {row.page})" if row.page is not None else ""
-    return f"Is the {zero} for {scope} explained by '{note}'{page}?"
+    return f"Is the {zero} for {scope} explained by '{_short(note, 120)}'{page}?"
 
 
 def zeros_explained(facts: Facts, ctx: Context) -> Result:
@@ -112,7 +112,7 @@ def zeros_explained(facts: Facts, ctx: Context) -> Result:
             rests_on=tuple(zeros.rests_on),
         )
     if zeros.doubtful:
-        questions = " ".join(_question(*item) for item in zeros.doubtful)
+        questions = " ".join(zero_question(*item) for item in zeros.doubtful)
         notes = join_words(f"{scope} ('{note}')" for scope, note, _ in zeros.doubtful)
         return Result(
             Outcome.NEEDS_REVIEW,

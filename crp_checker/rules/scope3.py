@@ -10,6 +10,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from crp_checker.rules.explained import zero_question
 from crp_checker.rules.figures import is_zero_marker
 from crp_checker.rules.helpers import (
     category_name,
@@ -151,6 +152,17 @@ def scope3_reported(facts: Facts, ctx: Context) -> Result:
                 f"Scope 3 for {name} is {stated}, with the reason '{reason}'.",
                 fix,
                 ev,
+            )
+        doubt = facts.readings.get(f"{which.split()[0]}.explanations.scope3")
+        if doubt is not None and doubt.candidates:
+            candidate = doubt.candidates[0]
+            return Result(
+                Outcome.NEEDS_REVIEW,
+                f"Scope 3 for {name} is {stated}; the plan may give the reason "
+                f"'{_short(candidate.value)}'.",
+                fix,
+                [*ev, *candidate.evidence],
+                question=zero_question("Scope 3", candidate.value, candidate.evidence[0]),
             )
         return Result(
             Outcome.FAIL,
