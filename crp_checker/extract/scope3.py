@@ -131,6 +131,7 @@ def _scope3_regions(context: Context) -> dict[int, _Region]:
 
 
 def _section(context: Context, sentence: Sentence) -> tuple[str | None, int | None]:
+    """The template section the sentence sits in, and the index of its first line."""
     line = context.line_at(sentence.page, sentence.start)
     if line is None:
         return None, None
@@ -241,6 +242,7 @@ def _organisation_names(organisation: str | None) -> list[str]:
 
 
 def _has_nonzero_figure(entry: Scope3Category) -> bool:
+    """A figure other than zero is given for the category, in a period or as written."""
     if any(value not in (None, 0) for value in (entry.baseline, entry.current)):
         return True
     return entry.figure is not None and float(entry.figure.replace(",", "")) != 0

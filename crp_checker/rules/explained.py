@@ -40,11 +40,13 @@ class Zeros:
 
 
 def _is_zero(period: Period, name: str) -> bool:
+    """The scope is given as 0 or as a "nothing here" marker (N/A, nil, -)."""
     marker = name in period.not_numeric and is_zero_marker(period.not_numeric[name])
     return getattr(period, name) == 0 or marker
 
 
 def _category_zero(item: Scope3Category) -> bool:
+    """The category is given as 0 (in a period or as written) or marked N/A."""
     figure = item.figure is not None and re.fullmatch(r"[-−]?0+(?:\.0+)?", item.figure)
     return 0 in (item.baseline, item.current) or bool(figure) or item.marker is not None
 
@@ -82,7 +84,7 @@ def zero_question(scope: str, note: str, row: Evidence) -> str:
     written = [m[0] for m in _ZERO_AS_WRITTEN.finditer(before)]
     zero = written[-1] if written else "zero"
     page = f" (p. {row.page})" if row.page is not None else ""
-    return f"Is the {zero} for {scope} explained by '{_short(note, 120)}'{page}?"
+    return f"Is the {zero} for {scope} explained by '{short_quote(note, 120)}'{page}?"
 
 
 def zeros_explained(facts: Facts, ctx: Context) -> Result:
@@ -207,7 +209,7 @@ def change_explained(facts: Facts, ctx: Context) -> Result:
         )
     if facts.change_explained:
         quote = facts.evidence.get("change_explained", [])
-        why = f": '{_short(quote[0].quote)}'" if quote else ""
+        why = f": '{short_quote(quote[0].quote)}'" if quote else ""
         return Result(Outcome.PASS, f"{said}, and the plan explains why{why}.", None, ev)
     return Result(
         Outcome.PARTIAL,
@@ -218,6 +220,7 @@ def change_explained(facts: Facts, ctx: Context) -> Result:
     )
 
 
-def _short(text: str, limit: int = 160) -> str:
+def short_quote(text: str, limit: int = 160) -> str:
+    """A quote cut to fit a message, on one line."""
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 3].rstrip() + "..."

@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from crp_checker.rules.explained import zero_question
+from crp_checker.rules.explained import short_quote, zero_question
 from crp_checker.rules.figures import is_zero_marker
 from crp_checker.rules.helpers import (
     category_name,
@@ -159,7 +159,7 @@ def scope3_reported(facts: Facts, ctx: Context) -> Result:
             return Result(
                 Outcome.NEEDS_REVIEW,
                 f"Scope 3 for {name} is {stated}; the plan may give the reason "
-                f"'{_short(candidate.value)}'.",
+                f"'{short_quote(candidate.value)}'.",
                 fix,
                 [*ev, *candidate.evidence],
                 question=zero_question("Scope 3", candidate.value, candidate.evidence[0]),
@@ -203,8 +203,9 @@ def _unread_rows(facts: Facts, coverage: Scope3Coverage) -> list[tuple[int, Evid
 
 
 def _row_question(number: int, row: Evidence) -> str:
+    """'Does the row 'Business travel' (p. 2) give a figure for category 6 (business travel)?'"""
     page = f" (p. {row.page})" if row.page is not None else ""
-    quote = _short(row.quote, 80)
+    quote = short_quote(row.quote, 80)
     return f"Does the row '{quote}'{page} give a figure for category {category_name(number)}?"
 
 
@@ -228,14 +229,9 @@ def _reasons(facts: Facts, numbers: Sequence[int]) -> str:
     for number in numbers:
         by_reason.setdefault(detail[number].reason or "", []).append(number)
     return join_words(
-        f"{join_words(str(n) for n in listed)} ('{_short(reason)}')"
+        f"{join_words(str(n) for n in listed)} ('{short_quote(reason)}')"
         for reason, listed in by_reason.items()
     )
-
-
-def _short(text: str, limit: int = 160) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 3].rstrip() + "..."
 
 
 def scope3_categories(facts: Facts, ctx: Context) -> Result:
