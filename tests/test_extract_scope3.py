@@ -412,3 +412,17 @@ def test_a_category_named_in_a_sentence_is_not_a_doubtful_row() -> None:
         plan("Commuting and business travel are estimated from a staff survey each year.\n")
     )
     assert "scope3.6" not in facts.readings
+
+
+def test_a_scope_1_row_naming_logistics_is_the_organisations_own_fleet() -> None:
+    found = coverage(
+        plan(
+            """
+            Scope 1 | Logistics fleet (diesel) and couriers' vans we lease | 120.5 |
+            Scope 2 | Depot electricity | 10.0 |
+            Scope 3 | Business travel | 4.0 |
+            """
+        )
+    )
+    assert found.reported == (6,)
+    assert found.missing == (4, 5, 7, 9)

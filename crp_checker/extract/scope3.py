@@ -63,6 +63,9 @@ _ENDS_NUMBERED = re.compile(r"(?:\s|^|,|and|or)\d{1,2}\.$")
 _SCOPE3_LEAD = re.compile(
     r"^[\W\d]*scope\s*(?:3|three)\b(?!\s*(?:and|&|,|\+|or)\s*(?:scope\s*)?[12]\b)", re.I
 )
+_OTHER_SCOPE_ROW = re.compile(
+    r"^[\W\d]*scope\s*[12]\b(?!\s*(?:,|and|&|\+|or)\s*(?:scope\s*)?[23]\b)", re.I
+)
 _REGION_STOP = re.compile(r"^[\W]*(?:total\b|scope\s*[12]\b|scope\s*3\b)", re.I)
 _BARE_NUMBER = re.compile(
     r"^(?:[\s|]*[-−]?\d[\d,]*(?:\.\d+)?\s*(?:t\s*c[o0]2e?|tonnes?)?)+[\s|]*$", re.I
@@ -150,6 +153,8 @@ def _read_sentence(
     if section in _NOT_REPORTING:
         return []
     raw = raw_text(context, sentence)
+    if _OTHER_SCOPE_ROW.match(raw):
+        return []  # "Scope 1 | Logistics fleet (diesel) | 120.5": the organisation's own
     mentions = find_mentions(context, sentence, raw, names)
     if not mentions:
         return []
