@@ -426,3 +426,18 @@ def test_a_scope_1_row_naming_logistics_is_the_organisations_own_fleet() -> None
     )
     assert found.reported == (6,)
     assert found.missing == (4, 5, 7, 9)
+
+
+def test_a_bulleted_list_of_categories_with_figures() -> None:
+    found = coverage(
+        plan(
+            """
+            Our Scope 3 emissions in 2024 were:
+            • Business travel – 2.1 tCO2e
+            - Employee commuting (including homeworking): 0.9 tCO2e
+            • Deliveries from suppliers: 1.4 tCO2e
+            • Upstream transportation: not yet measured
+            """
+        )
+    )
+    assert found.reported == (4, 6, 7)
