@@ -116,6 +116,11 @@ class Scope3Category(BaseModel):
     current: float | None = None
     excluded: bool = False
     reason: str | None = None
+    # How the plan names the category when no period value was read (see docs/facts.md).
+    figure: str | None = None  # a figure the plan gives for it, as written, in any period
+    marker: str | None = None  # "N/A", "nil" or "-" written where its figure belongs
+    unmeasured: bool = False  # named as not yet measured, or to be added later
+    in_total: bool = False  # named only among the sources of one Scope 3 figure
 
 
 class Target(BaseModel):

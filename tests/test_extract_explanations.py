@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from documents import facts_of
 
 TABLE = """
@@ -57,3 +58,34 @@ def test_rows_of_one_category_are_added_up() -> None:
     facts = facts_of(TABLE)
     travel = next(c for c in facts.scope3_detail if c.number == 6)
     assert travel.baseline == 5.0
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Emissions have risen since 2021 because the group has grown from six to nine branches.",
+        "The fall in the market-based total since 2021 is almost entirely the switch to "
+        "renewable electricity.",
+        "During 2024 we moved to activity-based data, resulting in removal of overestimated "
+        "factors from the Scope 3 figures.",
+        "We restated the baseline emissions after acquiring Northfield Ltd in 2023.",
+        "Our footprint fell by 60% as a result of closing the Leeds depot.",
+    ],
+)
+def test_a_sentence_that_gives_the_cause_explains_a_change(sentence: str) -> None:
+    facts = facts_of(TABLE + "\n" + sentence)
+    assert facts.change_explained
+    assert facts.evidence["change_explained"][0].quote.startswith(sentence[:30])
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A full recalculation of emissions incorporating improved data accuracy is scheduled "
+        "for completion by September 2026.",
+        "This plan sets out how we will reduce our carbon emissions.",
+        "We will recalculate base year emissions if the company structure changes.",
+    ],
+)
+def test_plans_and_intentions_do_not_explain_a_change(sentence: str) -> None:
+    assert not facts_of(TABLE + "\n" + sentence).change_explained

@@ -13,8 +13,10 @@ import test_rules_commitment
 import test_rules_current
 import test_rules_data
 import test_rules_document
+import test_rules_explained
 import test_rules_method
 import test_rules_publication
+import test_rules_scope3
 import test_rules_targets
 from rule_cases import Case, buyer, complete_facts, run
 
@@ -39,6 +41,8 @@ ALL_CASES: list[Case] = [
     *test_rules_baseline.CASES,
     *test_rules_current.CASES,
     *test_rules_data.CASES,
+    *test_rules_scope3.CASES,
+    *test_rules_explained.CASES,
     *test_rules_method.CASES,
     *test_rules_targets.CASES,
     *test_rules_publication.CASES,

@@ -1,8 +1,12 @@
-"""Reasons the plan gives for a zero, "N/A" or missing scope figure.
+"""Reasons the plan gives for a zero, "N/A" or "nil" scope figure, and for a large change.
 
-"Scope 1 is zero in both years because we own no vehicles", "LTL has no Scope 1 or Scope 2
-emissions to report ... as there are no direct emissions": a zero with a reason is believable;
-a bare zero for a whole scope is not (rule zeros-explained).
+A zero is explained in the row that states it ("Company vehicles | Scope 1 | 0.0 | No company
+vehicles", "0.0 (no leaks recorded)"), in a sentence ("Scope 2 is zero because our depot moved
+to a renewable tariff", "We had no Scope 1 emissions: we own no vehicles"), or in a short
+paragraph that opens with the scope ("Scope 1. Nil in both years. The studio is heated by the
+landlord's system"). A reason given for a scope explains its zero in every period. A note beside
+the zero that the checker cannot judge ("Handled by head office") is recorded as an inferred
+reading `<period>.explanations.<scope>` for a person to confirm (rule zeros-explained).
 """
 
 from __future__ import annotations
@@ -10,72 +14,217 @@ from __future__ import annotations
 import re
 
 from crp_checker.extract.context import Context
-from crp_checker.schemas import Facts, Period
+from crp_checker.extract.reasons import has_reason, judge_note
+from crp_checker.readings import mark_inferred
+from crp_checker.schemas import Candidate, Evidence, Facts, Period
 
+_SCOPES = ("scope1", "scope2", "scope3")
 _ZERO = re.compile(
-    r"\b(?:zero|nil|none|not applicable|n/a|no\s+(?:\w+\s+){0,3}emissions|no\s+scope|"
+    r"\b(?:zero|nil|none|nothing|not applicable|n/a|no\s+(?:\w+\s+){0,3}emissions|no\s+scope|"
     r"do(?:es)? not have)\b|(?<![\d.])0(?:\.0+)?(?![\d.])",
     re.I,
 )
-_REASON = re.compile(
-    r"\b(?:because|as\s+(?:we|there|our|the|it)|due to|since|owing to|we (?:do not|don't|have no)|"
-    r"there (?:are|is|were|was) no|no\s+(?:company\s+)?(?:vehicles|fleet|premises|gas|fuel|office|"
-    r"direct)|all-inclusive|landlord|renewable|not (?:applicable|relevant))\b",
-    re.I,
-)
-
-
 _LEAD = re.compile(r"^\W*scope\s*([123])\b(?!\s*(?:-|–|:)?\s*categor)", re.I)
 _NO_SCOPES = re.compile(
     r"\bno\s+(scopes?\s*[123](?:\s*(?:,|and|&|or)\s*(?:scope\s*)?[123])*)", re.I
 )
+_SCOPE_IS_ZERO = re.compile(
+    r"\bscope\s*([123])\b[^.;]{0,40}?\b(?:is|was|are|were|remains?|shown as|reported as)\s+"
+    r"(?:zero|nil|0(?:\.0+)?\b|n/a)",
+    re.I,
+)
+# Reasons that belong to one scope even when the sentence does not name it.
+_TYPICAL = {
+    "scope1": re.compile(
+        r"\b(?:(?:own|owns|operate|operates|have|has|run|runs|use|uses)\s+no\s+(?:\w+\s+){0,2}"
+        r"(?:vehicles?|vans?|cars?|fleet|boilers?|gas)|no\s+(?:company\s+|owned\s+)?(?:vehicles|"
+        r"fleet|gas (?:supply|boilers?|heating))|(?:do(?:es)?|did)\s*(?:not|n't)\s+(?:own|"
+        r"operate|lease|run|use)\s+(?:any\s+)?(?:\w+\s+){0,2}(?:vehicles?|vans?|cars?|fleet|"
+        r"boilers?|gas)|(?:heated|heating) (?:by|with|is) (?:electric|heat pumps?|the landlord)|"
+        r"all[- ]electric)\b",
+        re.I,
+    ),
+    "scope2": re.compile(
+        r"\b(?:(?:electricity|energy|utilities) (?:is|are) (?:included in|covered by|paid by|"
+        r"supplied by) (?:the |our )?(?:rent|service charge|landlord)|serviced office|"
+        r"(?:100%|fully|entirely) renewable (?:electricity|energy|tariff)|"
+        r"(?:fully|entirely|wholly) (?:remote|home[- ]based))\b",
+        re.I,
+    ),
+}
+_ZERO_MARKERS = {"0", "n/a", "na", "nil", "none", "zero", "-", "–", "—", "not applicable"}
 _ANY_SCOPE = re.compile(r"\bscope\s*[123]\b", re.I)
 _THIS_SCOPE = re.compile(r"\b(?:this|the)\s+scope\b", re.I)
+_ZERO_CELL = re.compile(r"(?<![\w.,])(?:0(?:\.0+)?|n/?a|nil|none|zero|-|–|—)(?![\w.,%])", re.I)
+_NUMBER = re.compile(r"(?<![\w.,])[-−]?\d[\d,]*(?:\.\d+)?(?![\w.,])")
+_MAX_JOIN = 2
+_SHORT_LEAD_WORDS = 12
+_CHANGE = re.compile(
+    r"\b(?:decrease|increase|reduction|rise|fall|drop|change|lower|higher|reduced|increased|"
+    r"grew|grown|growth|fell|risen|cut)\w*\b[^.]{0,160}\b(?:due to|because|as a result|"
+    r"attribut\w+|driven by|result of|reflects?|reflecting|following|owing to|caused by|"
+    r"thanks to|almost entirely)\b|"
+    r"\b(?:resulting in|resulted in|led to|leading to)\b[^.]{0,120}\b(?:reduc|lower|decreas|"
+    r"increas|precision|accura|remov|fall|drop|rise)\w*|"
+    r"\b(?:recalculated|restated|re-?baselined|overestimat\w+|underestimat\w+|methodolog\w* "
+    r"(?:change|refinement|update)|improved (?:data|calculation))",
+    re.I,
+)
+_FUTURE = re.compile(
+    r"\b(?:will|scheduled|planned|plan to|intend|aim to|expect(?:ed)? to|going forward)\b", re.I
+)
+_EMISSIONS = re.compile(r"emission|footprint|carbon|baseline|scope\s*[123]|tco2|\btotal\b", re.I)
+
+
+def _wanted(facts: Facts) -> set[str]:
+    """Scopes given as 0 or a "nothing here" marker in some period."""
+    return {
+        name
+        for period in (facts.baseline, facts.current)
+        for name in _SCOPES
+        if _is_zero(period, name)
+    }
+
+
+def _is_zero(period: Period, name: str) -> bool:
+    return getattr(period, name) == 0 or name in period.not_numeric
 
 
 def _subjects(text: str) -> set[str]:
     """The scopes a sentence explains: the one it opens with ("Scope 1 is zero because ..."),
-    or those it says there are none of ("LTL has no Scope 1 or Scope 2 emissions"). A scope
-    named in passing ("not included in scope 1 or scope 2") is not explained by it."""
+    one it says is zero ("... so our Scope 1 emissions were zero"), or those it says there are
+    none of ("LTL has no Scope 1 or Scope 2 emissions"). A scope named in passing ("not
+    included in scope 1 or scope 2") is not explained by it."""
     lead = _LEAD.match(text)
     if lead:
         return {f"scope{lead[1]}"}
+    found = {f"scope{m[1]}" for m in _SCOPE_IS_ZERO.finditer(text)}
     none = _NO_SCOPES.search(text)
     if none:
-        return {f"scope{n}" for n in re.findall(r"[123]", none[1])}
-    return set()
+        found |= {f"scope{n}" for n in re.findall(r"[123]", none[1])}
+    return found
 
 
-def _needs(period: Period, name: str) -> bool:
-    return getattr(period, name) == 0 or name in period.not_numeric
+def _explain(facts: Facts, name: str, text: str, evidence: Evidence) -> None:
+    """Record `text` as the reason for every zero of scope `name`."""
+    for period in (facts.baseline, facts.current):
+        if _is_zero(period, name) and name not in period.explanations:
+            period.explanations[name] = text
+    facts.evidence.setdefault(f"explanations.{name}", []).append(evidence)
 
 
-def extract_explanations(context: Context, facts: Facts) -> None:
-    """Attach the plan's reason to each zero or non-numeric scope figure that has one."""
-    wanted = {
-        name
-        for period in (facts.baseline, facts.current)
-        for name in ("scope1", "scope2", "scope3")
-        if _needs(period, name)
-    }
-    if not wanted:
-        return
+def _from_sentences(context: Context, facts: Facts, wanted: set[str]) -> None:
+    """Sentences (or a scope label and the sentences after it) that give a zero's reason."""
     sentences = context.sentences
     for position, sentence in enumerate(sentences):
         text = sentence.text
         lead = _LEAD.match(text)
-        following = sentences[position + 1].text if position + 1 < len(sentences) else ""
-        label_only = len(text.split()) <= 12 and not _ANY_SCOPE.search(following)
-        if lead and (_THIS_SCOPE.search(following) or (label_only and _REASON.search(following))):
-            # "Scope 1: Direct emissions ... . We have no emissions in this scope due to ..."
-            text = f"{text} {following}"
-        if not (_ZERO.search(text) and _REASON.search(text)):
+        if lead:
+            following = sentences[position + 1 : position + 1 + _MAX_JOIN]
+            for extra in following:
+                short = len(text.split()) <= _SHORT_LEAD_WORDS
+                if extra.page != sentence.page or _LEAD.match(extra.text):
+                    break
+                if not (short or _THIS_SCOPE.search(extra.text)):
+                    break
+                # "Scope 1. Nil in both years. The studio is heated by the landlord's system."
+                text = f"{text} {extra.text}"
+        if not (_ZERO.search(text) and has_reason(text, clauses=False)):
             continue
-        scopes = _subjects(text)
-        for name in sorted(scopes & wanted):
-            for period in (facts.baseline, facts.current):
-                if _needs(period, name) and name not in period.explanations:
-                    period.explanations[name] = text
-                    facts.evidence.setdefault(f"explanations.{name}", []).append(
-                        sentence.evidence()
-                    )
+        for name in sorted(_subjects(text) & wanted):
+            _explain(facts, name, text, sentence.evidence())
+
+
+def _row_note(quote: str) -> tuple[str, str] | None:
+    """(zero as written, note) when a table row states a zero and a note follows it."""
+    cells = [c.strip() for c in quote.split("|")] if "|" in quote else None
+    text = " | ".join(cells[1:]) if cells else quote
+    tokens = list(_NUMBER.finditer(text)) + list(_ZERO_CELL.finditer(text))
+    tokens = [t for t in tokens if not re.search(r"scope\s*$", text[: t.start()], re.I)]
+    if not tokens:
+        return None
+    last = max(tokens, key=lambda t: t.end())
+    zeros = [t for t in tokens if _ZERO_CELL.fullmatch(t[0]) or _is_zero_number(t[0])]
+    if not zeros:
+        return None
+    note = text[last.end() :].strip(" |")
+    written = zeros[-1][0]
+    inner = re.match(r"\s*\(([^)]*)\)?", text[zeros[-1].end() :])
+    if inner and inner[1].strip():  # "0.0 (no leaks recorded)"
+        note = inner[1]
+    return (written, note) if note else None
+
+
+def _is_zero_number(text: str) -> bool:
+    return re.fullmatch(r"[-−]?0+(?:\.0+)?", text) is not None
+
+
+def _from_rows(facts: Facts, wanted: set[str]) -> None:
+    """Notes beside a zero in its own table row: a reason, or text a person should judge."""
+    for name in sorted(wanted):
+        doubts: list[tuple[str, str, Evidence]] = []
+        for role in ("baseline", "current"):
+            if name in getattr(facts, role).explanations:
+                continue
+            for quote in facts.evidence.get(f"{role}.{name}", []):
+                found = _row_note(quote.quote)
+                if found is None:
+                    continue
+                written, note = found
+                verdict = judge_note(note)
+                if verdict == "reason":
+                    _explain(facts, name, note, quote)
+                elif verdict == "doubt":
+                    doubts.append((written, note, quote))
+        if doubts:
+            written, note, quote = doubts[0]
+            _doubt(facts, name, note, quote, f"the note beside the {written} may not be a reason")
+
+
+def _doubt(facts: Facts, name: str, text: str, quote: Evidence, why: str) -> None:
+    """Record a possible reason for the zeros of scope `name` as an inferred reading."""
+    for role in ("baseline", "current"):
+        period: Period = getattr(facts, role)
+        key = f"{role}.explanations.{name}"
+        zero = getattr(period, name) == 0 or (
+            period.not_numeric.get(name, "x").strip().lower() in _ZERO_MARKERS
+        )
+        if zero and name not in period.explanations and key not in facts.readings:
+            mark_inferred(facts, key, why)
+            facts.readings[key].candidates = [Candidate(value=text, evidence=[quote])]
+
+
+def _from_typical(context: Context, facts: Facts, wanted: set[str]) -> None:
+    """A sentence that gives a reason typical of a scope without naming it ("We own no
+    vehicles and the office has no gas supply" for Scope 1): a reason a person should confirm."""
+    for name in sorted(wanted):
+        typical = _TYPICAL.get(name)
+        if typical is None:
+            continue
+        for sentence in context.sentences:
+            if typical.search(sentence.text) and not _ANY_SCOPE.search(sentence.text):
+                why = "the reason does not name the scope"
+                _doubt(facts, name, sentence.text, sentence.evidence(), why)
+                break
+
+
+def extract_explanations(context: Context, facts: Facts) -> None:
+    """Attach the plan's reason to each zero or non-numeric scope figure that has one."""
+    _change_explanation(context, facts)
+    wanted = _wanted(facts)
+    if not wanted:
+        return
+    _from_sentences(context, facts, wanted)
+    _from_rows(facts, wanted)
+    _from_typical(context, facts, wanted)
+
+
+def _change_explanation(context: Context, facts: Facts) -> None:
+    """A sentence that says why emissions changed: growth, a method change, a measure's effect
+    (not a plan for the future: "a recalculation is scheduled for 2026" explains nothing yet)."""
+    for sentence in context.sentences:
+        text = sentence.text
+        if _CHANGE.search(text) and _EMISSIONS.search(text) and not _FUTURE.search(text):
+            facts.change_explained = True
+            facts.evidence["change_explained"] = [sentence.evidence()]
+            return

@@ -1,5 +1,6 @@
-"""How the figures were made: standards named, the baseline method, certifications, and
-whether a large change between baseline and current year is explained."""
+"""How the figures were made: standards named, the baseline method and certifications.
+
+Whether a large change between the years is explained is read in `explanations.py`."""
 
 from __future__ import annotations
 
@@ -16,12 +17,6 @@ _ADDITIONAL = re.compile(
     r"tool|calculator|covers|includes|operations|sites|meter|bills|invoices|mileage|survey",
     re.I,
 )
-_CHANGE = re.compile(
-    r"\b(?:decrease|increase|reduction|rise|fall|drop|change|lower|higher|reduced|increased)\w*\b"
-    r"[^.]{0,160}\b(?:due to|because|as a result|attribut\w+|driven by|result of|reflects?|"
-    r"following|owing to|caused by|thanks to)\b",
-    re.I,
-)
 _TEMPLATE_DEFINITION = re.compile(r"baseline emissions are (?:a record|the reference)", re.I)
 _MAX_METHOD_CHARS = 1500
 
@@ -36,7 +31,7 @@ def _not_boilerplate(context: Context, page: int, start: int, end: int) -> bool:
 
 
 def extract_method(context: Context, facts: Facts) -> None:
-    """Standards, certifications, the baseline method text and change explanations."""
+    """Standards, certifications and the baseline method text."""
     named: dict[str, list[int]] = {}
     for match in context.by_label("METHOD"):
         sentence = context.sentence_at(match.page, match.start)
@@ -74,11 +69,3 @@ def extract_method(context: Context, facts: Facts) -> None:
         text = " ".join(s.text for s in method_sentences)
         facts.baseline_method = text[:_MAX_METHOD_CHARS]
         facts.evidence["baseline_method"] = [s.evidence() for s in method_sentences[:4]]
-
-    for sentence in context.sentences:
-        if _CHANGE.search(sentence.text) and re.search(
-            r"emission|footprint|carbon", sentence.text, re.I
-        ):
-            facts.change_explained = True
-            facts.evidence["change_explained"] = [sentence.evidence()]
-            break

@@ -46,6 +46,7 @@ UNIT = re.compile(
 )
 _NOT_AVAILABLE = re.compile(
     r"^(?:n/?a|nil|none|-|–|—|tbc|tba|tbd|unknown|not\s+\w+|no data|to be \w+|zero)\b|"
+    r"^[-–—]\s*$|"  # a dash alone in its cell: the \b above needs a word after it
     r"not (?:yet )?(?:available|measured|calculated|reported|applicable|known|quantified)|"
     r"not yet\b|"
     r"to be (?:confirmed|calculated|measured)|no data",

@@ -1,17 +1,43 @@
-"""Scope 3 categories the plan addresses: reported with figures, named, or ruled out.
+"""Scope 3 categories the plan addresses: with a figure, named, not yet measured, or ruled out.
 
-Categories are found by number ("Category 6", "6. Business Travel") or by name and synonym
-(models/scope3.jsonl: staff travel, commuting, homeworking, deliveries, logistics, waste...).
-A name counts only where the plan talks about its emissions (the Scope 3 rows of a table, or a
-sentence about Scope 3), not in a list of measures.
+Categories are found by number ("Category 6", "Cat 4 and Cat 9", "6. Business Travel", "C9") or
+by name and synonym (models/scope3.jsonl: staff commute, business mileage, couriers, waste to
+landfill...). Each mention is read with the words that follow it, up to the next mention: a
+figure ("Business travel Scope 3 2.1", "Cat 4: 301.4", "staff commute (5.1 tonnes CO2e)"), a
+marker ("N/A", "Not yet measured"), or words that rule it out ("not relevant: we hold no
+stock"). Names listed together before one figure ("Scope 3: business travel, commuting and
+supply chain 435") or under a Scope 3 row share that total. A name counts only where the plan
+reports emissions: not in a definition of Scope 3 ("e.g. employee commuting, waste disposal")
+nor in the targets, measures or declaration. Values per period come from the tables
+(`emissions.py`); this module records how every category is addressed.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 from crp_checker.extract.context import Context, Sentence
-from crp_checker.schemas import Facts, Scope3Category
+from crp_checker.extract.scope3_mentions import (
+    UNIT,
+    Group,
+    Reading,
+    find_mentions,
+    group_mentions,
+    raw_text,
+    read_after,
+    rowlike,
+)
+from crp_checker.extract.scope3_words import (
+    DEFINITION,
+    RULED_OUT,
+    SCOPE3_LISTING,
+    UNMEASURED,
+    has_reason,
+    sets_context,
+)
+from crp_checker.readings import mark_inferred
+from crp_checker.schemas import Candidate, Evidence, Facts, Scope3Category
 
 NAMES = {
     1: "Purchased goods and services",
@@ -30,19 +56,27 @@ NAMES = {
     14: "Franchises",
     15: "Investments",
 }
-_EXCLUDED = re.compile(
-    r"\b(?:no emissions|not applicable|n/a|not relevant|excluded|exclude|do not have|does not have|"
-    r"no\s+\w+\s+(?:to report|emissions)|not material|immaterial|none|zero emissions|"
-    r"not part of|outside (?:the|our) (?:scope|boundary))\b",
-    re.I,
-)
-_FUTURE = re.compile(
-    r"\b(?:will be|to include|in future|in the future|not yet|yet to|plan to|intend to|aim to|"
-    r"going forward|will (?:review|include|measure|assess))\b",
-    re.I,
-)
+
+# Sections where a category name is a plan or a promise, not a report of emissions.
+_NOT_REPORTING = {"targets", "projects", "declaration"}
 _ENDS_NUMBERED = re.compile(r"(?:\s|^|,|and|or)\d{1,2}\.$")
-_SCOPE3 = re.compile(r"\bscope\s*3\b|\bscope three\b|\bindirect emissions\b", re.I)
+_SCOPE3_LEAD = re.compile(
+    r"^[\W\d]*scope\s*(?:3|three)\b(?!\s*(?:and|&|,|\+|or)\s*(?:scope\s*)?[12]\b)", re.I
+)
+_OTHER_SCOPE_ROW = re.compile(
+    r"^[\W\d]*scope\s*[12]\b(?!\s*(?:,|and|&|\+|or)\s*(?:scope\s*)?[23]\b)", re.I
+)
+_REGION_STOP = re.compile(r"^[\W]*(?:total\b|scope\s*[12]\b|scope\s*3\b)", re.I)
+_BARE_NUMBER = re.compile(
+    r"^(?:[\s|]*[-−]?\d[\d,]*(?:\.\d+)?\s*(?:t\s*c[o0]2e?|tonnes?)?)+[\s|]*$", re.I
+)
+_CLAUSE_BREAK = re.compile(r"[;:]\s|\s[–—-]\s")
+_LEGAL = re.compile(
+    r"\s*(?:\(.*|,.*|\b(?:Ltd|Limited|LLP|PLC|plc|Group|Holdings|Co|Company|CIC|Inc)\b.*)$", re.I
+)
+_REGION_LINES = 12
+_REGION_WORDS = 12
+_ROW_LABEL_WORDS = 8
 
 
 def _rejoin_numbered(sentences: list[Sentence]) -> list[Sentence]:
@@ -64,52 +98,228 @@ def _rejoin_numbered(sentences: list[Sentence]) -> list[Sentence]:
     return joined
 
 
-def _category_sentences(context: Context) -> list[tuple[Sentence, list[int]]]:
-    """Sentences that talk about Scope 3 (or sit in the emissions sections) with categories."""
-    found: list[tuple[Sentence, list[int]]] = []
-    sentences = _rejoin_numbered(context.sentences)
-    for sentence in sentences:
-        numbers = sorted(
-            {
-                int(m.id)
-                for m in context.matches_within(
-                    sentence.page, sentence.start, sentence.end, "SCOPE3_CAT"
-                )
-            }
-        )
-        numbered = [int(n) for n in re.findall(r"\bcategory\s*(\d{1,2})\b", sentence.text, re.I)]
-        numbers = sorted(set(numbers) | {n for n in numbered if 1 <= n <= 15})
-        if not numbers:
+@dataclass
+class _Region:
+    """Lines under a Scope 3 row that list its sources, and the figure that closes them."""
+
+    numbers: set[int] = field(default_factory=set)
+    closing: str | None = None
+
+
+def _scope3_regions(context: Context) -> dict[int, _Region]:
+    """Map each line under a Scope 3 row ("Scope 3 including:" + bullets + 1183.6) to it."""
+    regions: dict[int, _Region] = {}
+    lines = context.lines
+    for line in lines:
+        if line.furniture or not _SCOPE3_LEAD.match(line.text) or DEFINITION.search(line.text):
             continue
-        line = context.line_at(sentence.page, sentence.start)
-        section = context.section_of_line[line.index] if line else None
-        if _SCOPE3.search(sentence.text) or section in ("baseline", "current"):
-            found.append((sentence, numbers))
-    return found
+        region = _Region()
+        members = [line]
+        for following in lines[line.index + 1 : line.index + 1 + _REGION_LINES]:
+            if following.furniture:
+                continue
+            text = following.text
+            if _REGION_STOP.match(text) or following.index in context.headings:
+                break
+            if _BARE_NUMBER.match(text):
+                region.closing = text.strip(" |").split()[0]
+                break
+            if len(text.split()) > _REGION_WORDS:
+                break
+            members.append(following)
+        for member in members:
+            region.numbers |= {int(m.id) for m in context.matches_in(member, "SCOPE3_CAT")}
+            regions[member.index] = region
+    return regions
+
+
+def _section(context: Context, sentence: Sentence) -> tuple[str | None, int | None]:
+    """The template section the sentence sits in, and the index of its first line."""
+    line = context.line_at(sentence.page, sentence.start)
+    if line is None:
+        return None, None
+    return context.section_of_line[line.index], line.index
+
+
+def _read_sentence(
+    context: Context,
+    sentence: Sentence,
+    previous: str,
+    regions: dict[int, _Region],
+    names: list[str],
+) -> list[tuple[Group, Reading]]:
+    """Each group of category names in the sentence with how the plan addresses it."""
+    section, line_index = _section(context, sentence)
+    if section in _NOT_REPORTING:
+        return []
+    raw = raw_text(context, sentence)
+    if _OTHER_SCOPE_ROW.match(raw):
+        return []  # "Scope 1 | Logistics fleet (diesel) | 120.5": the organisation's own
+    mentions = find_mentions(context, sentence, raw, names)
+    if not mentions:
+        return []
+    has_unit = bool(UNIT.search(raw))
+    groups = group_mentions(mentions, raw)
+    readings: list[Reading | None] = []
+    rows: list[bool] = []
+    for i, group in enumerate(groups):
+        end = groups[i + 1].start if i + 1 < len(groups) else len(raw)
+        row = rowlike(context, sentence, group.start)
+        rows.append(row)
+        reading = read_after(raw[group.end : end], has_unit, row, i + 1 < len(groups))
+        if reading and reading.kind == "figure" and len(group.numbers) > 1:
+            reading = Reading("in_total")  # one figure for several categories
+        if reading and reading.kind in ("marker", "ruled_out") and reading.reason is None:
+            reading.reason = _sentence_reason(raw, previous)
+        elif reading and reading.kind == "ruled_out":
+            reading.reason = raw.strip()  # quote the whole statement, not its tail
+        readings.append(reading)
+    figures = any(r is not None and r.kind == "figure" for r in readings)
+    if DEFINITION.search(raw) and not figures:
+        return []  # "Scope 3: all other indirect emissions ... (e.g. employee commuting)"
+    region = regions.get(line_index) if line_index is not None else None
+    listing = region is not None or bool(_SCOPE3_LEAD.match(raw) or SCOPE3_LISTING.search(raw))
+    context_ok = listing or section in ("baseline", "current") or sets_context(raw, has_unit)
+    out: list[tuple[Group, Reading]] = []
+    for group, reading, row in zip(groups, readings, rows, strict=True):
+        own_row = region is not None and len(region.numbers) == 1
+        if (
+            reading is None
+            and own_row
+            and region
+            and region.closing
+            and region.numbers == group.numbers
+        ):
+            # "Scope 3 Waste generated in operations (including / WEEE) / 1.9 1.4": its own row.
+            reading = Reading("figure", figure=region.closing)
+        if reading is None and not figures:
+            reading = _read_clause(raw, group.start, previous)
+        if reading is None and listing:
+            reading = Reading("in_total")
+        if reading is None and context_ok:
+            table = (
+                row
+                and section in (None, "baseline", "current")
+                and _short_line(context, sentence, group.start)
+            )
+            reading = Reading("named", row=table)
+        if reading is not None:
+            out.append((group, reading))
+    return out
+
+
+def _short_line(context: Context, sentence: Sentence, at: int) -> bool:
+    """The name stands on a short line of its own, as a row label does (not in prose)."""
+    line = context.line_at(sentence.page, sentence.start + at)
+    return line is not None and len(line.text.split()) <= _ROW_LABEL_WORDS
+
+
+def _read_clause(raw: str, at: int, previous: str) -> Reading | None:
+    """The clause around a name says it is unmeasured or ruled out ("There are no emissions
+    to report related to 5. Waste ..., as there was no transportation"); the reason may be in
+    another clause of the sentence ("not relevant: we provide consultancy services")."""
+    bounds = [0, *(m.end() for m in _CLAUSE_BREAK.finditer(raw)), len(raw)]
+    start = max(b for b in bounds if b <= at)
+    end = min(b for b in bounds if b > at)
+    clause = raw[start:end]
+    if UNMEASURED.search(clause):
+        return Reading("unmeasured")
+    if RULED_OUT.search(clause):
+        return Reading("ruled_out", reason=_sentence_reason(raw, previous))
+    return None
+
+
+def _sentence_reason(raw: str, previous: str) -> str | None:
+    """The reason a sentence (or, for the nature of the business, the one before) gives."""
+    if has_reason(raw):
+        return raw.strip()
+    if previous and has_reason(previous, business_only=True):
+        return f"{previous.strip()} {raw.strip()}"
+    return None
+
+
+def _organisation_names(organisation: str | None) -> list[str]:
+    """The organisation's name without its legal suffix, when it is distinctive enough."""
+    if not organisation:
+        return []
+    core = _LEGAL.sub("", organisation).strip()
+    return [core] if len(core.split()) >= 2 else []
+
+
+def _has_nonzero_figure(entry: Scope3Category) -> bool:
+    """A figure other than zero is given for the category, in a period or as written."""
+    if any(value not in (None, 0) for value in (entry.baseline, entry.current)):
+        return True
+    return entry.figure is not None and float(entry.figure.replace(",", "")) != 0
+
+
+def _record(entry: Scope3Category, reading: Reading) -> None:
+    """Merge one reading into what is known of the category; a figure outranks the rest."""
+    if reading.kind == "figure":
+        entry.figure = entry.figure or reading.figure
+        if reading.reason and reading.figure and float(reading.figure.replace(",", "")) == 0:
+            entry.reason = entry.reason or " ".join(reading.reason.split())
+    elif reading.kind == "marker":
+        entry.marker = entry.marker or reading.marker
+        entry.excluded = True
+    elif reading.kind == "ruled_out":
+        entry.excluded = True
+    elif reading.kind == "unmeasured":
+        entry.unmeasured = True
+    elif reading.kind == "in_total":
+        entry.in_total = True
+    if reading.kind in ("marker", "ruled_out") and reading.reason:
+        entry.reason = entry.reason or " ".join(reading.reason.split())
 
 
 def extract_scope3(context: Context, facts: Facts, categories: dict[int, Scope3Category]) -> None:
-    """Merge table rows (already in `categories`) with named and ruled-out categories."""
-    for sentence, numbers in _category_sentences(context):
-        excluded = bool(_EXCLUDED.search(sentence.text))
-        planned = bool(_FUTURE.search(sentence.text)) and not excluded
-        for number in numbers:
-            entry = categories.get(number)
-            if planned and entry is None:
-                continue
-            if entry is None:
-                entry = Scope3Category(number=number, name="", as_written="")
-                categories[number] = entry
-            if excluded and entry.baseline in (None, 0) and entry.current in (None, 0):
-                entry.excluded = True
-            if excluded and (entry.baseline in (None, 0) or entry.current in (None, 0)):
-                # The plan's reason for a category it does not report, or reports as zero.
-                entry.reason = entry.reason or sentence.text
-            facts.evidence.setdefault(f"scope3.{number}", []).append(sentence.evidence())
+    """Merge table rows (already in `categories`) with how the plan names each category."""
+    regions = _scope3_regions(context)
+    names = _organisation_names(facts.organisation)
+    sentences = _rejoin_numbered(context.sentences)
+    rows: dict[int, Evidence] = {}
+    for position, sentence in enumerate(sentences):
+        previous = sentences[position - 1] if position else None
+        before = previous.text if previous and previous.page == sentence.page else ""
+        for group, reading in _read_sentence(context, sentence, before, regions, names):
+            for number in sorted(group.numbers):
+                entry = categories.get(number)
+                if entry is None:
+                    entry = Scope3Category(number=number, name="", as_written="")
+                    categories[number] = entry
+                if not entry.as_written:
+                    named = next(m for m in group.mentions if number in m.numbers)
+                    entry.as_written = " ".join(named.text.split())[:120]
+                _record(entry, reading)
+                if reading.row:
+                    line = context.line_at(sentence.page, sentence.start + group.start)
+                    rows.setdefault(number, line.evidence() if line else sentence.evidence())
+                quotes = facts.evidence.setdefault(f"scope3.{number}", [])
+                if all(q.start != sentence.start or q.page != sentence.page for q in quotes):
+                    quotes.append(sentence.evidence())
     for number, entry in categories.items():
         entry.name = NAMES[number]
+        if _has_nonzero_figure(entry):
+            entry.excluded = False  # a reported figure outranks words that seem to rule it out
+        if entry.figure is not None or entry.baseline is not None or entry.current is not None:
+            entry.in_total = entry.unmeasured = False  # these describe a category with no figure
         if not entry.as_written:
-            quotes = facts.evidence.get(f"scope3.{number}", [])
-            entry.as_written = quotes[0].quote[:120] if quotes else NAMES[number]
+            entry.as_written = NAMES[number]
     facts.scope3_detail = [categories[n] for n in sorted(categories)]
     facts.scope3_categories = sorted(categories)
+    _doubt_unread_rows(facts, categories, rows)
+
+
+def _doubt_unread_rows(
+    facts: Facts, categories: dict[int, Scope3Category], rows: dict[int, Evidence]
+) -> None:
+    """A category that opens a table row with no figure the checker could read (a layout it
+    misreads, figures in another column block) is an inferred reading a person should check."""
+    for number, row in rows.items():
+        entry = categories[number]
+        flagged = entry.excluded or entry.marker or entry.unmeasured or entry.in_total
+        if entry.figure or entry.baseline is not None or entry.current is not None or flagged:
+            continue
+        key = f"scope3.{number}"
+        mark_inferred(facts, key, "named as a table row, but no figure was read beside it")
+        facts.readings[key].candidates = [Candidate(value=entry.as_written, evidence=[row])]

@@ -9,8 +9,6 @@ from typing import Literal
 
 from crp_checker.rules.helpers import (
     SCOPE_NAMES,
-    SCOPES,
-    category_name,
     has_figures,
     percent,
     period_name,
@@ -98,23 +96,6 @@ def _invalid_cells(period: Period) -> list[str]:
     return problems
 
 
-def _zero_scopes(period: Period) -> tuple[list[str], list[str]]:
-    """Scopes stated as 0 or N/A: (explained, unexplained), as 'Scope 1 (reason)' strings."""
-    explained: list[str] = []
-    unexplained: list[str] = []
-    for name in SCOPES:
-        value = getattr(period, name)
-        marker = name in period.not_numeric and is_zero_marker(period.not_numeric[name])
-        if value != 0 and not marker:
-            continue
-        reason = period.explanations.get(name)
-        if reason:
-            explained.append(f"{SCOPE_NAMES[name]} ('{reason}')")
-        else:
-            unexplained.append(SCOPE_NAMES[name])
-    return explained, unexplained
-
-
 @dataclass(frozen=True)
 class TotalCheck:
     """How one period's stated total compares with the sum of its scopes."""
@@ -175,51 +156,3 @@ def any_figures(facts: Facts, current: Period) -> bool:
     return any(
         has_figures(p) or p.not_numeric or p.negative for p in (facts.baseline, current)
     ) or any(d.baseline is not None or d.current is not None for d in facts.scope3_detail)
-
-
-def find_zeros(
-    facts: Facts, current: Period, required: list[int]
-) -> tuple[list[str], list[str], list[str]]:
-    """Zeros and N/As in the scopes and required categories: (explained, scopes, categories).
-
-    The last two hold the unexplained ones, as the supplier would read them.
-    """
-    explained: list[str] = []
-    scopes: list[str] = []
-    for which, period in scored_periods(facts, current):
-        ok, bad = _zero_scopes(period)
-        name = period_name(period, which)
-        explained += [f"{item} in {name}" for item in ok]
-        scopes += [f"{item} in {name}" for item in bad]
-    categories: list[str] = []
-    for d in facts.scope3_detail:
-        if d.number in required and 0 in (d.baseline, d.current):
-            (explained if d.reason else categories).append(f"category {category_name(d.number)}")
-    return explained, scopes, categories
-
-
-@dataclass(frozen=True)
-class CategoryStatus:
-    """How each required Scope 3 category is covered by `facts.scope3_detail`."""
-
-    counted: list[int]  # a value, or ruled out with a reason
-    named_only: list[int]  # named (for example inside one Scope 3 total) without a value
-    no_reason: list[int]  # ruled out without a reason
-    missing: list[int]  # not mentioned
-
-
-def category_status(facts: Facts, required: list[int]) -> CategoryStatus:
-    """Sort the required categories by how the plan covers them."""
-    detail = {d.number: d for d in facts.scope3_detail}
-    status = CategoryStatus([], [], [], [])
-    for number in required:
-        item = detail.get(number)
-        if item is None:
-            status.missing.append(number)
-        elif item.baseline is not None or item.current is not None:
-            status.counted.append(number)
-        elif item.excluded:
-            (status.counted if item.reason else status.no_reason).append(number)
-        else:
-            status.named_only.append(number)
-    return status

@@ -1,0 +1,235 @@
+"""Scope 3 category names in a sentence, and what the words after each name say.
+
+A mention is a name ("staff commute"), a number ("Cat 4 and Cat 9", "C9") or a coordinated
+pair ("upstream and downstream transportation"); mentions joined only by list words form a
+group ("business travel, commuting and waste"). The words after a group, up to the next one,
+give a figure ("| 18.3 | 15.7 |", "(5.1 tonnes CO2e)", ": 301.4"), a marker ("N/A", "Not yet
+measured") or say it is ruled out ("are not relevant to the group: we provide consultancy").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+from crp_checker.extract.context import Context, Sentence
+from crp_checker.extract.rows import find_values
+from crp_checker.extract.scope3_words import (
+    CONNECTOR,
+    MARKER,
+    NOT_EMISSIONS,
+    RULED_OUT,
+    UNMEASURED,
+    UNMEASURED_CELL,
+    ZERO_WORD,
+    has_reason,
+)
+
+Kind = Literal["figure", "marker", "unmeasured", "ruled_out", "in_total", "named"]
+
+_NUMBERED = re.compile(
+    r"\b(?:scope\s*3\s*[-–:]?\s*)?(?:categor(?:y|ies)|cats?)\.?\s*(\d{1,2})\b"
+    r"((?:\s*(?:,|&|and|or|/)\s*(?:(?:categor(?:y|ies)|cats?)\.?\s*)?\d{1,2}\b)*)",
+    re.I,
+)
+_SHORT_NUMBERED = re.compile(r"\bC(\d{1,2})\b(?=\s*[-–:.)]?\s*[A-Za-z])")
+# "upstream and downstream transportation", "inbound and outbound logistics": two categories.
+_COORDINATED = re.compile(r"\b(up|down|in|out)(?:-?stream|bound)\s*(?:and|or|&|/|,)\s*$", re.I)
+_OTHER_OF = {"up": 4, "in": 4, "down": 9, "out": 9}
+# A category's own number just before its name: "9 (downstream ...)", "6. Business Travel".
+_OWN_NUMBER = re.compile(r"(?:^|[\s,(&/])(\d{1,2})\s*[.(:)\-–]?\s*$")
+_SCOPE3 = re.compile(r"\bscope\s*(?:3|three)\b|\bindirect emissions\b", re.I)
+# Units as plans type them, "tC02e" (a zero for the O) included.
+UNIT = re.compile(
+    r"\b(?:t|kg|tonnes?|tons?|metric tons?)\s*(?:of\s+)?c[o0]2\s*-?(?:e|eq)?\b|\btc[o0]2e?\b|"
+    r"\bkgc[o0]2e?\b|\btonnes?\b|\bmetric tons?\b",
+    re.I,
+)
+_ROW_PREFIX = re.compile(
+    r"^(?:[\s|•●·▪■◦*➢►>()\-–—:]|\d{1,2}[.)]?\s|scope\s*3\b|(?:categor(?:y|ies)|cats?)\.?\s*\d*)*",
+    re.I,
+)
+# "Food waste and general waste": two names of one category, one item of the list.
+_SAME_NAME = re.compile(r"^\s*(?:and|or|&|,|/)?\s*(?:[A-Za-z][a-z'’-]*\s+){0,2}$", re.I)
+_COMPANY = re.compile(r"^\s+(?:Ltd|Limited|LLP|PLC|plc|Group|Holdings|Co\b|Company|CIC|UK\b)")
+_MAX_PREFIX_WORDS = 8
+_MAX_PREFIX_CHARS = 60
+
+
+@dataclass
+class Mention:
+    """Where a category is named in a sentence (offsets in the sentence's text)."""
+
+    start: int
+    end: int
+    numbers: set[int]
+    text: str
+
+
+@dataclass
+class Reading:
+    """How one group of mentions is addressed."""
+
+    kind: Kind
+    figure: str | None = None
+    marker: str | None = None
+    reason: str | None = None
+    row: bool = False  # named as a table row whose figure was not read: a person should look
+
+
+@dataclass
+class Group:
+    """Mentions listed together ("business travel, commuting and waste"), read as one."""
+
+    mentions: list[Mention] = field(default_factory=list)
+
+    @property
+    def numbers(self) -> set[int]:
+        return {n for m in self.mentions for n in m.numbers}
+
+    @property
+    def start(self) -> int:
+        return self.mentions[0].start
+
+    @property
+    def end(self) -> int:
+        return self.mentions[-1].end
+
+
+def raw_text(context: Context, sentence: Sentence) -> str:
+    """The sentence as it stands on the page (same offsets), line breaks as spaces."""
+    text = context.document.pages[sentence.page - 1].text[sentence.start : sentence.end]
+    return text.replace("\n", " ")
+
+
+def find_mentions(
+    context: Context, sentence: Sentence, raw: str, names: list[str]
+) -> list[Mention]:
+    """Every category named in the sentence, longest name first where names overlap; a word
+    of the organisation's name ("Ribble Valley Couriers Ltd") is not a category."""
+    found: list[Mention] = []
+    for m in context.matches_within(sentence.page, sentence.start, sentence.end, "SCOPE3_CAT"):
+        start, end = m.start - sentence.start, m.end - sentence.start
+        numbers = {int(m.id)}
+        own = _OWN_NUMBER.search(raw[max(0, start - 8) : start])
+        if own and int(own[1]) == int(m.id):  # "and 9 (downstream ...)", "6 Business travel"
+            start -= len(own[0].lstrip(" ,(&/"))
+        pair = _COORDINATED.search(raw[max(0, start - 20) : start])
+        if pair and int(m.id) in (4, 9):
+            numbers.add(_OTHER_OF[pair[1].lower()])
+            start -= len(pair[0])
+        found.append(Mention(start, end, numbers, raw[start:end]))
+    numbered = _NUMBERED.finditer(raw) if "cat" in raw.lower() else iter(())
+    for ref in numbered:
+        listed = ref[0][ref.start(1) - ref.start() :]
+        numbers = {int(n) for n in re.findall(r"\d{1,2}", listed) if 1 <= int(n) <= 15}
+        if numbers:
+            found.append(Mention(ref.start(), ref.end(), numbers, ref[0]))
+    if found or _SCOPE3.search(raw):
+        for ref in _SHORT_NUMBERED.finditer(raw):
+            if 1 <= int(ref[1]) <= 15:
+                found.append(Mention(ref.start(), ref.end(), {int(ref[1])}, ref[0]))
+    if not found:
+        return []
+    taken = [
+        (hit.start(), hit.end()) for n in names for hit in re.finditer(re.escape(n), raw, re.I)
+    ]
+    found = [
+        m
+        for m in found
+        if not _COMPANY.match(raw[m.end :])
+        and not any(start <= m.start < end for start, end in taken)
+    ]
+    found.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    kept: list[Mention] = []
+    for mention in found:
+        if kept and mention.start < kept[-1].end:
+            last = kept[-1]
+            if mention.end > last.end:  # "(Upstream & Downstream)": both names, one mention
+                last.numbers |= mention.numbers
+                last.end = mention.end
+                last.text = raw[last.start : last.end]
+            continue
+        kept.append(mention)
+    return kept
+
+
+def group_mentions(mentions: list[Mention], raw: str) -> list[Group]:
+    """Join mentions separated only by list words ("A, B and C", "Cat 9 Downstream ...")."""
+    groups: list[Group] = []
+    for mention in mentions:
+        gap = raw[groups[-1].end : mention.start] if groups else ""
+        same = bool(groups) and groups[-1].numbers == mention.numbers and _SAME_NAME.match(gap)
+        if groups and (CONNECTOR.match(gap) or same):
+            groups[-1].mentions.append(mention)
+        else:
+            groups.append(Group([mention]))
+    return groups
+
+
+def rowlike(context: Context, sentence: Sentence, start: int) -> bool:
+    """The name opens its row or cell ("6 Business travel 251.0", "| Cat 4: 301.4"); rows are
+    lines of the page, which the sentence splitter may have joined."""
+    at = sentence.start + start
+    line = context.line_at(sentence.page, at)
+    line_start = line.start if line is not None else sentence.start
+    text = context.document.pages[sentence.page - 1].text[line_start:at]
+    boundary = max(text.rfind("|"), text.rfind(";")) + 1
+    before = _ROW_PREFIX.sub("", text[boundary:])
+    return len(before.split()) <= 2
+
+
+def _figure(after: str, has_unit: bool, rowlike: bool, more: bool) -> str | None:
+    """The figure that follows a category name closely, as written; None when there is none.
+
+    `more` says another category name follows the words `after`: a small whole number just
+    before it is that item's list number ("..., and 9. Downstream transportation").
+    """
+    if more and re.search(r"(?<![\d.,])(?:1[0-5]|[1-9])\.\s*$", after):
+        after = re.sub(r"(?:1[0-5]|[1-9])\.\s*$", "", after)
+    values, unit, start, _ = find_values(re.sub(r"\.\s*$", "", after))
+    if not values or values[0] is None or start < 0:
+        return None
+    prefix = after[:start]
+    if len(prefix) > _MAX_PREFIX_CHARS or len(prefix.split()) > _MAX_PREFIX_WORDS:
+        return None
+    if re.search(r"[.!?](?:\s|$)", prefix) or prefix.rstrip().endswith("/"):
+        return None
+    number = re.match(r"[-−]?[\d,]*\d(?:\.\d+)?", after[start:])
+    if number is None or NOT_EMISSIONS.match(after[start + len(number[0]) :]):
+        return None
+    if not (unit or has_unit or rowlike or UNIT.match(after[start + len(number[0]) :].lstrip())):
+        return None
+    return number[0]
+
+
+def read_after(after: str, has_unit: bool, rowlike: bool, more: bool) -> Reading | None:
+    """What the words after a group of names say about it, if anything."""
+    cell = after.lstrip(" \t|:=")
+    marker = MARKER.match(cell)
+    if marker:
+        note = MARKER.sub("", cell.lstrip(" |"), count=1)
+        note = re.sub(r"^(?:[\s|]*(?:n/?a|-|–|—)(?=[\s|]|$))*", "", note, flags=re.I)
+        return Reading("marker", marker=marker[0].strip(), reason=_reason_text(note))
+    if UNMEASURED_CELL.match(cell.lstrip(" -–—")):
+        return Reading("unmeasured")
+    if ZERO_WORD.match(cell.lstrip(" -–—")):
+        note = ZERO_WORD.sub("", cell.lstrip(" -–—"), count=1)
+        return Reading("figure", figure="0", reason=_reason_text(note))
+    figure = _figure(after, has_unit, rowlike, more)
+    if figure is not None:
+        note = after[after.find(figure) + len(figure) :]
+        zero = re.fullmatch(r"[-−]?0+(?:\.0+)?", figure) is not None
+        return Reading("figure", figure=figure, reason=_reason_text(note) if zero else None)
+    if UNMEASURED.search(after):
+        return Reading("unmeasured")
+    if RULED_OUT.search(after):
+        return Reading("ruled_out", reason=after.strip() if has_reason(after) else None)
+    return None
+
+
+def _reason_text(note: str) -> str | None:
+    """A note beside a zero or N/A that gives a reason ("no goods leave the laboratory")."""
+    note = note.strip(" |()[];,.-–—")
+    return note if note and has_reason(note) else None
