@@ -56,8 +56,9 @@ def reading_question(key: str, reading: Reading) -> str:
         options = [f"{c.value}{_where(c.evidence)}" for c in reading.candidates]
         listed = ", ".join(options[:-1]) + f" or {options[-1]}" if len(options) > 1 else options[0]
         return f"Which is {name}: {listed}?"
-    reason = f" {reading.reason}" if reading.reason else ""
-    return f"Is {name} read right?{reason}"
+    if reading.reason:
+        return f"{reading.reason.rstrip('.')}: is {name} read right?"
+    return f"Is {name} read right?"
 
 
 def mark_inferred(facts: Facts, key: str, reason: str) -> None:

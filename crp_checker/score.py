@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
+from crp_checker.rules.scope3 import scope3_coverage
 from crp_checker.schemas import BuyerSettings, Facts, Finding, Outcome, Severity, Verdict
 
 WEIGHTS = {Severity.MANDATORY: 2.0, Severity.GOOD_PRACTICE: 1.0}
@@ -86,10 +87,8 @@ def grounds_failed(findings: list[Finding]) -> list[str]:
 
 def _has_values_for_all(facts: Facts, required: list[int]) -> bool:
     """Every required Scope 3 category has a figure (ruled out with a reason does not count)."""
-    with_values = {
-        d.number for d in facts.scope3_detail if d.current is not None or d.baseline is not None
-    }
-    return set(required) <= with_values
+    coverage = scope3_coverage(facts, required)
+    return coverage.reported == coverage.required
 
 
 def maturity(findings: list[Finding], facts: Facts, buyer: BuyerSettings) -> int:

@@ -16,6 +16,9 @@ from shared_data import require_shared
 from sqlalchemy.orm import Session
 
 from crp_checker.pipeline import assess
+from crp_checker.report.summary import key_facts
+from crp_checker.report.tabular import csv_row
+from crp_checker.report.wording import NOT_DISCLOSED
 from crp_checker.rules import RULEBOOK_VERSION
 from crp_checker.schemas import Assessment, SourceInfo, Verdict
 from crp_checker.score import band
@@ -122,6 +125,29 @@ def test_the_real_plans_get_the_expected_gate_results(
     assert rows["Integer Training Limited"].grounds_failed == ["a", "b", "c", "d", "e"]
     # EDAN's 2022 figures are too old for a September 2025 procurement (ground e).
     assert "e" in rows["EDAN UK"].grounds_failed
+
+
+def test_scope3_coverage_reads_the_same_in_the_matrix_the_report_and_the_csv(
+    tender: Tender, plans: dict[str, tuple[bytes, Assessment]]
+) -> None:
+    """One computation: SSG and EDAN once read "3 of 5" / "5 of 5" here and "0 of 5" there."""
+    lines = list(csv.reader(io.StringIO(matrix_csv(tender).decode(CSV_ENCODING))))
+    column = lines[0].index("Scope 3 coverage")
+    exported = {line[0]: line[column] for line in lines[1:]}
+    for row in matrix_rows(tender):
+        assessment = plans[row.bidder][1]
+        finding = next(f for f in assessment.findings if f.rule == "scope3-categories")
+        count = f"{len(row.scope3_covered)} of the {len(row.scope3_required)} required"
+        assert finding.message.startswith(count), (row.bidder, finding.message)
+        assert (
+            exported[row.bidder]
+            == row.scope3_text
+            == csv_row(assessment)["scope3_required_covered"]
+        )
+        key_fact = next(r for r in key_facts(assessment) if r.label == "Scope 3 categories")
+        assert key_fact.value == NOT_DISCLOSED or key_fact.value.startswith(row.scope3_text)
+    ssg = next(r for r in matrix_rows(tender) if r.bidder.startswith("SSG"))
+    assert ssg.scope3_text == "0 of 5 (none)"  # named only inside its one Scope 3 total
 
 
 def test_moderating_the_scope3_finding_opens_the_gate_and_earns_marks(

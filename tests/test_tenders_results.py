@@ -93,8 +93,9 @@ def test_gate_band_and_marks_follow_the_rulebook(
     assert gate_and_marks(score, verdict, 20, scale) == expected
 
 
-def test_scope3_coverage_counts_required_categories_named_or_ruled_out() -> None:
-    assert scope3_coverage(make_assessment()) == ([4, 6, 7], [4, 5, 6, 7, 9])
+def test_scope3_coverage_counts_required_categories_reported_or_ruled_out() -> None:
+    # 4 and 6 are only named (no figure), 7 is ruled out with a reason: only 7 counts.
+    assert scope3_coverage(make_assessment()) == ([7], [4, 5, 6, 7, 9])
 
 
 def test_a_matrix_row_survives_the_json_snapshot() -> None:
@@ -111,7 +112,7 @@ def test_a_matrix_row_survives_the_json_snapshot() -> None:
     assert (row.gate_label, row.grounds_text, row.scope3_text) == (
         "Fail",
         "(a), (b)",
-        "3 of 5 (4, 6, 7)",
+        "1 of 5 (7)",
     )
     assert (row.net_zero_year, row.baseline_year, row.baseline_label) == (2060, 2020, "FY2019/20")
     assert MatrixRow.from_json(row.to_json()) == row

@@ -16,6 +16,7 @@ from crp_checker.report.wording import (
     verdict_sentence,
 )
 from crp_checker.rules.registry import SECTIONS
+from crp_checker.rules.scope3 import assessment_coverage
 from crp_checker.schemas import Assessment, Facts, Finding, Outcome, Signatory
 
 
@@ -51,7 +52,8 @@ def _signatory(signatory: Signatory) -> str:
     return ", ".join(parts) if parts else NOT_DISCLOSED
 
 
-def _scope3(facts: Facts) -> str:
+def _scope3(assessment: Assessment) -> str:
+    facts = assessment.facts
     details = {c.number: c for c in facts.scope3_detail}
     numbers = sorted(set(facts.scope3_categories) | set(details))
     if not numbers:
@@ -63,7 +65,8 @@ def _scope3(facts: Facts) -> str:
         if detail is not None and detail.excluded:
             text += f" (ruled out: {detail.reason or 'no reason given'})"
         parts.append(text)
-    return "; ".join(parts)
+    covered = assessment_coverage(assessment).text
+    return f"{covered} required categories covered. Named: " + "; ".join(parts)
 
 
 def _net_zero(facts: Facts) -> tuple[str, str]:
@@ -93,7 +96,7 @@ def key_facts(assessment: Assessment) -> list[FactRow]:
         FactRow("Net zero wording", wording, _pages(facts, "net_zero")),
         FactRow("Baseline period", period_label(facts.baseline), _pages(facts, "baseline.label")),
         FactRow("Current period", period_label(facts.current), _pages(facts, "current.label")),
-        FactRow("Scope 3 categories", _scope3(facts), _pages(facts, prefix="scope3.")),
+        FactRow("Scope 3 categories", _scope3(assessment), _pages(facts, prefix="scope3.")),
         FactRow("Signatory", _signatory(facts.signatory), _pages(facts, "signatory")),
         FactRow(
             "Sign-off date",

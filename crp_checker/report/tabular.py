@@ -8,6 +8,7 @@ from pydantic import TypeAdapter
 
 from crp_checker.errors import CRPError
 from crp_checker.report.wording import SCOPE_FIELDS
+from crp_checker.rules.scope3 import assessment_coverage
 from crp_checker.schemas import Assessment, Facts, Finding, Outcome, Period, Severity
 
 
@@ -48,6 +49,7 @@ CSV_COLUMNS: tuple[str, ...] = (
     "current_total",
     "derived_or_converted",
     "scope3_categories",
+    "scope3_required_covered",
     "failed_mandatory_rules",
     "grounds_failed",
     "needs_review_rules",
@@ -114,6 +116,7 @@ def csv_row(assessment: Assessment, *, source: str | None = None) -> dict[str, s
         "net_zero_strength": facts.net_zero_strength or "",
         "derived_or_converted": safe_cell(_derived(facts)),
         "scope3_categories": "; ".join(str(n) for n in sorted(facts.scope3_categories)),
+        "scope3_required_covered": assessment_coverage(assessment).text,
         "failed_mandatory_rules": _rules(findings, Outcome.FAIL, mandatory=True),
         "grounds_failed": "; ".join(assessment.grounds_failed),
         "needs_review_rules": _rules(findings, Outcome.NEEDS_REVIEW),

@@ -21,7 +21,7 @@ from crp_checker.rules.helpers import (
     tonnes,
 )
 from crp_checker.rules.registry import Context, Result
-from crp_checker.schemas import Evidence, Facts, Outcome, Scope3Category
+from crp_checker.schemas import Assessment, Evidence, Facts, Outcome, Scope3Category
 
 ALL_CATEGORIES = tuple(range(1, 16))
 _SCOPE3 = re.compile(r"\bscope\s*(?:3|three)\b", re.I)
@@ -54,6 +54,12 @@ class Scope3Coverage:
         return tuple(sorted(self.reported + self.ruled_out))
 
     @property
+    def text(self) -> str:
+        """ "2 of 5 (6, 7)": how every door writes the coverage, from this one computation."""
+        listed = ", ".join(str(n) for n in self.covered) or "none"
+        return f"{len(self.covered)} of {len(self.required)} ({listed})"
+
+    @property
     def acknowledged(self) -> tuple[int, ...]:
         """Covered, or named inside the one Scope 3 total (the rulebook's partial case)."""
         return tuple(sorted(self.covered + self.in_total))
@@ -83,6 +89,11 @@ def _status(item: Scope3Category | None) -> str:
     if item.in_total:
         return "in_total"
     return "named"
+
+
+def assessment_coverage(assessment: Assessment) -> Scope3Coverage:
+    """The coverage of a stored assessment under the buyer settings it was judged with."""
+    return scope3_coverage(assessment.facts, assessment.settings.required_scope3_categories)
 
 
 def scope3_coverage(facts: Facts, required: Sequence[int]) -> Scope3Coverage:

@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass, fields
 from typing import Any
 
 from crp_checker import score as scoring
+from crp_checker.rules.scope3 import assessment_coverage
 from crp_checker.schemas import Assessment, Finding, Outcome, Verdict
 from crp_checker.store.tender_models import MarkingScale, Moderation
 
@@ -121,11 +122,10 @@ def effective_result(
 
 
 def scope3_coverage(assessment: Assessment) -> tuple[list[int], list[int]]:
-    """(covered, required): the required Scope 3 categories the plan reports or rules out."""
-    required = sorted(assessment.settings.required_scope3_categories)
-    facts = assessment.facts
-    named = set(facts.scope3_categories) | {d.number for d in facts.scope3_detail}
-    return [number for number in required if number in named], required
+    """(covered, required): the required Scope 3 categories the plan reports or rules out with
+    a reason, from the same computation as the scope3-categories rule and the report."""
+    coverage = assessment_coverage(assessment)
+    return list(coverage.covered), list(coverage.required)
 
 
 @dataclass(frozen=True)
