@@ -118,3 +118,14 @@ def test_published_online_passes_for_a_reachable_own_domain(
     finding = next(f for f in assessment.findings if f.rule == "published-online")
     assert finding.outcome == "pass"
     assert publication.judge_url("https://issuu.com/tarnwick/docs/crp") is False
+
+
+@pytest.mark.parametrize("path", EXPECTED, ids=[p.stem for p in EXPECTED])
+def test_every_needs_review_asks_a_person_a_question(
+    path: Path, results: dict[str, dict[str, Any]]
+) -> None:
+    for finding in results[path.stem]["findings"]:
+        if finding["outcome"] == "needs_review":
+            assert finding["question"] and finding["question"].endswith("?"), finding["rule"]
+        else:
+            assert finding["question"] is None, finding["rule"]
