@@ -109,3 +109,15 @@ class ResourceLimitError(CRPError):
         "The file may hold very large images or compressed data: export the plan again as a "
         "simple PDF (print to PDF) and upload that copy."
     )
+
+
+class PatternsMissingError(CRPError):
+    """The checker's spaCy patterns (models/*.jsonl) are missing or empty: a broken install,
+    not a bad plan, so nothing is checked rather than every plan judged without them."""
+
+    code = "patterns_missing"
+    http_status = 500
+    default_hint = (
+        "Reinstall crp-checker from a wheel or a checkout that has models/*.jsonl, or point "
+        "CRP_PATTERNS_DIR at a folder holding them."
+    )

@@ -14,7 +14,12 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 DATA_DIR = PACKAGE_DIR / "data"
-MODELS_DIR = PACKAGE_DIR.parent / "models"
+# An installed wheel carries the patterns inside the package (setup.py copies them there);
+# a checkout keeps them at its top, in models/.
+MODELS_DIR = next(
+    (d for d in (PACKAGE_DIR / "models", PACKAGE_DIR.parent / "models") if d.is_dir()),
+    PACKAGE_DIR / "models",
+)
 
 
 class Settings(BaseSettings):

@@ -22,6 +22,7 @@ from crp_checker.cli.common import (
     NetZeroDeadline,
     buyer_settings,
     report_failure,
+    require_patterns,
     stderr_console,
 )
 from crp_checker.schemas import Assessment
@@ -84,6 +85,7 @@ def check(
         )
     if not to_folder and out is not None and out.is_dir():
         raise typer.BadParameter(f"{out} is a folder: give a file name.", param_hint="--out")
+    require_patterns()
     buyer = buyer_settings(
         check_date, net_zero_deadline, max_data_age_months, max_signoff_age_months
     )

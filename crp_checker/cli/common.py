@@ -96,6 +96,17 @@ def report_failure(source: str, error: BaseException) -> int:
     return EXIT_INTERNAL
 
 
+def require_patterns() -> None:
+    """Refuse to start without the checker's patterns (a broken install): exit 4, with a hint."""
+    from crp_checker.patterns import required_patterns
+
+    try:
+        required_patterns()
+    except CRPError as error:
+        typer.echo(f"crp-checker: {error.message}\n  {error.hint}", err=True)
+        raise typer.Exit(EXIT_USAGE) from None
+
+
 # The store (SQLAlchemy, argon2) is imported inside each function: `check` stays quick.
 
 

@@ -22,6 +22,7 @@ from sqlalchemy import Engine
 from starlette.middleware.sessions import SessionMiddleware
 
 from crp_checker import __version__
+from crp_checker.patterns import required_patterns
 from crp_checker.settings import PACKAGE_DIR, Settings, get_settings
 from crp_checker.store import create_engine_for, init_db
 from crp_checker.store.files import sweep_temp_files
@@ -97,6 +98,7 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        required_patterns(settings.patterns_dir)  # a broken install refuses to serve
         init_db(engine)
         if settings.data_dir.resolve() != get_settings().data_dir.resolve():
             # The file store follows CRP_DATA_DIR (it is shared with the CLI and reassess).
