@@ -83,6 +83,15 @@ class FetchError(CRPError):
     default_hint = "Check the address opens in a browser, or download the plan and upload the file."
 
 
+class BadAddressError(CRPError):
+    """The web address is not an http(s) address with a host: the sender's mistake (400), not
+    a fetch that failed (502)."""
+
+    code = "bad_address"
+    http_status = 400
+    default_hint = "Give the plan's full web address, starting https:// (or http://)."
+
+
 class BlockedAddressError(FetchError):
     """A URL on a private or local network: refused, so the checker cannot probe the server's
     own network (SSRF). The sender's mistake, so a 4xx rather than FetchError's 502."""

@@ -100,7 +100,7 @@ def test_batch_register_imports_screens_stores_and_links(
     assert result.exit_code == 3, result.output  # one supplier's plan could not be fetched
     assert "3 new" in result.stdout and "Screened 2 suppliers" in result.stdout
     assert "Broken Link Ltd" in result.stderr and "404" in result.stderr
-    rows = {row["supplier"]: row for row in csv.DictReader(out.open(encoding="utf-8"))}
+    rows = {row["supplier"]: row for row in csv.DictReader(out.open(encoding="utf-8-sig"))}
     assert set(rows) == {"Acme Widgets Ltd", "Broken Link Ltd"}
     assert rows["Acme Widgets Ltd"]["report"].startswith("/reports/")
     assert rows["Acme Widgets Ltd"]["verdict"] and not rows["Acme Widgets Ltd"]["error"]

@@ -32,11 +32,11 @@ from web_support import (
     web_env,
 )
 
+from crp_checker.checking import InlineChecker
 from crp_checker.store import Role, get_assessment_for, get_user_by_email, session_scope
 from crp_checker.store.supplier_models import Supplier
 from crp_checker.suppliers import normalise_name
 from crp_checker.tenders import add_bid_from_stored, create_tender, get_tender_for
-from crp_checker.web.checking import InlineChecker
 
 Expect = dict[str, int]
 

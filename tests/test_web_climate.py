@@ -23,6 +23,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 from web_support import ANONYMOUS, TINY_PLAN, WebEnv, csrf, stored_report, web_env
 
+from crp_checker import checking
+from crp_checker.checking import Plan
 from crp_checker.errors import CRPError
 from crp_checker.schemas import Outcome, Severity, Verdict
 from crp_checker.store import AssessmentRecord, session_scope
@@ -38,7 +40,6 @@ from crp_checker.suppliers import (
 )
 from crp_checker.suppliers.sample import SampleRegister, sample_register
 from crp_checker.support import load_routes
-from crp_checker.web import checking
 
 SEEDED = "Seeded for support"  # the support-list test's own spend category
 PLANS: dict[str, list[tuple[str, Outcome, Severity]]] = {
@@ -538,10 +539,10 @@ def test_screening_rechecks_suppliers_with_a_crp_url_in_the_background(
             select(func.count()).select_from(Supplier).where(Supplier.crp_url.is_not(None))
         )
 
-    def fetch(url: str, settings: Any) -> tuple[bytes, str, str]:
+    def fetch(url: str, settings: Any) -> Plan:
         if url not in urls:
             raise CRPError(f"{url} answered 404 Not Found.")
-        return TINY_PLAN.replace(b"Acme Ltd", url.encode()), "plan.txt", url
+        return Plan(TINY_PLAN.replace(b"Acme Ltd", url.encode()), "plan.txt", url)
 
     monkeypatch.setattr(checking, "fetch_plan", fetch)
     client = env.signed_in("climate")

@@ -26,10 +26,11 @@ from web_support import (
     web_env,
 )
 
+from crp_checker.checking import InlineChecker
+from crp_checker.report.changes import compare
 from crp_checker.report.wording import evidence_line
 from crp_checker.schemas import Assessment
-from crp_checker.store import AssessmentRecord, Role, compare, session_scope
-from crp_checker.web.checking import InlineChecker
+from crp_checker.store import AssessmentRecord, Role, session_scope
 
 SSG = "real-crps/ssg-support-services-group_carbon-reduction-plan_2025.pdf"
 ASPIRATION = FIXTURES / "text" / "net_zero_aspiration.txt"  # "aims to" reach net zero: a gap

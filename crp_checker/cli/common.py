@@ -6,11 +6,12 @@ import contextlib
 import datetime as dt
 import sys
 import traceback
-from collections.abc import Iterator
-from typing import TYPE_CHECKING, Annotated, Any
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from crp_checker.errors import CRPError
 from crp_checker.report import error_parts
@@ -19,6 +20,7 @@ from crp_checker.schemas import Verdict
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
+T = TypeVar("T")
 EXIT_OK = 0
 EXIT_NON_COMPLIANT = 1
 EXIT_NEEDS_REVIEW = 2
@@ -82,6 +84,17 @@ def buyer_settings(
 def stderr_console() -> Console:
     """Progress and spinners go to stderr, so stdout stays the report alone."""
     return Console(stderr=True, highlight=False)
+
+
+def with_progress(items: Iterable[T], label: str, total: int | None) -> Iterator[T]:
+    """The items as they come, with a progress bar on stderr when it is a terminal."""
+    console = stderr_console()
+    columns = (TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=console, disable=not console.is_terminal) as progress:
+        task = progress.add_task(label, total=total)
+        for item in items:
+            yield item
+            progress.advance(task)
 
 
 def report_failure(source: str, error: BaseException) -> int:

@@ -25,6 +25,7 @@ from crp_checker.ingest.detect import (
     sniff_binary,
 )
 from crp_checker.ingest.docx import parse_docx
+from crp_checker.ingest.fetch import Plan, check_address, fetch_plan, is_url
 from crp_checker.ingest.fetch import fetch as fetch_url
 from crp_checker.ingest.html import parse_html
 from crp_checker.ingest.names import display_name
@@ -34,9 +35,16 @@ from crp_checker.ingest.text import decode_text, parse_markdown, parse_text
 from crp_checker.schemas import Document, Page, SourceInfo
 from crp_checker.settings import Settings, get_settings
 
-__all__ = ["ingest", "ingest_bytes", "ingest_url"]
+__all__ = [
+    "Plan",
+    "check_address",
+    "fetch_plan",
+    "ingest",
+    "ingest_bytes",
+    "ingest_url",
+    "is_url",
+]
 
-_URL = re.compile(r"^https?://", re.I)
 _OTHER_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://", re.I)
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 _MARKDOWN_TYPES = ("text/markdown", "text/x-markdown")
@@ -61,7 +69,7 @@ def ingest(
     settings = settings or get_settings()
     if isinstance(source, bytes):
         return ingest_bytes(source, name=name or "upload", settings=settings, tables=tables)
-    if isinstance(source, str) and _URL.match(source):
+    if isinstance(source, str) and is_url(source):
         return ingest_url(source, name=name, settings=settings, tables=tables)
     if isinstance(source, str) and _OTHER_SCHEME.match(source):
         raise FetchError(f"Only http and https addresses can be fetched, not {source!r}.")

@@ -1,4 +1,4 @@
-"""Warm worker processes for the web app, behind a thread-safe, blocking `check()`."""
+"""Warm worker processes behind a thread-safe, blocking `check()`: the one pool every door uses."""
 
 from __future__ import annotations
 
@@ -30,7 +30,7 @@ def _wait(handles: list[Any], deadline: float) -> None:
 
 
 class WorkerPool:
-    """Warm workers for the web app; `check()` blocks the calling thread, never the server.
+    """Warm workers; `check()` blocks the calling thread, never the server.
 
     Up to `workers` files are checked at once; other callers wait up to `queue_timeout`
     seconds for a free worker, then get BusyError. A worker that overruns, runs out of memory
@@ -78,12 +78,15 @@ class WorkerPool:
     def __exit__(self, *exc_info: object) -> None:
         self.close()
 
-    def check(self, data: bytes, *, name: str, url: str | None = None, **buyer: Any) -> Assessment:
-        """Check one uploaded file in a worker; raises the CRPError it deserves, as in-process."""
-        if len(data) > self.max_file_bytes:
+    def check(
+        self, source: str | bytes, *, name: str | None = None, url: str | None = None, **buyer: Any
+    ) -> Assessment:
+        """Check one file (its bytes, or a path the worker reads) in a worker; raises the
+        CRPError it deserves, as in-process."""
+        if isinstance(source, bytes) and len(source) > self.max_file_bytes:
             limit = f"{self.max_file_bytes / 1e6:.0f} MB"
             raise TooLargeError(f"{name!r} is over the size limit of {limit}.")
-        outcome = self.run((data,), {"name": name, "url": url, **buyer})
+        outcome = self.run((source,), {"name": name, "url": url, **buyer})
         if outcome.error is not None:
             raise outcome.error
         assert outcome.assessment is not None
