@@ -14,7 +14,7 @@ from factories import make_assessment
 from test_batch import fake_assess
 from typer.testing import CliRunner
 
-from crp_checker import __version__, batch, cli
+from crp_checker import __version__, cli
 from crp_checker.errors import EncryptedFileError
 from crp_checker.report import CSV_COLUMNS
 from crp_checker.rules import RULES
