@@ -45,11 +45,6 @@ class Settings(BaseSettings):
     ocr_max_pages: int = 20
     ocr_timeout_seconds: float = 60.0
 
-    # pdfplumber's table finder on PDF pages that look like emissions tables (about 0.3 s a page,
-    # most of a check). "auto": only for callers that read Page.tables (`ingest()` does; `assess()`
-    # does not, as the extractors read tables from the text lines); "always"; "off": never.
-    pdf_tables: Literal["auto", "always", "off"] = "auto"
-
     # Data files a council can edit; None means the packaged defaults.
     buyer_settings_file: Path | None = None
     support_routes_file: Path | None = None
