@@ -19,9 +19,9 @@ LSUK = REAL / "more" / "language-services-uk-lsuk_carbon-reduction-plan_2025.pdf
 SECONDS_PER_FILE = 10.0  # measured at about 1.3 s for the slowest (10 pages)
 
 
-def test_the_real_plans_are_all_there() -> None:
+def test_the_plans_read_below_are_there() -> None:
     require_shared()  # without it the tests below have no files: say so rather than pass
-    assert len(PDFS) == 15
+    assert {SSG, LSUK} <= set(PDFS)
 
 
 def _ingest(path: Path) -> Document:

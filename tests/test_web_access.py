@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import re
 import secrets
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 import httpx
 import pytest
-from databases import BACKENDS
+from factories import add_supplier
 from fastapi.routing import iter_route_contexts
 from fastapi.testclient import TestClient
 from web_support import (
@@ -29,13 +29,10 @@ from web_support import (
     TINY_PLAN,
     WebEnv,
     csrf,
-    web_env,
 )
 
 from crp_checker.checking import InlineChecker
 from crp_checker.store import Role, get_assessment_for, get_user_by_email, session_scope
-from crp_checker.store.supplier_models import Supplier
-from crp_checker.suppliers import normalise_name
 from crp_checker.tenders import add_bid_from_stored, create_tender, get_tender_for
 
 Expect = dict[str, int]
@@ -137,10 +134,7 @@ def _throwaway_supplier(env: WebEnv) -> str:
     """A register entry's address (no plan, no CRP URL, so screening has nothing to fetch)."""
     name = f"Access Test {secrets.token_hex(4)} Ltd"
     with session_scope(env.engine) as db:
-        supplier = Supplier(name=name, normalised_name=normalise_name(name))
-        db.add(supplier)
-        db.flush()
-        return f"/suppliers/{supplier.id}"
+        return f"/suppliers/{add_supplier(db, name, contact=False).id}"
 
 
 CASES = [
@@ -278,14 +272,6 @@ CASES = [
     Case("GET", "/support/export.csv", CLIMATE_ONLY),
 ]
 API_CASES = [case for case in CASES if case.route.startswith("/api/")]
-
-
-@pytest.fixture(scope="module", params=BACKENDS)
-def env(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[WebEnv]:
-    with web_env(request.param, tmp_path_factory.mktemp("web-access")) as env:
-        yield env
 
 
 def _form(case: Case, env: WebEnv, role: str, token: str) -> dict[str, Any]:

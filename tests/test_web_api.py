@@ -16,7 +16,6 @@ from typing import Any
 import psutil
 import pypdfium2 as pdfium
 import pytest
-from databases import BACKENDS
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 from web_support import FIXTURES, PLAN, PLAN_PDF, TINY_PLAN, WebEnv, web_env
@@ -72,13 +71,7 @@ def plans_server() -> Iterator[str]:
         server.server_close()
 
 
-@pytest.fixture(scope="module", params=BACKENDS)
-def env(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[WebEnv]:
-    folder = tmp_path_factory.mktemp("web-api")
-    with web_env(request.param, folder, fetch_allow_private_hosts=True) as env:
-        yield env
+WEB_ENV = {"fetch_allow_private_hosts": True}  # options for conftest's `env`
 
 
 def _same_check(left: dict[str, Any], right: Assessment) -> None:

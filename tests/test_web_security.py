@@ -9,7 +9,6 @@ from collections.abc import Callable, Iterator
 
 import httpx
 import pytest
-from databases import BACKENDS
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlalchemy import select
@@ -43,14 +42,6 @@ from crp_checker.store import (
 from crp_checker.store.models import utcnow
 from crp_checker.web.app import create_app
 from crp_checker.web.auth import ADDRESS_ATTEMPTS, LOCK_MINUTES, MAX_FAILED_LOGINS, LoginThrottle
-
-
-@pytest.fixture(scope="module", params=BACKENDS)
-def env(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[WebEnv]:
-    with web_env(request.param, tmp_path_factory.mktemp("web-security")) as env:
-        yield env
 
 
 @pytest.fixture
