@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 from databases import use_data_dir
+from sample_register import HEADER
 from sqlalchemy import select
 from typer.testing import CliRunner
 
@@ -18,7 +19,6 @@ from crp_checker import cli
 from crp_checker.settings import get_settings
 from crp_checker.store import AssessmentRecord, dispose_engines, session_scope
 from crp_checker.store.supplier_models import Supplier, SupplierAssessment
-from crp_checker.suppliers.sample import HEADER
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 PLAN = (FIXTURES / "text" / "plain_text_zero_scope1.txt").read_bytes()

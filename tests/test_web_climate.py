@@ -18,6 +18,7 @@ from databases import add_assessment
 from factories import add_supplier, make_assessment, make_finding
 from fastapi.testclient import TestClient
 from lxml import html as lxml_html
+from sample_register import SampleRegister, sample_register
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 from web_support import ANONYMOUS, TINY_PLAN, WebEnv, csrf, stored_report
@@ -36,7 +37,6 @@ from crp_checker.suppliers import (
     linked_supplier,
     list_contacts,
 )
-from crp_checker.suppliers.sample import SampleRegister, sample_register
 from crp_checker.support import load_routes
 
 SEEDED = "Seeded for support"  # the support-list test's own spend category
