@@ -83,7 +83,7 @@ class FetchError(CRPError):
     default_hint = "Check the address opens in a browser, or download the plan and upload the file."
 
 
-class BadAddressError(CRPError):
+class BadAddressError(FetchError):
     """The web address is not an http(s) address with a host: the sender's mistake (400), not
     a fetch that failed (502)."""
 

@@ -112,12 +112,7 @@ def fetch(url: str, *, settings: Settings, allow_private_hosts: bool = False) ->
     `allow_private_hosts` switches the private-address guard off; only tests and trusted
     intranet deployments should set it.
     """
-    try:
-        target = httpx.URL(url)
-    except httpx.InvalidURL as exc:
-        raise FetchError(f"{url!r} is not a valid web address ({exc}).") from exc
-    if target.scheme not in _SCHEMES or not target.host:
-        raise FetchError(f"Only http and https addresses can be fetched, not {url!r}.")
+    target = httpx.URL(check_address(url))
     seconds = settings.fetch_timeout_seconds
     client = httpx.Client(
         follow_redirects=True,
@@ -156,7 +151,8 @@ def is_url(source: str) -> bool:
 
 
 def check_address(url: str) -> str:
-    """The address, stripped, if it is worth fetching; BadAddressError otherwise."""
+    """The address, stripped, if it is worth fetching; BadAddressError (a FetchError the
+    sender can fix: 400) otherwise."""
     address = url.strip()
     try:
         parsed = httpx.URL(address)
@@ -169,11 +165,7 @@ def check_address(url: str) -> str:
 
 def fetch_plan(url: str, settings: Settings) -> Plan:
     """Download a published plan, with the private-address guard unless the settings allow."""
-    fetched = fetch(
-        check_address(url),
-        settings=settings,
-        allow_private_hosts=settings.fetch_allow_private_hosts,
-    )
+    fetched = fetch(url, settings=settings, allow_private_hosts=settings.fetch_allow_private_hosts)
     if not fetched.content:
         raise EmptyFileError(f"{fetched.url} returned an empty document.")
     return Plan(fetched.content, display_name(fetched.name), fetched.url)

@@ -156,9 +156,7 @@ async def submit(request: Request, db: SessionDep, user: ApiUser, service: Check
     """Like /check, but the file and assessment are kept under the caller's organisation."""
     plan = await _plan_from_request(request, service)
     assessment = await check_plan(service, plan)
-    public_id = await run_in_threadpool(
-        lambda: store_check(db, plan.data, assessment, user=user, url=plan.url)
-    )
+    public_id = await run_in_threadpool(store_check, db, plan, assessment, user)
     body = {"id": public_id, "url": f"/reports/{public_id}"} | json.loads(render_json(assessment))
     return JSONResponse(
         body, status_code=201, headers={"Location": f"/api/v1/assessments/{public_id}"}

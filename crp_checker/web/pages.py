@@ -60,9 +60,7 @@ async def check(
     if user is None:
         context = report_context(assessment) | {"web_panel": "web/anonymous_panel.html"}
         return render(request, "report.html", context, user=None)
-    public_id = await run_in_threadpool(
-        lambda: store_check(db, plan.data, assessment, user=user, url=plan.url)
-    )
+    public_id = await run_in_threadpool(store_check, db, plan, assessment, user)
     return RedirectResponse(f"/reports/{public_id}", status_code=303)
 
 

@@ -14,7 +14,7 @@ from crp_checker.errors import TooLargeError
 from crp_checker.schemas import Assessment
 from crp_checker.settings import get_settings
 from crp_checker.worker.errors import BusyError, start_failure
-from crp_checker.worker.handle import Outcome, Worker
+from crp_checker.worker.handle import TaskResult, Worker
 from crp_checker.worker.process import AssessFn, pipeline_assess
 
 MAX_TASKS_PER_WORKER = 200  # then a fresh process, so slow leaks in parsers cannot pile up
@@ -86,27 +86,27 @@ class WorkerPool:
         if isinstance(source, bytes) and len(source) > self.max_file_bytes:
             limit = f"{self.max_file_bytes / 1e6:.0f} MB"
             raise TooLargeError(f"{name!r} is over the size limit of {limit}.")
-        outcome = self.run((source,), {"name": name, "url": url, **buyer})
-        if outcome.error is not None:
-            raise outcome.error
-        assert outcome.assessment is not None
-        return outcome.assessment
+        result = self.run((source,), {"name": name, "url": url, **buyer})
+        if result.error is not None:
+            raise result.error
+        assert result.assessment is not None
+        return result.assessment
 
-    def run(self, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Outcome:
+    def run(self, args: tuple[Any, ...], kwargs: dict[str, Any]) -> TaskResult:
         """Run `assess_fn(*args, **kwargs)` in a free worker and say how it ended."""
         worker = self._acquire()
-        outcome: Outcome | None = None
+        result: TaskResult | None = None
         try:
             while not self._warm(worker):
                 worker = self._swap(worker)
             worker.submit(args, kwargs)
-            while (outcome := worker.outcome(self.timeout)) is None:
+            while (result := worker.poll(self.timeout)) is None:
                 _wait(worker.handles, worker.started + self.timeout)
-            if self._closed and outcome.error is not None:
+            if self._closed and result.error is not None:
                 raise _stopping()
-            return outcome
+            return result
         finally:
-            retire = outcome is None or outcome.retire or worker.tasks >= self.max_tasks
+            retire = result is None or result.retire or worker.tasks >= self.max_tasks
             self._release(worker, retire=retire)
 
     def wait_ready(self, timeout: float) -> bool:
@@ -115,7 +115,7 @@ class WorkerPool:
         with self._cond:
             while not self._closed:
                 for worker in self._idle:
-                    worker.outcome(self.timeout)
+                    worker.poll(self.timeout)
                 if all(worker.ready for worker in self._idle):
                     return True
                 if time.monotonic() >= deadline:
@@ -157,7 +157,7 @@ class WorkerPool:
             if self._closed:
                 raise _stopping()
             for worker in self._idle:
-                worker.outcome(self.timeout)  # notices READY, and deaths while idle
+                worker.poll(self.timeout)  # notices READY, and deaths while idle
             warm = [w for w in self._idle if w.ready and not w.dead]
             worker = (warm or self._idle)[0]
             self._idle.remove(worker)
@@ -169,7 +169,7 @@ class WorkerPool:
         deadline = worker.born + self.start_timeout
         while not worker.ready and not worker.dead and time.monotonic() < deadline:
             _wait(worker.handles, deadline)
-            worker.outcome(self.timeout)
+            worker.poll(self.timeout)
         if self._closed:
             raise _stopping()
         warm = worker.ready and not worker.dead
