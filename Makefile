@@ -27,14 +27,14 @@ check-sample: $(STAMP)
 		|| [ $$? -le 2 ]
 
 test: $(STAMP)
-	$(BIN)/ruff check crp_checker tests fixtures benchmarks
-	$(BIN)/ruff format --check crp_checker tests fixtures benchmarks
+	$(BIN)/ruff check crp_checker tests fixtures benchmarks setup.py
+	$(BIN)/ruff format --check crp_checker tests fixtures benchmarks setup.py
 	$(BIN)/mypy
 	$(BIN)/pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check crp_checker tests fixtures benchmarks
-	$(BIN)/ruff format --check crp_checker tests fixtures benchmarks
+	$(BIN)/ruff check crp_checker tests fixtures benchmarks setup.py
+	$(BIN)/ruff format --check crp_checker tests fixtures benchmarks setup.py
 
 typecheck: $(STAMP)
 	$(BIN)/mypy

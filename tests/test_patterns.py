@@ -50,3 +50,16 @@ def test_the_cli_refuses_to_start_without_patterns(command: list[str]) -> None:
     assert result.exit_code == cli.EXIT_USAGE
     assert "pattern folder" in result.output
     assert "Reinstall crp-checker" in result.output
+
+
+def test_the_web_app_refuses_to_start_without_patterns(tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from crp_checker.checking import InlineChecker
+    from crp_checker.settings import Settings
+    from crp_checker.web.app import create_app
+
+    settings = Settings(data_dir=tmp_path, patterns_dir=tmp_path / "nowhere")
+    app = create_app(settings, checker=InlineChecker())
+    with pytest.raises(PatternsMissingError), TestClient(app):
+        pass
