@@ -31,7 +31,7 @@ from web_support import (
     csrf,
 )
 
-from crp_checker.checking import InlineChecker
+from crp_checker.checking import CheckingService
 from crp_checker.store import Role, get_assessment_for, get_user_by_email, session_scope
 from crp_checker.tenders import add_bid_from_stored, create_tender, get_tender_for
 
@@ -121,7 +121,7 @@ def _new_bid(env: WebEnv) -> str:
         assert user is not None and record is not None
         tender = get_tender_for(db, user, tender_path.removeprefix("/tenders/"))
         assert tender is not None
-        bid = add_bid_from_stored(db, tender, record, user=user, assess_fn=InlineChecker().check)
+        bid = add_bid_from_stored(db, tender, record, user=user, service=CheckingService())
         return f"{tender_path}/bids/{bid.public_id}"
 
 

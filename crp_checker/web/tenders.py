@@ -276,7 +276,7 @@ def add_stored_bid(
             tender,
             record,
             user=user,
-            assess_fn=service.checker.check,  # in the worker pool, as every check
+            service=service,  # the stored file is parsed in the worker pool, as every check
             bidder_name=bidder_name.strip() or None,
         )
     except CRPError as error:
