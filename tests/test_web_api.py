@@ -37,7 +37,7 @@ from crp_checker.store import (
 )
 from crp_checker.store.models import utcnow
 from crp_checker.web.app import create_app
-from crp_checker.web.checking import BothInputsError, MissingInputError
+from crp_checker.web.uploads import BothInputsError, MissingInputError
 from crp_checker.worker import BusyError, WorkerPool
 
 TEMPLATE = FIXTURES / "text" / "markdown_pipe_tables.md"  # compliant as at 2025-09-01

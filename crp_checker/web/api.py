@@ -28,8 +28,8 @@ from crp_checker.store import (
     list_assessments_for,
 )
 from crp_checker.suppliers.linking import store_check
-from crp_checker.web.checking import MissingInputError, check_plan, obtain_plan
 from crp_checker.web.deps import ApiUser, CheckingDep, SessionDep
+from crp_checker.web.uploads import MissingInputError, check_plan, obtain_plan
 
 router = APIRouter(prefix="/api/v1", tags=["API v1"])
 # Far past any real list, and inside every database's 64-bit integers.

@@ -25,9 +25,9 @@ from crp_checker.store import (
     previous_assessment,
 )
 from crp_checker.suppliers.linking import store_check
-from crp_checker.web.checking import check_plan, obtain_plan
 from crp_checker.web.deps import CheckingDep, CurrentUser, OptionalUser, SessionDep
 from crp_checker.web.render import render
+from crp_checker.web.uploads import check_plan, obtain_plan
 
 router = APIRouter(include_in_schema=False)
 PAGE_SIZE = 25

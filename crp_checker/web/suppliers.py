@@ -43,9 +43,9 @@ from crp_checker.suppliers import (
 )
 from crp_checker.suppliers.screening import suppliers_to_screen
 from crp_checker.support import load_routes
-from crp_checker.web.checking import MissingInputError, read_upload
 from crp_checker.web.deps import CLIMATE_ROLES, ClimateUser, CurrentUser, SessionDep, SettingsDep
 from crp_checker.web.render import climate_context, render
+from crp_checker.web.uploads import MissingInputError, read_upload
 
 router = APIRouter(prefix="/suppliers", include_in_schema=False)
 SUPPLIER_NOT_FOUND = "There is no supplier with this address, or your account cannot see it."

@@ -60,9 +60,9 @@ from crp_checker.tenders.forms import (
     stored_choices,
 )
 from crp_checker.tenders.service import text_field
-from crp_checker.web.checking import check_plan, obtain_plan
 from crp_checker.web.deps import CheckingDep, CurrentUser, SessionDep, TenderUser
 from crp_checker.web.render import render
+from crp_checker.web.uploads import check_plan, obtain_plan
 
 router = APIRouter(prefix="/tenders", include_in_schema=False)
 NOT_FOUND = "There is no tender with this address, or your account cannot see tenders."
