@@ -55,7 +55,8 @@ class Settings(BaseSettings):
     workers: int = 0  # 0 = one per CPU core
     per_file_timeout_seconds: float = 120.0
 
-    # Parsing untrusted uploads in worker processes (the web app; batch shares the limits).
+    # The worker pool of the checking service: the web app, screening and reassess (batch sizes
+    # its pool with `workers` and `per_file_timeout_seconds` and shares the memory limit).
     parse_workers: int = 2
     parse_timeout_seconds: float = 60.0
     parse_memory_mb: int = 1024
