@@ -9,7 +9,7 @@ ifeq ($(SAMPLE),fixtures/pdf/template_compliant.pdf)
 CHECK_DATE ?= 2025-09-01
 endif
 
-.PHONY: run check-sample test lint typecheck evaluate bench soak fuzz fixtures clean
+.PHONY: run check-sample test lint typecheck evaluate bench soak fuzz fixtures wheel-check clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,14 +27,14 @@ check-sample: $(STAMP)
 		|| [ $$? -le 2 ]
 
 test: $(STAMP)
-	$(BIN)/ruff check crp_checker tests fixtures benchmarks
-	$(BIN)/ruff format --check crp_checker tests fixtures benchmarks
+	$(BIN)/ruff check crp_checker tests fixtures benchmarks setup.py
+	$(BIN)/ruff format --check crp_checker tests fixtures benchmarks setup.py
 	$(BIN)/mypy
 	$(BIN)/pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check crp_checker tests fixtures benchmarks
-	$(BIN)/ruff format --check crp_checker tests fixtures benchmarks
+	$(BIN)/ruff check crp_checker tests fixtures benchmarks setup.py
+	$(BIN)/ruff format --check crp_checker tests fixtures benchmarks setup.py
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
@@ -57,6 +57,10 @@ fuzz: $(STAMP)
 # docs/reliability.md; SOAK_ARGS=--quick for a short run, --database-url for PostgreSQL.
 soak: $(STAMP)
 	$(BIN)/python -m benchmarks.soak $(SOAK_ARGS)
+
+# Build the wheel from a clean clone, install it outside the checkout and check the SSG plan.
+wheel-check:
+	.ci/check-wheel
 
 fixtures: $(STAMP)
 	$(BIN)/python fixtures/make_fixtures.py

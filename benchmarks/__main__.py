@@ -56,9 +56,8 @@ def _settings_note() -> str:
 
     settings = get_settings()
     chosen = {k: v for k, v in sorted(os.environ.items()) if k.startswith("CRP_")}
-    tables = getattr(settings, "pdf_tables", "n/a")
     env = ", ".join(f"{k}={v}" for k, v in chosen.items()) or "none"
-    return f"pdf_tables={tables}, ocr={settings.ocr}; CRP_* environment: {env}"
+    return f"ocr={settings.ocr}; CRP_* environment: {env}"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -80,15 +79,13 @@ def main(argv: list[str] | None = None) -> int:
         timings: list[PlanTiming] = []
         for number, (group, path) in enumerate(files, 1):
             _progress(f"[plans {number}/{len(files)}] {path.name}")
-            timings.append(corpus.time_plan(group, path, args.repeats, BUYER, not args.quick))
+            timings.append(corpus.time_plan(group, path, args.repeats, BUYER))
         summary, ratio = report.plans_summary(timings)
         note = (
             f"Median of {args.repeats} warm runs per file, interleaved: the full check "
             "(`assess(path)`: ingest, extract, rules, score), pdfplumber `extract_text()` on "
-            "every page, and pypdfium2's bare page text; on full runs also the check with "
-            "pdfplumber's table finder on every table page (CRP_PDF_TABLES=always), the cost "
-            "it adds. The OCR fixture has no text layer: pdfplumber and pdfium return nothing "
-            "there, while the check runs tesseract."
+            "every page, and pypdfium2's bare page text. The OCR fixture has no text layer: "
+            "pdfplumber and pdfium return nothing there, while the check runs tesseract."
         )
         sections += [
             ("Per plan: summary", f"{note}\n\n{summary}"),

@@ -72,7 +72,6 @@ class PlanTiming:
     pdfplumber: float
     pdfium: float
     ocr: bool  # some page had no text layer and went through tesseract
-    with_tables: float | None = None  # the check with pdfplumber's table finder forced on
 
     @property
     def vs_pdfplumber(self) -> float:
@@ -83,22 +82,8 @@ class PlanTiming:
         return self.check / self.pdfium
 
 
-def check_with_tables(path: Path, buyer: dict[str, Any]) -> None:
-    """The check with pdfplumber's table finder on every table page (CRP_PDF_TABLES=always)."""
-    from crp_checker.buyer import load_buyer_settings
-    from crp_checker.ingest import ingest
-    from crp_checker.pipeline import assess_document
-
-    assess_document(ingest(path, tables=True), load_buyer_settings(**buyer))
-
-
-def time_plan(
-    group: str, path: Path, repeats: int, buyer: dict[str, Any], tables: bool = False
-) -> PlanTiming:
-    """Warm up once, then the median of `repeats` interleaved runs of each measurement.
-
-    `tables` also times the check with the table finder forced on, for comparison.
-    """
+def time_plan(group: str, path: Path, repeats: int, buyer: dict[str, Any]) -> PlanTiming:
+    """Warm up once, then the median of `repeats` interleaved runs of each measurement."""
     from crp_checker.pipeline import assess
 
     assessment = assess(path, **buyer)  # warm: caches, first-use imports, the OS file cache
@@ -107,13 +92,10 @@ def time_plan(
     check: list[float] = []
     plumber: list[float] = []
     bare: list[float] = []
-    with_tables: list[float] = []
     for _ in range(repeats):
         check.append(median_seconds(lambda: assess(path, **buyer), 1))
         plumber.append(median_seconds(lambda: pdfplumber_text(path), 1))
         bare.append(median_seconds(lambda: pdfium_text(path), 1))
-        if tables:
-            with_tables.append(median_seconds(lambda: check_with_tables(path, buyer), 1))
     return PlanTiming(
         group=group,
         name=path.name,
@@ -122,5 +104,4 @@ def time_plan(
         pdfplumber=statistics.median(plumber),
         pdfium=statistics.median(bare),
         ocr=any("read by OCR" in w for w in assessment.warnings),
-        with_tables=statistics.median(with_tables) if with_tables else None,
     )

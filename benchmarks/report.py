@@ -85,7 +85,6 @@ def _commit() -> str:
 
 def plans_table(timings: Sequence[PlanTiming]) -> str:
     """One row per file."""
-    tables = all(t.with_tables is not None for t in timings)
     rows = [
         (
             t.group,
@@ -96,7 +95,6 @@ def plans_table(timings: Sequence[PlanTiming]) -> str:
             f"{1000 * t.pdfium:.1f}",
             f"{t.vs_pdfplumber:.2f}",
             f"{t.vs_pdfium:.1f}",
-            *([f"{1000 * (t.with_tables or 0):.0f}"] if tables else []),
         )
         for t in timings
     ]
@@ -109,7 +107,6 @@ def plans_table(timings: Sequence[PlanTiming]) -> str:
         "pdfium ms",
         "/pdfplumber",
         "/pdfium",
-        *(["check with tables ms"] if tables else []),
     )
     return table(header, rows)
 
@@ -118,7 +115,6 @@ def plans_summary(timings: Sequence[PlanTiming]) -> tuple[str, float]:
     """Medians per set and over all; returns the table and the median ratio over all files."""
     rows = []
     overall = 0.0
-    tables = all(t.with_tables is not None for t in timings)
     sets = (("real", ["real"]), ("fixtures", ["fixture"]), ("all", ["real", "fixture"]))
     for label, group in sets:
         chosen = [t for t in timings if t.group in group]
@@ -137,7 +133,6 @@ def plans_summary(timings: Sequence[PlanTiming]) -> tuple[str, float]:
                 f"{statistics.median(t.vs_pdfium for t in chosen):.1f}",
                 f"{sum(t.check for t in chosen):.2f}",
                 f"{sum(t.pdfplumber for t in chosen):.2f}",
-                *([_tables_ratio(chosen)] if tables else []),
             )
         )
     header = (
@@ -150,13 +145,8 @@ def plans_summary(timings: Sequence[PlanTiming]) -> tuple[str, float]:
         "median check/pdfium",
         "sum check s",
         "sum pdfplumber s",
-        *(["median check with tables/pdfplumber"] if tables else []),
     )
     return table(header, rows), overall
-
-
-def _tables_ratio(timings: Sequence[PlanTiming]) -> str:
-    return f"{statistics.median((t.with_tables or 0) / t.pdfplumber for t in timings):.2f}"
 
 
 def throughput_table(result: Throughput) -> str:

@@ -37,10 +37,11 @@ class Throughput:
 
 def run(cache: Path, count: int, workers: int, buyer: dict[str, Any]) -> Throughput:
     """Generate (once) and check `count` six-page plans with `workers` processes (0: all cores)."""
-    from crp_checker.batch import pool_size, run_batch
+    from crp_checker.batch import run_batch
+    from crp_checker.checking import workers_for
 
     started = time.perf_counter()
-    paths = plan_files(cache / "plans-6p", count, pool_size(workers, count))
+    paths = plan_files(cache / "plans-6p", count, workers_for(workers, count))
     generated = time.perf_counter() - started
     with ChildMemory() as memory:
         started = time.perf_counter()
@@ -55,7 +56,7 @@ def run(cache: Path, count: int, workers: int, buyer: dict[str, Any]) -> Through
     return Throughput(
         plans=len(items),
         pages=pages,
-        workers=pool_size(workers, count),
+        workers=workers_for(workers, count),
         seconds=seconds,
         generate_seconds=generated,
         verdicts=dict(verdicts.most_common()),

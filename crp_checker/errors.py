@@ -83,6 +83,15 @@ class FetchError(CRPError):
     default_hint = "Check the address opens in a browser, or download the plan and upload the file."
 
 
+class BadAddressError(FetchError):
+    """The web address is not an http(s) address with a host: the sender's mistake (400), not
+    a fetch that failed (502)."""
+
+    code = "bad_address"
+    http_status = 400
+    default_hint = "Give the plan's full web address, starting https:// (or http://)."
+
+
 class BlockedAddressError(FetchError):
     """A URL on a private or local network: refused, so the checker cannot probe the server's
     own network (SSRF). The sender's mistake, so a 4xx rather than FetchError's 502."""
@@ -108,4 +117,16 @@ class ResourceLimitError(CRPError):
     default_hint = (
         "The file may hold very large images or compressed data: export the plan again as a "
         "simple PDF (print to PDF) and upload that copy."
+    )
+
+
+class PatternsMissingError(CRPError):
+    """The checker's spaCy patterns (models/*.jsonl) are missing or empty: a broken install,
+    not a bad plan, so nothing is checked rather than every plan judged without them."""
+
+    code = "patterns_missing"
+    http_status = 500
+    default_hint = (
+        "Reinstall crp-checker from a wheel or a checkout that has models/*.jsonl, or point "
+        "CRP_PATTERNS_DIR at a folder holding them."
     )

@@ -1,17 +1,16 @@
 """The spaCy pipeline: blank English, a sentencizer and a span ruler whose patterns are data.
 
 No model is downloaded: the patterns in models/*.jsonl (reviewable by someone who knows CRPs
-but not Python) carry the domain knowledge. The pipeline is built once per process.
+but not Python) carry the domain knowledge, and without them it refuses to build
+(`patterns.required_patterns`). The pipeline is built once per process.
 """
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 import numpy
@@ -19,7 +18,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from crp_checker.settings import get_settings
+from crp_checker.patterns import required_patterns
 
 SPANS_KEY = "crp"
 _NEWLINE = re.compile("\n")
@@ -95,20 +94,6 @@ class Match:
     start: int
     end: int
     text: str
-
-
-def load_patterns(directory: Path) -> list[dict[str, Any]]:
-    """Read every JSONL pattern file in `directory`, in name order, so the ruler is stable."""
-    patterns: list[dict[str, Any]] = []
-    for path in sorted(directory.glob("*.jsonl")):
-        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-            if not line.strip():
-                continue
-            try:
-                patterns.append(json.loads(line))
-            except json.JSONDecodeError as exc:
-                raise ValueError(f"{path.name} line {number}: {exc.msg}") from exc
-    return patterns
 
 
 @dataclass(frozen=True)
@@ -202,7 +187,7 @@ def get_nlp() -> Language:
         "span_ruler",
         config={"spans_key": SPANS_KEY, "phrase_matcher_attr": "LOWER", "validate": True},
     )
-    patterns = load_patterns(get_settings().patterns_dir)
+    patterns = required_patterns()
     ruler.add_patterns(patterns)
     token_patterns = [p["pattern"] for p in patterns if isinstance(p["pattern"], list)]
     ruler.matcher = _GuardedMatcher(ruler.matcher, token_patterns)

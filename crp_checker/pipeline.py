@@ -31,8 +31,7 @@ def assess(
     (it feeds the `published-online` rule). Raises `CRPError` when the file cannot be read.
     """
     buyer = load_buyer_settings(**buyer_settings)
-    # The extractors read tables from the text lines, so pdfplumber's table finder is skipped.
-    document = ingest(source, name=name, tables=False)
+    document = ingest(source, name=name)
     return assess_document(document, buyer, url=url)
 
 

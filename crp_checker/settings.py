@@ -14,7 +14,12 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 DATA_DIR = PACKAGE_DIR / "data"
-MODELS_DIR = PACKAGE_DIR.parent / "models"
+# An installed wheel carries the patterns inside the package (setup.py copies them there);
+# a checkout keeps them at its top, in models/.
+MODELS_DIR = next(
+    (d for d in (PACKAGE_DIR / "models", PACKAGE_DIR.parent / "models") if d.is_dir()),
+    PACKAGE_DIR / "models",
+)
 
 
 class Settings(BaseSettings):
@@ -40,11 +45,6 @@ class Settings(BaseSettings):
     ocr_max_pages: int = 20
     ocr_timeout_seconds: float = 60.0
 
-    # pdfplumber's table finder on PDF pages that look like emissions tables (about 0.3 s a page,
-    # most of a check). "auto": only for callers that read Page.tables (`ingest()` does; `assess()`
-    # does not, as the extractors read tables from the text lines); "always"; "off": never.
-    pdf_tables: Literal["auto", "always", "off"] = "auto"
-
     # Data files a council can edit; None means the packaged defaults.
     buyer_settings_file: Path | None = None
     support_routes_file: Path | None = None
@@ -55,7 +55,8 @@ class Settings(BaseSettings):
     workers: int = 0  # 0 = one per CPU core
     per_file_timeout_seconds: float = 120.0
 
-    # Parsing untrusted uploads in worker processes (the web app; batch shares the limits).
+    # The worker pool of the checking service: the web app, screening and reassess (batch sizes
+    # its pool with `workers` and `per_file_timeout_seconds` and shares the memory limit).
     parse_workers: int = 2
     parse_timeout_seconds: float = 60.0
     parse_memory_mb: int = 1024

@@ -28,10 +28,10 @@ from playwright.sync_api import Browser, Page, Response, sync_playwright
 from shared_data import unavailable
 from sqlalchemy import Engine
 
+from crp_checker.checking import Checker, InlineChecker
 from crp_checker.settings import Settings, get_settings
 from crp_checker.store import Role, accounts, create_engine_for, create_user, init_db, session_scope
 from crp_checker.web.app import create_app
-from crp_checker.web.checking import Checker, InlineChecker
 
 CHROMIUM_VARIABLE = "CRP_CHROMIUM"
 AXE_JS = Path(__file__).parent / "browser" / "node_modules" / "axe-core" / "axe.min.js"

@@ -3,7 +3,7 @@
 `engine` is a migrated database per test module on each backend (SQLite, and PostgreSQL when
 CRP_TEST_DATABASE_URL is set, see databases.py); `session` is a session on
 it with its own file store, every row deleted after. A module that needs another database
-defines its own `engine`.
+defines its own `engine`. `env` is the web app on such a database (web_support.py).
 
 `dev` (the default) keeps `make test` quick; `ci` (HYPOTHESIS_PROFILE=ci) is derandomised, so a
 CI failure reproduces anywhere, and prints the blob to replay it.
@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from databases import BACKENDS, migrated_database, session_on
@@ -44,6 +45,18 @@ def engine(
 ) -> Iterator[Engine]:
     with migrated_database(request.param, tmp_path_factory.mktemp("db")) as engine:
         yield engine
+
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def env(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    """The web app on a fresh database per test module and backend (web_support.WebEnv); a
+    module passes options to `web_env` in a module-level WEB_ENV dictionary."""
+    from web_support import web_env  # the web stack loads only for the modules that use it
+
+    options = getattr(request.module, "WEB_ENV", {})
+    folder = tmp_path_factory.mktemp(request.module.__name__.removeprefix("test_"))
+    with web_env(request.param, folder, **options) as made:
+        yield made
 
 
 @pytest.fixture

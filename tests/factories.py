@@ -1,9 +1,13 @@
-"""Build Assessments and Findings for report, CLI and batch tests without running the pipeline."""
+"""One factory per object the tests build: Assessments and Findings (without running the
+pipeline) and register Suppliers. Import them; do not copy them into a test module."""
 
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from typing import Any
+
+from sqlalchemy.orm import Session
 
 from crp_checker.schemas import (
     Assessment,
@@ -20,6 +24,8 @@ from crp_checker.schemas import (
     SupportRoute,
     Verdict,
 )
+from crp_checker.store.supplier_models import Supplier
+from crp_checker.suppliers.names import normalise_name
 
 SCRIPT_QUOTE = 'We will reach net zero <script>alert("x")</script> by 2060.'
 
@@ -152,3 +158,25 @@ def make_assessment(**overrides: Any) -> Assessment:
     }
     values.update(overrides)
     return Assessment(**values)
+
+
+def add_supplier(
+    session: Session,
+    name: str,
+    spend: int | None = None,
+    category: str | None = None,
+    *,
+    contact: bool = True,
+) -> Supplier:
+    """A supplier in the register (flushed, so it has an id), with a contact email unless not."""
+    key = normalise_name(name)
+    supplier = Supplier(
+        name=name,
+        normalised_name=key,
+        annual_spend=None if spend is None else Decimal(spend),
+        spend_category=category,
+        contact_email=f"crp@{key.split()[0]}.example" if contact and key else None,
+    )
+    session.add(supplier)
+    session.flush()
+    return supplier

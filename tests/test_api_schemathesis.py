@@ -21,13 +21,13 @@ from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error, response_schema_conformance
 from starlette.testclient import TestClient
 
+from crp_checker.checking import InlineChecker
 from crp_checker.errors import FetchError
 from crp_checker.ingest import fetch
 from crp_checker.settings import Settings, get_settings
 from crp_checker.store import Role, create_api_token, create_engine_for, create_user, init_db
 from crp_checker.store import session_scope as store_session
 from crp_checker.web.app import create_app
-from crp_checker.web.checking import InlineChecker
 
 MAX_EXAMPLES = 40  # per operation: five operations in about 20 s here
 TRIED: Counter[str] = Counter()

@@ -13,19 +13,13 @@ from typing import Any
 import pytest
 from factories import make_assessment
 
-from crp_checker.batch import (
-    BatchItem,
-    WorkerStartError,
-    collect_sources,
-    pool_size,
-    run_batch,
-    summarise,
-    write_csv,
-)
+from crp_checker.batch import collect_sources, run_batch, summarise, write_csv
+from crp_checker.checking import Checked, workers_for
 from crp_checker.errors import EmptyFileError, UnsupportedFormatError
 from crp_checker.report import CSV_COLUMNS
 from crp_checker.schemas import Assessment, Verdict
 from crp_checker.settings import get_settings
+from crp_checker.worker import WorkerStartError
 
 
 def fake_assess(source: str, **buyer: Any) -> Assessment:
@@ -73,16 +67,8 @@ def test_batch_records_good_empty_and_garbage_files_in_input_order(tmp_path: Pat
             "d-bug.txt": b"BUG",
         },
     )
-    seen: list[str] = []
-    items = run_batch(
-        sources,
-        workers=2,
-        assess_fn=fake_assess,
-        buyer={"net_zero_deadline": 2045},
-        on_result=lambda item: seen.append(item.source),
-    )
+    items = run_batch(sources, workers=2, assess_fn=fake_assess, buyer={"net_zero_deadline": 2045})
     assert [item.source for item in items] == sources
-    assert sorted(seen) == sorted(sources)
     good, empty, garbage, bug = items
     assert good.assessment is not None and good.error is None
     assert good.assessment.facts.organisation == "Acme Ltd"
@@ -183,17 +169,17 @@ def test_collect_sources_from_a_list_file(tmp_path: Path) -> None:
     ]
 
 
-def test_pool_size_uses_cpus_for_zero_and_never_exceeds_tasks() -> None:
-    assert pool_size(4, 2) == 2
-    assert pool_size(3, 10) == 3
-    assert 1 <= pool_size(0, 1000) <= (os.cpu_count() or 1)
-    assert pool_size(0, 0) == 1
+def test_workers_for_uses_cpus_for_zero_and_never_exceeds_tasks() -> None:
+    assert workers_for(4, 2) == 2
+    assert workers_for(3, 10) == 3
+    assert 1 <= workers_for(0, 1000) <= (os.cpu_count() or 1)
+    assert workers_for(0, 0) == 1
 
 
 def test_write_csv_leaves_the_old_file_when_writing_fails(tmp_path: Path) -> None:
     out = tmp_path / "results.csv"
     out.write_text("old contents")
-    broken = BatchItem(source="x.pdf", assessment=None, error=None, seconds=0.0)
+    broken = Checked(0, source="x.pdf", assessment=None, error=None, seconds=0.0)
     with pytest.raises(AssertionError):
         write_csv([broken], out)  # an item with neither result nor error cannot be a row
     assert out.read_text() == "old contents"

@@ -102,7 +102,7 @@ def test_the_worker_pool_checks_uploads_from_the_browser(
     plan = require_shared() / SSG_PLAN
     monkeypatch.setenv("CRP_PARSE_WORKERS", "1")
     with live_server(tmp_path, None) as pooled:
-        assert isinstance(pooled.app.state.checker, WorkerPool)
+        assert isinstance(pooled.app.state.checking.checker, WorkerPool)
         context = browser.new_context()
         try:
             page = context.new_page()

@@ -18,8 +18,7 @@ from browser_support import (
     upload,
 )
 from playwright.sync_api import Browser, Page
-
-from crp_checker.suppliers.sample import sample_register
+from sample_register import sample_register
 
 REPO = Path(__file__).resolve().parents[1]
 # A non-compliant plan by a supplier the register below names, so the check is linked to it.

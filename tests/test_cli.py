@@ -14,7 +14,7 @@ from factories import make_assessment
 from test_batch import fake_assess
 from typer.testing import CliRunner
 
-from crp_checker import __version__, batch, cli
+from crp_checker import __version__, cli
 from crp_checker.errors import EncryptedFileError
 from crp_checker.report import CSV_COLUMNS
 from crp_checker.rules import RULES
@@ -51,7 +51,7 @@ def fake(monkeypatch: pytest.MonkeyPatch) -> FakeAssess:
             "bug.pdf": ZeroDivisionError("division by zero"),
         }
     )
-    monkeypatch.setattr("crp_checker.cli.check.assess", fake)
+    monkeypatch.setattr("crp_checker.pipeline.assess", fake)
     return fake
 
 
@@ -120,6 +120,7 @@ def test_check_passes_buyer_options_and_url(fake: FakeAssess) -> None:
     assert result.exit_code == 0, result.stderr
     (_, kwargs), *_ = fake.calls
     assert kwargs == {
+        "name": None,
         "url": "https://acme.example/crp.pdf",
         "check_date": dt.date(2025, 4, 1),
         "net_zero_deadline": 2045,
@@ -239,7 +240,7 @@ def test_batch_writes_a_row_per_plan_and_a_summary(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # Workers find the stand-in by name: it lives in an importable test module.
-    monkeypatch.setattr(batch, "pipeline_assess", fake_assess)
+    monkeypatch.setattr("crp_checker.worker.pool.pipeline_assess", fake_assess)
     plans = tmp_path / "plans"
     plans.mkdir()
     (plans / "good.txt").write_text("Good Ltd")

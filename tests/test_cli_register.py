@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 from databases import use_data_dir
+from sample_register import HEADER
 from sqlalchemy import select
 from typer.testing import CliRunner
 
@@ -18,7 +19,6 @@ from crp_checker import cli
 from crp_checker.settings import get_settings
 from crp_checker.store import AssessmentRecord, dispose_engines, session_scope
 from crp_checker.store.supplier_models import Supplier, SupplierAssessment
-from crp_checker.suppliers.sample import HEADER
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 PLAN = (FIXTURES / "text" / "plain_text_zero_scope1.txt").read_bytes()
@@ -100,7 +100,7 @@ def test_batch_register_imports_screens_stores_and_links(
     assert result.exit_code == 3, result.output  # one supplier's plan could not be fetched
     assert "3 new" in result.stdout and "Screened 2 suppliers" in result.stdout
     assert "Broken Link Ltd" in result.stderr and "404" in result.stderr
-    rows = {row["supplier"]: row for row in csv.DictReader(out.open(encoding="utf-8"))}
+    rows = {row["supplier"]: row for row in csv.DictReader(out.open(encoding="utf-8-sig"))}
     assert set(rows) == {"Acme Widgets Ltd", "Broken Link Ltd"}
     assert rows["Acme Widgets Ltd"]["report"].startswith("/reports/")
     assert rows["Acme Widgets Ltd"]["verdict"] and not rows["Acme Widgets Ltd"]["error"]

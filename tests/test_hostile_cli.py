@@ -232,8 +232,9 @@ def test_a_large_but_plausible_stream_is_not_a_bomb() -> None:
     check_pdf_streams(b"%PDF-1.7\n1 0 obj\n<< /Filter /FlateDecode >>\nstream\n" + scan)
 
 
-def test_a_page_pdfplumber_cannot_build_costs_the_tables_not_the_document() -> None:
-    """Fuzzing found pdfplumber's close() raising on a damaged second page after the tables."""
+def test_a_page_pdfplumber_cannot_build_is_still_read_by_pdfium() -> None:
+    """Fuzzing found pdfplumber's close() raising on a damaged second page (when ingest still
+    ran its table finder); pdfium reads both pages."""
     lines = (
         "Carbon Reduction Plan",
         "Emissions | Baseline | Current",
@@ -257,7 +258,6 @@ def test_a_page_pdfplumber_cannot_build_costs_the_tables_not_the_document() -> N
     )
     document = ingest(data, name="bad_media_box.pdf")
     assert len(document.pages) == 2 and "Scope 1 | 120.5" in document.pages[0].text
-    assert any("Tables could not be read from page 1" in w for w in document.warnings)
 
 
 def test_text_placed_far_off_the_page_is_not_searched_for_columns() -> None:
@@ -290,7 +290,7 @@ def test_a_word_file_with_damaged_compressed_data_is_corrupt_not_a_crash() -> No
 def test_the_fuzzer_runs_and_counts_what_it_tried(tmp_path: Path) -> None:
     fuzz = load_fixture_module("fuzz_ingest")
     with environment({"CRP_OCR": "off"}):
-        tally = fuzz.run(60, 12, 0, tmp_path, tables=True)
+        tally = fuzz.run(60, 12, 0, tmp_path)
     assert tally.inputs == 12
     assert sum(tally.refusals.values()) + sum(tally.crashes.values()) <= tally.inputs
     assert not tally.crashes, list(tmp_path.glob("crash-*.txt"))

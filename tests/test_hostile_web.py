@@ -11,24 +11,16 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from databases import BACKENDS
 from hostile_support import CASES, case_ids, environment, hostile, skip_unless_available
-from web_support import WebEnv, csrf, upload, web_env
+from web_support import WebEnv, csrf, upload
 
 from crp_checker.store.files import TEMP_PREFIX
 
-
-@pytest.fixture(scope="module", params=BACKENDS)
-def env(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[WebEnv]:
-    with web_env(request.param, tmp_path_factory.mktemp("web-hostile"), reports=False) as env:
-        yield env
+WEB_ENV = {"reports": False}  # options for conftest's `env`
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,4 @@
-"""Ingest of the real published plans in ../shared/real-crps: text on every page, tables found."""
+"""Ingest of the real published plans in ../shared/real-crps: text on every page, in order."""
 
 from __future__ import annotations
 
@@ -16,12 +16,12 @@ REAL = (shared_dir() or Path("/nonexistent")) / "real-crps"
 PDFS = sorted(REAL.glob("*.pdf")) + sorted(REAL.glob("more/*.pdf"))
 SSG = REAL / "ssg-support-services-group_carbon-reduction-plan_2025.pdf"
 LSUK = REAL / "more" / "language-services-uk-lsuk_carbon-reduction-plan_2025.pdf"
-SECONDS_PER_FILE = 10.0  # measured at about 1.3 s for the slowest (10 pages, 8 with tables)
+SECONDS_PER_FILE = 10.0  # measured at about 1.3 s for the slowest (10 pages)
 
 
-def test_the_real_plans_are_all_there() -> None:
+def test_the_plans_read_below_are_there() -> None:
     require_shared()  # without it the tests below have no files: say so rather than pass
-    assert len(PDFS) == 15
+    assert {SSG, LSUK} <= set(PDFS)
 
 
 def _ingest(path: Path) -> Document:
@@ -40,33 +40,13 @@ def test_real_plan_has_text_on_every_page(path: Path) -> None:
         assert unwanted not in text
 
 
-def test_ssg_figures_and_tables() -> None:
+def test_ssg_figures_stay_on_their_lines() -> None:
     document = _ingest(SSG)
     assert len(document.pages) == 6
     assert "Baseline Year: 2022/23" in document.pages[1].text.split("\n")
     assert "Scope 3 294.8" in document.pages[2].text.split("\n")
     assert "landlord-controlled" in document.pages[1].text  # pdfium's U+FFFE became "-"
     assert "(746 tCO2e → 432.68" in document.pages[3].text  # tCO₂e normalised
-    assert document.pages[1].tables == [
-        [
-            ["Baseline Year: 2022/23", ""],
-            ["Emission Source", "Emissions (tCO2e)"],
-            ["Scope 1: Fuel combustion (natural gas) and refrigerant emissions", "200"],
-            ["Scope 2: Purchased electricity consumption", "111"],
-            [
-                "Scope 3: Estimated based on guidance, including business travel, employee "
-                "commuting, and supply chain emissions",
-                "435",
-            ],
-            ["Total Emissions", "746"],
-        ]
-    ]
-    assert document.pages[2].tables[0][2:] == [
-        ["Scope 1", "14.4"],
-        ["Scope 2", "59.3"],
-        ["Scope 3", "294.8"],
-        ["Total Emissions", "368.5"],
-    ]
 
 
 def test_lsuk_line_end_hyphens_and_bullets() -> None:

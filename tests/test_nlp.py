@@ -6,7 +6,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from crp_checker.nlp import analyse, get_nlp, join_wrapped_lines, load_patterns, matches
+from crp_checker.nlp import analyse, join_wrapped_lines, matches
+from crp_checker.patterns import load_patterns
 from crp_checker.settings import get_settings
 
 PACKAGE = Path(__file__).resolve().parent.parent / "crp_checker"
@@ -25,10 +26,6 @@ def test_every_label_is_used_by_the_code() -> None:
     code = "\n".join(path.read_text() for path in (PACKAGE / "extract").glob("*.py"))
     unused = sorted(label for label in labels if f'"{label}"' not in code)
     assert unused == []
-
-
-def test_pipeline_is_built_once() -> None:
-    assert get_nlp() is get_nlp()
 
 
 def test_phrase_patterns_match_across_a_line_wrap_but_not_across_a_heading() -> None:

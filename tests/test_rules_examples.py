@@ -12,11 +12,10 @@ from crp_checker.schemas import Facts, Outcome, Severity
 
 
 def test_complete_facts_pass_every_scored_rule() -> None:
-    for rule_id, rule in RULES.items():
+    for rule_id in RULES:
         finding = run(rule_id, complete_facts())
         assert finding.outcome is Outcome.PASS, f"{rule_id}: {finding.message}"
         assert finding.fix is None
-        assert rule.severity in Severity
 
 
 def test_empty_facts_fail_the_mandatory_rules_that_need_something() -> None:

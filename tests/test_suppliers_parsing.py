@@ -7,10 +7,10 @@ from decimal import Decimal
 
 import openpyxl
 import pytest
+from sample_register import sample_register
 
 from crp_checker.suppliers import cells
 from crp_checker.suppliers.names import normalise_company_number, normalise_name
-from crp_checker.suppliers.sample import sample_register
 from crp_checker.suppliers.spreadsheet import RegisterFileError, header_field, read_register
 
 

@@ -6,6 +6,7 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
+from sample_register import sample_register
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -16,7 +17,6 @@ from crp_checker.suppliers import (
     list_suppliers,
     spend_categories,
 )
-from crp_checker.suppliers.sample import sample_register
 
 
 def _count(session: Session) -> int:

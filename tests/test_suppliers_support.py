@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from databases import add_assessment, add_user
-from factories import make_assessment, make_finding
+from factories import add_supplier, make_assessment, make_finding
 from sqlalchemy.orm import Session
 
 from crp_checker.errors import CRPError
@@ -32,7 +32,6 @@ from crp_checker.suppliers import (
     support_list_csv,
     unlinked_assessments,
 )
-from crp_checker.suppliers.names import normalise_name
 from crp_checker.support import load_routes
 
 MARCH = dt.datetime(2026, 3, 1, tzinfo=dt.UTC)
@@ -48,19 +47,6 @@ PLANS: dict[str, list[tuple[str, Outcome, Severity]]] = {
     ],
     "Clean Co Ltd": [("certifications", Outcome.FAIL, Severity.INFO)],
 }
-
-
-def _supplier(session: Session, name: str, spend: int, category: str = "ICT") -> Supplier:
-    supplier = Supplier(
-        name=name,
-        normalised_name=normalise_name(name),
-        annual_spend=Decimal(spend),
-        spend_category=category,
-        contact_email=f"crp@{normalise_name(name).split()[0]}.example",
-    )
-    session.add(supplier)
-    session.flush()
-    return supplier
 
 
 def _plan(
@@ -94,10 +80,10 @@ def _plan(
 def _seed(session: Session) -> dict[str, Supplier]:
     suppliers = {}
     for spend, (name, gaps) in enumerate(PLANS.items(), start=1):
-        supplier = _supplier(session, name, spend * 1000, "ICT" if spend % 2 else "Highways")
+        supplier = add_supplier(session, name, spend * 1000, "ICT" if spend % 2 else "Highways")
         link_assessment(session, supplier, _plan(session, gaps, MARCH, organisation=name))
         suppliers[name] = supplier
-    suppliers["none"] = _supplier(session, "No Plan Yet Ltd", 50)
+    suppliers["none"] = add_supplier(session, "No Plan Yet Ltd", 50, "ICT")
     return suppliers
 
 
@@ -188,7 +174,7 @@ def test_csv_export_has_a_row_per_supplier_and_route_and_defuses_formulas(
     session: Session,
 ) -> None:
     _seed(session)
-    _supplier(session, "=HYPERLINK(evil) Ltd", 10)
+    add_supplier(session, "=HYPERLINK(evil) Ltd", 10, "ICT")
     rows = list(csv.DictReader(io.StringIO(support_list_csv(build_support_list(session)))))
     acme = [r for r in rows if r["supplier"] == "Acme Widgets Ltd"]
     assert {r["route_id"] for r in acme} == _expected_routes(PLANS["Acme Widgets Ltd"])
@@ -237,14 +223,14 @@ def test_a_contact_is_recorded_and_the_next_plan_is_compared(session: Session) -
 
 
 def test_assessments_link_by_name_only_when_one_supplier_matches(session: Session) -> None:
-    acme = _supplier(session, "ACME WIDGETS LIMITED", 10)
+    acme = add_supplier(session, "ACME WIDGETS LIMITED", 10, "ICT")
     mine = _plan(session, [], MARCH, organisation="Acme Widgets Ltd.")
     result = auto_link(session, mine)
     assert (result.supplier, result.method) == (acme, "name")
     assert linked_supplier(session, mine) == acme
 
-    twin = _supplier(session, "Bolt Ltd", 10, "ICT")
-    _supplier(session, "Bolt Limited", 10, "Highways")
+    twin = add_supplier(session, "Bolt Ltd", 10, "ICT")
+    add_supplier(session, "Bolt Limited", 10, "Highways")
     ambiguous = _plan(session, [], MARCH, organisation="Bolt")
     result = auto_link(session, ambiguous)
     assert result.supplier is None and twin in result.candidates and len(result.candidates) == 2
@@ -262,9 +248,9 @@ def test_assessments_link_by_name_only_when_one_supplier_matches(session: Sessio
 
 def test_the_organisation_account_links_before_the_name(session: Session) -> None:
     ann = add_user(session, "ann@acme.example", organisation="Acme Widgets Ltd")
-    owned = _supplier(session, "Acme Trading (Holdings) Ltd", 10)
+    owned = add_supplier(session, "Acme Trading (Holdings) Ltd", 10, "ICT")
     owned.organisation_id = ann.organisation_id
-    _supplier(session, "Acme Widgets Ltd", 10)
+    add_supplier(session, "Acme Widgets Ltd", 10, "ICT")
     record = add_assessment(session, ann, b"ann's plan")
     result = auto_link(session, record)
     assert (result.supplier, result.method) == (owned, "organisation")

@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 from databases import add_assessment
-from factories import make_assessment
+from factories import add_supplier, make_assessment
 from sqlalchemy.orm import Session
 
 from crp_checker.schemas import Period, Target, Verdict
@@ -42,9 +42,7 @@ def _plan(
 def test_history_lists_plans_emissions_by_year_and_progress_against_targets(
     session: Session,
 ) -> None:
-    supplier = Supplier(name="Acme <Widgets> Ltd", normalised_name="acme widgets")
-    session.add(supplier)
-    session.flush()
+    supplier = add_supplier(session, "Acme <Widgets> Ltd", contact=False)
     half_by_2030 = Target(text="Halve emissions by 2030", year=2030, percent=50, quantified=True)
     _plan(
         session,
@@ -86,9 +84,7 @@ def test_history_lists_plans_emissions_by_year_and_progress_against_targets(
 
 
 def test_a_supplier_without_plans_has_an_empty_history(session: Session) -> None:
-    supplier = Supplier(name="New Ltd", normalised_name="new")
-    session.add(supplier)
-    session.flush()
+    supplier = add_supplier(session, "New Ltd", contact=False)
     history = supplier_history(session, supplier)
     assert history.entries == [] and history.emissions == [] and history.targets == []
     assert ET.fromstring(emissions_chart(history).svg).get("role") == "img"

@@ -15,6 +15,7 @@ from sqlalchemy import select, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from crp_checker.checking import CheckingService, InlineChecker
 from crp_checker.schemas import Assessment, Outcome, SourceInfo, Verdict
 from crp_checker.store import (
     AssessmentRecord,
@@ -199,13 +200,13 @@ def test_a_stored_check_is_reassessed_with_the_tenders_settings(
     tender = _tender(session, eve)
     calls: list[dict[str, Any]] = []
 
-    def assess_fn(data: bytes, **options: Any) -> Assessment:
-        calls.append(options)
-        from crp_checker.pipeline import assess
+    class Recording(InlineChecker):
+        def check(self, source: str | bytes, **options: Any) -> Assessment:
+            calls.append(options)
+            return super().check(source, **options)
 
-        return assess(data, **options)
-
-    bid = add_bid_from_stored(session, tender, stored, user=eve, assess_fn=assess_fn)
+    service = CheckingService(Recording())
+    bid = add_bid_from_stored(session, tender, stored, user=eve, service=service)
     assert calls == [
         {
             "name": "plan.txt",

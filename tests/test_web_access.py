@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import re
 import secrets
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 import httpx
 import pytest
-from databases import BACKENDS
+from factories import add_supplier
 from fastapi.routing import iter_route_contexts
 from fastapi.testclient import TestClient
 from web_support import (
@@ -29,14 +29,11 @@ from web_support import (
     TINY_PLAN,
     WebEnv,
     csrf,
-    web_env,
 )
 
+from crp_checker.checking import CheckingService
 from crp_checker.store import Role, get_assessment_for, get_user_by_email, session_scope
-from crp_checker.store.supplier_models import Supplier
-from crp_checker.suppliers import normalise_name
 from crp_checker.tenders import add_bid_from_stored, create_tender, get_tender_for
-from crp_checker.web.checking import InlineChecker
 
 Expect = dict[str, int]
 
@@ -124,7 +121,7 @@ def _new_bid(env: WebEnv) -> str:
         assert user is not None and record is not None
         tender = get_tender_for(db, user, tender_path.removeprefix("/tenders/"))
         assert tender is not None
-        bid = add_bid_from_stored(db, tender, record, user=user, assess_fn=InlineChecker().check)
+        bid = add_bid_from_stored(db, tender, record, user=user, service=CheckingService())
         return f"{tender_path}/bids/{bid.public_id}"
 
 
@@ -137,10 +134,7 @@ def _throwaway_supplier(env: WebEnv) -> str:
     """A register entry's address (no plan, no CRP URL, so screening has nothing to fetch)."""
     name = f"Access Test {secrets.token_hex(4)} Ltd"
     with session_scope(env.engine) as db:
-        supplier = Supplier(name=name, normalised_name=normalise_name(name))
-        db.add(supplier)
-        db.flush()
-        return f"/suppliers/{supplier.id}"
+        return f"/suppliers/{add_supplier(db, name, contact=False).id}"
 
 
 CASES = [
@@ -278,14 +272,6 @@ CASES = [
     Case("GET", "/support/export.csv", CLIMATE_ONLY),
 ]
 API_CASES = [case for case in CASES if case.route.startswith("/api/")]
-
-
-@pytest.fixture(scope="module", params=BACKENDS)
-def env(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[WebEnv]:
-    with web_env(request.param, tmp_path_factory.mktemp("web-access")) as env:
-        yield env
 
 
 def _form(case: Case, env: WebEnv, role: str, token: str) -> dict[str, Any]:

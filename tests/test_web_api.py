@@ -16,13 +16,13 @@ from typing import Any
 import psutil
 import pypdfium2 as pdfium
 import pytest
-from databases import BACKENDS
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 from web_support import FIXTURES, PLAN, PLAN_PDF, TINY_PLAN, WebEnv, web_env
 
 import crp_checker.errors
 import crp_checker.worker.errors
+from crp_checker.checking import InlineChecker
 from crp_checker.errors import CRPError
 from crp_checker.report.rulebook import render_rules_json
 from crp_checker.rules import RULES
@@ -37,7 +37,7 @@ from crp_checker.store import (
 )
 from crp_checker.store.models import utcnow
 from crp_checker.web.app import create_app
-from crp_checker.web.checking import BothInputsError, InlineChecker, MissingInputError
+from crp_checker.web.uploads import BothInputsError, MissingInputError
 from crp_checker.worker import BusyError, WorkerPool
 
 TEMPLATE = FIXTURES / "text" / "markdown_pipe_tables.md"  # compliant as at 2025-09-01
@@ -71,13 +71,7 @@ def plans_server() -> Iterator[str]:
         server.server_close()
 
 
-@pytest.fixture(scope="module", params=BACKENDS)
-def env(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[WebEnv]:
-    folder = tmp_path_factory.mktemp("web-api")
-    with web_env(request.param, folder, fetch_allow_private_hosts=True) as env:
-        yield env
+WEB_ENV = {"fetch_allow_private_hosts": True}  # options for conftest's `env`
 
 
 def _same_check(left: dict[str, Any], right: Assessment) -> None:
@@ -330,7 +324,7 @@ def test_the_real_worker_pool_checks_a_plan_and_survives_a_hostile_file(
         )
         app = create_app(settings, checker=None, engine=env.engine)
         with TestClient(app) as client:  # the lifespan starts the pool and stops it after
-            pool = app.state.checker
+            pool = app.state.checking.checker
             assert isinstance(pool, WorkerPool) and pool.size == 1
             good = client.post("/api/v1/check", files={"file": ("plan.txt", PLAN.read_bytes())})
             assert good.status_code == 200, good.text

@@ -8,21 +8,23 @@ import csv
 import datetime as dt
 import io
 import json
-from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
-from databases import BACKENDS, add_assessment
-from factories import make_assessment, make_finding
+from databases import add_assessment
+from factories import add_supplier, make_assessment, make_finding
 from fastapi.testclient import TestClient
 from lxml import html as lxml_html
+from sample_register import SampleRegister, sample_register
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
-from web_support import ANONYMOUS, TINY_PLAN, WebEnv, csrf, stored_report, web_env
+from web_support import ANONYMOUS, TINY_PLAN, WebEnv, csrf, stored_report
 
+from crp_checker import checking
+from crp_checker.checking import Plan
 from crp_checker.errors import CRPError
 from crp_checker.schemas import Outcome, Severity, Verdict
 from crp_checker.store import AssessmentRecord, session_scope
@@ -34,11 +36,8 @@ from crp_checker.suppliers import (
     link_assessment,
     linked_supplier,
     list_contacts,
-    normalise_name,
 )
-from crp_checker.suppliers.sample import SampleRegister, sample_register
 from crp_checker.support import load_routes
-from crp_checker.web import checking
 
 SEEDED = "Seeded for support"  # the support-list test's own spend category
 PLANS: dict[str, list[tuple[str, Outcome, Severity]]] = {
@@ -52,14 +51,6 @@ PLANS: dict[str, list[tuple[str, Outcome, Severity]]] = {
 }
 REFUSED = ["supplier_a", "supplier_b", "evaluator"]
 LIST_PAGES = ["/suppliers", "/dashboard", "/support", "/support/export.csv", "/suppliers/screening"]
-
-
-@pytest.fixture(scope="module", params=BACKENDS)
-def env(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[WebEnv]:
-    with web_env(request.param, tmp_path_factory.mktemp("web-climate")) as made:
-        yield made
 
 
 @pytest.fixture(scope="module")
@@ -100,19 +91,6 @@ def import_errors(page: str) -> list[tuple[int, str]]:
 def count(env: WebEnv, model: type[Any]) -> int:
     with session_scope(env.engine) as db:
         return db.scalar(select(func.count()).select_from(model)) or 0
-
-
-def add_supplier(db: Session, name: str, spend: int, category: str = SEEDED) -> Supplier:
-    supplier = Supplier(
-        name=name,
-        normalised_name=normalise_name(name),
-        annual_spend=Decimal(spend),
-        spend_category=category,
-        contact_email=f"crp@{normalise_name(name).split()[0]}.example",
-    )
-    db.add(supplier)
-    db.flush()
-    return supplier
 
 
 def add_plan(
@@ -309,10 +287,10 @@ def seeded(env: WebEnv) -> dict[str, int]:
     ids = {}
     with session_scope(env.engine) as db:
         for spend, (name, gaps) in enumerate(PLANS.items(), start=1):
-            supplier = add_supplier(db, name, spend * 1_000_000)
+            supplier = add_supplier(db, name, spend * 1_000_000, SEEDED)
             add_plan(db, supplier, dt.datetime(2026, 1, 5, tzinfo=dt.UTC), gaps=gaps)
             ids[name] = supplier.id
-        ids["none"] = add_supplier(db, "No Plan Yet Ltd", 50).id
+        ids["none"] = add_supplier(db, "No Plan Yet Ltd", 50, SEEDED).id
     return ids
 
 
@@ -447,7 +425,7 @@ def test_a_supplier_page_shows_every_assessment_and_emissions_by_year(
     env: WebEnv, seeded: dict[str, int]
 ) -> None:
     with session_scope(env.engine) as db:
-        supplier = add_supplier(db, "Tracked Over Years Ltd", 10)
+        supplier = add_supplier(db, "Tracked Over Years Ltd", 10, SEEDED)
         for year in (2024, 2025):
             add_plan(db, supplier, dt.datetime(year, 6, 1, tzinfo=dt.UTC))
         supplier_id = supplier.id
@@ -468,7 +446,7 @@ def test_a_signed_in_check_is_linked_to_its_supplier_when_unambiguous(
     env: WebEnv, register: tuple[SampleRegister, str]
 ) -> None:
     with session_scope(env.engine) as db:
-        add_supplier(db, "ACME LIMITED", 5, category="Linking")
+        add_supplier(db, "ACME LIMITED", 5, "Linking")
     public_id = stored_report(env.client("supplier_a"), TINY_PLAN, "acme.txt")
     with session_scope(env.engine) as db:
         record = db.scalars(
@@ -481,7 +459,7 @@ def test_a_signed_in_check_is_linked_to_its_supplier_when_unambiguous(
 def test_an_unlinked_check_is_linked_by_choosing_a_candidate(env: WebEnv) -> None:
     client = env.signed_in("climate")
     with session_scope(env.engine) as db:
-        supplier = add_supplier(db, "Wrenfield Translation Services Ltd", 7, category="Linking")
+        supplier = add_supplier(db, "Wrenfield Translation Services Ltd", 7, "Linking")
         supplier_id = supplier.id
     page = tree(client.get("/suppliers").text)
     forms = page.xpath("//form[@action='/suppliers/link']")
@@ -543,10 +521,10 @@ def test_screening_rechecks_suppliers_with_a_crp_url_in_the_background(
             select(func.count()).select_from(Supplier).where(Supplier.crp_url.is_not(None))
         )
 
-    def fetch(url: str, settings: Any) -> tuple[bytes, str, str]:
+    def fetch(url: str, settings: Any) -> Plan:
         if url not in urls:
             raise CRPError(f"{url} answered 404 Not Found.")
-        return TINY_PLAN.replace(b"Acme Ltd", url.encode()), "plan.txt", url
+        return Plan(TINY_PLAN.replace(b"Acme Ltd", url.encode()), "plan.txt", url)
 
     monkeypatch.setattr(checking, "fetch_plan", fetch)
     client = env.signed_in("climate")

@@ -5,12 +5,10 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from databases import BACKENDS
 from markupsafe import escape
 from shared_data import require_shared
 from sqlalchemy import select
@@ -23,25 +21,17 @@ from web_support import (
     multipart,
     stored_report,
     upload,
-    web_env,
 )
 
+from crp_checker.checking import InlineChecker
+from crp_checker.report.changes import compare
 from crp_checker.report.wording import evidence_line
 from crp_checker.schemas import Assessment
-from crp_checker.store import AssessmentRecord, Role, compare, session_scope
-from crp_checker.web.checking import InlineChecker
+from crp_checker.store import AssessmentRecord, Role, session_scope
 
 SSG = "real-crps/ssg-support-services-group_carbon-reduction-plan_2025.pdf"
 ASPIRATION = FIXTURES / "text" / "net_zero_aspiration.txt"  # "aims to" reach net zero: a gap
 COMMITMENT = FIXTURES / "text" / "plain_text_zero_scope1.txt"  # "is committed to": fixed
-
-
-@pytest.fixture(scope="module", params=BACKENDS)
-def env(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[WebEnv]:
-    with web_env(request.param, tmp_path_factory.mktemp("web-pages")) as env:
-        yield env
 
 
 @pytest.fixture(scope="module")

@@ -11,7 +11,6 @@ from pathlib import Path
 
 import httpx
 import pytest
-from databases import BACKENDS
 from fastapi.testclient import TestClient
 from lxml import html as lxml_html
 from openpyxl import load_workbook
@@ -27,14 +26,6 @@ PROCUREMENT_DATE = "2025-09-01"  # the fixtures' own check date (fixtures/expect
 NET_ZERO_2060 = FIXTURES / "pdf" / "net_zero_2060.pdf"
 TENDER_LOCATION = re.compile(r"^/tenders/([0-9a-f]{32})$")
 REASON = "The clarification letter of 3 October gives the missing figures."
-
-
-@pytest.fixture(scope="module", params=BACKENDS)
-def env(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[WebEnv]:
-    with web_env(request.param, tmp_path_factory.mktemp("web")) as made:
-        yield made
 
 
 # --------------------------------------------------------------------------- helpers

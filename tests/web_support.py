@@ -27,6 +27,7 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine, func, select
 
+from crp_checker.checking import Checker, InlineChecker
 from crp_checker.settings import Settings, get_settings
 from crp_checker.store import (
     AssessmentRecord,
@@ -40,7 +41,6 @@ from crp_checker.store import (
     session_scope,
 )
 from crp_checker.web.app import CSRF_COOKIE, SESSION_COOKIE, create_app
-from crp_checker.web.checking import Checker, InlineChecker
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 # A small plan that the pipeline reads in a few hundredths of a second.

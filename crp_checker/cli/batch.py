@@ -1,4 +1,4 @@
-"""`batch`: many plans checked in worker processes, one CSV row each."""
+"""`batch`: many plans checked in the worker pool (the checking service), one CSV row each."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from crp_checker import report
+from crp_checker.checking import in_order
 from crp_checker.cli.common import (
     EXIT_OK,
     EXIT_UNREADABLE,
@@ -19,7 +19,8 @@ from crp_checker.cli.common import (
     NetZeroDeadline,
     buyer_settings,
     report_failure,
-    stderr_console,
+    require_patterns,
+    with_progress,
 )
 from crp_checker.errors import CRPError
 from crp_checker.schemas import Verdict
@@ -72,6 +73,7 @@ def batch(
     """
     from crp_checker import batch as batching
 
+    require_patterns()
     if register:
         from crp_checker.cli.screen import screen_register
 
@@ -92,18 +94,12 @@ def batch(
         check_date, net_zero_deadline, max_data_age_months, max_signoff_age_months
     )
     started = time.monotonic()
-    console = stderr_console()
-    columns = (TextColumn("Checking"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     try:
-        with Progress(*columns, console=console, disable=not console.is_terminal) as progress:
-            task = progress.add_task("plans", total=len(sources))
-            items = batching.run_batch(
-                sources,
-                workers=workers,
-                timeout=timeout,
-                buyer={k: v for k, v in buyer.items() if v is not None},
-                on_result=lambda _item: progress.advance(task),
+        with batching.batch_service(len(sources), workers=workers, timeout=timeout) as service:
+            checks = service.check_many(
+                sources, **{k: v for k, v in buyer.items() if v is not None}
             )
+            items = in_order(with_progress(checks, "Checking", len(sources)))
     except CRPError as error:  # the workers could not start: no plan was checked
         raise typer.Exit(report_failure(str(inputs), error)) from None
     batching.write_csv(items, out)

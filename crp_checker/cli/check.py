@@ -1,9 +1,8 @@
-"""`check` and `rules`: the commands that run the checker in this process."""
+"""`check` and `rules`: the commands that check the user's own plans in this process."""
 
 from __future__ import annotations
 
 import contextlib
-import re
 from collections.abc import Iterator
 from enum import StrEnum
 from pathlib import Path
@@ -12,7 +11,8 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from crp_checker import assess, report
+from crp_checker import report
+from crp_checker.checking import CheckingService
 from crp_checker.cli.common import (
     EXIT_OK,
     VERDICT_EXIT,
@@ -22,8 +22,10 @@ from crp_checker.cli.common import (
     NetZeroDeadline,
     buyer_settings,
     report_failure,
+    require_patterns,
     stderr_console,
 )
+from crp_checker.ingest.names import file_stem
 from crp_checker.schemas import Assessment
 
 
@@ -84,15 +86,17 @@ def check(
         )
     if not to_folder and out is not None and out.is_dir():
         raise typer.BadParameter(f"{out} is a folder: give a file name.", param_hint="--out")
+    require_patterns()
     buyer = buyer_settings(
         check_date, net_zero_deadline, max_data_age_months, max_signoff_age_months
     )
     results: list[Assessment] = []
     code = EXIT_OK
+    service = CheckingService()  # in this process: the user's own files, one at a time
     for source in sources:
         try:
             with _spinner(f"Checking {source}"):
-                assessment = assess(source, url=url, **buyer)
+                assessment = service.check_one(source, url=url, **buyer)
         except Exception as exc:  # the door: one plan's failure is reported, others go on
             code = max(code, report_failure(source, exc))
             continue
@@ -138,7 +142,7 @@ def _html_paths(results: list[Assessment], folder: Path) -> list[Path]:
     """One file name per report, from the plan's name, numbered when two plans share it."""
     paths: list[Path] = []
     for assessment in results:
-        stem = re.sub(r"[^A-Za-z0-9._-]+", "-", Path(assessment.source.name).stem).strip("-.")
+        stem = file_stem(Path(assessment.source.name).stem)
         candidate = folder / f"{stem or 'plan'}.html"
         number = 2
         while candidate in paths:

@@ -6,11 +6,12 @@ import contextlib
 import datetime as dt
 import sys
 import traceback
-from collections.abc import Iterator
-from typing import TYPE_CHECKING, Annotated, Any
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from crp_checker.errors import CRPError
 from crp_checker.report import error_parts
@@ -19,6 +20,7 @@ from crp_checker.schemas import Verdict
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
+T = TypeVar("T")
 EXIT_OK = 0
 EXIT_NON_COMPLIANT = 1
 EXIT_NEEDS_REVIEW = 2
@@ -85,6 +87,17 @@ def stderr_console() -> Console:
     return Console(stderr=True, highlight=False)
 
 
+def with_progress(items: Iterable[T], label: str, total: int | None) -> Iterator[T]:
+    """The items as they come, with a progress bar on stderr when it is a terminal."""
+    console = stderr_console()
+    columns = (TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=console, disable=not console.is_terminal) as progress:
+        task = progress.add_task(label, total=total)
+        for item in items:
+            yield item
+            progress.advance(task)
+
+
 def report_failure(source: str, error: BaseException) -> int:
     """Tell the user why a plan could not be checked; the exit code that goes with it."""
     _code, message, hint = error_parts(error)
@@ -95,6 +108,17 @@ def report_failure(source: str, error: BaseException) -> int:
         return EXIT_UNREADABLE
     traceback.print_exception(error, file=sys.stderr)
     return EXIT_INTERNAL
+
+
+def require_patterns() -> None:
+    """Refuse to start without the checker's patterns (a broken install): exit 4, with a hint."""
+    from crp_checker.patterns import required_patterns
+
+    try:
+        required_patterns()
+    except CRPError as error:
+        typer.echo(f"crp-checker: {error.message}\n  {error.hint}", err=True)
+        raise typer.Exit(EXIT_USAGE) from None
 
 
 # The store (SQLAlchemy, argon2) is imported inside each function: `check` stays quick.

@@ -6,14 +6,14 @@ import datetime as dt
 from typing import Annotated
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from crp_checker.cli.common import (
     EXIT_OK,
     EXIT_UNREADABLE,
-    stderr_console,
+    require_patterns,
     store_errors,
     store_session,
+    with_progress,
 )
 
 db_app = typer.Typer(help="The web app's database.", no_args_is_help=True)
@@ -37,21 +37,17 @@ def reassess(
     Each plan keeps its original check date and buyer settings. Exits 3 when a plan could not
     be re-run.
     """
-    from crp_checker import store
+    from crp_checker.checking import CheckingService
+    from crp_checker.reassess import plan_reassessment, run_reassessment
 
-    console = stderr_console()
-    columns = (TextColumn("Re-assessing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-    with (
-        store_session() as session,
-        Progress(*columns, console=console, disable=not console.is_terminal) as progress,
-    ):
-        task = progress.add_task("plans", total=None)
-        result = store.reassess(
-            session,
-            since=since.date() if since else None,
-            force=force,
-            on_progress=lambda done, total: progress.update(task, completed=done, total=total),
-        )
+    require_patterns()
+    with store_session() as session:
+        result = plan_reassessment(session, since=since.date() if since else None, force=force)
+        if result.to_check:
+            with CheckingService.isolated() as service:
+                steps = run_reassessment(service, session, result)
+                for _ in with_progress(steps, "Re-assessing", len(result.to_check)):
+                    pass
     for public_id, message in result.failures:
         typer.echo(f"crp-checker: assessment {public_id}: {message}", err=True)
     typer.echo(

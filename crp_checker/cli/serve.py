@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 
+from crp_checker.cli.common import require_patterns
 from crp_checker.settings import get_settings
 
 APP_FACTORY = "crp_checker.web.app:create_app"
@@ -39,6 +40,7 @@ def serve(
     """Run the web app on this machine, until Ctrl+C."""
     import uvicorn  # the web stack loads only for this command
 
+    require_patterns()
     settings = get_settings()
     host = settings.host if host is None else host
     port = settings.port if port is None else port

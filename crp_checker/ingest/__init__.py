@@ -25,6 +25,7 @@ from crp_checker.ingest.detect import (
     sniff_binary,
 )
 from crp_checker.ingest.docx import parse_docx
+from crp_checker.ingest.fetch import Plan, check_address, fetch_plan, is_url
 from crp_checker.ingest.fetch import fetch as fetch_url
 from crp_checker.ingest.html import parse_html
 from crp_checker.ingest.names import display_name
@@ -34,9 +35,16 @@ from crp_checker.ingest.text import decode_text, parse_markdown, parse_text
 from crp_checker.schemas import Document, Page, SourceInfo
 from crp_checker.settings import Settings, get_settings
 
-__all__ = ["ingest", "ingest_bytes", "ingest_url"]
+__all__ = [
+    "Plan",
+    "check_address",
+    "fetch_plan",
+    "ingest",
+    "ingest_bytes",
+    "ingest_url",
+    "is_url",
+]
 
-_URL = re.compile(r"^https?://", re.I)
 _OTHER_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://", re.I)
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 _MARKDOWN_TYPES = ("text/markdown", "text/x-markdown")
@@ -49,25 +57,22 @@ def ingest(
     *,
     name: str | None = None,
     settings: Settings | None = None,
-    tables: bool = True,
 ) -> Document:
     """Read a plan from a file path, an http(s) URL or raw bytes into a `Document`.
 
-    `tables=False` says the caller will not read `Page.tables`, so PDF pages skip pdfplumber's
-    slow table finder (unless CRP_PDF_TABLES=always). Raises a `CRPError` subclass (empty,
-    unsupported, corrupt, encrypted, too large, fetch failed) with a hint for the user when the
-    plan cannot be read.
+    Raises a `CRPError` subclass (empty, unsupported, corrupt, encrypted, too large, fetch
+    failed) with a hint for the user when the plan cannot be read.
     """
     settings = settings or get_settings()
     if isinstance(source, bytes):
-        return ingest_bytes(source, name=name or "upload", settings=settings, tables=tables)
-    if isinstance(source, str) and _URL.match(source):
-        return ingest_url(source, name=name, settings=settings, tables=tables)
+        return ingest_bytes(source, name=name or "upload", settings=settings)
+    if isinstance(source, str) and is_url(source):
+        return ingest_url(source, name=name, settings=settings)
     if isinstance(source, str) and _OTHER_SCHEME.match(source):
         raise FetchError(f"Only http and https addresses can be fetched, not {source!r}.")
     path = Path(source)
     data = _read_file(path, settings)
-    return ingest_bytes(data, name=name or path.name, settings=settings, tables=tables)
+    return ingest_bytes(data, name=name or path.name, settings=settings)
 
 
 def ingest_url(
@@ -76,7 +81,6 @@ def ingest_url(
     name: str | None = None,
     settings: Settings | None = None,
     allow_private_hosts: bool = False,
-    tables: bool = True,
 ) -> Document:
     """Fetch a plan from the web and read it; SourceInfo.url is the address after redirects."""
     settings = settings or get_settings()
@@ -89,7 +93,6 @@ def ingest_url(
         url=fetched.url,
         content_type=fetched.content_type,
         charset=fetched.charset,
-        tables=tables,
     )
 
 
@@ -143,10 +146,9 @@ def _parse(
     decoded: Decoded | None,
     charset: str | None,
     settings: Settings,
-    tables: bool,
 ) -> Parsed:
     if kind == "pdf":
-        return parse_pdf(data, settings, tables=tables)
+        return parse_pdf(data, settings)
     if kind == "docx":
         return parse_docx(data)
     if kind == "html" or decoded is None:
@@ -165,7 +167,6 @@ def ingest_bytes(
     url: str | None = None,
     content_type: str | None = None,
     charset: str | None = None,
-    tables: bool = True,
 ) -> Document:
     """Read a plan from bytes; `content_type` and `charset` are what a web server said.
 
@@ -179,7 +180,7 @@ def ingest_bytes(
     if len(data) > settings.max_file_bytes:
         raise _too_big(name, settings.max_file_bytes)
     kind, decoded = _detect(data, name, content_type)
-    parsed = _parse(data, kind, decoded, charset, settings, tables)
+    parsed = _parse(data, kind, decoded, charset, settings)
     warnings = [w for w in (mismatch_warning(name, kind),) if w] + parsed.warnings
     pages = [
         Page(

@@ -9,6 +9,7 @@ fetches in a network-restricted worker closes that gap.
 from __future__ import annotations
 
 import ipaddress
+import re
 import socket
 import time
 from collections.abc import Callable
@@ -17,11 +18,19 @@ from urllib.parse import unquote
 
 import httpx
 
-from crp_checker.errors import BlockedAddressError, FetchError, TooLargeError
+from crp_checker.errors import (
+    BadAddressError,
+    BlockedAddressError,
+    EmptyFileError,
+    FetchError,
+    TooLargeError,
+)
+from crp_checker.ingest.names import display_name
 from crp_checker.settings import Settings
 
 MAX_REDIRECTS = 5
 _SCHEMES = ("http", "https")
+_URL = re.compile(r"^https?://", re.I)
 
 
 @dataclass(frozen=True)
@@ -33,6 +42,16 @@ class Fetched:
     content_type: str | None
     charset: str | None
     name: str
+
+
+@dataclass(frozen=True)
+class Plan:
+    """A plan to check, as bytes: an upload, a stored file or a fetched page, with its name and,
+    when it was fetched, the address it was published at (after redirects)."""
+
+    data: bytes
+    name: str
+    url: str | None = None
 
 
 def _check_host(host: str, port: int | None) -> None:
@@ -93,12 +112,7 @@ def fetch(url: str, *, settings: Settings, allow_private_hosts: bool = False) ->
     `allow_private_hosts` switches the private-address guard off; only tests and trusted
     intranet deployments should set it.
     """
-    try:
-        target = httpx.URL(url)
-    except httpx.InvalidURL as exc:
-        raise FetchError(f"{url!r} is not a valid web address ({exc}).") from exc
-    if target.scheme not in _SCHEMES or not target.host:
-        raise FetchError(f"Only http and https addresses can be fetched, not {url!r}.")
+    target = httpx.URL(check_address(url))
     seconds = settings.fetch_timeout_seconds
     client = httpx.Client(
         follow_redirects=True,
@@ -129,3 +143,29 @@ def fetch(url: str, *, settings: Settings, allow_private_hosts: bool = False) ->
         raise FetchError(f"{url} redirects more than {MAX_REDIRECTS} times.") from exc
     except httpx.HTTPError as exc:
         raise FetchError(f"{url} could not be fetched: {exc or type(exc).__name__}.") from exc
+
+
+def is_url(source: str) -> bool:
+    """Whether a source names a web address (http or https) rather than a file."""
+    return _URL.match(source) is not None
+
+
+def check_address(url: str) -> str:
+    """The address, stripped, if it is worth fetching; BadAddressError (a FetchError the
+    sender can fix: 400) otherwise."""
+    address = url.strip()
+    try:
+        parsed = httpx.URL(address)
+    except httpx.InvalidURL as error:
+        raise BadAddressError(f"{address[:200]!r} is not a valid web address.") from error
+    if parsed.scheme not in _SCHEMES or not parsed.host:
+        raise BadAddressError(f"{address[:200]!r} is not an http or https web address.")
+    return address
+
+
+def fetch_plan(url: str, settings: Settings) -> Plan:
+    """Download a published plan, with the private-address guard unless the settings allow."""
+    fetched = fetch(url, settings=settings, allow_private_hosts=settings.fetch_allow_private_hosts)
+    if not fetched.content:
+        raise EmptyFileError(f"{fetched.url} returned an empty document.")
+    return Plan(fetched.content, display_name(fetched.name), fetched.url)

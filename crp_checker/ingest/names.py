@@ -31,3 +31,8 @@ def display_name(name: str) -> str:
         suffix = PurePath(name).suffix[:16]
         name = name[: MAX_NAME_CHARS - len(suffix)].rstrip() + suffix
     return name
+
+
+def file_stem(text: str) -> str:
+    """A name for a file we write (an export, a report): letters, digits, '.', '_' and '-'."""
+    return re.sub(r"[^A-Za-z0-9._-]+", "-", text).strip("-.")

@@ -1,4 +1,4 @@
-"""PDF plans: fast text from pdfium, columns in reading order, tables and OCR only where needed."""
+"""PDF plans: fast text from pdfium, columns in reading order, OCR only where needed."""
 
 from __future__ import annotations
 
@@ -23,7 +23,6 @@ from crp_checker.ingest.base import Parsed, RawPage, page_list
 from crp_checker.ingest.bombs import check_pdf_streams
 from crp_checker.ingest.layout import column_regions
 from crp_checker.ingest.ocr import OCRError, ocr_image, scale_for, tesseract_path
-from crp_checker.ingest.tables import TableReader, looks_like_emissions_table
 from crp_checker.settings import Settings
 
 # PDFium is not thread-safe; a server running checks in threads must not enter it twice.
@@ -60,7 +59,6 @@ class _Reading:
     unreadable: dict[tuple[str, str], list[int]] = field(default_factory=lambda: defaultdict(list))
     garbled: list[int] = field(default_factory=list)
     ocr: list[int] = field(default_factory=list)
-    table_pages: list[int] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
 
@@ -124,12 +122,6 @@ def _has_graphics(page: Any) -> bool:
     return False
 
 
-def _has_paths(page: Any) -> bool:
-    """True when the page draws vector paths; without them pdfplumber finds no ruled table."""
-    paths = page.get_objects(filter=(pdfium.raw.FPDF_PAGEOBJ_PATH,), max_depth=4)
-    return next(iter(paths), None) is not None
-
-
 def _page_text(page: Any, textpage: Any) -> str:
     """The page's text, reading two columns left then right when the page has them."""
     if page.get_rotation() == 0:
@@ -144,10 +136,9 @@ def _page_text(page: Any, textpage: Any) -> str:
 class _PdfReader:
     """One pass over the pages of an open PDF, with OCR as the fallback for image pages."""
 
-    def __init__(self, pdf: Any, settings: Settings, *, tables: bool) -> None:
+    def __init__(self, pdf: Any, settings: Settings) -> None:
         self.pdf = pdf
         self.settings = settings
-        self.tables = tables
         self.tesseract = tesseract_path(settings)
         self.result = _Reading()
 
@@ -187,8 +178,6 @@ class _PdfReader:
             return self._without_text(page, index + 1, _GARBLED)
         if share >= _GARBLE_WARN:
             self.result.garbled.append(index + 1)
-        if self.tables and looks_like_emissions_table(text) and _has_paths(page):
-            self.result.table_pages.append(index)
         return RawPage(text=text)
 
     def _without_text(self, page: Any, number: int, problem: str) -> RawPage:
@@ -220,19 +209,6 @@ class _PdfReader:
         return None
 
 
-def _add_tables(data: bytes, reading: _Reading) -> None:
-    with TableReader(data) as reader:
-        for index in reading.table_pages:
-            try:
-                reading.pages[index].tables = reader.tables(index)
-            except Exception as exc:  # pdfminer raises many types on odd files; text is enough
-                reading.warnings.append(
-                    f"Tables could not be read from page {index + 1} ({type(exc).__name__}); "
-                    "the page text is still checked."
-                )
-                return
-
-
 def _warnings(reading: _Reading) -> list[str]:
     warnings = []
     if reading.ocr:
@@ -262,13 +238,8 @@ def _title(pdf: Any) -> str | None:
     return _EXPORTER_NOISE.sub("", title).strip() or None
 
 
-def finds_tables(settings: Settings, requested: bool) -> bool:
-    """Whether to run pdfplumber's table finder: CRP_PDF_TABLES, else what the caller asked."""
-    return settings.pdf_tables == "always" or (settings.pdf_tables == "auto" and requested)
-
-
-def parse_pdf(data: bytes, settings: Settings, *, tables: bool = True) -> Parsed:
-    """Read every page of a PDF into text, and tables where they matter and are wanted."""
+def parse_pdf(data: bytes, settings: Settings) -> Parsed:
+    """Read every page of a PDF into text, with OCR where a page has no usable text layer."""
     check_pdf_streams(data)
     with _PDFIUM_LOCK:
         pdf = _open(data)
@@ -278,7 +249,7 @@ def parse_pdf(data: bytes, settings: Settings, *, tables: bool = True) -> Parsed
                 raise TooLargeError(
                     f"The PDF has {count} pages, over the limit of {settings.max_pages}."
                 )
-            reading = _PdfReader(pdf, settings, tables=finds_tables(settings, tables)).read()
+            reading = _PdfReader(pdf, settings).read()
             title = _title(pdf)
             damaged = sum(len(n) for (t, _), n in reading.unreadable.items() if t == _DAMAGED)
             if count and damaged == count:
@@ -289,6 +260,4 @@ def parse_pdf(data: bytes, settings: Settings, *, tables: bool = True) -> Parsed
             raise CorruptFileError(f"The PDF could not be read ({exc}).") from exc
         finally:
             pdf.close()
-    if reading.table_pages:
-        _add_tables(data, reading)
     return Parsed(pages=reading.pages, title=title, warnings=_warnings(reading))

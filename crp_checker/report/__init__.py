@@ -6,6 +6,7 @@ Nothing here judges a plan: it only words what the rules and the score already d
 
 from __future__ import annotations
 
+from crp_checker.formatting import NOT_DISCLOSED, tonnes, uk_date
 from crp_checker.report.environment import get_environment
 from crp_checker.report.html import render_html, stylesheet
 from crp_checker.report.rulebook import (
@@ -27,7 +28,6 @@ from crp_checker.report.tabular import (
 )
 from crp_checker.report.text import render_text
 from crp_checker.report.wording import (
-    NOT_DISCLOSED,
     OUTCOME_LABELS,
     SCOPE_FIELDS,
     SEVERITY_LABELS,
@@ -38,8 +38,6 @@ from crp_checker.report.wording import (
     grounds_label,
     period_label,
     period_notes,
-    tonnes,
-    uk_date,
     verdict_sentence,
 )
 

@@ -6,8 +6,8 @@ from functools import lru_cache
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
+from crp_checker.formatting import NOT_DISCLOSED, money, percent, share, tonnes, uk_date
 from crp_checker.report.wording import (
-    NOT_DISCLOSED,
     OUTCOME_LABELS,
     SCOPE_FIELDS,
     SEVERITY_LABELS,
@@ -15,7 +15,6 @@ from crp_checker.report.wording import (
     emissions_cell,
     evidence_line,
     grounds_label,
-    uk_date,
 )
 
 
@@ -41,5 +40,9 @@ def get_environment() -> Environment:
         evidence_line=evidence_line,
         grounds_label=grounds_label,
         uk_date=uk_date,
+        tonnes=tonnes,
+        percent=percent,
+        share=share,
+        money=money,
     )
     return env

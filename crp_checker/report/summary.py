@@ -6,13 +6,12 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
+from crp_checker.formatting import NOT_DISCLOSED, uk_date
 from crp_checker.report.wording import (
-    NOT_DISCLOSED,
     OUTCOME_LABELS,
     VERDICT_LABELS,
     period_label,
     period_notes,
-    uk_date,
     verdict_sentence,
 )
 from crp_checker.rules.registry import SECTIONS

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import csv
+import os
+import re
+import tempfile
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
 
 from pydantic import TypeAdapter
 
@@ -70,10 +75,39 @@ CSV_COLUMNS: tuple[str, ...] = (
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
+_PLAIN_NUMBER = re.compile(r"-?\d+(\.\d+)?")
+
+
 def safe_cell(value: object) -> str:
-    """A value as one spreadsheet-safe CSV cell: whitespace folded, formulas made text."""
+    """A value as one spreadsheet-safe CSV cell: whitespace folded, formulas made text.
+
+    A plain number ("-12.5") is left as it is: a spreadsheet reads it as the number.
+    """
     text = "" if value is None else " ".join(str(value).split())
-    return "'" + text if text.startswith(_FORMULA_STARTS) else text
+    if text.startswith(_FORMULA_STARTS) and not _PLAIN_NUMBER.fullmatch(text):
+        return "'" + text
+    return text
+
+
+def write_csv_file(out: Path, columns: Sequence[str], rows: Iterable[Mapping[str, object]]) -> None:
+    """Write a CSV file atomically (a reader never sees half a file), every cell `safe_cell`.
+
+    UTF-8 with a byte-order mark, because that is what Excel needs to show names correctly.
+    """
+    out.parent.mkdir(parents=True, exist_ok=True)
+    fd, name = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp")
+    temporary = Path(name)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8-sig", newline="") as handle:
+            writer = csv.DictWriter(handle, fieldnames=columns)
+            writer.writeheader()
+            writer.writerows(
+                {column: safe_cell(row.get(column)) for column in columns} for row in rows
+            )
+        temporary.replace(out)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
 
 
 def _number(value: float | None) -> str:

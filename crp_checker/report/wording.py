@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from crp_checker.formatting import NOT_DISCLOSED as NOT_DISCLOSED
+from crp_checker.formatting import tonnes
+from crp_checker.formatting import uk_date as uk_date  # (suppliers.signposting imports it here)
 from crp_checker.schemas import Assessment, Evidence, Outcome, Period, Severity, Verdict
 
-NOT_DISCLOSED = "not disclosed"
 # Gaps first, in the order a supplier should work through them.
 OUTCOME_LABELS = {
     Outcome.FAIL: "Fail",
@@ -97,22 +98,6 @@ def verdict_sentence(assessment: Assessment) -> str:
     return f"{label}: every mandatory requirement is met"
 
 
-def uk_date(value: dt.date | None, precision: str | None = "day") -> str:
-    """A date as a UK reader writes it ("1 March 2024"), to the precision the plan gave."""
-    if value is None:
-        return NOT_DISCLOSED
-    if precision == "year":
-        return str(value.year)
-    if precision == "month":
-        return f"{value:%B %Y}"
-    return f"{value.day} {value:%B %Y}"
-
-
-def tonnes(value: float) -> str:
-    """A figure in tCO2e with thousands separators and at most three decimals."""
-    return f"{value:,.3f}".rstrip("0").rstrip(".")
-
-
 def evidence_line(evidence: Evidence, limit: int | None = None) -> str:
     """A quote with its page: 'p. 3: “...”' (the page is missing only for derived values)."""
     quote = " ".join(evidence.quote.split())
@@ -144,13 +129,13 @@ def emissions_cell(period: Period, field: str) -> Cell:
         notes.append(f"{basis}-based")
     location = {"scope2": period.scope2_location, "total": period.total_location}.get(field)
     if period.scope2_basis == "both" and location is not None:
-        notes.append(f"location-based: {tonnes(location)}")
+        notes.append(f"location-based: {tonnes(location, unit=False)}")
     if field in period.explanations:
         notes.append(f"reason given: {period.explanations[field]}")
     if field in period.negative:
         notes.append("stated as a negative number")
     if value is not None:
-        return Cell(tonnes(value), tuple(notes))
+        return Cell(tonnes(value, unit=False), tuple(notes))
     if field in period.not_numeric:
         return Cell(f"“{period.not_numeric[field]}” (not a number)", tuple(notes))
     return Cell(NOT_DISCLOSED, tuple(notes))

@@ -1,7 +1,7 @@
 """Storage for the web app: accounts, uploaded plans and saved assessments (SQLAlchemy 2).
 
 The doors call these functions with a Session from `session_scope()`; none of them commits
-except `reassess`, so one request is one transaction.
+except re-assessment (`store.reassess`), so one request is one transaction.
 """
 
 from __future__ import annotations
@@ -27,13 +27,13 @@ from crp_checker.store.accounts import (
 )
 from crp_checker.store.assessments import (
     count_assessments_for,
+    get_assessment,
     get_assessment_for,
     list_assessments_for,
     previous_assessment,
     save_assessment,
     save_check,
 )
-from crp_checker.store.compare import Changes, compare
 from crp_checker.store.db import (
     create_engine_for,
     dispose_engines,
@@ -61,7 +61,6 @@ from crp_checker.store.models import (
     StoredFile,
     User,
 )
-from crp_checker.store.reassess import ReassessReport, reassess
 from crp_checker.store.tokens import (
     create_api_token,
     list_api_tokens,
@@ -73,14 +72,12 @@ __all__ = [
     "MIN_PASSWORD_LENGTH",
     "ApiToken",
     "AssessmentRecord",
-    "Changes",
     "DuplicateEmailError",
     "DuplicateOrganisationError",
     "InvalidEmailError",
     "InvalidOrganisationError",
     "Organisation",
     "OrganisationRequiredError",
-    "ReassessReport",
     "Role",
     "StoreError",
     "StoredFile",
@@ -90,7 +87,6 @@ __all__ = [
     "WeakPasswordError",
     "authenticate",
     "check_password",
-    "compare",
     "count_assessments_for",
     "count_users",
     "create_api_token",
@@ -100,6 +96,7 @@ __all__ = [
     "disable_user",
     "dispose_engines",
     "enable_user",
+    "get_assessment",
     "get_assessment_for",
     "get_engine",
     "get_or_create_organisation",
@@ -115,7 +112,6 @@ __all__ = [
     "normalise_email",
     "previous_assessment",
     "read_file",
-    "reassess",
     "revoke_api_token",
     "save_assessment",
     "save_check",

@@ -98,6 +98,12 @@ def _visible_to(user: User) -> Select[AssessmentRecord]:
     return statement
 
 
+def get_assessment(session: Session, public_id: str) -> AssessmentRecord | None:
+    """The assessment with this public id, whoever it belongs to (for council staff's pages)."""
+    statement = select(AssessmentRecord).where(AssessmentRecord.public_id == public_id)
+    return session.scalars(statement).one_or_none()
+
+
 def get_assessment_for(
     session: Session, user: User | None, public_id: str
 ) -> AssessmentRecord | None:

@@ -14,6 +14,7 @@ from html import escape
 
 from markupsafe import Markup
 
+from crp_checker.formatting import share
 from crp_checker.suppliers.dashboard import Dashboard
 
 PALETTE = ("#1d70b8", "#00703c", "#d4351c", "#4c2c92", "#f47738")
@@ -68,10 +69,8 @@ def _id(title: str) -> str:
 
 def format_value(value: float | None, percent: bool) -> str:
     """A value as the chart and its table show it: "62%" for shares, else a whole number."""
-    if value is None:
-        return "no data"
-    if percent:
-        return f"{value * 100:.0f}%"
+    if value is None or percent:
+        return share(value)
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
 
 

@@ -2,7 +2,7 @@
 
 "Improved" compares the last assessment made before the contact with the first plan submitted
 after it: a better verdict, or the same verdict with a higher score. The rules it fixed and
-the ones newly failing come from `store.compare`.
+the ones newly failing come from `report.changes`.
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session, undefer
 
+from crp_checker.report.changes import Changes, compare
 from crp_checker.schemas import Verdict
-from crp_checker.store.compare import Changes, compare
 from crp_checker.store.models import AssessmentRecord, User, utcnow
 from crp_checker.store.supplier_models import Supplier, SupplierAssessment, SupplierContact
 

@@ -15,6 +15,9 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from crp_checker.ingest.fetch import Plan
+from crp_checker.schemas import Assessment
+from crp_checker.store.assessments import save_check
 from crp_checker.store.models import AssessmentRecord, User, utcnow
 from crp_checker.store.supplier_models import Supplier, SupplierAssessment
 from crp_checker.suppliers.names import normalise_name
@@ -150,3 +153,11 @@ def link_unlinked(session: Session, *, limit: int = 2000) -> int:
     """
     records = unlinked_assessments(session, limit=limit)
     return sum(1 for record in records if auto_link(session, record, suggest=False).supplier)
+
+
+def store_check(session: Session, plan: Plan, assessment: Assessment, user: User) -> str:
+    """Save a signed-in user's check (file, then assessment), linked to its supplier in the
+    register when the plan says unambiguously whose it is; its public id."""
+    record = save_check(session, plan.data, assessment, user=user, source_url=plan.url)
+    auto_link(session, record, suggest=False)  # the climate team's register (issue 6)
+    return record.public_id

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
+from crp_checker.checking import CheckingService, Plan
 from crp_checker.schemas import Assessment, Outcome
 from crp_checker.store.assessments import save_assessment, save_check
 from crp_checker.store.files import read_file
@@ -15,7 +16,6 @@ from crp_checker.store.models import AssessmentRecord, Organisation, User, utcno
 from crp_checker.store.tender_models import Bid, BidSource, Moderation, Tender
 from crp_checker.tenders.errors import DuplicateBidderError, InvalidModerationError
 from crp_checker.tenders.service import (
-    AssessFn,
     bid_result,
     current_bids,
     require_draft,
@@ -103,7 +103,7 @@ def add_bid_from_stored(
     record: AssessmentRecord,
     *,
     user: User,
-    assess_fn: AssessFn,
+    service: CheckingService,
     bidder_name: str | None = None,
 ) -> Bid:
     """Add a supplier's stored plan as a bid, re-assessed under the tender's settings.
@@ -114,12 +114,8 @@ def add_bid_from_stored(
     require_draft(session, tender)
     name = bidder_name or (record.organisation.name if record.organisation else "")
     bidder = _bidder(tender, name)
-    assessment = assess_fn(
-        read_file(record.file_sha256),
-        name=record.source_name,
-        url=record.source_url,
-        **tender_buyer_settings(tender),
-    )
+    plan = Plan(read_file(record.file_sha256), record.source_name, record.source_url)
+    assessment = service.check_one(plan, **tender_buyer_settings(tender))
     _check_settings(tender, assessment)
     tender_record = save_assessment(
         session, assessment, file=record.file, user=user, source_url=record.source_url

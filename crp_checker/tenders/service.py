@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 from pydantic import ValidationError
@@ -37,10 +37,6 @@ from crp_checker.tenders.results import EffectiveResult, MatrixRow, effective_re
 DEFAULT_WEIGHT_PERCENT = 10.0
 DEFAULT_SCALE = MarkingScale.BANDS
 TENDER_ROLES = frozenset({Role.EVALUATOR, Role.ADMIN})
-
-# Called as assess_fn(data, name=..., url=..., **buyer_settings): pipeline.assess, or the web
-# app's worker pool (its Checker.check), so parsing never runs in the server process.
-AssessFn = Callable[..., Assessment]
 
 
 def can_use_tenders(user: User | None) -> bool:

@@ -9,13 +9,9 @@ from fastapi import APIRouter, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from crp_checker.errors import CRPError
-from crp_checker.store import (
-    create_api_token,
-    list_api_tokens,
-    revoke_api_token,
-    session_scope,
-)
-from crp_checker.web.auth import require_user, session_user, sign_in, sign_out
+from crp_checker.store import create_api_token, list_api_tokens, revoke_api_token
+from crp_checker.web.auth import sign_in, sign_out
+from crp_checker.web.deps import CurrentUser, OptionalUser, SessionDep
 from crp_checker.web.render import render
 
 router = APIRouter(include_in_schema=False)
@@ -35,16 +31,15 @@ def safe_next(target: str | None) -> str:
 
 
 @router.get("/login", response_class=HTMLResponse)
-def login_form(request: Request, next: str | None = None) -> HTMLResponse:
+def login_form(request: Request, user: OptionalUser, next: str | None = None) -> HTMLResponse:
     """The sign-in form."""
-    with session_scope(request.app.state.engine) as db:
-        user = session_user(db, request)
-        return render(request, "login.html", {"next": safe_next(next), "email": ""}, user=user)
+    return render(request, "login.html", {"next": safe_next(next), "email": ""}, user=user)
 
 
 @router.post("/login", response_class=HTMLResponse)
 def login(
     request: Request,
+    db: SessionDep,
     email: Annotated[str, Form(max_length=320)],
     password: Annotated[str, Form(max_length=1024)],
     next: Annotated[str | None, Form(max_length=2000)] = None,
@@ -52,8 +47,7 @@ def login(
     """Sign in: a new session on success; the same vague message for every failure."""
     target = safe_next(next)
     try:
-        with session_scope(request.app.state.engine) as db:
-            user = sign_in(db, request, email, password, request.app.state.throttle)
+        user = sign_in(db, request, email, password, request.app.state.throttle)
     except CRPError as error:
         context = {"next": target, "email": email, "error": error.message, "hint": error.hint}
         return render(request, "login.html", context, status=error.http_status)
@@ -64,47 +58,42 @@ def login(
 
 
 @router.post("/logout")
-def logout(request: Request) -> Response:
+def logout(request: Request, user: OptionalUser) -> Response:
     """Sign out (POST with CSRF, so no other site can sign a user out).
 
     Session cookies are signed, not stored, so a copy of the old cookie would stay valid:
     signing out therefore ends every session of the account (its session_version goes up).
     """
-    with session_scope(request.app.state.engine) as db:
-        user = session_user(db, request)
-        if user is not None:
-            user.session_version += 1
+    if user is not None:
+        user.session_version += 1
     sign_out(request)
     return RedirectResponse("/", status_code=303)
 
 
 @router.get("/account/tokens", response_class=HTMLResponse)
-def tokens(request: Request) -> HTMLResponse:
+def tokens(request: Request, db: SessionDep, user: CurrentUser) -> HTMLResponse:
     """The user's API tokens."""
-    with session_scope(request.app.state.engine) as db:
-        user = require_user(session_user(db, request))
-        context = {"tokens": list_api_tokens(db, user), "new_token": None}
-        return render(request, "tokens.html", context, user=user)
+    context = {"tokens": list_api_tokens(db, user), "new_token": None}
+    return render(request, "tokens.html", context, user=user)
 
 
 @router.post("/account/tokens", response_class=HTMLResponse)
 def new_token(
-    request: Request, name: Annotated[str, Form(min_length=1, max_length=100)]
+    request: Request,
+    db: SessionDep,
+    user: CurrentUser,
+    name: Annotated[str, Form(min_length=1, max_length=100)],
 ) -> HTMLResponse:
     """Make a token and show it once: only its SHA-256 is kept."""
-    with session_scope(request.app.state.engine) as db:
-        user = require_user(session_user(db, request))
-        plaintext, _ = create_api_token(db, user, name)
-        db.flush()
-        context = {"tokens": list_api_tokens(db, user), "new_token": plaintext}
-        return render(request, "tokens.html", context, user=user, status=201)
+    plaintext, _ = create_api_token(db, user, name)
+    db.flush()
+    context = {"tokens": list_api_tokens(db, user), "new_token": plaintext}
+    return render(request, "tokens.html", context, user=user, status=201)
 
 
 @router.post("/account/tokens/{token_id}/revoke")
-def revoke(request: Request, token_id: int) -> Response:
+def revoke(db: SessionDep, user: CurrentUser, token_id: int) -> Response:
     """Revoke one of the user's own tokens (someone else's id is a 404)."""
-    with session_scope(request.app.state.engine) as db:
-        user = require_user(session_user(db, request))
-        if not revoke_api_token(db, user, token_id):
-            raise HTTPException(status_code=404, detail="There is no such token.")
+    if not revoke_api_token(db, user, token_id):
+        raise HTTPException(status_code=404, detail="There is no such token.")
     return RedirectResponse("/account/tokens", status_code=303)

@@ -16,21 +16,20 @@ from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
+from crp_checker.checking import CheckingService, Plan
 from crp_checker.report.rulebook import render_rules_json
 from crp_checker.report.tabular import render_json
 from crp_checker.rules import RULES
 from crp_checker.schemas import Verdict
 from crp_checker.store import (
     AssessmentRecord,
-    User,
     count_assessments_for,
     get_assessment_for,
     list_assessments_for,
-    session_scope,
 )
-from crp_checker.web.auth import bearer_user, require_user
-from crp_checker.web.checking import MissingInputError
-from crp_checker.web.pages import check_plan, obtain_plan, store_check
+from crp_checker.suppliers.linking import store_check
+from crp_checker.web.deps import ApiUser, CheckingDep, SessionDep
+from crp_checker.web.uploads import MissingInputError, check_plan, obtain_plan
 
 router = APIRouter(prefix="/api/v1", tags=["API v1"])
 # Far past any real list, and inside every database's 64-bit integers.
@@ -111,7 +110,7 @@ def _summary(record: AssessmentRecord) -> AssessmentSummary:
     )
 
 
-async def _plan_from_request(request: Request) -> tuple[bytes, str, str | None]:
+async def _plan_from_request(request: Request, service: CheckingService) -> Plan:
     """A plan from multipart `file` or JSON `{"url": ...}`."""
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if content_type == "application/json":
@@ -122,21 +121,16 @@ async def _plan_from_request(request: Request) -> tuple[bytes, str, str | None]:
         url = body.get("url") if isinstance(body, dict) else None
         if not isinstance(url, str) or not url.strip():
             raise MissingInputError('The JSON body needs a "url".')
-        return await obtain_plan(request, None, url)
+        return await obtain_plan(service, None, url)
     if content_type == "multipart/form-data":
         form = await request.form(max_files=1, max_fields=10)
         upload = form.get("file")
         if not isinstance(upload, UploadFile):
             raise MissingInputError('The form needs a "file" field with the plan.')
-        return await obtain_plan(request, upload, None)
+        return await obtain_plan(service, upload, None)
     raise MissingInputError(
         'Send the plan as multipart/form-data (field `file`) or JSON {"url": ...}.'
     )
-
-
-def _api_user(request: Request) -> User:
-    with session_scope(request.app.state.engine) as db:
-        return require_user(bearer_user(db, request))
 
 
 @router.post(
@@ -145,10 +139,9 @@ def _api_user(request: Request) -> User:
     openapi_extra=_PLAN_BODY,
     responses=_ERRORS,
 )
-async def check(request: Request) -> Response:
+async def check(request: Request, service: CheckingDep) -> Response:
     """The Assessment JSON for an uploaded plan or a URL; anonymous, nothing is stored."""
-    data, name, url = await _plan_from_request(request)
-    assessment = await check_plan(request, data, name, url)
+    assessment = await check_plan(service, await _plan_from_request(request, service))
     return Response(render_json(assessment), media_type="application/json")
 
 
@@ -159,12 +152,11 @@ async def check(request: Request) -> Response:
     openapi_extra=_PLAN_BODY,
     responses={401: {"description": "No valid token"}, **_ERRORS},
 )
-async def submit(request: Request) -> Response:
+async def submit(request: Request, db: SessionDep, user: ApiUser, service: CheckingDep) -> Response:
     """Like /check, but the file and assessment are kept under the caller's organisation."""
-    user = await run_in_threadpool(_api_user, request)
-    data, name, url = await _plan_from_request(request)
-    assessment = await check_plan(request, data, name, url)
-    public_id = await run_in_threadpool(store_check, request, user, data, assessment, url)
+    plan = await _plan_from_request(request, service)
+    assessment = await check_plan(service, plan)
+    public_id = await run_in_threadpool(store_check, db, plan, assessment, user)
     body = {"id": public_id, "url": f"/reports/{public_id}"} | json.loads(render_json(assessment))
     return JSONResponse(
         body, status_code=201, headers={"Location": f"/api/v1/assessments/{public_id}"}
@@ -173,19 +165,18 @@ async def submit(request: Request) -> Response:
 
 @router.get("/assessments", summary="List your assessments", response_model=AssessmentList)
 def list_assessments(
-    request: Request,
+    db: SessionDep,
+    user: ApiUser,
     limit: int = Query(50, ge=1, le=500),
     offset: int = Query(0, ge=0, le=MAX_OFFSET),
     verdict: Verdict | None = None,
 ) -> AssessmentList:
     """The caller's organisation's assessments (all of them for council staff), newest first."""
-    with session_scope(request.app.state.engine) as db:
-        user = require_user(bearer_user(db, request))
-        records = list_assessments_for(db, user, limit=limit, offset=offset, verdict=verdict)
-        total = count_assessments_for(db, user, verdict=verdict)
-        return AssessmentList(
-            total=total, limit=limit, offset=offset, items=[_summary(r) for r in records]
-        )
+    records = list_assessments_for(db, user, limit=limit, offset=offset, verdict=verdict)
+    total = count_assessments_for(db, user, verdict=verdict)
+    return AssessmentList(
+        total=total, limit=limit, offset=offset, items=[_summary(r) for r in records]
+    )
 
 
 @router.get(
@@ -193,14 +184,12 @@ def list_assessments(
     summary="Get one assessment",
     responses={401: {"description": "No valid token"}, 404: {"description": "Not yours"}},
 )
-def get_assessment(request: Request, public_id: str) -> Response:
+def get_assessment(db: SessionDep, user: ApiUser, public_id: str) -> Response:
     """The full Assessment JSON; another organisation's id is 404, as if it did not exist."""
-    with session_scope(request.app.state.engine) as db:
-        user = require_user(bearer_user(db, request))
-        record = get_assessment_for(db, user, public_id)
-        if record is None:
-            raise HTTPException(status_code=404, detail="There is no such assessment.")
-        return Response(render_json(record.assessment), media_type="application/json")
+    record = get_assessment_for(db, user, public_id)
+    if record is None:
+        raise HTTPException(status_code=404, detail="There is no such assessment.")
+    return Response(render_json(record.assessment), media_type="application/json")
 
 
 @router.get("/rules", summary="The rulebook")

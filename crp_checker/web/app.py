@@ -22,6 +22,8 @@ from sqlalchemy import Engine
 from starlette.middleware.sessions import SessionMiddleware
 
 from crp_checker import __version__
+from crp_checker.checking import Checker, CheckingService
+from crp_checker.patterns import required_patterns
 from crp_checker.settings import PACKAGE_DIR, Settings, get_settings
 from crp_checker.store import create_engine_for, init_db
 from crp_checker.store.files import sweep_temp_files
@@ -34,11 +36,11 @@ from crp_checker.web import (
     docs,
     errors,
     pages,
+    screening,
     suppliers,
     tenders,
 )
 from crp_checker.web.auth import LoginThrottle
-from crp_checker.web.checking import Checker
 from crp_checker.web.security import BodyLimit, Scope, SecurityHeaders, Send, send_plain_error
 
 log = logging.getLogger("crp_checker.web")
@@ -97,6 +99,7 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        required_patterns(settings.patterns_dir)  # a broken install refuses to serve
         init_db(engine)
         if settings.data_dir.resolve() != get_settings().data_dir.resolve():
             # The file store follows CRP_DATA_DIR (it is shared with the CLI and reassess).
@@ -110,20 +113,14 @@ def create_app(
             log.warning("removed %d temp files left by an interrupted upload", swept)
         own_pool = checker is None
         if own_pool:
-            from crp_checker.worker import WorkerPool
-
             # The app's settings, not the process-wide ones: tests and embedders pass their own.
-            app.state.checker = WorkerPool(
-                workers=settings.parse_workers,
-                timeout=settings.parse_timeout_seconds,
-                memory_mb=settings.parse_memory_mb,
-            )
+            app.state.checking = CheckingService.isolated(settings)
         log.info("crp-checker %s serving; database %s", __version__, engine.url.render_as_string())
         try:
             yield
         finally:
             if own_pool:
-                app.state.checker.close()
+                app.state.checking.close()
 
     app = FastAPI(
         title="crp-checker",
@@ -135,7 +132,12 @@ def create_app(
     )
     app.state.settings = settings
     app.state.engine = engine
-    app.state.checker = checker
+    # Every check goes through this service: the isolated worker pool, started at start-up.
+    app.state.checking = (
+        None
+        if checker is None
+        else CheckingService(checker, settings=settings, threads=getattr(checker, "size", 1))
+    )
     app.state.throttle = LoginThrottle()
 
     app.include_router(pages.router)
@@ -144,6 +146,8 @@ def create_app(
     app.include_router(docs.router)
     app.include_router(api.router)
     app.include_router(tenders.router)
+    # Before the suppliers' pages, so /suppliers/screening is not read as a supplier id.
+    app.include_router(screening.router)
     app.include_router(suppliers.router)
     app.include_router(climate.dashboard_router)
     app.include_router(climate.support_router)

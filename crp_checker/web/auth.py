@@ -145,11 +145,3 @@ def require_user(user: User | None) -> User:
     if user is None:
         raise NotSignedInError
     return user
-
-
-def require_role(user: User | None, roles: frozenset[Role]) -> User:
-    """The user if their role is one of `roles`; NotSignedInError or ForbiddenError otherwise."""
-    user = require_user(user)
-    if user.role not in roles:
-        raise ForbiddenError
-    return user

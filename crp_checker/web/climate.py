@@ -17,60 +17,33 @@ from fastapi.responses import HTMLResponse, Response
 from sqlalchemy.orm import Session
 
 from crp_checker.errors import CRPError
-from crp_checker.store import Role, User, session_scope
+from crp_checker.formatting import money
+from crp_checker.formatting import share as as_share
 from crp_checker.suppliers import (
     build_dashboard,
     build_support_list,
     category_chart,
     maturity_chart,
-    render_table,
     spend_categories,
     support_list_csv,
     trend_chart,
 )
-from crp_checker.suppliers.charts import MATURITY_NAMES, format_value
 from crp_checker.suppliers.dashboard import Share
 from crp_checker.support import load_routes
-from crp_checker.web.auth import require_role, session_user
-from crp_checker.web.render import render
+from crp_checker.web.deps import ClimateUser, SessionDep
+from crp_checker.web.render import climate_context, render
 
-CLIMATE_ROLES = frozenset({Role.CLIMATE, Role.ADMIN})
-SUPPLIER_NOT_FOUND = "There is no supplier with this address, or your account cannot see it."
 MAX_SPEND_TEXT = 20
 
 dashboard_router = APIRouter(prefix="/dashboard", include_in_schema=False)
 support_router = APIRouter(prefix="/support", include_in_schema=False)
 
 
-def climate_user(db: Session, request: Request) -> User:
-    """The signed-in climate team member or admin; sign-in or 403 for anyone else."""
-    return require_role(session_user(db, request), CLIMATE_ROLES)
-
-
-def money(amount: Decimal | None) -> str:
-    """£ to the pound, as the register's readers write it ("£12,500"); "not known" for None."""
-    return "not known" if amount is None else f"£{amount:,.0f}"
-
-
-def percent(value: float | None) -> str:
-    return format_value(value, True)
-
-
 def share_cells(share: Share) -> dict[str, str]:
     """A measure's two cells: suppliers and spend, each as "n of m (p%)"."""
     return {
-        "count": f"{share.count} of {share.of} ({percent(share.share)})",
-        "spend": f"{money(share.spend)} of {money(share.of_spend)} ({percent(share.spend_share)})",
-    }
-
-
-def climate_context() -> dict[str, Any]:
-    """Helpers every climate page's template uses."""
-    return {
-        "money": money,
-        "percent": percent,
-        "maturity_names": MATURITY_NAMES,
-        "render_table": render_table,
+        "count": f"{share.count} of {share.of} ({as_share(share.share)})",
+        "spend": f"{money(share.spend)} of {money(share.of_spend)} ({as_share(share.spend_share)})",
     }
 
 
@@ -100,31 +73,29 @@ def parse_spend(text: str | None) -> Decimal | None:
 
 
 @dashboard_router.get("", response_class=HTMLResponse)
-def dashboard(request: Request) -> HTMLResponse:
+def dashboard(request: Request, db: SessionDep, user: ClimateUser) -> HTMLResponse:
     """How ready the supply chain is, by count and by spend, now and by quarter."""
-    with session_scope(request.app.state.engine) as db:
-        user = climate_user(db, request)
-        board = build_dashboard(db)
-        measures = [
-            ("compliant", "Compliant plan", board.compliant),
-            (
-                "net-zero-deadline",
-                f"Committed to net zero by {board.net_zero_deadline}",
-                board.net_zero_deadline_share,
-            ),
-            (
-                "net-zero-local",
-                f"Committed to net zero by {board.local_ambition_year}",
-                board.net_zero_local,
-            ),
-            ("scope3", "Measuring Scope 3", board.measuring_scope3),
-        ]
-        context = climate_context() | {
-            "board": board,
-            "measures": [(key, label, share, share_cells(share)) for key, label, share in measures],
-            "charts": [trend_chart(board), maturity_chart(board), category_chart(board)],
-        }
-        return render(request, "climate_dashboard.html", context, user=user)
+    board = build_dashboard(db)
+    measures = [
+        ("compliant", "Compliant plan", board.compliant),
+        (
+            "net-zero-deadline",
+            f"Committed to net zero by {board.net_zero_deadline}",
+            board.net_zero_deadline_share,
+        ),
+        (
+            "net-zero-local",
+            f"Committed to net zero by {board.local_ambition_year}",
+            board.net_zero_local,
+        ),
+        ("scope3", "Measuring Scope 3", board.measuring_scope3),
+    ]
+    context = climate_context() | {
+        "board": board,
+        "measures": [(key, label, share, share_cells(share)) for key, label, share in measures],
+        "charts": [trend_chart(board), maturity_chart(board), category_chart(board)],
+    }
+    return render(request, "climate_dashboard.html", context, user=user)
 
 
 # --------------------------------------------------------------------------- support list
@@ -148,49 +119,48 @@ def _support_filters(
 @support_router.get("", response_class=HTMLResponse)
 def support(
     request: Request,
+    db: SessionDep,
+    user: ClimateUser,
     route: str | None = None,
     category: str | None = None,
     min_spend: str | None = None,
 ) -> HTMLResponse:
     """Suppliers with gaps, grouped by the support route that helps, with filters."""
-    with session_scope(request.app.state.engine) as db:
-        user = climate_user(db, request)
-        filters = _support_filters(db, route, category, min_spend)
-        status, extra = 200, {}
-        try:
-            spend = parse_spend(min_spend)
-        except BadFilterError as error:
-            spend, status, extra = None, error.http_status, {"error": error}
-        listed = build_support_list(
-            db, route=filters["route"], category=filters["category"], min_spend=spend
-        )
-        query = {
-            "route": filters["route"] or "",
-            "category": filters["category"] or "",
-            "min_spend": "" if spend is None else str(spend),
-        }
-        context = climate_context() | filters | extra | {"listed": listed, "query": query}
-        return render(request, "climate_support.html", context, user=user, status=status)
+    filters = _support_filters(db, route, category, min_spend)
+    status, extra = 200, {}
+    try:
+        spend = parse_spend(min_spend)
+    except BadFilterError as error:
+        spend, status, extra = None, error.http_status, {"error": error}
+    listed = build_support_list(
+        db, route=filters["route"], category=filters["category"], min_spend=spend
+    )
+    query = {
+        "route": filters["route"] or "",
+        "category": filters["category"] or "",
+        "min_spend": "" if spend is None else str(spend),
+    }
+    context = climate_context() | filters | extra | {"listed": listed, "query": query}
+    return render(request, "climate_support.html", context, user=user, status=status)
 
 
 @support_router.get("/export.csv")
 def support_export(
-    request: Request,
+    db: SessionDep,
+    user: ClimateUser,
     route: str | None = None,
     category: str | None = None,
     min_spend: str | None = None,
 ) -> Response:
     """The support list as CSV (the same filters as the page)."""
-    with session_scope(request.app.state.engine) as db:
-        climate_user(db, request)
-        filters = _support_filters(db, route, category, min_spend)
-        listed = build_support_list(
-            db,
-            route=filters["route"],
-            category=filters["category"],
-            min_spend=parse_spend(min_spend),
-        )
-        text = support_list_csv(listed)
+    filters = _support_filters(db, route, category, min_spend)
+    listed = build_support_list(
+        db,
+        route=filters["route"],
+        category=filters["category"],
+        min_spend=parse_spend(min_spend),
+    )
+    text = support_list_csv(listed)
     name = f"support-list-{dt.date.today().isoformat()}.csv"
     return Response(
         text.encode("utf-8-sig"),  # the BOM makes Excel read the £ signs as UTF-8

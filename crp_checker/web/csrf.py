@@ -18,7 +18,7 @@ from typing import Any
 import asgi_csrf
 from python_multipart.multipart import MultipartParser, parse_options_header
 
-from crp_checker.web.security import send_plain_error
+from crp_checker.web.security import StartTracker, send_plain_error
 
 MAX_FIELD_BYTES = 64 * 1024  # a CSRF token is under 100 bytes; stop collecting long fields
 
@@ -161,18 +161,11 @@ class CsrfGuard:
         scope = _normalise_content_type(scope)
         flag = [False]
         token = _reached.set(flag)
-        started = False
-
-        async def tracking_send(message: Any) -> None:
-            nonlocal started
-            if message["type"] == "http.response.start":
-                started = True
-            await send(message)
-
+        tracked = StartTracker(send)
         try:
-            await self.app(scope, receive, tracking_send)
+            await self.app(scope, receive, tracked)
         except (ValueError, IndexError, AssertionError, UnicodeDecodeError):
-            if flag[0] or started:
+            if flag[0] or tracked.started:
                 raise
             await _unreadable_form(scope, send)
         finally:

@@ -14,7 +14,7 @@ from fastapi.responses import HTMLResponse, PlainTextResponse
 
 from crp_checker.report.rulebook import rule_rows
 from crp_checker.rules import RULEBOOK_VERSION, RULES
-from crp_checker.web.pages import current_user
+from crp_checker.web.deps import OptionalUser
 from crp_checker.web.render import render
 
 router = APIRouter(include_in_schema=False)
@@ -76,7 +76,7 @@ def operations(openapi: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 @router.get("/docs", response_class=HTMLResponse)
-def api_docs(request: Request) -> HTMLResponse:
+def api_docs(request: Request, user: OptionalUser) -> HTMLResponse:
     """The JSON API, documented from the app's OpenAPI schema."""
     openapi = request.app.openapi()
     context = {
@@ -84,14 +84,14 @@ def api_docs(request: Request) -> HTMLResponse:
         "operations": operations(openapi),
         "base_url": str(request.base_url).rstrip("/"),
     }
-    return render(request, "api_docs.html", context, user=current_user(request))
+    return render(request, "api_docs.html", context, user=user)
 
 
 @router.get("/rules", response_class=HTMLResponse)
-def rules(request: Request) -> HTMLResponse:
+def rules(request: Request, user: OptionalUser) -> HTMLResponse:
     """The rulebook the checks apply, one row per rule."""
     context = {"rows": rule_rows(RULES.values()), "version": RULEBOOK_VERSION}
-    return render(request, "rules.html", context, user=current_user(request))
+    return render(request, "rules.html", context, user=user)
 
 
 @router.get("/healthz", response_class=PlainTextResponse)

@@ -1,4 +1,5 @@
-"""Rendering pages: the report's Jinja environment plus what every page needs (user, CSRF)."""
+"""Rendering pages: the report's Jinja environment plus what every page needs (user, CSRF), and
+the helpers pages share."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from fastapi.responses import HTMLResponse
 
 from crp_checker.report.environment import get_environment
 from crp_checker.store import Role, User
+from crp_checker.suppliers.charts import MATURITY_NAMES, render_table
 
 ROLE_LABELS = {
     Role.SUPPLIER: "Supplier",
@@ -16,6 +18,11 @@ ROLE_LABELS = {
     Role.CLIMATE: "Climate team",
     Role.ADMIN: "Administrator",
 }
+
+
+def climate_context() -> dict[str, Any]:
+    """What every climate team page's template uses beyond the formatting helpers."""
+    return {"maturity_names": MATURITY_NAMES, "render_table": render_table}
 
 
 def csrf_token(request: Request) -> str:

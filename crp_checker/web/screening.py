@@ -13,7 +13,6 @@ import datetime as dt
 import json
 import os
 import threading
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,18 +21,15 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy import Engine
 
+from crp_checker.checking import CheckingService
 from crp_checker.report.wording import VERDICT_LABELS
-from crp_checker.schemas import Assessment
 from crp_checker.settings import Settings
-from crp_checker.store import session_scope
 from crp_checker.store.models import utcnow
-from crp_checker.suppliers.screening import Screened, Target, screen_one, screening_targets
-from crp_checker.web import checking
-from crp_checker.web.checking import Checker
-from crp_checker.web.climate import climate_context, climate_user
-from crp_checker.web.render import render
+from crp_checker.suppliers.screening import SupplierToScreen, screen, suppliers_to_screen
+from crp_checker.web.deps import CheckingDep, ClimateUser, SessionDep, SettingsDep
+from crp_checker.web.render import climate_context, render
 
-router = APIRouter(include_in_schema=False)
+router = APIRouter(prefix="/suppliers", include_in_schema=False)
 STATE_FILE = "screening.json"
 STALE_AFTER = dt.timedelta(minutes=15)
 REFRESH_SECONDS = 5
@@ -91,54 +87,44 @@ def _write(settings: Settings, progress: Progress) -> None:
 
 
 def run_screening(
+    service: CheckingService,
     engine: Engine,
     settings: Settings,
-    checker: Checker,
-    targets: list[Target],
+    suppliers: list[SupplierToScreen],
     progress: Progress,
     user_id: int | None,
 ) -> None:
-    """Screen `targets`, a few at a time (as many as there are parse workers), saving progress
-    after each supplier."""
-    lock = threading.Lock()
-
-    def fetch(url: str) -> tuple[bytes, str, str]:
-        return checking.fetch_plan(url, settings)
-
-    def check(data: bytes, name: str, url: str) -> Assessment:
-        return checker.check(data, name=name, url=url)
-
-    def one(target: Target) -> None:
-        screened: Screened = screen_one(engine, target, fetch, check, user_id)
-        with lock:
+    """Screen the suppliers (as many at once as there are parse workers), saving progress
+    after each one."""
+    try:
+        for screened in screen(service, engine, suppliers, user_id):
             progress.results.append(asdict(screened))
             _write(settings, progress)
-
-    try:
-        with ThreadPoolExecutor(max_workers=max(1, settings.parse_workers)) as pool:
-            list(pool.map(one, targets))
     finally:
-        with lock:
-            progress.finished_at = utcnow().isoformat()
-            _write(settings, progress)
+        progress.finished_at = utcnow().isoformat()
+        _write(settings, progress)
 
 
 @router.post("/screening")
-def start(request: Request) -> Response:
+def start(
+    request: Request,
+    db: SessionDep,
+    user: ClimateUser,
+    settings: SettingsDep,
+    service: CheckingDep,
+) -> Response:
     """Start re-checking every supplier with a CRP URL, unless a screening is running."""
-    settings: Settings = request.app.state.settings
-    with _START, session_scope(request.app.state.engine) as db:
-        user = climate_user(db, request)
+    with _START:
         current = read_progress(settings)
         if current is None or not current.running:
-            targets = screening_targets(db)
+            suppliers = suppliers_to_screen(db)
             progress = Progress(
-                started_at=utcnow().isoformat(), started_by=user.email, total=len(targets)
+                started_at=utcnow().isoformat(), started_by=user.email, total=len(suppliers)
             )
             _write(settings, progress)
             thread = threading.Thread(
                 target=run_screening,
-                args=(request.app.state.engine, settings, request.app.state.checker, targets),
+                args=(service, request.app.state.engine, settings, suppliers),
                 kwargs={"progress": progress, "user_id": user.id},
                 name="crp-screening",
                 daemon=True,
@@ -149,11 +135,11 @@ def start(request: Request) -> Response:
 
 
 @router.get("/screening", response_class=HTMLResponse)
-def screening(request: Request, refresh: str = "on") -> HTMLResponse:
+def screening(
+    request: Request, user: ClimateUser, settings: SettingsDep, refresh: str = "on"
+) -> HTMLResponse:
     """The progress of the latest screening; refreshes itself while it runs (can be stopped)."""
-    with session_scope(request.app.state.engine) as db:
-        user = climate_user(db, request)
-    progress = read_progress(request.app.state.settings)
+    progress = read_progress(settings)
     context = climate_context() | {
         "progress": progress,
         "verdict_labels_by_value": {v.value: label for v, label in VERDICT_LABELS.items()},

@@ -93,6 +93,19 @@ class BodyTooLargeError(Exception):
     """Raised inside `receive` when a request body passes the cap."""
 
 
+class StartTracker:
+    """`send`, remembering whether the response has started (after that no error page fits)."""
+
+    def __init__(self, send: Send) -> None:
+        self.send = send
+        self.started = False
+
+    async def __call__(self, message: Message) -> None:
+        if message["type"] == "http.response.start":
+            self.started = True
+        await self.send(message)
+
+
 class BodyLimit:
     """Refuses request bodies over `max_bytes` with 413, by Content-Length or while streaming."""
 
@@ -109,7 +122,6 @@ class BodyLimit:
             await self._refuse(scope, send)
             return
         received = 0
-        started = False
 
         async def counting_receive() -> Message:
             nonlocal received
@@ -120,16 +132,11 @@ class BodyLimit:
                     raise BodyTooLargeError
             return message
 
-        async def tracking_send(message: Message) -> None:
-            nonlocal started
-            if message["type"] == "http.response.start":
-                started = True
-            await send(message)
-
+        tracked = StartTracker(send)
         try:
-            await self.app(scope, counting_receive, tracking_send)
+            await self.app(scope, counting_receive, tracked)
         except BodyTooLargeError:
-            if not started:
+            if not tracked.started:
                 await self._refuse(scope, send)
 
     async def _refuse(self, scope: Scope, send: Send) -> None:

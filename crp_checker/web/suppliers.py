@@ -10,15 +10,15 @@ from __future__ import annotations
 from functools import partial
 from typing import Annotated, Any
 
-from fastapi import APIRouter, File, Form, HTTPException, Request
+from fastapi import APIRouter, Depends, File, Form, HTTPException, Request
 from fastapi import UploadFile as FormFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
 from crp_checker.errors import CRPError
-from crp_checker.store import AssessmentRecord, User, session_scope
+from crp_checker.ingest.names import display_name
+from crp_checker.store import AssessmentRecord, User, get_assessment
 from crp_checker.store.supplier_models import Supplier
 from crp_checker.suppliers import (
     contact_outcome,
@@ -41,22 +41,14 @@ from crp_checker.suppliers import (
     unlink_assessment,
     unlinked_assessments,
 )
-from crp_checker.suppliers.screening import screening_targets
+from crp_checker.suppliers.screening import suppliers_to_screen
 from crp_checker.support import load_routes
-from crp_checker.web import screening
-from crp_checker.web.auth import require_user, session_user
-from crp_checker.web.checking import MissingInputError, read_upload, safe_filename
-from crp_checker.web.climate import (
-    CLIMATE_ROLES,
-    SUPPLIER_NOT_FOUND,
-    climate_context,
-    climate_user,
-)
-from crp_checker.web.render import render
+from crp_checker.web.deps import CLIMATE_ROLES, ClimateUser, CurrentUser, SessionDep, SettingsDep
+from crp_checker.web.render import climate_context, render
+from crp_checker.web.uploads import MissingInputError, read_upload
 
 router = APIRouter(prefix="/suppliers", include_in_schema=False)
-# Before "/{supplier_id}", so /suppliers/screening is not read as a supplier id.
-router.include_router(screening.router)
+SUPPLIER_NOT_FOUND = "There is no supplier with this address, or your account cannot see it."
 PAGE_SIZE = 50
 UNLINKED_SHOWN = 20
 # Linking everything unlinked at once stops here; the button can be pressed again.
@@ -65,13 +57,15 @@ NO_ASSESSMENT = "There is no stored assessment with this id."
 MAX_ID = 2**31 - 1  # PostgreSQL's integer: a larger id in an address would be a 500, not a 404
 
 
-def _supplier(db: Session, request: Request, supplier_id: int) -> tuple[User, Supplier]:
-    """The climate user and the supplier, or 404 for every other signed-in role."""
-    user = require_user(session_user(db, request))
+def get_visible_supplier(db: SessionDep, user: CurrentUser, supplier_id: int) -> Supplier:
+    """The supplier for the climate team, or 404 for every other signed-in role."""
     supplier = _get(db, supplier_id) if user.role in CLIMATE_ROLES else None
     if supplier is None:
         raise HTTPException(status_code=404, detail=SUPPLIER_NOT_FOUND)
-    return user, supplier
+    return supplier
+
+
+SupplierDep = Annotated[Supplier, Depends(get_visible_supplier)]
 
 
 def _get(db: Session, supplier_id: int) -> Supplier | None:
@@ -80,9 +74,7 @@ def _get(db: Session, supplier_id: int) -> Supplier | None:
 
 
 def _record(db: Session, public_id: str) -> AssessmentRecord:
-    record = db.scalars(
-        select(AssessmentRecord).where(AssessmentRecord.public_id == public_id)
-    ).one_or_none()
+    record = get_assessment(db, public_id)
     if record is None:
         raise HTTPException(status_code=404, detail=NO_ASSESSMENT)
     return record
@@ -93,6 +85,8 @@ def _record(db: Session, public_id: str) -> AssessmentRecord:
 
 def _register_page(
     request: Request,
+    db: Session,
+    user: User,
     *,
     q: str = "",
     category: str = "",
@@ -100,35 +94,33 @@ def _register_page(
     status: int = 200,
     **extra: Any,
 ) -> HTMLResponse:
-    with session_scope(request.app.state.engine) as db:
-        user = climate_user(db, request)
-        categories = spend_categories(db)
-        chosen = category if category in categories else None
-        search = q.strip()[:200] or None
-        total = count_suppliers(db, category=chosen, search=search)
-        pages = max(1, -(-total // PAGE_SIZE))
-        page = min(max(1, page), pages)
-        suppliers = list_suppliers(
-            db, category=chosen, search=search, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE
-        )
-        latest = latest_assessments(db, supplier_ids=[s.id for s in suppliers])
-        unlinked = [
-            (record, _candidates(db, record))
-            for record in unlinked_assessments(db, limit=UNLINKED_SHOWN)
-        ]
-        context = climate_context() | {
-            "suppliers": suppliers,
-            "latest": latest,
-            "total": total,
-            "page": page,
-            "pages": pages,
-            "q": search or "",
-            "category": chosen or "",
-            "categories": categories,
-            "unlinked": unlinked,
-            "with_url": count_suppliers_with_url(db),
-        }
-        return render(request, "climate_suppliers.html", context | extra, user=user, status=status)
+    categories = spend_categories(db)
+    chosen = category if category in categories else None
+    search = q.strip()[:200] or None
+    total = count_suppliers(db, category=chosen, search=search)
+    pages = max(1, -(-total // PAGE_SIZE))
+    page = min(max(1, page), pages)
+    suppliers = list_suppliers(
+        db, category=chosen, search=search, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE
+    )
+    latest = latest_assessments(db, supplier_ids=[s.id for s in suppliers])
+    unlinked = [
+        (record, _candidates(db, record))
+        for record in unlinked_assessments(db, limit=UNLINKED_SHOWN)
+    ]
+    context = climate_context() | {
+        "suppliers": suppliers,
+        "latest": latest,
+        "total": total,
+        "page": page,
+        "pages": pages,
+        "q": search or "",
+        "category": chosen or "",
+        "categories": categories,
+        "unlinked": unlinked,
+        "with_url": count_suppliers_with_url(db),
+    }
+    return render(request, "climate_suppliers.html", context | extra, user=user, status=status)
 
 
 def _candidates(db: Session, record: AssessmentRecord) -> list[Supplier]:
@@ -138,30 +130,39 @@ def _candidates(db: Session, record: AssessmentRecord) -> list[Supplier]:
 
 def count_suppliers_with_url(db: Session) -> int:
     """How many suppliers the screening button would re-check."""
-    return len(screening_targets(db))
+    return len(suppliers_to_screen(db))
 
 
 @router.get("", response_class=HTMLResponse)
 def register(
-    request: Request, q: str = "", category: str = "", page: int = 1, linked: int | None = None
+    request: Request,
+    db: SessionDep,
+    user: ClimateUser,
+    q: str = "",
+    category: str = "",
+    page: int = 1,
+    linked: int | None = None,
 ) -> HTMLResponse:
     """The register with search, category filter and paging; import and link forms."""
-    return _register_page(request, q=q, category=category, page=page, linked=linked)
+    return _register_page(request, db, user, q=q, category=category, page=page, linked=linked)
 
 
-def _import(request: Request, data: bytes, filename: str) -> HTMLResponse:
+def _import(request: Request, db: Session, user: User, data: bytes, filename: str) -> HTMLResponse:
     """Import in one transaction (all good rows or, on a database error, none), then report."""
-    with session_scope(request.app.state.engine) as db:
-        user = climate_user(db, request)
-        report = import_register(db, data, filename)
-        linked = link_unlinked(db, limit=AUTO_LINK_BATCH)
+    report = import_register(db, data, filename)
+    linked = link_unlinked(db, limit=AUTO_LINK_BATCH)
+    db.commit()
     context = {"report": report, "filename": filename, "linked": linked}
     return render(request, "climate_import.html", context, user=user)
 
 
 @router.post("/import", response_class=HTMLResponse)
 async def import_file(
-    request: Request, file: Annotated[FormFile | None, File()] = None
+    request: Request,
+    db: SessionDep,
+    user: ClimateUser,
+    settings: SettingsDep,
+    file: Annotated[FormFile | None, File()] = None,
 ) -> HTMLResponse:
     """Import a CSV or XLSX register: counts, and each refused row with its line number."""
     try:
@@ -169,39 +170,37 @@ async def import_file(
             raise MissingInputError(
                 "No register file was chosen.", "Choose the CSV or Excel (.xlsx) register."
             )
-        data = await read_upload(file, request.app.state.settings.max_file_bytes)
-        name = safe_filename(file.filename)
-        return await run_in_threadpool(_import, request, data, name)
+        data = await read_upload(file, settings.max_file_bytes)
+        name = display_name(file.filename)
+        return await run_in_threadpool(_import, request, db, user, data, name)
     except CRPError as error:
-        page = partial(_register_page, request, status=error.http_status, error=error)
+        await run_in_threadpool(db.rollback)
+        page = partial(_register_page, request, db, user, status=error.http_status, error=error)
         return await run_in_threadpool(page)
 
 
 @router.post("/link")
 def link(
-    request: Request,
+    db: SessionDep,
+    user: ClimateUser,
     assessment: Annotated[str, Form(max_length=64)] = "",
     supplier: Annotated[str, Form(max_length=20)] = "",
 ) -> Response:
     """A person links a stored assessment to the supplier they chose."""
     # The fields are read after the role check, so a refused user learns nothing from them.
-    with session_scope(request.app.state.engine) as db:
-        user = climate_user(db, request)
-        record = _record(db, assessment)
-        chosen = _get(db, int(supplier)) if supplier.isdigit() else None
-        if chosen is None:
-            raise HTTPException(status_code=404, detail=SUPPLIER_NOT_FOUND)
-        link_assessment(db, chosen, record, user=user, method="manual")
-        supplier_id = chosen.id
+    record = _record(db, assessment)
+    chosen = _get(db, int(supplier)) if supplier.isdigit() else None
+    if chosen is None:
+        raise HTTPException(status_code=404, detail=SUPPLIER_NOT_FOUND)
+    link_assessment(db, chosen, record, user=user, method="manual")
+    supplier_id = chosen.id
     return RedirectResponse(f"/suppliers/{supplier_id}#assessments", status_code=303)
 
 
 @router.post("/auto-link")
-def link_automatically(request: Request) -> Response:
+def link_automatically(db: SessionDep, user: ClimateUser) -> Response:
     """Link every unlinked assessment whose supplier is unambiguous (e.g. after an import)."""
-    with session_scope(request.app.state.engine) as db:
-        climate_user(db, request)
-        linked = link_unlinked(db, limit=AUTO_LINK_BATCH)
+    linked = link_unlinked(db, limit=AUTO_LINK_BATCH)
     return RedirectResponse(f"/suppliers?linked={linked}#unlinked", status_code=303)
 
 
@@ -209,30 +208,36 @@ def link_automatically(request: Request) -> Response:
 
 
 def _supplier_page(
-    request: Request, supplier_id: int, *, status: int = 200, **extra: Any
+    request: Request,
+    db: Session,
+    user: User,
+    supplier: Supplier,
+    *,
+    status: int = 200,
+    **extra: Any,
 ) -> HTMLResponse:
-    with session_scope(request.app.state.engine) as db:
-        user, supplier = _supplier(db, request, supplier_id)
-        history = supplier_history(db, supplier)
-        support = supplier_support(db, supplier)
-        message = signposting_message(support) if support and support.routes else None
-        contacts = [contact_outcome(db, contact) for contact in list_contacts(db, supplier)]
-        context = climate_context() | {
-            "supplier": supplier,
-            "history": history,
-            "chart": emissions_chart(history) if history.emissions else None,
-            "support": support,
-            "message": message,
-            "contacts": contacts,
-            "route_names": {route.id: route.name for route in load_routes()},
-        }
-        return render(request, "climate_supplier.html", context | extra, user=user, status=status)
+    history = supplier_history(db, supplier)
+    support = supplier_support(db, supplier)
+    message = signposting_message(support) if support and support.routes else None
+    contacts = [contact_outcome(db, contact) for contact in list_contacts(db, supplier)]
+    context = climate_context() | {
+        "supplier": supplier,
+        "history": history,
+        "chart": emissions_chart(history) if history.emissions else None,
+        "support": support,
+        "message": message,
+        "contacts": contacts,
+        "route_names": {route.id: route.name for route in load_routes()},
+    }
+    return render(request, "climate_supplier.html", context | extra, user=user, status=status)
 
 
 @router.get("/{supplier_id}", response_class=HTMLResponse)
-def supplier_page(request: Request, supplier_id: int) -> HTMLResponse:
+def supplier_page(
+    request: Request, db: SessionDep, user: CurrentUser, supplier: SupplierDep
+) -> HTMLResponse:
     """A supplier over the years, its gaps and support, the message to send, and contacts."""
-    return _supplier_page(request, supplier_id)
+    return _supplier_page(request, db, user, supplier)
 
 
 class NoRouteChosenError(CRPError):
@@ -244,37 +249,32 @@ class NoRouteChosenError(CRPError):
 @router.post("/{supplier_id}/contacts", response_class=HTMLResponse)
 def contact(
     request: Request,
-    supplier_id: int,
+    db: SessionDep,
+    user: CurrentUser,
+    supplier: SupplierDep,
     routes: Annotated[list[str] | None, Form(max_length=100)] = None,
 ) -> Response:
     """Record that the signposting message was sent, pointing to the ticked routes."""
-    with session_scope(request.app.state.engine) as db:
-        user, supplier = _supplier(db, request, supplier_id)
-        support = supplier_support(db, supplier)
-        known = {match.route.id for match in support.routes} if support else set()
-        chosen = [route for route in dict.fromkeys(routes or []) if route in known]
-        if support is None or not chosen:
-            error = NoRouteChosenError("The contact was not recorded: no support route was ticked.")
-        else:
-            message = signposting_message(support)
-            text = f"Subject: {message.subject}\n\n{message.body}"
-            record_contact(db, supplier, chosen, text, user=user)
-            error = None
-    if error is not None:
-        return _supplier_page(request, supplier_id, status=error.http_status, error=error)
-    return RedirectResponse(f"/suppliers/{supplier_id}#contacts", status_code=303)
+    support = supplier_support(db, supplier)
+    known = {match.route.id for match in support.routes} if support else set()
+    chosen = [route for route in dict.fromkeys(routes or []) if route in known]
+    if support is None or not chosen:
+        error = NoRouteChosenError("The contact was not recorded: no support route was ticked.")
+        return _supplier_page(request, db, user, supplier, status=error.http_status, error=error)
+    message = signposting_message(support)
+    text = f"Subject: {message.subject}\n\n{message.body}"
+    record_contact(db, supplier, chosen, text, user=user)
+    return RedirectResponse(f"/suppliers/{supplier.id}#contacts", status_code=303)
 
 
 @router.post("/{supplier_id}/unlink")
 def unlink(
-    request: Request, supplier_id: int, assessment: Annotated[str, Form(max_length=64)] = ""
+    db: SessionDep, supplier: SupplierDep, assessment: Annotated[str, Form(max_length=64)] = ""
 ) -> Response:
     """Undo a wrong link: the assessment goes back to the "not yet linked" list."""
-    with session_scope(request.app.state.engine) as db:
-        _, supplier = _supplier(db, request, supplier_id)
-        record = _record(db, assessment)
-        owner = linked_supplier(db, record)
-        if owner is None or owner.id != supplier.id:
-            raise HTTPException(status_code=404, detail=NO_ASSESSMENT)
-        unlink_assessment(db, record)
-    return RedirectResponse(f"/suppliers/{supplier_id}#assessments", status_code=303)
+    record = _record(db, assessment)
+    owner = linked_supplier(db, record)
+    if owner is None or owner.id != supplier.id:
+        raise HTTPException(status_code=404, detail=NO_ASSESSMENT)
+    unlink_assessment(db, record)
+    return RedirectResponse(f"/suppliers/{supplier.id}#assessments", status_code=303)

@@ -9,18 +9,18 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, File, Form, HTTPException, Request
+from fastapi import APIRouter, Depends, File, Form, HTTPException, Request
 from fastapi import UploadFile as FormFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
 from crp_checker.errors import CRPError
-from crp_checker.schemas import Assessment, Outcome
-from crp_checker.store import User, get_assessment_for, session_scope
+from crp_checker.ingest.names import file_stem
+from crp_checker.schemas import Outcome
+from crp_checker.store import User, get_assessment_for
 from crp_checker.tenders import (
     GATE_LABELS,
-    TENDER_ROLES,
     Bid,
     BidSource,
     InvalidTenderError,
@@ -60,9 +60,9 @@ from crp_checker.tenders.forms import (
     stored_choices,
 )
 from crp_checker.tenders.service import text_field
-from crp_checker.web.auth import require_role, require_user, session_user
-from crp_checker.web.pages import obtain_plan
+from crp_checker.web.deps import CheckingDep, CurrentUser, SessionDep, TenderUser
 from crp_checker.web.render import render
+from crp_checker.web.uploads import check_plan, obtain_plan
 
 router = APIRouter(prefix="/tenders", include_in_schema=False)
 NOT_FOUND = "There is no tender with this address, or your account cannot see tenders."
@@ -75,13 +75,15 @@ RECORD_POLICY = (
 Form200 = Annotated[str, Form(max_length=200)]
 
 
-def _tender(db: Session, request: Request, public_id: str) -> tuple[User, Tender]:
-    """The signed-in evaluator and the tender, or 404 for everyone else (sign-in first)."""
-    user = require_user(session_user(db, request))
+def get_tender(db: SessionDep, user: CurrentUser, public_id: str) -> Tender:
+    """The tender at this address for a signed-in evaluator; 404 for everyone else."""
     tender = get_tender_for(db, user, public_id)
     if tender is None:
         raise HTTPException(status_code=404, detail=NOT_FOUND)
-    return user, tender
+    return tender
+
+
+TenderDep = Annotated[Tender, Depends(get_tender)]
 
 
 def _bid(tender: Tender, bid_id: str) -> Bid:
@@ -103,202 +105,210 @@ def _common() -> dict[str, Any]:
 # --------------------------------------------------------------------------- tender list
 
 
-def _list_page(request: Request, status: int = 200, **extra: Any) -> HTMLResponse:
-    with session_scope(request.app.state.engine) as db:
-        user = require_role(session_user(db, request), TENDER_ROLES)
-        context = _common() | {
-            "tenders": list_tenders_for(db, user),
-            "form": TenderForm().model_dump(),
-        }
-        return render(request, "tender_list.html", context | extra, user=user, status=status)
+def _list_page(
+    request: Request, db: Session, user: User, status: int = 200, **extra: Any
+) -> HTMLResponse:
+    context = _common() | {
+        "tenders": list_tenders_for(db, user),
+        "form": TenderForm().model_dump(),
+    }
+    return render(request, "tender_list.html", context | extra, user=user, status=status)
 
 
 @router.get("", response_class=HTMLResponse)
-def tenders(request: Request) -> HTMLResponse:
+def tenders(request: Request, db: SessionDep, user: TenderUser) -> HTMLResponse:
     """The evaluator's tenders and the form for a new one."""
-    return _list_page(request)
+    return _list_page(request, db, user)
 
 
 @router.post("", response_class=HTMLResponse)
-def new_tender(request: Request, form: Annotated[TenderForm, Form()]) -> Response:
+def new_tender(
+    request: Request, db: SessionDep, user: TenderUser, form: Annotated[TenderForm, Form()]
+) -> Response:
     """Create a draft tender; its procurement date is the date bids are judged at."""
     try:
-        with session_scope(request.app.state.engine) as db:
-            user = require_role(session_user(db, request), TENDER_ROLES)
-            tender = create_tender(
-                db,
-                title=form.title,
-                reference=form.reference,
-                procurement_date=form.procurement_date,
-                climate_weight_percent=form.climate_weight_percent,
-                marking_scale=form.marking_scale,
-                buyer_settings=form.buyer_overrides(),
-                user=user,
-            )
-            public_id = tender.public_id
+        tender = create_tender(
+            db,
+            title=form.title,
+            reference=form.reference,
+            procurement_date=form.procurement_date,
+            climate_weight_percent=form.climate_weight_percent,
+            marking_scale=form.marking_scale,
+            buyer_settings=form.buyer_overrides(),
+            user=user,
+        )
+        public_id = tender.public_id
     except CRPError as error:
-        return _list_page(request, error.http_status, error=error, form=form.model_dump())
+        db.rollback()
+        return _list_page(request, db, user, error.http_status, error=error, form=form.model_dump())
     return RedirectResponse(f"/tenders/{public_id}", status_code=303)
 
 
 # --------------------------------------------------------------------------- one tender
 
 
-def _tender_page(request: Request, public_id: str, status: int = 200, **extra: Any) -> HTMLResponse:
-    with session_scope(request.app.state.engine) as db:
-        user, tender = _tender(db, request, public_id)
-        context = _common() | {
-            "tender": tender,
-            "rows": matrix_rows(tender),
-            "log": moderation_log(tender),
-            "settings": tender_settings(tender),
-            "has_bids": bool(current_bids(tender)),
-            "choices": [] if tender.finalised else stored_choices(db, user),
-            "form": TenderForm.of(tender).model_dump(),
-            "bid_form": {"bidder_name": "", "url": "", "via": ""},
-        }
-        return render(request, "tender_page.html", context | extra, user=user, status=status)
+def _tender_page(
+    request: Request, db: Session, user: User, tender: Tender, status: int = 200, **extra: Any
+) -> HTMLResponse:
+    context = _common() | {
+        "tender": tender,
+        "rows": matrix_rows(tender),
+        "log": moderation_log(tender),
+        "settings": tender_settings(tender),
+        "has_bids": bool(current_bids(tender)),
+        "choices": [] if tender.finalised else stored_choices(db, user),
+        "form": TenderForm.of(tender).model_dump(),
+        "bid_form": {"bidder_name": "", "url": "", "via": ""},
+    }
+    return render(request, "tender_page.html", context | extra, user=user, status=status)
 
 
 @router.get("/{public_id}", response_class=HTMLResponse)
-def tender_page(request: Request, public_id: str) -> HTMLResponse:
+def tender_page(
+    request: Request, db: SessionDep, user: CurrentUser, tender: TenderDep
+) -> HTMLResponse:
     """The side-by-side matrix, the forms to add bids, the settings and the exports."""
-    return _tender_page(request, public_id)
+    return _tender_page(request, db, user, tender)
 
 
 @router.post("/{public_id}/settings", response_class=HTMLResponse)
 def tender_update(
-    request: Request, public_id: str, form: Annotated[TenderForm, Form()]
+    request: Request,
+    db: SessionDep,
+    user: CurrentUser,
+    tender: TenderDep,
+    form: Annotated[TenderForm, Form()],
 ) -> Response:
     """Change a draft tender. The form offers the date and buyer settings only without bids,
     so a form without a date leaves them as they are."""
     with_basis = bool(form.procurement_date.strip())
     try:
-        with session_scope(request.app.state.engine) as db:
-            _, tender = _tender(db, request, public_id)
-            update_tender(
-                db,
-                tender,
-                title=form.title,
-                reference=form.reference,
-                climate_weight_percent=form.climate_weight_percent,
-                marking_scale=form.marking_scale,
-                procurement_date=form.procurement_date if with_basis else None,
-                buyer_settings=merged_overrides(tender, form.buyer_overrides())
-                if with_basis
-                else None,
-            )
-    except CRPError as error:
-        context = {"error": error, "form": form.model_dump()}
-        return _tender_page(request, public_id, error.http_status, **context)
-    return RedirectResponse(f"/tenders/{public_id}#settings", status_code=303)
-
-
-def _draft_basis(request: Request, public_id: str, bidder_name: str) -> dict[str, Any]:
-    """Before a plan is checked: the tender exists, is a draft and the bidder is named."""
-    with session_scope(request.app.state.engine) as db:
-        _, tender = _tender(db, request, public_id)
-        require_draft(db, tender)
-        text_field(bidder_name, "bidder name", 200)
-        return tender_buyer_settings(tender)
-
-
-def _store_bid(
-    request: Request,
-    public_id: str,
-    bidder_name: str,
-    data: bytes,
-    assessment: Assessment,
-    url: str | None,
-) -> None:
-    with session_scope(request.app.state.engine) as db:
-        user, tender = _tender(db, request, public_id)
-        add_bid(
+        update_tender(
             db,
             tender,
-            bidder_name=bidder_name,
-            data=data,
-            assessment=assessment,
-            user=user,
-            added_via=BidSource.URL if url else BidSource.UPLOAD,
-            source_url=url,
+            title=form.title,
+            reference=form.reference,
+            climate_weight_percent=form.climate_weight_percent,
+            marking_scale=form.marking_scale,
+            procurement_date=form.procurement_date if with_basis else None,
+            buyer_settings=merged_overrides(tender, form.buyer_overrides()) if with_basis else None,
         )
+    except CRPError as error:
+        db.rollback()
+        context = {"error": error, "form": form.model_dump()}
+        return _tender_page(request, db, user, tender, error.http_status, **context)
+    return RedirectResponse(f"/tenders/{tender.public_id}#settings", status_code=303)
 
 
 @router.post("/{public_id}/bids", response_class=HTMLResponse)
 async def add_plan_bid(
     request: Request,
-    public_id: str,
+    db: SessionDep,
+    user: CurrentUser,
+    tender: TenderDep,
+    service: CheckingDep,
     bidder_name: Form200 = "",
     file: Annotated[FormFile | None, File()] = None,
     url: Annotated[str | None, Form(max_length=2000)] = None,
 ) -> Response:
     """Add a bid from an uploaded plan or its web address, checked with the tender's settings."""
+
+    def draft_basis() -> dict[str, Any]:
+        """Before a plan is checked: the tender is a draft and the bidder is named."""
+        require_draft(db, tender)
+        text_field(bidder_name, "bidder name", 200)
+        basis = tender_buyer_settings(tender)
+        db.commit()  # no connection held while the plan is checked
+        return basis
+
     try:
-        basis = await run_in_threadpool(_draft_basis, request, public_id, bidder_name)
-        data, name, address = await obtain_plan(request, file, url)
-        checker = request.app.state.checker
-        assessment = await run_in_threadpool(checker.check, data, name=name, url=address, **basis)
+        basis = await run_in_threadpool(draft_basis)
+        plan = await obtain_plan(service, file, url)
+        assessment = await check_plan(service, plan, **basis)
         await run_in_threadpool(
-            _store_bid, request, public_id, bidder_name, data, assessment, address
+            lambda: add_bid(
+                db,
+                tender,
+                bidder_name=bidder_name,
+                data=plan.data,
+                assessment=assessment,
+                user=user,
+                added_via=BidSource.URL if plan.url else BidSource.UPLOAD,
+                source_url=plan.url,
+            )
         )
     except CRPError as error:
         bid_form = {"bidder_name": bidder_name, "url": url or "", "via": "url" if url else "file"}
+        await run_in_threadpool(db.rollback)
         return await run_in_threadpool(
-            _tender_page, request, public_id, error.http_status, error=error, bid_form=bid_form
+            _tender_page,
+            request,
+            db,
+            user,
+            tender,
+            error.http_status,
+            error=error,
+            bid_form=bid_form,
         )
-    return RedirectResponse(f"/tenders/{public_id}#matrix", status_code=303)
+    return RedirectResponse(f"/tenders/{tender.public_id}#matrix", status_code=303)
 
 
 @router.post("/{public_id}/bids/stored", response_class=HTMLResponse)
 def add_stored_bid(
     request: Request,
-    public_id: str,
+    db: SessionDep,
+    user: CurrentUser,
+    tender: TenderDep,
+    service: CheckingDep,
     assessment: Annotated[str, Form(max_length=64)],
     bidder_name: Form200 = "",
 ) -> Response:
     """Add a supplier's stored plan as a bid; it is checked again with the tender's settings."""
     try:
-        with session_scope(request.app.state.engine) as db:
-            user, tender = _tender(db, request, public_id)
-            record = get_assessment_for(db, user, assessment)
-            if record is None:
-                raise InvalidTenderError(
-                    "There is no stored assessment with that id that you can see.",
-                    hint="Choose one of the stored assessments in the list.",
-                )
-            add_bid_from_stored(
-                db,
-                tender,
-                record,
-                user=user,
-                assess_fn=request.app.state.checker.check,
-                bidder_name=bidder_name.strip() or None,
+        record = get_assessment_for(db, user, assessment)
+        if record is None:
+            raise InvalidTenderError(
+                "There is no stored assessment with that id that you can see.",
+                hint="Choose one of the stored assessments in the list.",
             )
+        add_bid_from_stored(
+            db,
+            tender,
+            record,
+            user=user,
+            service=service,  # the stored file is parsed in the worker pool, as every check
+            bidder_name=bidder_name.strip() or None,
+        )
     except CRPError as error:
+        db.rollback()
         bid_form = {"bidder_name": bidder_name, "url": "", "via": "stored"}
-        return _tender_page(request, public_id, error.http_status, error=error, bid_form=bid_form)
-    return RedirectResponse(f"/tenders/{public_id}#matrix", status_code=303)
+        return _tender_page(
+            request, db, user, tender, error.http_status, error=error, bid_form=bid_form
+        )
+    return RedirectResponse(f"/tenders/{tender.public_id}#matrix", status_code=303)
 
 
 @router.post("/{public_id}/finalise", response_class=HTMLResponse)
 def tender_finalise(
-    request: Request, public_id: str, confirm: Annotated[str, Form(max_length=10)] = ""
+    request: Request,
+    db: SessionDep,
+    user: CurrentUser,
+    tender: TenderDep,
+    confirm: Annotated[str, Form(max_length=10)] = "",
 ) -> Response:
     """Close the evaluation after the evaluator ticked the confirmation box."""
     try:
-        with session_scope(request.app.state.engine) as db:
-            user, tender = _tender(db, request, public_id)
-            require_draft(db, tender)
-            if confirm != "yes":
-                raise InvalidTenderError(
-                    "The tender was not finalised: the confirmation box was not ticked.",
-                    hint="Tick the box to confirm that the matrix is final, then finalise again.",
-                )
-            finalise(db, tender, user=user)
+        require_draft(db, tender)
+        if confirm != "yes":
+            raise InvalidTenderError(
+                "The tender was not finalised: the confirmation box was not ticked.",
+                hint="Tick the box to confirm that the matrix is final, then finalise again.",
+            )
+        finalise(db, tender, user=user)
     except CRPError as error:
-        return _tender_page(request, public_id, error.http_status, error=error)
-    return RedirectResponse(f"/tenders/{public_id}", status_code=303)
+        db.rollback()
+        return _tender_page(request, db, user, tender, error.http_status, error=error)
+    return RedirectResponse(f"/tenders/{tender.public_id}", status_code=303)
 
 
 def _download(content: bytes, media_type: str, filename: str) -> Response:
@@ -307,60 +317,55 @@ def _download(content: bytes, media_type: str, filename: str) -> Response:
 
 
 def _export_name(tender: Tender, extension: str) -> str:
-    safe = "".join(c if c.isalnum() or c in "-_" else "-" for c in tender.reference)
-    return f"tender-{safe.strip('-') or tender.public_id}-matrix.{extension}"
+    return f"tender-{file_stem(tender.reference) or tender.public_id}-matrix.{extension}"
 
 
 @router.get("/{public_id}/export.csv")
-def export_csv(request: Request, public_id: str) -> Response:
+def export_csv(tender: TenderDep) -> Response:
     """The matrix as CSV (UTF-8 with BOM, for Excel)."""
-    with session_scope(request.app.state.engine) as db:
-        _, tender = _tender(db, request, public_id)
-        return _download(matrix_csv(tender), CSV_MEDIA_TYPE, _export_name(tender, "csv"))
+    return _download(matrix_csv(tender), CSV_MEDIA_TYPE, _export_name(tender, "csv"))
 
 
 @router.get("/{public_id}/export.xlsx")
-def export_xlsx(request: Request, public_id: str) -> Response:
+def export_xlsx(tender: TenderDep) -> Response:
     """The matrix, the moderation log and the settings as an Excel workbook."""
-    with session_scope(request.app.state.engine) as db:
-        _, tender = _tender(db, request, public_id)
-        return _download(matrix_xlsx(tender), XLSX_MEDIA_TYPE, _export_name(tender, "xlsx"))
+    return _download(matrix_xlsx(tender), XLSX_MEDIA_TYPE, _export_name(tender, "xlsx"))
 
 
 # --------------------------------------------------------------------------- one bid
 
 
 def _bid_page(
-    request: Request, public_id: str, bid_id: str, status: int = 200, **extra: Any
+    request: Request, user: User, tender: Tender, bid_id: str, status: int = 200, **extra: Any
 ) -> HTMLResponse:
-    with session_scope(request.app.state.engine) as db:
-        user, tender = _tender(db, request, public_id)
-        bid = _bid(tender, bid_id)
-        row = next((r for r in matrix_rows(tender) if r.bid_public_id == bid.public_id), None)
-        context = {
-            "tender": tender,
-            "bid": bid,
-            "a": bid_assessment(bid),
-            "result": bid_result(bid),
-            "row": row,
-            "history": list(bid.moderations),
-            "outcomes": list(Outcome),
-            "gate_labels": GATE_LABELS,
-            "form": {"rule_id": "", "outcome": "", "reason": ""},
-        }
-        return render(request, "tender_bid.html", context | extra, user=user, status=status)
+    bid = _bid(tender, bid_id)
+    row = next((r for r in matrix_rows(tender) if r.bid_public_id == bid.public_id), None)
+    context = {
+        "tender": tender,
+        "bid": bid,
+        "a": bid_assessment(bid),
+        "result": bid_result(bid),
+        "row": row,
+        "history": list(bid.moderations),
+        "outcomes": list(Outcome),
+        "gate_labels": GATE_LABELS,
+        "form": {"rule_id": "", "outcome": "", "reason": ""},
+    }
+    return render(request, "tender_bid.html", context | extra, user=user, status=status)
 
 
 @router.get("/{public_id}/bids/{bid_id}", response_class=HTMLResponse)
-def bid_page(request: Request, public_id: str, bid_id: str) -> HTMLResponse:
+def bid_page(request: Request, user: CurrentUser, tender: TenderDep, bid_id: str) -> HTMLResponse:
     """One bid: each finding's original and current outcome, evidence and moderation form."""
-    return _bid_page(request, public_id, bid_id)
+    return _bid_page(request, user, tender, bid_id)
 
 
 @router.post("/{public_id}/bids/{bid_id}/moderate", response_class=HTMLResponse)
 def bid_moderate(
     request: Request,
-    public_id: str,
+    db: SessionDep,
+    user: CurrentUser,
+    tender: TenderDep,
     bid_id: str,
     rule_id: Annotated[str, Form(max_length=64)],
     outcome: Annotated[str, Form(max_length=32)],
@@ -368,32 +373,32 @@ def bid_moderate(
 ) -> Response:
     """Change one finding's outcome; the reason is mandatory and kept in the audit log."""
     try:
-        with session_scope(request.app.state.engine) as db:
-            user, tender = _tender(db, request, public_id)
-            bid = _bid(tender, bid_id)
-            moderate(db, bid, rule_id=rule_id, outcome=outcome, reason=reason, user=user)
+        bid = _bid(tender, bid_id)
+        moderate(db, bid, rule_id=rule_id, outcome=outcome, reason=reason, user=user)
     except CRPError as error:
+        db.rollback()
         form = {"rule_id": rule_id, "outcome": outcome, "reason": reason}
-        return _bid_page(request, public_id, bid_id, error.http_status, error=error, form=form)
-    return RedirectResponse(f"/tenders/{public_id}/bids/{bid_id}#rule-{rule_id}", status_code=303)
+        return _bid_page(request, user, tender, bid_id, error.http_status, error=error, form=form)
+    return RedirectResponse(
+        f"/tenders/{tender.public_id}/bids/{bid_id}#rule-{rule_id}", status_code=303
+    )
 
 
 @router.post("/{public_id}/bids/{bid_id}/withdraw", response_class=HTMLResponse)
-def bid_withdraw(request: Request, public_id: str, bid_id: str) -> Response:
+def bid_withdraw(
+    request: Request, db: SessionDep, user: CurrentUser, tender: TenderDep, bid_id: str
+) -> Response:
     """Take the bid out of the matrix (it stays on record with its moderations)."""
     try:
-        with session_scope(request.app.state.engine) as db:
-            user, tender = _tender(db, request, public_id)
-            withdraw_bid(db, _bid(tender, bid_id), user=user)
+        withdraw_bid(db, _bid(tender, bid_id), user=user)
     except CRPError as error:
-        return _bid_page(request, public_id, bid_id, error.http_status, error=error)
-    return RedirectResponse(f"/tenders/{public_id}#matrix", status_code=303)
+        db.rollback()
+        return _bid_page(request, user, tender, bid_id, error.http_status, error=error)
+    return RedirectResponse(f"/tenders/{tender.public_id}#matrix", status_code=303)
 
 
 @router.get("/{public_id}/bids/{bid_id}/record", response_class=HTMLResponse)
-def bid_record(request: Request, public_id: str, bid_id: str) -> HTMLResponse:
+def bid_record(tender: TenderDep, bid_id: str) -> HTMLResponse:
     """The printable evaluation record of one bid, for the tender file."""
-    with session_scope(request.app.state.engine) as db:
-        _, tender = _tender(db, request, public_id)
-        html = render_bid_record(tender, _bid(tender, bid_id))
+    html = render_bid_record(tender, _bid(tender, bid_id))
     return HTMLResponse(html, headers={"Content-Security-Policy": RECORD_POLICY})

@@ -2,14 +2,14 @@
 
 A worker is a spawned process that applies its limits (memory, no core dumps, dies with its
 parent), loads the checker once, then checks one file at a time (`process`). `Worker` is the
-parent's handle on one process (`handle`); `WorkerPool` gives the web app a thread-safe,
-blocking `check()` (`pool`), and `crp-checker batch` schedules its files over `Worker`s.
+parent's handle on one process (`handle`); `WorkerPool` gives every door, through the checking
+service (`crp_checker.checking`), a thread-safe, blocking `check()` (`pool`).
 Replies come back as JSON, never as pickles (`errors`), so a worker subverted by a hostile
 file cannot run code in the server.
 """
 
 from crp_checker.worker.errors import BusyError, WorkerError, WorkerStartError, start_failure
-from crp_checker.worker.handle import Outcome, Worker
+from crp_checker.worker.handle import TaskResult, Worker
 from crp_checker.worker.pool import MAX_FAILED_STARTS, MAX_TASKS_PER_WORKER, WorkerPool
 from crp_checker.worker.process import AssessFn, pipeline_assess, worker_main
 
@@ -18,7 +18,7 @@ __all__ = [
     "MAX_TASKS_PER_WORKER",
     "AssessFn",
     "BusyError",
-    "Outcome",
+    "TaskResult",
     "Worker",
     "WorkerError",
     "WorkerPool",

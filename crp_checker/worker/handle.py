@@ -21,7 +21,7 @@ _MAX_REPLY_BYTES = 64 * 2**20  # an Assessment is ~50 kB; more is a worker gone 
 
 
 @dataclass(frozen=True)
-class Outcome:
+class TaskResult:
     """How one task ended: an Assessment or the user's error; `retire`: replace the worker."""
 
     assessment: Assessment | None
@@ -43,7 +43,7 @@ class Worker:
         self.conn = ours
         self.born = time.monotonic()
         self.ready = False  # it has loaded the checker and waits for work
-        self.busy = False  # a task was sent and has no outcome yet
+        self.busy = False  # a task was sent and has no result yet
         self.started = 0.0
         self.tasks = 0
         self._killed = False  # by us: a SIGKILL we did not send is the out-of-memory killer
@@ -64,12 +64,12 @@ class Worker:
         """Send one task to a ready, idle worker; its time limit counts from now."""
         try:
             self.conn.send((args, kwargs))
-        except OSError:  # it died meanwhile: outcome() reports the crash
+        except OSError:  # it died meanwhile: poll() reports the crash
             self._broken = True
         self.busy, self.started = True, time.monotonic()
         self.tasks += 1
 
-    def outcome(self, limit: float) -> Outcome | None:
+    def poll(self, limit: float) -> TaskResult | None:
         """How the current task ended (reply, crash or overrun); None while it runs in time.
 
         Also notices, with or without a task, that the worker became ready or died.
@@ -84,13 +84,13 @@ class Worker:
             return self._decode(message, seconds)
         if died or self._broken:
             self.busy = False
-            return Outcome(None, self._crash_error(), seconds, retire=True)
+            return TaskResult(None, self._crash_error(), seconds, retire=True)
         if seconds >= limit:
             self.busy = False
             overrun = ParseTimeoutError(
                 f"Reading the file took longer than {limit:g} seconds, so it was stopped."
             )
-            return Outcome(None, overrun, seconds, retire=True)
+            return TaskResult(None, overrun, seconds, retire=True)
         return None
 
     def _read(self) -> bytes | None:
@@ -112,20 +112,20 @@ class Worker:
                 self.process.join(timeout=5)
         return None
 
-    def _decode(self, message: bytes, seconds: float) -> Outcome:
+    def _decode(self, message: bytes, seconds: float) -> TaskResult:
         try:
             if message[:1] == DONE:
-                return Outcome(Assessment.model_validate_json(message[1:]), None, seconds)
+                return TaskResult(Assessment.model_validate_json(message[1:]), None, seconds)
             if message[:1] == FAILED:
                 info = json.loads(message[1:])
-                return Outcome(
+                return TaskResult(
                     None, rebuild_error(info), seconds, retire=info.get("retire") is True
                 )
         except (ValueError, TypeError, KeyError, AttributeError):
             pass
         self.kill_now()
         failure = WorkerError("The worker checking this file sent back an unreadable reply.")
-        return Outcome(None, failure, seconds, retire=True)
+        return TaskResult(None, failure, seconds, retire=True)
 
     def _crash_error(self) -> CRPError:
         exitcode = self.process.exitcode

@@ -1,4 +1,4 @@
-"""Warm worker processes for the web app, behind a thread-safe, blocking `check()`."""
+"""Warm worker processes behind a thread-safe, blocking `check()`: the one pool every door uses."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from crp_checker.errors import TooLargeError
 from crp_checker.schemas import Assessment
 from crp_checker.settings import get_settings
 from crp_checker.worker.errors import BusyError, start_failure
-from crp_checker.worker.handle import Outcome, Worker
+from crp_checker.worker.handle import TaskResult, Worker
 from crp_checker.worker.process import AssessFn, pipeline_assess
 
 MAX_TASKS_PER_WORKER = 200  # then a fresh process, so slow leaks in parsers cannot pile up
@@ -30,7 +30,7 @@ def _wait(handles: list[Any], deadline: float) -> None:
 
 
 class WorkerPool:
-    """Warm workers for the web app; `check()` blocks the calling thread, never the server.
+    """Warm workers; `check()` blocks the calling thread, never the server.
 
     Up to `workers` files are checked at once; other callers wait up to `queue_timeout`
     seconds for a free worker, then get BusyError. A worker that overruns, runs out of memory
@@ -78,32 +78,35 @@ class WorkerPool:
     def __exit__(self, *exc_info: object) -> None:
         self.close()
 
-    def check(self, data: bytes, *, name: str, url: str | None = None, **buyer: Any) -> Assessment:
-        """Check one uploaded file in a worker; raises the CRPError it deserves, as in-process."""
-        if len(data) > self.max_file_bytes:
+    def check(
+        self, source: str | bytes, *, name: str | None = None, url: str | None = None, **buyer: Any
+    ) -> Assessment:
+        """Check one file (its bytes, or a path the worker reads) in a worker; raises the
+        CRPError it deserves, as in-process."""
+        if isinstance(source, bytes) and len(source) > self.max_file_bytes:
             limit = f"{self.max_file_bytes / 1e6:.0f} MB"
             raise TooLargeError(f"{name!r} is over the size limit of {limit}.")
-        outcome = self.run((data,), {"name": name, "url": url, **buyer})
-        if outcome.error is not None:
-            raise outcome.error
-        assert outcome.assessment is not None
-        return outcome.assessment
+        result = self.run((source,), {"name": name, "url": url, **buyer})
+        if result.error is not None:
+            raise result.error
+        assert result.assessment is not None
+        return result.assessment
 
-    def run(self, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Outcome:
+    def run(self, args: tuple[Any, ...], kwargs: dict[str, Any]) -> TaskResult:
         """Run `assess_fn(*args, **kwargs)` in a free worker and say how it ended."""
         worker = self._acquire()
-        outcome: Outcome | None = None
+        result: TaskResult | None = None
         try:
             while not self._warm(worker):
                 worker = self._swap(worker)
             worker.submit(args, kwargs)
-            while (outcome := worker.outcome(self.timeout)) is None:
+            while (result := worker.poll(self.timeout)) is None:
                 _wait(worker.handles, worker.started + self.timeout)
-            if self._closed and outcome.error is not None:
+            if self._closed and result.error is not None:
                 raise _stopping()
-            return outcome
+            return result
         finally:
-            retire = outcome is None or outcome.retire or worker.tasks >= self.max_tasks
+            retire = result is None or result.retire or worker.tasks >= self.max_tasks
             self._release(worker, retire=retire)
 
     def wait_ready(self, timeout: float) -> bool:
@@ -112,7 +115,7 @@ class WorkerPool:
         with self._cond:
             while not self._closed:
                 for worker in self._idle:
-                    worker.outcome(self.timeout)
+                    worker.poll(self.timeout)
                 if all(worker.ready for worker in self._idle):
                     return True
                 if time.monotonic() >= deadline:
@@ -154,7 +157,7 @@ class WorkerPool:
             if self._closed:
                 raise _stopping()
             for worker in self._idle:
-                worker.outcome(self.timeout)  # notices READY, and deaths while idle
+                worker.poll(self.timeout)  # notices READY, and deaths while idle
             warm = [w for w in self._idle if w.ready and not w.dead]
             worker = (warm or self._idle)[0]
             self._idle.remove(worker)
@@ -166,7 +169,7 @@ class WorkerPool:
         deadline = worker.born + self.start_timeout
         while not worker.ready and not worker.dead and time.monotonic() < deadline:
             _wait(worker.handles, deadline)
-            worker.outcome(self.timeout)
+            worker.poll(self.timeout)
         if self._closed:
             raise _stopping()
         warm = worker.ready and not worker.dead

@@ -1,11 +1,11 @@
-"""Tests for crp_checker.store.compare: fixed, newly failing and still open rules."""
+"""Tests for crp_checker.report.changes: fixed, newly failing and still open rules."""
 
 from __future__ import annotations
 
 from factories import make_assessment, make_finding
 
+from crp_checker.report.changes import Changes, compare
 from crp_checker.schemas import Outcome
-from crp_checker.store import Changes, compare
 
 PASS, FAIL, PARTIAL, REVIEW, NA = (
     Outcome.PASS,

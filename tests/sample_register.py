@@ -1,4 +1,4 @@
-"""A made-up supplier register with a known number of bad rows, for tests and demonstrations.
+"""A made-up supplier register with a known number of bad rows, for the tests (not shipped).
 
 The good rows mix the spellings real registers use ("£12,500.00", "31/03/2027", company
 numbers without their leading zero, some rows without a number); each bad row breaks exactly

@@ -1,24 +1,23 @@
-"""Tests for crp_checker.store.reassess: stored plans re-run under the current rulebook."""
+"""Tests for crp_checker.reassess: stored plans re-run under the current rulebook, in workers."""
 
 from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 import pytest
 from databases import add_user
 from sqlalchemy import select
 from sqlalchemy.orm import Session
+from test_worker import fake_assess
 
+from crp_checker.checking import CheckingService
 from crp_checker.pipeline import assess
+from crp_checker.reassess import plan_reassessment, reassess, run_reassessment
 from crp_checker.rules import RULEBOOK_VERSION
 from crp_checker.schemas import Assessment
-from crp_checker.store import (
-    AssessmentRecord,
-    reassess,
-    save_assessment,
-    store_file,
-)
+from crp_checker.store import AssessmentRecord, save_assessment, store_file
 from crp_checker.store.files import file_path
 
 PLAN = Path(__file__).resolve().parent.parent / "fixtures" / "text" / "net_zero_aspiration.txt"
@@ -106,10 +105,39 @@ def test_a_plan_whose_file_is_gone_is_reported_and_the_run_goes_on(
     )
     session.commit()
     file_path(lost.file_sha256).unlink()
-    progress: list[tuple[int, int]] = []
-    report = reassess(session, on_progress=lambda done, total: progress.append((done, total)))
+    report = plan_reassessment(session)
+    assert len(report.to_check) == 2
+    done = list(run_reassessment(CheckingService(), session, report))
+    assert [plan.record_id for plan in done] == [kept.id]
     assert [public_id for public_id, _ in report.failures] == [lost.public_id]
     assert "missing" in report.failures[0][1]
     assert len(report.created) == 1
     assert _rows(session)[-1].reassessed_from_id == kept.id
-    assert progress == [(1, 2), (2, 2)]
+
+
+def hostile_or_real(source: bytes, **options: Any) -> Assessment:
+    """In the workers: the commands of test_worker's stand-in, or the real pipeline."""
+    if source in (b"CRASH", b"SLEEP", b"HOG"):
+        return fake_assess(source, **options)
+    return assess(source, **options)
+
+
+@pytest.mark.parametrize("command", [b"CRASH", b"SLEEP", b"HOG"])
+def test_a_hostile_stored_file_fails_in_its_worker_and_never_in_this_process(
+    session: Session, old_assessment: Assessment, command: bytes
+) -> None:
+    """Re-assessment parses stored uploads in the worker pool: a file that crashes, hangs or
+    eats memory there becomes a failure line, and this process (the web app's, or the CLI's)
+    carries on to the next plan."""
+    good = _store_old(session, old_assessment)
+    stored = store_file(session, command, "hostile.pdf", "pdf")
+    source = old_assessment.source.model_copy(update={"sha256": stored.sha256})
+    hostile = save_assessment(
+        session, old_assessment.model_copy(update={"source": source}), file=stored, user=good.user
+    )
+    session.commit()
+    with CheckingService.isolated(workers=1, timeout=5, assess_fn=hostile_or_real) as service:
+        report = reassess(session, service)
+    assert [public_id for public_id, _ in report.failures] == [hostile.public_id]
+    assert len(report.created) == 1
+    assert _rows(session)[-1].reassessed_from_id == good.id
