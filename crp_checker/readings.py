@@ -57,7 +57,8 @@ def reading_question(key: str, reading: Reading) -> str:
         listed = ", ".join(options[:-1]) + f" or {options[-1]}" if len(options) > 1 else options[0]
         return f"Which is {name}: {listed}?"
     if reading.reason:
-        return f"{reading.reason.rstrip('.')}: is {name} read right?"
+        reason = reading.reason.rstrip(".")
+        return f"{reason[:1].upper()}{reason[1:]}: is {name} read right?"
     return f"Is {name} read right?"
 
 
