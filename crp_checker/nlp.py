@@ -23,6 +23,8 @@ from crp_checker.settings import get_settings
 
 SPANS_KEY = "crp"
 _NEWLINE = re.compile("\n")
+# A line that opens with a bullet starts a list item; it never continues the line above.
+_BULLET_START = re.compile(r"[•●▪◦■➢►✓]|[-*–]\s")
 _CONNECTORS = (
     ",",
     "&",
@@ -75,6 +77,7 @@ def join_wrapped_lines(text: str) -> str:
         wrap = (
             bool(following)
             and bool(stripped)
+            and not _BULLET_START.match(following)
             and (
                 following[0].islower()
                 or stripped.lower().endswith(_CONNECTORS)

@@ -10,10 +10,15 @@ from crp_checker.extract.context import Context, Sentence
 from crp_checker.extract.values import parse_number
 from crp_checker.schemas import Facts, Target
 
+_CO2E = r"co\s*[2₂]?\s*e?"
+_UNIT = (
+    rf"(?:kg\s*{_CO2E}|kilograms?(?:\s+(?:of\s+)?{_CO2E})?|t\s*{_CO2E}|"
+    rf"(?:metric\s+)?(?:tonnes?|tons?)(?:\s+(?:of\s+)?{_CO2E})?)"
+)
 _TEMPLATE = re.compile(
     r"decrease\s+(?:over\s+the\s+next\s+\w+\s+years?\s+)?to\s+(?P<x>[\d,]+(?:\.\d+)?)\s*"
-    r"(?P<unit>t\s*co\s*2?\s*e?|tco2e|tonnes?(?:\s+co2e?)?|kg\s*co2e?|kgco2e)\s+"
-    r"by\s+(?P<y>(?:19|20)\d\d)\b"
+    rf"(?P<unit>{_UNIT})\s+"
+    r"by\s+(?:the\s+end\s+of\s+)?(?:FY\s?)?(?P<y>(?:19|20)\d\d)(?:/\d\d)?\b"
     r"[^%]{0,80}?reduction\s+of\s+(?P<z>[\d.]+)\s*%",
     re.I | re.S,
 )
@@ -22,16 +27,28 @@ _REDUCE = re.compile(
 )
 _PERCENT = re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d+)?)\s*(?:%|per\s*cent|percent)", re.I)
 _TONNES = re.compile(
-    r"(?<![\w.])([\d,]+(?:\.\d+)?)\s*(?:t\s*co2e?|tco2e|tonnes?\s+(?:of\s+)?co2e?)\b", re.I
-)
-_BY_YEAR = re.compile(
-    r"\b(?:by|before|in|until|to|within|for)\s+(?:the\s+end\s+of\s+)?(?:FY\s?)?"
-    r"(?P<y>(?:20)\d\d)(?:/\d\d)?\b|\bFY\s?(?P<fy>\d\d)\b",
+    rf"(?<![\w.])([\d,]+(?:\.\d+)?)\s*(?:t\s*{_CO2E}|(?:metric\s+)?(?:tonnes?|tons?)\s+"
+    rf"(?:of\s+)?{_CO2E})(?!\w)",
     re.I,
 )
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+# "by 2030", "by June 2028", "by the end of 2027", "by FY30", "by 2030/31", "before March 2028"
+_BY_YEAR = re.compile(
+    r"\b(?:by|before|in|until|to|within|for)\s+(?:the\s+end\s+of\s+)?"
+    r"(?:(?:financial\s+year|calendar\s+year|FY)\s?)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?"
+    rf"(?:{_MONTH}\s+)?(?P<y>(?:20)\d\d)(?:[/-]\d\d)?\b|\bFY\s?(?P<fy>\d\d)\b",
+    re.I,
+)
+# A milestone table row: year, target tonnes, reduction per cent, as cells or with bars between.
 _TABLE_ROW = re.compile(
-    r"^(?P<y>20\d\d)(?:/\d\d(?:\d\d)?)?\s+(?P<t>[\d,]+(?:\.\d+)?)\s+(?:\(net zero\)\s+)?"
-    r"(?P<p>-?\d{1,3}(?:\.\d+)?)\s*%",
+    r"^(?P<y>20\d\d)(?:/\d\d(?:\d\d)?)?:?\s+(?P<t>[\d,]+(?:\.\d+)?)\s*(?:t\s*co2e?\s*)?"
+    r"(?:\(net zero\)\s+)?\(?(?P<p>-?\d{1,3}(?:\.\d+)?)\s*%",
+    re.I,
+)
+_REACHED = re.compile(r"(?:\bto|→|->|\bbelow|\bunder|\bmost|more than|maximum of|\bof)\s*$", re.I)
+_CELL_BARS = re.compile(r"\s*\|\s*")
+_HALVE = re.compile(
+    r"\bhalv(?:e|ing)\s+(?:our|its|the|their|total|of)?\s*\w*\s*(?:emissions|footprint|carbon)",
     re.I,
 )
 _SCOPES = re.compile(r"scopes?\s*[123](?:\s*(?:,|and|&|\+)\s*(?:scope\s*)?[123])*", re.I)
@@ -41,6 +58,9 @@ _NOT_TARGET = re.compile(
     re.I,
 )
 _CONTINUED = re.compile(r"this\s+is\s+(?:a\s+)?(?:projected\s+)?reduction\s+of", re.I)
+_HEADER = re.compile(
+    r"\||^(?:milestones?|years?)\b[^.]*$|\(t\s*co2e\)(?![^.]*\b(?:by|reduce|cut|lower)\b)", re.I
+)
 _INTENT = re.compile(r"\btarget|\bgoal|\baim|\bcommit|\bwill\b|\bplan|\bproject", re.I)
 _MAX_TARGETS = 12
 
@@ -52,36 +72,84 @@ def _year(sentence: str) -> int | None:
     return None
 
 
-def _from_sentence(sentence: Sentence) -> Target | None:
+def _amounts(text: str) -> list[tuple[int, str, float]]:
+    """Every reduction amount in reading order: ('pct', 50.0) for "50%" or "halve", ('t', x)."""
+    found = [(m.start(), "pct", float(m[1])) for m in _PERCENT.finditer(text)]
+    found += [(m.start(), "pct", 50.0) for m in _HALVE.finditer(text)]
+    tonnes = [(m.start(), parse_number(m[1])) for m in _TONNES.finditer(text)]
+    # "from 746 tCO2e to 432.68 tCO2e", "746 tCO2e → 432.68": the figure reached is the target.
+    reached = [(p, v) for p, v in tonnes if _REACHED.search(text[max(0, p - 14) : p])]
+    for position, value in reached or tonnes[-1:]:
+        if value is not None:
+            found.append((position, "t", value))
+    return sorted(found)
+
+
+def _year_for(text: str, position: int, limit: int) -> int | None:
+    """The deadline of the amount at `position`: the first "by YEAR" after it (before the next
+    amount), else the last one before it ("By 2030 we will cut emissions by 50%")."""
+    matches = list(_BY_YEAR.finditer(text))
+    after = [m for m in matches if position < m.start() < limit]
+    strong = [m for m in after if re.match(r"(?:by|before|until|within)\b", m[0], re.I)]
+    chosen = (strong or after)[:1] or [m for m in matches if m.start() < position][-1:]
+    if not chosen:
+        return None
+    m = chosen[0]
+    return int(m["y"]) if m["y"] else 2000 + int(m["fy"])
+
+
+def _from_sentence(sentence: Sentence) -> list[Target]:
+    """The targets one sentence states: 'halve our footprint by 2027, and a 90% reduction by
+    2030' is two (50% by 2027, 90% by 2030); a target without numbers is one, unquantified."""
     text = sentence.text
     template = _TEMPLATE.search(text)
     if template:
         tonnes = parse_number(template["x"])
-        if tonnes is not None and template["unit"].lower().startswith("kg"):
+        if tonnes is not None and template["unit"].lower().startswith("k"):
             tonnes /= 1000
-        return Target(
-            text=text,
-            year=int(template["y"]),
-            percent=float(template["z"]),
-            target_tco2e=tonnes,
-            quantified=True,
-            template_form=True,
-        )
+        return [
+            Target(
+                text=text,
+                year=int(template["y"]),
+                percent=float(template["z"]),
+                target_tco2e=tonnes,
+                quantified=True,
+                template_form=True,
+            )
+        ]
     if not _REDUCE.search(text) or _NOT_TARGET.search(text):
-        return None
-    year = _year(text)
-    percent = _PERCENT.search(text)
-    figures = _TONNES.findall(text)
+        return []
     scopes = _SCOPES.search(text)
-    quantified = year is not None and (percent is not None or bool(figures))
-    return Target(
-        text=text,
-        year=year,
-        percent=float(percent[1]) if percent else None,
-        target_tco2e=parse_number(figures[-1]) if figures else None,
-        scopes=scopes[0] if scopes else None,
-        quantified=quantified,
-    )
+    amounts = _amounts(text)
+    by_year: dict[int | None, dict[str, float]] = {}
+    for index, (position, kind, value) in enumerate(amounts):
+        limit = amounts[index + 1][0] if index + 1 < len(amounts) else len(text)
+        by_year.setdefault(_year_for(text, position, limit), {}).setdefault(kind, value)
+    targets = [
+        Target(
+            text=text,
+            year=year,
+            percent=values.get("pct"),
+            target_tco2e=values.get("t"),
+            scopes=scopes[0] if scopes else None,
+            quantified=year is not None,
+        )
+        for year, values in by_year.items()
+        if year is not None
+    ]
+    if targets:
+        return targets
+    first = amounts[0] if amounts else None
+    return [
+        Target(
+            text=text,
+            year=_year(text),
+            percent=first[2] if first and first[1] == "pct" else None,
+            target_tco2e=first[2] if first and first[1] == "t" else None,
+            scopes=scopes[0] if scopes else None,
+            quantified=False,
+        )
+    ]
 
 
 def extract_targets(context: Context, facts: Facts) -> None:
@@ -108,27 +176,30 @@ def extract_targets(context: Context, facts: Facts) -> None:
         section = context.section_of_line[line.index] if line else None
         if line is not None and line.index in context.headings:
             continue
-        row = _TABLE_ROW.match(sentence.text)
-        target: Target | None
+        row = _TABLE_ROW.match(_CELL_BARS.sub(" ", sentence.text.strip(" |")))
+        found: list[Target]
         if row and section == "targets":
-            target = Target(
-                text=sentence.text,
-                year=int(row["y"]),
-                target_tco2e=parse_number(row["t"]),
-                percent=abs(float(row["p"])),
-                quantified=True,
-            )
+            found = [
+                Target(
+                    text=sentence.text,
+                    year=int(row["y"]),
+                    target_tco2e=parse_number(row["t"]),
+                    percent=abs(float(row["p"])),
+                    quantified=True,
+                )
+            ]
         else:
-            target = _from_sentence(sentence)
-        if target is None or sentence.text in seen:
+            found = _from_sentence(sentence)
+        if not found or sentence.text in seen:
             continue
         in_section = section == "targets"
-        if not in_section and not target.quantified and not target.template_form:
-            continue
-        if not in_section and not _INTENT.search(sentence.text):
+        quantified = any(t.quantified or t.template_form for t in found)
+        if not quantified and (not in_section or _HEADER.search(sentence.text)):
+            continue  # a column header ("Year | Target total (tCO2e) | Reduction on 2021")
+        if not _INTENT.search(sentence.text) and not (in_section and quantified):
             continue
         seen.add(sentence.text)
-        targets.append(target)
+        targets.extend(found)
         facts.evidence.setdefault("targets", []).append(sentence.evidence())
         if len(targets) >= _MAX_TARGETS:
             break

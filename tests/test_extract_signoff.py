@@ -1,0 +1,329 @@
+"""The signature block, the approving body and the declaration, in the layouts plans use.
+
+Each case is a class of layout or wording, not one plan's sentence: the signature as a labelled
+field, after "by", in brackets, on separate lines, in a table, in one form line; approvals by
+a board, partners, trustees, an owner, one director or a management team; declarations citing
+the PPN, not citing it, or citing it only in the commitment.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from documents import document, facts_of
+
+from crp_checker.buyer import load_buyer_settings
+from crp_checker.extract import extract
+from crp_checker.rules import run_rules
+from crp_checker.schemas import Facts, Outcome
+
+TEMPLATE = """
+Declaration and Sign Off
+This Carbon Reduction Plan has been completed in accordance with PPN 006 and associated
+guidance and reporting standard for Carbon Reduction Plans.
+{approval}
+{signature}
+"""
+APPROVAL = "This Carbon Reduction Plan has been reviewed and signed off by the board of directors."
+
+
+def signed(signature: str, approval: str = APPROVAL) -> Facts:
+    return facts_of(TEMPLATE.format(approval=approval, signature=signature))
+
+
+@pytest.mark.parametrize(
+    ("signature", "name", "role", "director", "date"),
+    [
+        (
+            "Signed on behalf of the Supplier: Graham Example\nPosition: Managing Director\n"
+            "Date: 5th August 2025",
+            "Graham Example",
+            "Managing Director",
+            True,
+            dt.date(2025, 8, 5),
+        ),
+        (
+            "Signed on behalf of the Supplier: Priya Example, Managing Director\nDate: 05/08/2025",
+            "Priya Example",
+            "Managing Director",
+            True,
+            dt.date(2025, 8, 5),
+        ),
+        (
+            "Signed on behalf of the Board by Tomasz Example, Group Finance Director, "
+            "on 02.12.2024",
+            "Tomasz Example",
+            "Group Finance Director",
+            True,
+            dt.date(2024, 12, 2),
+        ),
+        (
+            "Approved by: Dr Owain Example (Group Chief Executive)\nDate: 12 May 2025",
+            "Dr Owain Example",
+            "Group Chief Executive",
+            True,
+            dt.date(2025, 5, 12),
+        ),
+        (
+            "Signed:\nMarta Example\nChair of the Management Committee\nAugust 2025",
+            "Marta Example",
+            "Chair of the Management Committee",
+            True,
+            dt.date(2025, 8, 1),
+        ),
+        (
+            "Name: Euan MacExample    Position: Director    Date: 30/06/2025",
+            "Euan MacExample",
+            "Director",
+            True,
+            dt.date(2025, 6, 30),
+        ),
+        (
+            "Name | Position | Date\nDeborah Example | Operations Director | 1 July 2025",
+            "Deborah Example",
+            "Operations Director",
+            True,
+            dt.date(2025, 7, 1),
+        ),
+        (
+            "For and on behalf of Example & Co LLP: Rebecca O'Example, Partner\n"
+            "Dated: 14 April 2025",
+            "Rebecca O'Example",
+            "Partner",
+            True,
+            dt.date(2025, 4, 14),
+        ),
+        (
+            "Signature: ____________\nKieran Example – Owner\n3 March 2025",
+            "Kieran Example",
+            "Owner",
+            True,
+            dt.date(2025, 3, 3),
+        ),
+        ("Fatima Example, Trustee, 9 June 2025", "Fatima Example", "Trustee", True, None),
+        (
+            "Signed: Seán Example-Hughes\nTitle: General Manager\nDate: 1st May 2025",
+            "Seán Example-Hughes",
+            "General Manager",
+            False,
+            dt.date(2025, 5, 1),
+        ),
+        (
+            "Name: Margaret Example\nPosition: Company Secretary\nDate: 31st January 2024",
+            "Margaret Example",
+            "Company Secretary",
+            False,
+            dt.date(2024, 1, 31),
+        ),
+        (
+            "Signed by:\nJo Example\nDirector,\nExample Services Limited\nDate: 25/03/2025",
+            "Jo Example",
+            "Director",
+            True,
+            dt.date(2025, 3, 25),
+        ),
+    ],
+)
+def test_signature_layouts(
+    signature: str, name: str, role: str, director: bool, date: dt.date | None
+) -> None:
+    facts = signed(signature)
+    assert (facts.signatory.name, facts.signatory.role) == (name, role)
+    assert facts.signatory.director_level is director
+    if date is not None:
+        assert facts.sign_off_date == date
+
+
+def test_a_trailing_date_on_the_name_line_is_the_sign_off_date() -> None:
+    facts = facts_of(
+        """
+        Sign-off
+        Approved by the trustees of the Example Trust.
+        Fatima Example, Trustee, 9 June 2025
+        """
+    )
+    assert facts.signatory.name == "Fatima Example"
+    assert facts.sign_off_date == dt.date(2025, 6, 9)
+
+
+def test_a_name_without_a_role_is_kept_without_one() -> None:
+    facts = signed("Signed on behalf of the Supplier: Declan Example\nDate: 14/04/2025")
+    assert (facts.signatory.name, facts.signatory.role) == ("Declan Example", None)
+    assert facts.sign_off_date == dt.date(2025, 4, 14)
+
+
+def test_the_approver_is_the_signatory_not_the_author() -> None:
+    facts = signed(
+        "Prepared by: Alex Example, Sustainability Consultant\n"
+        "Approved by: Jane Example, Chief Executive Officer"
+    )
+    assert facts.signatory.name == "Jane Example"
+
+
+def test_a_company_or_a_person_in_prose_is_not_a_signatory() -> None:
+    facts = facts_of(
+        """
+        Carbon Reduction Plan
+        Our data was collected by our office team; Sam Example, our sustainability lead,
+        checked it.
+        Example Planet Holdings Limited, 1 High Street, Leeds, LS1 1AA
+        Operations Director
+        """
+    )
+    assert facts.signatory.name is None
+
+
+@pytest.mark.parametrize(
+    "date_line", ["Date: [Insert date]", "Date: TBC", "Date: dd/mm/yyyy", "Date:"]
+)
+def test_an_unfilled_date_is_no_date(date_line: str) -> None:
+    facts = signed(
+        f"Signed on behalf of the Supplier: Angela Example, Managing Director\n{date_line}"
+    )
+    assert facts.signatory.name == "Angela Example"
+    assert facts.sign_off_date is None
+
+
+def test_a_publication_or_review_date_is_not_the_sign_off_date() -> None:
+    facts = facts_of(
+        """
+        Carbon Reduction Plan
+        Publication date: 5 May 2025
+        Next review: May 2026
+        Example Ltd is committed to achieving Net Zero by 2045.
+        """
+    )
+    assert facts.sign_off_date is None
+
+
+def test_a_dated_sign_off_sentence_gives_the_date() -> None:
+    facts = facts_of(
+        """
+        Sign-off
+        This plan was signed off by the board of directors on 17 March 2025.
+        """
+    )
+    assert facts.sign_off_date == dt.date(2025, 3, 17)
+    assert facts.board_sign_off == "board"
+
+
+@pytest.mark.parametrize(
+    ("approval", "kind"),
+    [
+        ("This plan was approved by the Board of Directors.", "board"),
+        ("This plan has been reviewed and signed off by the partners of the firm.", "board"),
+        ("The plan was approved by the trustees at their meeting.", "board"),
+        ("Reviewed and approved by the Group Board.", "board"),
+        ("This plan has been signed off by the owner, a sole trader.", "board"),
+        ("Signed off by the co-operative's committee, its governing body.", "board"),
+        ("This Carbon Reduction Plan has been signed off by our Managing Director.", "director"),
+        ("This plan was approved by the Director of Example Services Limited.", "director"),
+        (
+            "This plan has been reviewed and approved by the Example UK Executive Team.",
+            "management",
+        ),
+        ("This plan was reviewed by the senior management team.", "management"),
+        ("Approved by our Sustainability Manager.", "management"),
+    ],
+)
+def test_who_approved_the_plan(approval: str, kind: str) -> None:
+    facts = signed("", approval=approval)
+    assert facts.board_sign_off == kind
+
+
+def test_a_director_signature_without_an_approval_sentence_is_noted() -> None:
+    facts = signed("Signed: Jane Example, Managing Director\nDate: 1 May 2025", approval="")
+    assert facts.board_sign_off == "signature"
+
+
+@pytest.mark.parametrize(
+    "wording",
+    [
+        "This plan will be reviewed and approved by the board each year.",
+        "The plan should be approved by a director (or equivalent).",
+        "A statement that the plan follows the PPN, signed by a director.",
+    ],
+)
+def test_a_promised_or_described_sign_off_is_not_one(wording: str) -> None:
+    facts = facts_of(f"Carbon Reduction Plan\nGovernance\n{wording}")
+    assert facts.board_sign_off is None
+    assert facts.declaration is None
+
+
+def _outcome(rule: str, *pages: str) -> Outcome:
+    doc = document(*pages)
+    findings = run_rules(extract(doc), doc, load_buyer_settings())
+    return next(f.outcome for f in findings if f.rule == rule)
+
+
+def test_a_signature_with_no_role_and_no_approval_wording_goes_to_a_person() -> None:
+    plan = "Sign-off\nSigned: Declan Example\nDate: 14/04/2025"
+    assert _outcome("board-sign-off", plan) is Outcome.NEEDS_REVIEW
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (TEMPLATE.format(approval=APPROVAL, signature=""), "ppn"),
+        (
+            "Sign-off\nWe confirm this plan meets the requirements of Procurement Policy Note "
+            "06/21.\nApproved by the directors.",
+            "ppn",
+        ),
+        ("Approval\nThis plan was approved by the board in line with PPN 06/21.", "ppn"),
+        (
+            "Approval & Director's Statement\nThis Carbon Reduction Plan has been approved by the "
+            "Director of Example Ltd and will be reviewed annually.",
+            "plain",
+        ),
+        (
+            "Our commitment\nIn accordance with PPN 06/21, Example Ltd is committed to achieving "
+            "Net Zero emissions by 2040.\nStatement of accuracy\nThe figures were prepared using "
+            "the GHG Protocol. This plan was approved by the Board of Directors.",
+            "plain",
+        ),
+        (
+            "Commitment\nFollowing PPN 06/21, we commit to net zero by 2045 across all scopes.\n"
+            "Sign-off\nThis plan is approved by the directors of Example Ltd.",
+            "plain",
+        ),
+        ("Commitment\nIn line with PPN 06/21 we are committed to net zero by 2045.", None),
+    ],
+)
+def test_declaration_kinds(text: str, kind: str | None) -> None:
+    assert facts_of(text).declaration == kind
+
+
+def test_a_signed_policy_is_not_a_declaration() -> None:
+    facts = facts_of(
+        """
+        Environmental Policy
+        Review
+        This policy is reviewed at least once a year.
+        Signed: Andrew Example, Managing Director
+        Date: 6 January 2025
+        """
+    )
+    assert facts.signatory.name == "Andrew Example"
+    assert facts.declaration is None
+
+
+def test_a_contact_in_the_closing_lines_is_not_a_signatory() -> None:
+    facts = facts_of(
+        """
+        Carbon Reduction Plan
+        Example Ltd is committed to achieving Net Zero by 2045.
+        Contact us
+        Jane Example, Sustainability Manager
+        jane.example@example.co.uk
+        """
+    )
+    assert facts.signatory.name is None
+
+
+def test_an_external_approval_is_not_a_declaration() -> None:
+    facts = facts_of(
+        "Carbon Reduction Plan\nTargets\nOur near-term targets were approved by the SBTi in 2024."
+    )
+    assert facts.declaration is None
