@@ -28,6 +28,8 @@ HEAD = "Carbon Reduction Plan\nPublished: 1 June 2025\n"
         "Transport\nOur fleet is fully electric and charged on site.",
         "Drivers\nEvery driver completes eco-driving training each year.",
         "Energy\nThe warehouse runs on a 100% renewable tariff.",
+        "Electricity\nWe purchase 100% renewable electricity for all sites.",
+        "Cars\nAll company cars are hybrid or electric.",
     ],
 )
 def test_an_ongoing_measure_is_a_measure_in_effect(text: str) -> None:
@@ -46,6 +48,8 @@ def test_an_ongoing_measure_is_a_measure_in_effect(text: str) -> None:
         "• Route optimisation software to be rolled out to all technicians.",
         "• Solar panels on the unit are being considered for 2027.\n"
         "• We plan to switch to a green tariff when our contract ends.",
+        "• Plan to replace the gas boiler with a heat pump\n• Considering a cycle-to-work scheme",
+        "We are looking at electric vans.\nWe will install solar panels in 2026.",
     ],
 )
 def test_plans_under_a_completed_heading_are_plans(items: str) -> None:
@@ -63,6 +67,7 @@ def test_plans_under_a_completed_heading_are_plans(items: str) -> None:
         "Since 2022 all our company cars have been electric.",
         "We have installed LED lighting and occupancy sensors throughout the warehouse.",
         "Last year the gas boiler was replaced by an air-source heat pump.",
+        "Since 2021, staff have worked from home three days a week.",
     ],
 )
 def test_a_past_measure_outside_any_list_counts(sentence: str) -> None:
@@ -154,6 +159,16 @@ def test_savings(sentence: str, tonnes: float | None, share: float | None) -> No
         ("All of these measures will continue while we work on any public commission.", "explicit"),
         (
             "The measures in this plan will remain in place throughout any contract we deliver.",
+            "explicit",
+        ),
+        (
+            "We confirm that the measures above will be applied when delivering services under "
+            "this contract.",
+            "explicit",
+        ),
+        (
+            "All of the above measures will remain in place for the duration of any contract "
+            "awarded to us.",
             "explicit",
         ),
         ("These measures have been completed or implemented and will remain ongoing.", "ongoing"),

@@ -327,3 +327,65 @@ def test_an_external_approval_is_not_a_declaration() -> None:
         "Carbon Reduction Plan\nTargets\nOur near-term targets were approved by the SBTi in 2024."
     )
     assert facts.declaration is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role", "date"),
+    [
+        (
+            "Sign-off\nSigned by the owner, Dave Example\nDate: 4 May 2025",
+            "Dave Example",
+            "owner",
+            dt.date(2025, 5, 4),
+        ),
+        (
+            "Declaration and Sign Off\nSigned on behalf of the Supplier: Managing Director, "
+            "Graham Example\nDate: 5th August 2025",
+            "Graham Example",
+            "Managing Director",
+            dt.date(2025, 8, 5),
+        ),
+        (
+            "Sign off\nThe plan was approved by our Senior Leadership Team and signed by Tom "
+            "Example, Head of Operations, on 2 June 2025.",
+            "Tom Example",
+            "Head of Operations",
+            dt.date(2025, 6, 2),
+        ),
+        (
+            "Declaration and Sign Off\nSigned: _______________ Name: Priya Example Position: "
+            "Director Date: 05/08/2025",
+            "Priya Example",
+            "Director",
+            dt.date(2025, 8, 5),
+        ),
+        (
+            "Declaration and Sign Off\nName Job Title Signature Date\n"
+            "Graham Example Managing Director G. Example 05/08/2025",
+            "Graham Example",
+            "Managing Director",
+            dt.date(2025, 8, 5),
+        ),
+        (
+            "Approval\nApproved on behalf of the Trustees by Mary Example (Chair of Trustees) on "
+            "12 March 2025.",
+            "Mary Example",
+            "Chair of Trustees",
+            dt.date(2025, 3, 12),
+        ),
+    ],
+)
+def test_role_first_inline_and_form_layouts(text: str, name: str, role: str, date: dt.date) -> None:
+    facts = facts_of(text)
+    assert (facts.signatory.name, facts.signatory.role) == (name, role)
+    assert facts.sign_off_date == date
+
+
+@pytest.mark.parametrize("role", ["Owner", "Sole Trader", "Proprietor"])
+def test_a_sole_traders_signature_is_the_equivalent_body(role: str) -> None:
+    facts = facts_of(
+        "Declaration\nI confirm this plan was prepared in line with PPN 006.\n"
+        f"Signed\nDave Example\n{role}\nDate 4/5/2025"
+    )
+    assert facts.board_sign_off == "board"
+    assert facts.signatory.director_level is True

@@ -33,6 +33,10 @@ HEAD = "Carbon Reduction Plan\nEmissions Reduction Targets\n"
         ),
         ("We will cut emissions from 520 tonnes CO2e to 260 tonnes CO2e by 2030.", 2030, None, 260),
         ("Reduce emissions by 25 per cent before the end of 2027.", 2027, 25.0, None),
+        ("Reduce emissions per FTE to 0.8 tCO2e by 2030.", 2030, None, 0.8),
+        ("A 30% reduction in tCO2e per employee by 2028, against 2023/24.", 2028, 30.0, None),
+        ("We intend to cut business travel emissions by a quarter by 2027.", 2027, 25.0, None),
+        ("Net zero by 2040, with an interim target of a 50% reduction by 2030.", 2030, 50.0, None),
     ],
 )
 def test_quantified_target_wordings(
@@ -42,6 +46,11 @@ def test_quantified_target_wordings(
     assert [(t.year, t.percent, t.target_tco2e, t.quantified) for t in targets] == [
         (year, percent, tonnes, True)
     ]
+
+
+def test_a_year_label_before_the_target() -> None:
+    targets = facts_of(HEAD + "2027 target: 25% reduction\nTarget for 2030: 50% reduction").targets
+    assert [(t.year, t.percent) for t in targets] == [(2027, 25.0), (2030, 50.0)]
 
 
 def test_two_deadlines_in_one_sentence_are_two_targets() -> None:
@@ -59,6 +68,8 @@ def test_two_deadlines_in_one_sentence_are_two_targets() -> None:
         "we measured every source.\nMilestone Target emissions (tCO2e) Reduction on 2019/20\n"
         "2026/27 298.9 10%\n2030/31 166.1 50%",
         "Milestones\n2026: 298.9 tCO2e (10%)\n2030: 166.1 tCO2e (50%)",
+        "Target year | Total (tCO2e) | Reduction\nFY2026/27 | 298.9 | 10%\nFY2030/31 | 166.1 | 50%",
+        "Milestone | Reduction | Total\nInterim | 10% | 298.9 | 2026\nInterim | 50% | 166.1 | 2030",
     ],
 )
 def test_milestone_tables(table: str) -> None:

@@ -128,5 +128,13 @@ def _board(context: Context, facts: Facts, sign_offs: list[tuple[Sentence, Match
         return
     level = facts.signatory.director_level
     if facts.signatory.name and level is not None:
-        facts.board_sign_off = "signature" if level else "management"
-        facts.evidence["board_sign_off"] = list(facts.evidence.get("signatory", []))
+        signed = facts.evidence.get("signatory", [])
+        # A sole trader's owner is the whole of the "equivalent management body".
+        owner = any(
+            role.id == "owner"
+            for e in signed
+            if e.page is not None and e.start is not None and e.end is not None
+            for role in context.matches_within(e.page, e.start, e.end, "ROLE")
+        )
+        facts.board_sign_off = "board" if owner else "signature" if level else "management"
+        facts.evidence["board_sign_off"] = list(signed)

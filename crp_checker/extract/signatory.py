@@ -82,7 +82,10 @@ _REVIEW = re.compile(
     r"publication)\b",
     re.I,
 )
-_SIGNED_ON = re.compile(r"signed off[^.]*?\bon\b|\bdated\b|\bsigned on\b(?! behalf)", re.I)
+_SIGNED_ON = re.compile(
+    r"\b(?:signed|approved|agreed|adopted|endorsed|ratified)\b[^.]*?\bon\b(?!\s+behalf)|\bdated\b",
+    re.I,
+)
 _SIGN_WORDS = re.compile(r"sign|approv|behalf|authoris|authoriz|endorse|_{4,}|\.{5,}|…", re.I)
 _SKIPPABLE = re.compile(r"^(?:\d{1,2}\s*)?(?:https?://\S+|www\.\S+)?$|^\d{1,2}$", re.I)
 _CONTACT = re.compile(
@@ -91,6 +94,17 @@ _CONTACT = re.compile(
 _SIGNED_WINDOW = 8
 _DATE_WINDOW = 6
 _MAX_LINE = 160
+_MAX_PROSE = 300
+# "... and signed by Tom Example, Head of Operations, on 2 June 2025": a signer inside prose.
+_INLINE_LABEL = re.compile(r"\b(?:signed|approved|authori[sz]ed)(?:\s+off)?\s+by:?\s+(?=[A-Z])")
+# What stands where the signature was: "____", "……", "[signature]", "(signed)".
+_SIGNATURE_MARK = re.compile(
+    r"^(?:_{2,}|\.{3,}|…+|\[(?:signature|signed)[^\]]*\]|\((?:signed|signature)\)|"
+    r"signature\s+(?:on\s+file|image))\s*",
+    re.I,
+)
+# A signature written out in a table cell ("G. Example") ends the role before it.
+_WRITTEN_SIGNATURE = re.compile(r"\s[A-Z]\.\s?[A-Z][a-z]+\b.*$")
 
 
 def _block_lines(context: Context) -> list[Line]:
@@ -186,11 +200,38 @@ def _role_text(context: Context, line: Line, text: str) -> str | None:
     if not roles:
         return None
     for segment in _segments(_cut_date(text)):
+        segment = _WRITTEN_SIGNATURE.sub("", segment)
         if len(segment.split()) > 8:
             continue
         if any(r.text.lower() in segment.lower() for r in roles):
             return segment
     return None
+
+
+def _after_labels(text: str) -> str:
+    """`text` without its leading labels and signature marks: 'Signed: ____ Name: Priya
+    Example' -> 'Priya Example'."""
+    while True:
+        label = _LABEL.match(text) or _SIGNATURE_MARK.match(text)
+        if label is None or not label.end():
+            return text
+        text = text[label.end() :]
+
+
+def _role_first(
+    context: Context, line: Line, body: str
+) -> tuple[tuple[str, str] | None, str | None]:
+    """'the owner, Dave Example' or 'Managing Director, Graham Example': role, then name."""
+    parts = re.match(
+        r"(?:the\s+|our\s+)?(?P<role>[^,()|:]{2,60}?)\s*(?:,|\s[–—-])\s*(?P<rest>.+)$", body
+    )
+    if parts is None:
+        return None, None
+    found = _person(parts["rest"])
+    role = _role_text(context, line, parts["role"])
+    if found is None or role is None:
+        return None, None
+    return found, role
 
 
 def _role_after(
@@ -225,7 +266,7 @@ def _director_level(context: Context, line: Line, role: str) -> bool | None:
         line.page, line.start + offset, line.start + offset + len(role), "ROLE"
     )
     levels = {r.id for r in roles}
-    return True if "director" in levels else False if levels else None
+    return True if levels & {"director", "owner"} else False if levels else None
 
 
 def _signer_at(
@@ -234,26 +275,36 @@ def _signer_at(
     """The signatory named on `lines[position]`, if the line and its neighbours vouch for one."""
     line = lines[position]
     text = line.text
-    if len(text) > _MAX_LINE or _NOT_SIGNER.match(text) or context.matches_in(line, "SECTION"):
+    if len(text) > _MAX_PROSE or _NOT_SIGNER.match(text) or context.matches_in(line, "SECTION"):
         return None
-    label = _LABEL.match(text)
-    body = text[label.end() :] if label else text
+    body = _after_labels(text)
+    label = body != text
+    if not label:
+        inline = _INLINE_LABEL.search(text)
+        if inline is not None:
+            body, label = text[inline.end() :], True
+    elif len(text) > _MAX_LINE:
+        return None
     found = _person(body)
+    role_line: Line | None = line
+    role: str | None = None
+    if found is None and label:
+        found, role = _role_first(context, line, body)
     if found is None:
         return None
     name, rest = found
     if rest.split()[:1] and rest.split()[0].lower().strip(",.") in _ORGANISATION:
         return None  # "Sustainable Planet Holdings Limited": a company, not a person
-    role_line: Line | None = line
-    role = _role_text(context, line, rest) if rest.strip() else None
+    if role is None and rest.strip():
+        role = _role_text(context, line, rest)
     if role is None:
         role, role_line = _role_after(context, lines, position)
     before = " ".join(previous.text for previous in lines[max(0, position - 3) : position])
-    if label is None and role is None and not _SIGN_WORDS.search(before):
+    if not label and role is None and not _SIGN_WORDS.search(before):
         return None
     # "Jane Example, Sustainability Manager" over an e-mail address is a contact, not a signer.
     nearby = " ".join(other.text for other in lines[position : position + 2])
-    if label is None and _CONTACT.search(nearby):
+    if not label and _CONTACT.search(nearby):
         return None
     return name, role, role_line
 

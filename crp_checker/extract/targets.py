@@ -36,16 +36,34 @@ _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _BY_YEAR = re.compile(
     r"\b(?:by|before|in|until|to|within|for)\s+(?:the\s+end\s+of\s+)?"
     r"(?:(?:financial\s+year|calendar\s+year|FY)\s?)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?"
-    rf"(?:{_MONTH}\s+)?(?P<y>(?:20)\d\d)(?:[/-]\d\d)?\b|\bFY\s?(?P<fy>\d\d)\b",
+    rf"(?:{_MONTH}\s+)?(?P<y>(?:20)\d\d)(?:[/-]\d\d)?\b|\bFY\s?(?P<fy>\d\d)\b"
+    r"|\b(?:FY\s?)?(?P<ty>20\d\d)(?:/\d\d)?\s+(?:target|milestone|goal)s?\b"
+    r"|\b(?:target|milestone|goal)s?\s+(?:for\s+|year\s+)?(?:FY\s?)?(?P<yt>20\d\d)\b",
     re.I,
 )
+# "by a quarter", "by two thirds": a reduction written as a fraction.
+_FRACTIONS = {
+    "a quarter": 25.0,
+    "one quarter": 25.0,
+    "a third": 33.3,
+    "one third": 33.3,
+    "two thirds": 66.7,
+    "two-thirds": 66.7,
+    "three quarters": 75.0,
+    "three-quarters": 75.0,
+    "half": 50.0,
+}
+_FRACTION = re.compile(r"\bby\s+(" + "|".join(_FRACTIONS) + r")\b", re.I)
 # A milestone table row: year, target tonnes, reduction per cent, as cells or with bars between.
 _TABLE_ROW = re.compile(
-    r"^(?P<y>20\d\d)(?:/\d\d(?:\d\d)?)?:?\s+(?P<t>[\d,]+(?:\.\d+)?)\s*(?:t\s*co2e?\s*)?"
+    r"^(?:FY\s?)?(?P<y>20\d\d)(?:/\d\d(?:\d\d)?)?:?\s+(?P<t>[\d,]+(?:\.\d+)?)\s*(?:t\s*co2e?\s*)?"
     r"(?:\(net zero\)\s+)?\(?(?P<p>-?\d{1,3}(?:\.\d+)?)\s*%",
     re.I,
 )
 _REACHED = re.compile(r"(?:\bto|→|->|\bbelow|\bunder|\bmost|more than|maximum of|\bof)\s*$", re.I)
+_YEAR_CELL = re.compile(r"(?:FY\s?)?(20\d\d)(?:[/-]\d{2,4})?|FY\s?(\d\d)(?:[/-]\d\d)?", re.I)
+_PERCENT_CELL = re.compile(r"-?(\d{1,3}(?:\.\d+)?)\s*%(?:\s+[a-z].*)?", re.I)
+_TONNES_CELL = re.compile(r"([\d,]+(?:\.\d+)?)(?:\s*t\s*co2e?)?", re.I)
 _CELL_BARS = re.compile(r"\s*\|\s*")
 _HALVE = re.compile(
     r"\bhalv(?:e|ing)\s+(?:our|its|the|their|total|of)?\s*\w*\s*(?:emissions|footprint|carbon)",
@@ -65,17 +83,51 @@ _INTENT = re.compile(r"\btarget|\bgoal|\baim|\bcommit|\bwill\b|\bplan|\bproject"
 _MAX_TARGETS = 12
 
 
+def _year_of(m: re.Match[str]) -> int:
+    if m["fy"]:
+        return 2000 + int(m["fy"])
+    return int(m["y"] or m["ty"] or m["yt"])
+
+
 def _year(sentence: str) -> int | None:
     m = _BY_YEAR.search(sentence)
-    if m:
-        return int(m["y"]) if m["y"] else 2000 + int(m["fy"])
-    return None
+    return _year_of(m) if m else None
+
+
+def _row_target(text: str) -> Target | None:
+    """A milestone table row: '2030/31 82.9 60%', or cells in any order with bars between
+    ('Interim | 2028 | 30%', 'FY2030/31 | 200.0 | 47%')."""
+    row = _TABLE_ROW.match(_CELL_BARS.sub(" ", text.strip(" |")))
+    if row:
+        return Target(
+            text=text,
+            year=int(row["y"]),
+            target_tco2e=parse_number(row["t"]),
+            percent=abs(float(row["p"])),
+            quantified=True,
+        )
+    if "|" not in text:
+        return None
+    year: int | None = None
+    percent: float | None = None
+    tonnes: float | None = None
+    for cell in (c.strip() for c in text.strip(" |").split("|")):
+        if year is None and (found := _YEAR_CELL.fullmatch(cell)):
+            year = int(found[1]) if found[1] else 2000 + int(found[2])
+        elif percent is None and (found := _PERCENT_CELL.fullmatch(cell)):
+            percent = abs(float(found[1]))
+        elif tonnes is None and (found := _TONNES_CELL.fullmatch(cell)):
+            tonnes = parse_number(found[1])
+    if year is None or (percent is None and tonnes is None):
+        return None
+    return Target(text=text, year=year, percent=percent, target_tco2e=tonnes, quantified=True)
 
 
 def _amounts(text: str) -> list[tuple[int, str, float]]:
     """Every reduction amount in reading order: ('pct', 50.0) for "50%" or "halve", ('t', x)."""
     found = [(m.start(), "pct", float(m[1])) for m in _PERCENT.finditer(text)]
     found += [(m.start(), "pct", 50.0) for m in _HALVE.finditer(text)]
+    found += [(m.start(), "pct", _FRACTIONS[m[1].lower()]) for m in _FRACTION.finditer(text)]
     tonnes = [(m.start(), parse_number(m[1])) for m in _TONNES.finditer(text)]
     # "from 746 tCO2e to 432.68 tCO2e", "746 tCO2e → 432.68": the figure reached is the target.
     reached = [(p, v) for p, v in tonnes if _REACHED.search(text[max(0, p - 14) : p])]
@@ -94,8 +146,7 @@ def _year_for(text: str, position: int, limit: int) -> int | None:
     chosen = (strong or after)[:1] or [m for m in matches if m.start() < position][-1:]
     if not chosen:
         return None
-    m = chosen[0]
-    return int(m["y"]) if m["y"] else 2000 + int(m["fy"])
+    return _year_of(chosen[0])
 
 
 def _from_sentence(sentence: Sentence) -> list[Target]:
@@ -176,20 +227,8 @@ def extract_targets(context: Context, facts: Facts) -> None:
         section = context.section_of_line[line.index] if line else None
         if line is not None and line.index in context.headings:
             continue
-        row = _TABLE_ROW.match(_CELL_BARS.sub(" ", sentence.text.strip(" |")))
-        found: list[Target]
-        if row and section == "targets":
-            found = [
-                Target(
-                    text=sentence.text,
-                    year=int(row["y"]),
-                    target_tco2e=parse_number(row["t"]),
-                    percent=abs(float(row["p"])),
-                    quantified=True,
-                )
-            ]
-        else:
-            found = _from_sentence(sentence)
+        row = _row_target(sentence.text) if section == "targets" else None
+        found = [row] if row is not None else _from_sentence(sentence)
         if not found or sentence.text in seen:
             continue
         in_section = section == "targets"
