@@ -40,6 +40,7 @@ _MEASURE_WORDS = re.compile(
 )
 _FIGURE_SECTIONS = ("baseline", "current", "declaration")
 _BULLET = re.compile(r"^(?:[•●▪◦■\-–*]|o\s|\(?[a-z0-9]{1,2}[.)]\s)")
+_ITEM_LEAD = re.compile(r"\s*(?:(?:[•●▪◦■\-–*]|o(?=\s)|\(?[a-z0-9]{1,2}[.)])\s*)?")
 # "In March 2023, we launched ...", "Since 2022 ...": dated in the past by its opening words.
 _DATED_OPENING = re.compile(
     r"^(?:[•●▪◦■\-–*]\s*)?(?:in|since|during|from|by)\s+(?:[A-Z][a-z]+\s+)?(20\d\d)\b"
@@ -49,8 +50,15 @@ _MIN_WORDS = 4
 _MAX_MEASURES = 30
 
 
-def _labels(context: Context, sentence: Sentence, label: str) -> list[Match]:
-    return context.matches_within(sentence.page, sentence.start, sentence.end, label)
+Found = dict[str, list[Match]]
+
+
+def _found(context: Context, sentence: Sentence) -> Found:
+    """The sentence's pattern matches by label, looked up once per sentence."""
+    out: Found = {}
+    for match in context.matches_within(sentence.page, sentence.start, sentence.end):
+        out.setdefault(match.label, []).append(match)
+    return out
 
 
 def _section(context: Context, sentence: Sentence) -> str | None:
@@ -58,7 +66,7 @@ def _section(context: Context, sentence: Sentence) -> str | None:
     return context.section_of_line[line.index] if line else None
 
 
-def _cue(context: Context, sentence: Sentence) -> tuple[Mode, bool] | None:
+def _cue(context: Context, sentence: Sentence, found: Found) -> tuple[Mode, bool] | None:
     """(mode, whole): a list cue opening the sentence, and whether it is all the sentence
     (a heading-like line: 'Completed Carbon Reduction Initiatives (This Reporting Year)',
     'In the future we hope to implement further measures such as:') or a label before the
@@ -69,7 +77,7 @@ def _cue(context: Context, sentence: Sentence) -> tuple[Mode, bool] | None:
     )
     page_text = context.document.pages[sentence.page - 1].text
     for label, mode in (("MEASURES_DONE", "done"), ("MEASURES_PLANNED", "planned")):
-        for match in _labels(context, sentence, label):
+        for match in found.get(label, []):
             lead = match.start - sentence.start
             if heading and (lead <= 20 or text.endswith(":")):
                 return mode, True  # type: ignore[return-value]
@@ -87,17 +95,26 @@ def _reference_year(facts: Facts) -> int | None:
     return end + 1 if end else None
 
 
-def _tense(context: Context, sentence: Sentence, reference: int | None) -> str | None:
+def _imperative(context: Context, sentence: Sentence, found: Found) -> list[Match]:
+    """A verb in the base form opening the item ('Install LED lighting', '• Replace vans'):
+    a to-do, not something done."""
+    page_text = context.document.pages[sentence.page - 1].text
+    lead = _ITEM_LEAD.match(page_text, sentence.start, sentence.end)
+    first = lead.end() if lead else sentence.start
+    return [m for m in found.get("IMPERATIVE", []) if m.start == first]
+
+
+def _tense(context: Context, sentence: Sentence, found: Found, reference: int | None) -> str | None:
     """'past', 'ongoing' or 'future' from the sentence's own wording and years, or None."""
-    done = _labels(context, sentence, "DONE")
-    ongoing = _labels(context, sentence, "ONGOING")
+    done = found.get("DONE", [])
+    ongoing = found.get("ONGOING", [])
     spans = [(m.start, m.end) for m in ongoing]
     future = [
         m
-        for m in _labels(context, sentence, "FUTURE")
+        for m in found.get("FUTURE", [])
         if not any(start <= m.start < end for start, end in spans)
     ]
-    future += _labels(context, sentence, "IMPERATIVE")
+    future += _imperative(context, sentence, found)
     years = [y for y in find_years(sentence.text) if 2010 <= y <= 2060]
     opening = _DATED_OPENING.match(sentence.text)
     if opening and reference is not None:
@@ -136,42 +153,41 @@ def extract_measures(context: Context, facts: Facts) -> None:
     future: list[Measure] = []
     reference = _reference_year(facts)
     mode: Mode = None
+    statements: dict[str, Sentence] = {}
     for sentence in context.sentences:
+        found = _found(context, sentence)
+        if "BOILERPLATE" in found:
+            continue
+        kind = _contract_kind(sentence, found)
+        if kind is not None:
+            statements.setdefault(kind, sentence)
+            continue
         line = context.line_at(sentence.page, sentence.start)
-        section = _section(context, sentence)
+        section = context.section_of_line[line.index] if line else None
         if line is not None and line.index in context.headings:
             mode = None  # a template section heading ends any list above it
-        cue = _cue(context, sentence)
+        cue = _cue(context, sentence, found)
         if cue is not None:
             mode, whole = cue
             if whole:
                 continue
-        if (
-            len(sentence.text.split()) < _MIN_WORDS
-            or sentence.text.rstrip().endswith(":")
-            or _labels(context, sentence, "OFFSET")
-            or _labels(context, sentence, "BOILERPLATE")
-            or _contract_kind(context, sentence) is not None
-        ):
-            continue
-        if section in _FIGURE_SECTIONS and mode is None:
+        text = sentence.text
+        if len(text.split()) < _MIN_WORDS or text.rstrip().endswith(":") or "OFFSET" in found:
             continue
         if mode is None and (
-            classify(sentence.text).has_values
-            or (_TONNES.search(sentence.text) and not _SAVINGS.search(sentence.text))
+            section in _FIGURE_SECTIONS
+            or (_TONNES.search(text) and not _SAVINGS.search(text))
+            or classify(text).has_values
         ):
             continue  # a figure ("Employee commuting 0.3 remote-first model", "fell to 30.2 t")
-        specific = bool(_labels(context, sentence, "MEASURE"))
-        tense = _tense(context, sentence, reference)
+        specific = "MEASURE" in found
+        tense = _tense(context, sentence, found, reference)
         status = _status(mode, tense, specific, section == "projects")
         if status is None:
             continue
-        years = [y for y in find_years(sentence.text) if 2010 <= y <= 2060]
+        years = [y for y in find_years(text) if 2010 <= y <= 2060]
         measure = Measure(
-            text=sentence.text,
-            status=status,
-            specific=specific,
-            year=years[0] if years else None,
+            text=text, status=status, specific=specific, year=years[0] if years else None
         )
         bucket = completed if status == "completed" else future
         if len(bucket) < _MAX_MEASURES:
@@ -180,41 +196,28 @@ def extract_measures(context: Context, facts: Facts) -> None:
             facts.evidence.setdefault(key, []).append(sentence.evidence())
     facts.completed_measures = completed
     facts.future_measures = future
-    _contract(context, facts)
+    _contract(facts, statements)
     _savings(context, facts)
 
 
-def _contract_kind(context: Context, sentence: Sentence) -> str | None:
+def _contract_kind(sentence: Sentence, found: Found) -> str | None:
     """'explicit' when the sentence says the measures apply to the contract, 'ongoing' when it
     says they will remain or continue in effect without naming the contract."""
-    if any(m.id == "explicit" for m in _labels(context, sentence, "CONTRACT")):
+    if any(m.id == "explicit" for m in found.get("CONTRACT", [])):
         return "explicit"
-    refers = _MEASURE_WORDS.search(sentence.text)
-    if (
-        refers
-        and _labels(context, sentence, "CONTRACT_NOUN")
-        and _labels(context, sentence, "IN_EFFECT")
-    ):
-        return "explicit"
-    if refers and _labels(context, sentence, "CONTINUING"):
-        return "ongoing"
-    return None
+    contract = "CONTRACT_NOUN" in found and "IN_EFFECT" in found
+    if not (contract or "CONTINUING" in found) or not _MEASURE_WORDS.search(sentence.text):
+        return None
+    return "explicit" if contract else "ongoing"
 
 
-def _contract(context: Context, facts: Facts) -> None:
+def _contract(facts: Facts, statements: dict[str, Sentence]) -> None:
     """Explicit contract statement, else a statement that the measures continue, else measures
     in effect now (implied: they are company-wide and will be in place for the contract)."""
-    found: dict[str, Sentence] = {}
-    for sentence in context.sentences:
-        if _labels(context, sentence, "BOILERPLATE"):
-            continue
-        kind = _contract_kind(context, sentence)
-        if kind is not None and kind not in found:
-            found[kind] = sentence
     for kind in ("explicit", "ongoing"):
-        if kind in found:
-            facts.measures_during_contract = kind  # type: ignore[assignment]
-            facts.evidence["measures_during_contract"] = [found[kind].evidence()]
+        if kind in statements:
+            facts.measures_during_contract = kind
+            facts.evidence["measures_during_contract"] = [statements[kind].evidence()]
             return
     if facts.completed_measures:
         facts.measures_during_contract = "implied"
@@ -227,7 +230,9 @@ def _savings(context: Context, facts: Facts) -> None:
     """Savings the measures achieved, in tonnes and/or per cent; never offsets or avoidance."""
     best: tuple[int, Sentence, re.Match[str] | None, re.Match[str] | None] | None = None
     for sentence in context.sentences:
-        if not _SAVINGS.search(sentence.text) or _labels(context, sentence, "OFFSET"):
+        if not _SAVINGS.search(sentence.text):
+            continue
+        if context.matches_within(sentence.page, sentence.start, sentence.end, "OFFSET"):
             continue
         if _section(context, sentence) in _FIGURE_SECTIONS:
             continue

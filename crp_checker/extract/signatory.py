@@ -15,6 +15,7 @@ import re
 
 from crp_checker.extract.context import Context, Sentence
 from crp_checker.extract.lines import Line
+from crp_checker.extract.people import ORGANISATION, person
 from crp_checker.extract.values import FoundDate, find_dates
 from crp_checker.schemas import Evidence, Facts
 
@@ -33,41 +34,6 @@ _NOT_SIGNER = re.compile(
 )
 
 
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-_TITLE = {"dr", "mr", "mrs", "ms", "miss", "mx", "prof", "professor", "sir", "dame", "cllr", "rev"}
-_PARTICLE = {"van", "von", "de", "der", "den", "da", "del", "di", "du", "la", "le", "bin", "al"}
-# Words that end a name: roles, organisation words and the template's own vocabulary.
-_STOP = _words(
-    """
-    carbon reduction plan date limited ltd plc llp cic inc supplier director directors
-    officer chief executive manager managing board declaration sign signed emissions scope
-    net zero total group company services health healthcare uk review page policy version
-    the and of for standard protocol operations title position role chair chairman
-    chairwoman chairperson partner partners owner founder ceo cfo coo cto md head lead
-    commitment statement approval england wales scotland street road house floor suite www
-    http approved reviewed signature training recruitment trading ppn secretary trustee
-    trustees president principal proprietor committee team holdings environmental
-    sustainability office registered telephone email website energy green on behalf name
-    job designation finance financial general group technical technology senior associate
-    assistant deputy operating customer this these those that our we it its in as at by
-    all any each every yours kind regards best thanks please note figure table appendix
-    section part
-    """
-)
-_ORGANISATION = _words(
-    """
-    limited ltd plc llp holdings group services company co inc cic partnership trust
-    associates consulting consultancy solutions
-    """
-)
-_MONTHS = _words(
-    """
-    january february march april may june july august september october november december
-    """
-)
 _ROLE_FIELD = re.compile(
     r"(?:^|\b)(?:job\s+title|title|position|role|designation|capacity)\s*[:|\-–]\s*"
     r"(?P<v>.+?)\s*(?=$|\||\b(?:date|signed|signature|name)\b\s*[:|])",
@@ -127,52 +93,6 @@ def _block_lines(context: Context) -> list[Line]:
     return [line for line in context.lines if line.index in wanted and not line.furniture]
 
 
-def _name_token(word: str) -> bool:
-    """'Pellow', 'MacLeod', "O'Neill", 'Seán', 'PELLOW', 'J.': a capitalised word of letters."""
-    letters = word.rstrip(".")
-    if not letters or not letters[0].isupper():
-        return False
-    if not all(ch.isalpha() or ch in "'’-" for ch in letters):
-        return False
-    return len(letters) == 1 or any(ch.islower() for ch in letters) or letters.isupper()
-
-
-def _person(body: str) -> tuple[str, str] | None:
-    """A person's name at the start of `body` and what follows it: 'Dr Owain Pritchard, Group
-    Chief Executive' -> ('Dr Owain Pritchard', ', Group Chief Executive')."""
-    tokens = list(re.finditer(r"\S+", body))
-    taken: list[str] = []
-    names = 0
-    end = 0
-    for position, token in enumerate(tokens):
-        word = token[0]
-        core = word.rstrip(",;:()|")
-        bare = core.rstrip(".").lower()
-        following = tokens[position + 1][0] if position + 1 < len(tokens) else ""
-        if not taken and bare in _TITLE:
-            taken.append(core)
-            end = token.start() + len(core)
-            continue
-        if names and bare in _PARTICLE and following[:1].isupper():
-            taken.append(core)
-            continue
-        if not _name_token(core) or bare in _STOP:
-            break
-        if bare in _MONTHS and following[:1].isdigit():
-            break
-        taken.append(core)
-        names += 1
-        end = token.start() + len(core)
-        if core != word or names == 4:
-            break  # a comma, bracket or colon closes the name
-    titled = bool(taken) and taken[0].rstrip(".").lower() in _TITLE
-    if names < 2 and not (titled and names >= 1):
-        return None
-    while taken and taken[-1].lower() in _PARTICLE:
-        taken.pop()
-    return " ".join(taken), body[end:]
-
-
 def _segments(text: str) -> list[str]:
     """Comma, bracket or bar separated pieces; a full stop is kept only inside 'C.E.O.'."""
     parts = [part.strip(" :-–—") for part in _SEPARATORS.split(text)]
@@ -227,7 +147,7 @@ def _role_first(
     )
     if parts is None:
         return None, None
-    found = _person(parts["rest"])
+    found = person(parts["rest"])
     role = _role_text(context, line, parts["role"])
     if found is None or role is None:
         return None, None
@@ -244,7 +164,7 @@ def _role_after(
             break
         seen += 1
         text = following.text
-        if _person(text) is not None and _role_text(context, following, text) is None:
+        if person(text) is not None and _role_text(context, following, text) is None:
             break  # another name: the role below belongs to someone else
         if _ROLE_FIELD.match(text):
             return _role_text(context, following, text), following
@@ -285,7 +205,7 @@ def _signer_at(
             body, label = text[inline.end() :], True
     elif len(text) > _MAX_LINE:
         return None
-    found = _person(body)
+    found = person(body)
     role_line: Line | None = line
     role: str | None = None
     if found is None and label:
@@ -293,7 +213,7 @@ def _signer_at(
     if found is None:
         return None
     name, rest = found
-    if rest.split()[:1] and rest.split()[0].lower().strip(",.") in _ORGANISATION:
+    if rest.split()[:1] and rest.split()[0].lower().strip(",.") in ORGANISATION:
         return None  # "Sustainable Planet Holdings Limited": a company, not a person
     if role is None and rest.strip():
         role = _role_text(context, line, rest)
@@ -318,7 +238,7 @@ def _from_table(lines: list[Line]) -> tuple[int, str, str | None] | None:
         values = [c.strip() for c in lines[position + 1].text.strip("|").split("|")]
         if len(values) != len(cells):
             continue
-        found = _person(values[cells.index("name")])
+        found = person(values[cells.index("name")])
         if found is None:
             continue
         role = next(
