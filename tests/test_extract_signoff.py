@@ -117,6 +117,13 @@ def signed(signature: str, approval: str = APPROVAL) -> Facts:
             dt.date(2024, 1, 31),
         ),
         (
+            "Name John Example\nPosition Managing Director\nDate 01/03/2024",
+            "John Example",
+            "Managing Director",
+            True,
+            dt.date(2024, 3, 1),
+        ),
+        (
             "Signed by:\nJo Example\nDirector,\nExample Services Limited\nDate: 25/03/2025",
             "Jo Example",
             "Director",
@@ -389,3 +396,31 @@ def test_a_sole_traders_signature_is_the_equivalent_body(role: str) -> None:
     )
     assert facts.board_sign_off == "board"
     assert facts.signatory.director_level is True
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "Introduction\nThis plan has been prepared to meet the requirements of Procurement "
+            "Policy Note (PPN) 006.",
+            "ppn",
+        ),
+        (
+            "Director's Statement\nI confirm that the information in this plan is accurate.\n"
+            "Jane Example, Director",
+            "plain",
+        ),
+        ("Our commitment\nAs required by PPN 06/21, we commit to net zero by 2045.", None),
+        ("Governance\nOur environmental policy is approved annually by the Board.", None),
+    ],
+)
+def test_more_declaration_wordings(text: str, kind: str | None) -> None:
+    assert facts_of("Carbon Reduction Plan\n" + text).declaration == kind
+
+
+def test_an_approval_of_something_else_is_no_sign_off() -> None:
+    facts = facts_of(
+        "Carbon Reduction Plan\nGovernance\nOur travel policy is approved by the Board."
+    )
+    assert facts.board_sign_off is None

@@ -25,6 +25,14 @@ _PROMISE = re.compile(
 # "signed by a director" describes a sign-off (a guide, a policy template); it reports none.
 _GENERIC = re.compile(r"^\s*(?:a|an|any|one|the relevant|an appropriate)\b", re.I)
 _COMMITMENT = ("NET_ZERO", "COMMIT", "CARBON_NEUTRAL")
+# An approval is of the plan when it says so ("This plan", "It") or heads a line ("Approved by
+# the partners"); "Our environmental policy is approved by the Board" approves something else.
+_OF_THE_PLAN = re.compile(r"\b(?:plan|CRP|document|report|statement|it|this)\b", re.I)
+# "I confirm that the information in this plan is accurate": a declaration in the first person.
+_FIRST_PERSON = re.compile(
+    r"\b(?:we|I)\s+(?:hereby\s+)?(?:confirm|declare|certify)\b[^.]*\b(?:plan|information|"
+    r"figures|data|emissions)\b"
+)
 _RANK = {"board": 3, "director": 2, "management": 1}
 
 
@@ -62,6 +70,9 @@ def _sign_offs(context: Context) -> list[tuple[Sentence, Match]]:
             continue
         if _GENERIC.match(page_text[match.end : match.end + 30]):
             continue
+        opening = match.start - sentence.start <= 2
+        if not opening and not _OF_THE_PLAN.search(page_text[sentence.start : match.start]):
+            continue
         if all(sentence is not seen for seen, _ in found):
             found.append((sentence, match))
     return found
@@ -95,6 +106,11 @@ def extract_declaration(context: Context, facts: Facts) -> None:
         for sentence, match in sign_offs
         if match.id == "approval" and _has(context, sentence, "SIGNOFF_BODY", "ROLE")
     ]
+    if facts.declaration is None:
+        stated = next((s for s in context.sentences if _FIRST_PERSON.search(s.text)), None)
+        if stated is not None:
+            facts.declaration = "plain"
+            facts.evidence["declaration"] = [stated.evidence()]
     if facts.declaration is None and approvals:
         # "This plan was approved by the Board of Directors": a bare approval, no PPN.
         facts.declaration = "plain"

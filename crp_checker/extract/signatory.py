@@ -24,7 +24,8 @@ from crp_checker.schemas import Evidence, Facts
 _LABEL = re.compile(
     r"^(?:signed|signature|approved|authori[sz]ed|endorsed|agreed|name|full name|"
     r"print(?:ed)? name|signatory|for and on behalf of|on behalf of)\b"
-    r"(?:[^:|]{0,80}?(?:\s*[:|]|\s+by\b\s*:?))\s*[-–—]?\s*",
+    r"(?:[^:|]{0,80}?(?:\s*[:|]|\s+by\b\s*:?))\s*[-–—]?\s*"
+    r"|^(?:name|signed|signature|print(?:ed)? name)\s+(?=(?-i:[A-Z]))",  # a form without colons
     re.I,
 )
 _NOT_SIGNER = re.compile(
@@ -35,7 +36,8 @@ _NOT_SIGNER = re.compile(
 
 
 _ROLE_FIELD = re.compile(
-    r"(?:^|\b)(?:job\s+title|title|position|role|designation|capacity)\s*[:|\-–]\s*"
+    r"(?:^|\b)(?:job\s+title|title|position|role|designation|capacity)"
+    r"(?:\s*[:|\-–]\s*|\s+(?=(?-i:[A-Z])))"
     r"(?P<v>.+?)\s*(?=$|\||\b(?:date|signed|signature|name)\b\s*[:|])",
     re.I,
 )
