@@ -424,3 +424,14 @@ def test_an_approval_of_something_else_is_no_sign_off() -> None:
         "Carbon Reduction Plan\nGovernance\nOur travel policy is approved by the Board."
     )
     assert facts.board_sign_off is None
+
+
+def test_a_sole_trader_approving_in_the_first_person() -> None:
+    facts = facts_of(
+        "Carbon Reduction Plan\nSign-off\nI, Sam Example, sole trader and owner of Example "
+        "Gardens, approve this plan.\nSigned: Sam Example\nDate: [to be added]"
+    )
+    assert facts.signatory.name == "Sam Example"
+    assert facts.signatory.director_level is True
+    assert (facts.board_sign_off, facts.declaration) == ("board", "plain")
+    assert facts.sign_off_date is None

@@ -147,3 +147,9 @@ def test_progress_headers_and_practices_are_not_targets(text: str) -> None:
 )
 def test_standards_named(sentence: str, standards: list[str]) -> None:
     assert facts_of(f"Carbon Reduction Plan\nMethodology\n{sentence}").methodology == standards
+
+
+@pytest.mark.parametrize("heading", ["Targets", "Our targets", "Milestones:", "3. Targets"])
+def test_a_bare_targets_heading_opens_a_targets_list(heading: str) -> None:
+    text = f"Carbon Reduction Plan\n{heading}\nIntensity: 0.9 tCO2e per FTE by 2028 (2024: 1.3)."
+    assert [(t.year, t.target_tco2e) for t in facts_of(text).targets] == [(2028, 0.9)]

@@ -30,7 +30,7 @@ _COMMITMENT = ("NET_ZERO", "COMMIT", "CARBON_NEUTRAL")
 _OF_THE_PLAN = re.compile(r"\b(?:plan|CRP|document|report|statement|it|this)\b", re.I)
 # "I confirm that the information in this plan is accurate": a declaration in the first person.
 _FIRST_PERSON = re.compile(
-    r"\b(?:we|I)\s+(?:hereby\s+)?(?:confirm|declare|certify)\b[^.]*\b(?:plan|information|"
+    r"\b(?:we|I)\s+(?:hereby\s+)?(?:confirm|declare|certify|approve)\b[^.]*\b(?:plan|information|"
     r"figures|data|emissions)\b"
 )
 _RANK = {"board": 3, "director": 2, "management": 1}
@@ -71,7 +71,7 @@ def _sign_offs(context: Context) -> list[tuple[Sentence, Match]]:
         if _GENERIC.match(page_text[match.end : match.end + 30]):
             continue
         opening = match.start - sentence.start <= 2
-        if not opening and not _OF_THE_PLAN.search(page_text[sentence.start : match.start]):
+        if not opening and not _OF_THE_PLAN.search(page_text[sentence.start : match.end]):
             continue
         if all(sentence is not seen for seen, _ in found):
             found.append((sentence, match))

@@ -64,7 +64,10 @@ _DATE_WINDOW = 6
 _MAX_LINE = 160
 _MAX_PROSE = 300
 # "... and signed by Tom Example, Head of Operations, on 2 June 2025": a signer inside prose.
-_INLINE_LABEL = re.compile(r"\b(?:signed|approved|authori[sz]ed)(?:\s+off)?\s+by:?\s+(?=[A-Z])")
+# "I, Sam Example, sole trader and owner of ..., approve this plan": the signer names themself.
+_INLINE_LABEL = re.compile(
+    r"\b(?:signed|approved|authori[sz]ed)(?:\s+off)?\s+by:?\s+(?=[A-Z])|^I,\s+(?=[A-Z])"
+)
 # What stands where the signature was: "____", "……", "[signature]", "(signed)".
 _SIGNATURE_MARK = re.compile(
     r"^(?:_{2,}|\.{3,}|…+|\[(?:signature|signed)[^\]]*\]|\((?:signed|signature)\)|"

@@ -23,7 +23,9 @@ _TEMPLATE = re.compile(
     re.I | re.S,
 )
 _REDUCE = re.compile(
-    r"\b(?:reduc\w*|decreas\w*|cut\w*|lower\w*|halve|eliminat\w*|achieve\s+a|target\w*)\b", re.I
+    r"\b(?:reduc\w*|decreas\w*|cut\w*|lower\w*|halve|eliminat\w*|achieve\s+a|target\w*|"
+    r"intensity|per\s+(?:fte|employee|head|full-time))\b",
+    re.I,
 )
 _PERCENT = re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d+)?)\s*(?:%|per\s*cent|percent)", re.I)
 _TONNES = re.compile(
@@ -78,6 +80,11 @@ _NOT_TARGET = re.compile(
 _CONTINUED = re.compile(r"this\s+is\s+(?:a\s+)?(?:projected\s+)?reduction\s+of", re.I)
 _HEADER = re.compile(
     r"\||^(?:milestones?|years?)\b[^.]*$|\(t\s*co2e\)(?![^.]*\b(?:by|reduce|cut|lower)\b)", re.I
+)
+_TARGETS_HEADING = re.compile(
+    r"^#*\s*(?:\d{1,2}[.)]?\s+)?(?:our\s+|key\s+|interim\s+)?(?:targets?|milestones|goals)"
+    r"(?:\s+and\s+milestones)?\s*:?$",
+    re.I,
 )
 _INTENT = re.compile(r"\btarget|\bgoal|\baim|\bcommit|\bwill\b|\bplan|\bproject", re.I)
 _MAX_TARGETS = 12
@@ -209,6 +216,7 @@ def extract_targets(context: Context, facts: Facts) -> None:
     seen: set[str] = set()
     sentences = context.sentences
     consumed = -1
+    local = False
     for position, sentence in enumerate(sentences):
         if position == consumed:
             continue
@@ -226,7 +234,13 @@ def extract_targets(context: Context, facts: Facts) -> None:
         line = context.line_at(sentence.page, sentence.start)
         section = context.section_of_line[line.index] if line else None
         if line is not None and line.index in context.headings:
+            local = False
             continue
+        if _TARGETS_HEADING.match(sentence.text):
+            local = True  # a bare "Targets" or "Milestones" heading opens a targets list
+            continue
+        if local and section in (None, "targets", "commitment", "projects"):
+            section = "targets"
         row = _row_target(sentence.text) if section == "targets" else None
         found = [row] if row is not None else _from_sentence(sentence)
         if not found or sentence.text in seen:
