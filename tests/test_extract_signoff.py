@@ -9,12 +9,18 @@ the PPN, not citing it, or citing it only in the commitment.
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
+import docx
 import pytest
 from documents import document, facts_of
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import getSampleStyleSheet
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Table
 
 from crp_checker.buyer import load_buyer_settings
 from crp_checker.extract import extract
+from crp_checker.ingest import ingest
 from crp_checker.rules import run_rules
 from crp_checker.schemas import Facts, Outcome
 
@@ -435,3 +441,81 @@ def test_a_sole_trader_approving_in_the_first_person() -> None:
     assert facts.signatory.director_level is True
     assert (facts.board_sign_off, facts.declaration) == ("board", "plain")
     assert facts.sign_off_date is None
+
+
+SIGNATURE_TABLES = {
+    "label and value rows": [
+        ["Signed on behalf of the Supplier", ""],
+        ["Name", "Graham Example"],
+        ["Position", "Managing Director"],
+        ["Date", "5 August 2025"],
+    ],
+    "header row": [
+        ["Name", "Position", "Signature", "Date"],
+        ["Graham Example", "Managing Director", "", "05/08/2025"],
+    ],
+}
+TABLE_TEXT = (
+    "This Carbon Reduction Plan has been completed in accordance with PPN 006 and associated "
+    "guidance and reporting standard for Carbon Reduction Plans.",
+    "This Carbon Reduction Plan has been reviewed and signed off by the board of directors.",
+)
+
+
+@pytest.mark.parametrize("layout", sorted(SIGNATURE_TABLES))
+def test_signature_table_in_a_word_file(layout: str, tmp_path: Path) -> None:
+    word = docx.Document()
+    word.add_heading("Carbon Reduction Plan", 1)
+    word.add_heading("Declaration and Sign Off", 2)
+    for paragraph in TABLE_TEXT:
+        word.add_paragraph(paragraph)
+    rows = SIGNATURE_TABLES[layout]
+    table = word.add_table(rows=len(rows), cols=len(rows[0]))
+    for i, row in enumerate(rows):
+        for j, cell in enumerate(row):
+            table.cell(i, j).text = cell
+    path = tmp_path / "plan.docx"
+    word.save(str(path))
+    facts = extract(ingest(path, tables=False))
+    assert (facts.signatory.name, facts.signatory.role) == ("Graham Example", "Managing Director")
+    assert facts.sign_off_date == dt.date(2025, 8, 5)
+
+
+@pytest.mark.parametrize("layout", sorted(SIGNATURE_TABLES))
+def test_signature_table_in_a_pdf(layout: str, tmp_path: Path) -> None:
+    path = tmp_path / "plan.pdf"
+    styles = getSampleStyleSheet()
+    story = [Paragraph("Declaration and Sign Off", styles["Heading2"])]
+    story += [Paragraph(text, styles["Normal"]) for text in TABLE_TEXT]
+    story.append(Table(SIGNATURE_TABLES[layout], style=[("GRID", (0, 0), (-1, -1), 0.5, "black")]))
+    SimpleDocTemplate(str(path), pagesize=A4).build(story)
+    facts = extract(ingest(path, tables=False))
+    assert (facts.signatory.name, facts.signatory.role) == ("Graham Example", "Managing Director")
+    assert facts.sign_off_date == dt.date(2025, 8, 5)
+
+
+@pytest.mark.parametrize(
+    ("role", "board_level"),
+    [
+        ("Managing Director", True),
+        ("Director of Operations", True),
+        ("Operations Director", True),
+        ("Group Finance Director", True),
+        ("Chief Financial Officer", True),
+        ("Chief Technology Officer", True),
+        ("Group Chief Executive", True),
+        ("Chair of the Management Committee", True),
+        ("Partner", True),
+        ("Trustee", True),
+        ("Owner", True),
+        ("Company Secretary", False),
+        ("General Manager", False),
+        ("Head of Sustainability", False),
+        ("Office Manager", False),
+    ],
+)
+def test_board_level_roles(role: str, board_level: bool) -> None:
+    """RULE_LABELS.md point 6, as settled in the signatory rule's docstring."""
+    facts = signed(f"Signed on behalf of the Supplier: Alex Example, {role}\nDate: 1 May 2025")
+    assert facts.signatory.role == role
+    assert facts.signatory.director_level is board_level
