@@ -221,3 +221,22 @@ def test_lean_tree_completed_ev_scheme_is_not_planned() -> None:
     assert any("SME Climate Commitment" in m.text for m in plan_2026.completed_measures)
     assert not any("SME Climate Commitment" in m.text for m in plan_2026.future_measures)
     assert plan_2026.savings_tco2e == 4.0  # "our EV car scheme has saved over 4 tCO2e"
+
+
+def test_plan_statements_and_numbered_subheadings_are_not_measures() -> None:
+    facts = facts_of(
+        f"{HEAD}This Carbon Reduction Plan has been prepared in accordance with PPN 06/21 and "
+        "sets out the renewable electricity and travel measures we have implemented.\n"
+        "Carbon Reduction Measures\nWe have implemented the following measures:\n"
+        "4.1 Remote-First Working Model\n"
+        "Our default operating model is remote-first.\n4.2 Sustainable Travel Policy\n"
+        "• Rail travel over air travel for UK destinations."
+    )
+    assert [m.text[:10] for m in facts.completed_measures] == ["Our defaul", "• Rail tra"]
+
+
+def test_unnumbered_title_case_items_still_count() -> None:
+    facts = facts_of(
+        f"{HEAD}Carbon Reduction Projects\nCompleted\nLED Lighting Upgrade At All Sites"
+    )
+    assert [m.text for m in facts.completed_measures] == ["LED Lighting Upgrade At All Sites"]

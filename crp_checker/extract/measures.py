@@ -40,6 +40,7 @@ _MEASURE_WORDS = re.compile(
 )
 _FIGURE_SECTIONS = ("baseline", "current", "declaration")
 _BULLET = re.compile(r"^(?:[•●▪◦■\-–*]|o\s|\(?[a-z0-9]{1,2}[.)]\s)")
+_NUMBERED = re.compile(r"^\d{1,2}(?:\.\d{1,2})+\.?\s|^\d{1,2}[.)]\s+[A-Z]")
 _ITEM_LEAD = re.compile(r"\s*(?:(?:[•●▪◦■\-–*]|o(?=\s)|\(?[a-z0-9]{1,2}[.)])\s*)?")
 # "In March 2023, we launched ...", "Since 2022 ...": dated in the past by its opening words.
 _DATED_OPENING = re.compile(
@@ -84,6 +85,16 @@ def _cue(context: Context, sentence: Sentence, found: Found) -> tuple[Mode, bool
             if lead <= 2 and page_text[match.end : match.end + 2].lstrip().startswith(":"):
                 return mode, False  # type: ignore[return-value]
     return None
+
+
+def _subheading(text: str) -> bool:
+    """'4.1 Remote-First Working Model': a numbered title-case line naming the measures below
+    (an unnumbered one may be a list item: 'LED Lighting Upgrade')."""
+    if not _NUMBERED.match(text) or text.rstrip()[-1:] in ".;!?)":
+        return False
+    words = [w for w in text.split() if w[:1].isalpha()]
+    capitals = sum(w[0].isupper() for w in words)
+    return 0 < len(words) <= 6 and capitals >= 0.7 * len(words)
 
 
 def _reference_year(facts: Facts) -> int | None:
@@ -172,7 +183,13 @@ def extract_measures(context: Context, facts: Facts) -> None:
             if whole:
                 continue
         text = sentence.text
-        if len(text.split()) < _MIN_WORDS or text.rstrip().endswith(":") or "OFFSET" in found:
+        if (
+            len(text.split()) < _MIN_WORDS
+            or text.rstrip().endswith(":")
+            or "OFFSET" in found
+            or "PPN" in found  # "This plan has been prepared in accordance with PPN 06/21"
+            or _subheading(text)
+        ):
             continue
         if mode is None and (
             section in _FIGURE_SECTIONS
