@@ -22,6 +22,8 @@ from crp_checker.patterns import required_patterns
 
 SPANS_KEY = "crp"
 _NEWLINE = re.compile("\n")
+# A line that opens with a bullet starts a list item; it never continues the line above.
+_BULLET_START = re.compile(r"[•●▪◦■➢►✓]|[-*–]\s")
 _CONNECTORS = (
     ",",
     "&",
@@ -74,6 +76,7 @@ def join_wrapped_lines(text: str) -> str:
         wrap = (
             bool(following)
             and bool(stripped)
+            and not _BULLET_START.match(following)
             and (
                 following[0].islower()
                 or stripped.lower().endswith(_CONNECTORS)

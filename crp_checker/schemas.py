@@ -210,13 +210,13 @@ class Facts(BaseModel):
     targets: list[Target] = Field(default_factory=list)
     completed_measures: list[Measure] = Field(default_factory=list)
     future_measures: list[Measure] = Field(default_factory=list)
-    measures_during_contract: Literal["explicit", "implied"] | None = None
+    measures_during_contract: Literal["explicit", "ongoing", "implied"] | None = None
     savings_tco2e: float | None = None
     savings_percent: float | None = None
     certifications: list[str] = Field(default_factory=list)
 
     declaration: Literal["ppn", "plain"] | None = None
-    board_sign_off: Literal["board", "management"] | None = None
+    board_sign_off: Literal["board", "director", "signature", "management"] | None = None
     signatory: Signatory = Field(default_factory=Signatory)
     sign_off_date: dt.date | None = None
     sign_off_date_precision: Literal["day", "month", "year"] | None = None

@@ -33,7 +33,20 @@ CASES = [
     Case("declaration", Outcome.FAIL, complete_facts(declaration=None), "none"),
     Case("board-sign-off", Outcome.PASS, complete_facts(), "board"),
     Case("board-sign-off", Outcome.PARTIAL, complete_facts(board_sign_off="management"), "mgmt"),
-    Case("board-sign-off", Outcome.FAIL, complete_facts(board_sign_off=None), "none"),
+    Case("board-sign-off", Outcome.PASS, complete_facts(board_sign_off="director"), "one director"),
+    Case("board-sign-off", Outcome.PARTIAL, complete_facts(board_sign_off="signature"), "signed"),
+    Case(
+        "board-sign-off",
+        Outcome.FAIL,
+        complete_facts(board_sign_off=None, signatory=Signatory()),
+        "none",
+    ),
+    Case(
+        "board-sign-off",
+        Outcome.NEEDS_REVIEW,
+        complete_facts(board_sign_off=None, signatory=Signatory(name="Jane Smith")),
+        "signed, approver unknown",
+    ),
     Case("signatory", Outcome.PASS, complete_facts(), "director"),
     Case("signatory", Outcome.PARTIAL, signatory(name="Jane Smith"), "no role"),
     Case(

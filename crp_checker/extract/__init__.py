@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from crp_checker.extract.commitment import extract_commitment
 from crp_checker.extract.context import Context
-from crp_checker.extract.declaration import extract_declaration, extract_signatory
+from crp_checker.extract.declaration import extract_declaration
 from crp_checker.extract.document import extract_placeholders, extract_scope_and_boundary
 from crp_checker.extract.emissions import extract_emissions
 from crp_checker.extract.explanations import extract_explanations
@@ -19,6 +19,7 @@ from crp_checker.extract.measures import extract_measures
 from crp_checker.extract.method import extract_method
 from crp_checker.extract.publication import extract_publication_date
 from crp_checker.extract.scope3 import extract_scope3
+from crp_checker.extract.signatory import extract_signatory
 from crp_checker.extract.targets import extract_targets
 from crp_checker.readings import settle_readings
 from crp_checker.schemas import Document, Facts, Scope3Category
@@ -40,8 +41,8 @@ def extract(document: Document, *, published_url: str | None = None) -> Facts:
     extract_method(context, facts)
     extract_targets(context, facts)
     extract_measures(context, facts)
-    extract_declaration(context, facts)
     extract_signatory(context, facts)
+    extract_declaration(context, facts)
     extract_placeholders(context, facts)
     extract_scope_and_boundary(context, facts)
     judge_crp(context, facts)

@@ -1,9 +1,11 @@
-"""The declaration and sign-off: PPN reference, who approved it, the signatory and the date.
+"""The declaration and who approved the plan (the board, one director, or management).
 
-The template ends "This Carbon Reduction Plan has been completed in accordance with PPN 06/21
-... reviewed and signed off by the board of directors ... Signed on behalf of the Supplier:",
-then a name, a role and a date, laid out in every way: "Ahmad Rafique (C.E.O.)", "Beverley
-Wallace, Compleo Health, CEO", "Signed: Dr ...", "Title: Managing Director", "Date: 27.03.26".
+The template's declaration reads "This Carbon Reduction Plan has been completed in accordance
+with PPN 06/21 ..." and "... reviewed and signed off by the board of directors". A plan that
+cites the PPN only to frame its commitment ("In accordance with PPN 06/21, we are committed to
+net zero by 2035") has not declared anything: the declaration is the closing statement, and one
+without the PPN ("Director's Statement", "Statement of accuracy", "approved by the directors")
+is a declaration without the reference.
 """
 
 from __future__ import annotations
@@ -11,186 +13,144 @@ from __future__ import annotations
 import re
 
 from crp_checker.extract.context import Context, Sentence
-from crp_checker.extract.lines import Line
-from crp_checker.extract.values import find_dates
+from crp_checker.nlp import Match
 from crp_checker.schemas import Facts
 
-_NAME_WORD = r"(?:[A-Z][a-z'’-]+(?:-[A-Z][a-z'’-]+)?|[A-Z]\.|[A-Z]{2,}(?![a-z]))"
-_NAME = re.compile(
-    rf"^(?i:(?:signed|signature|name|signed by|signatory)\s*(?:of|by)?\s*[:\-–]?\s*)?"
-    rf"(?P<name>(?:(?:Dr|Mr|Mrs|Ms|Miss|Prof|Sir|Dame)\.?\s+)?{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}})"
-    rf"\s*(?P<rest>(?:[,(–-].*)?)$"
-)
-_NOT_NAME = re.compile(
-    r"\b(?:carbon|reduction|plan|date|limited|ltd|plc|llp|supplier|director|officer|chief|"
-    r"executive|manager|managing|board|declaration|sign|signed|emissions|scope|net|zero|total|"
-    r"group|company|services|healthcare|health|uk|review|page|policy|version|the|and|of|for|"
-    r"standard|protocol|operations|title|position|role|chair|partner|owner|founder|ceo|cfo|"
-    r"coo|md|head|lead|commitment|statement|approval|england|wales|street|road|house|floor|"
-    r"suite|www|http|approved|reviewed|signature|training|recruitment|trading|ppn)\b",
+_PLAIN = re.compile(r"\b(?:approved|declare|confirm|certify|signed off|endorsed|attest)\b", re.I)
+# "will be reviewed and approved by the board" promises a sign-off; it does not report one.
+_PROMISE = re.compile(
+    r"\b(?:will|shall|should|must|to|would|can|may)\s+(?:also\s+)?be\s+(?:\w+\s+(?:and|&)\s+)?$",
     re.I,
 )
-_ROLE_FIELD = re.compile(
-    r"^(?:title|position|role|job title|designation)\s*[:\-–]\s*(?P<v>.+)$", re.I
+# "signed by a director" describes a sign-off (a guide, a policy template); it reports none.
+_GENERIC = re.compile(r"^\s*(?:a|an|any|one|the relevant|an appropriate)\b", re.I)
+_COMMITMENT = ("NET_ZERO", "COMMIT", "CARBON_NEUTRAL")
+# An approval is of the plan when it says so ("This plan", "It") or heads a line ("Approved by
+# the partners"); "Our environmental policy is approved by the Board" approves something else.
+_OF_THE_PLAN = re.compile(r"\b(?:plan|CRP|document|report|statement|it|this)\b", re.I)
+# "I confirm that the information in this plan is accurate": a declaration in the first person.
+_FIRST_PERSON = re.compile(
+    r"\b(?:we|I)\s+(?:hereby\s+)?(?:confirm|declare|certify|approve)\b[^.]*\b(?:plan|information|"
+    r"figures|data|emissions)\b"
 )
-_REVIEW = re.compile(
-    r"\b(?:review|next review|review date|revision|valid until|expiry|expires)\b", re.I
-)
-_SIGNED_ON = re.compile(r"signed off[^.]*?\bon\b|\bdated\b|\bsigned on\b(?! behalf)", re.I)
-_ROLE_WORD = re.compile(
-    r"director|officer|chief|executive|manager|ceo|cfo|coo|\bmd\b|partner|owner|founder|chair|"
-    r"trustee|lead|head|president|principal|c\.e\.o",
-    re.I,
-)
-_WINDOW = 6
+_RANK = {"board": 3, "director": 2, "management": 1}
 
 
-def _declaration_lines(context: Context) -> list[Line]:
-    """Lines of the declaration section, or the last 40 lines when there is no heading."""
-    lines = [
-        line
-        for line in context.lines
-        if context.section_of_line[line.index] == "declaration" and not line.furniture
-    ]
-    if lines:
-        return lines
-    tail = [line for line in context.lines if not line.furniture]
-    return tail[-40:]
+def _sentence(context: Context, match: Match) -> Sentence | None:
+    """The sentence of `match`, unless it is PPN guidance copied into the plan."""
+    sentence = context.sentence_at(match.page, match.start)
+    if sentence is None or context.matches_within(
+        sentence.page, sentence.start, sentence.end, "BOILERPLATE"
+    ):
+        return None
+    return sentence
 
 
-def _sentences_with(context: Context, label: str) -> list[Sentence]:
-    found: list[Sentence] = []
-    for match in context.by_label(label):
-        sentence = context.sentence_at(match.page, match.start)
-        if (
-            sentence
-            and sentence not in found
-            and not context.matches_within(
-                sentence.page, sentence.start, sentence.end, "BOILERPLATE"
-            )
-        ):
-            found.append(sentence)
+def _in_declaration(context: Context, sentence: Sentence) -> bool:
+    line = context.line_at(sentence.page, sentence.start)
+    return line is not None and context.section_of_line[line.index] == "declaration"
+
+
+def _has(context: Context, sentence: Sentence, *labels: str) -> bool:
+    return any(
+        context.matches_within(sentence.page, sentence.start, sentence.end, label)
+        for label in labels
+    )
+
+
+def _sign_offs(context: Context) -> list[tuple[Sentence, Match]]:
+    """Sentences that report a sign-off or approval (not a promise of one), with the match."""
+    found: list[tuple[Sentence, Match]] = []
+    for match in context.by_label("SIGNED"):
+        sentence = _sentence(context, match)
+        if sentence is None:
+            continue
+        page_text = context.document.pages[match.page - 1].text
+        if _PROMISE.search(page_text[max(sentence.start, match.start - 40) : match.start]):
+            continue
+        if _GENERIC.match(page_text[match.end : match.end + 30]):
+            continue
+        opening = match.start - sentence.start <= 2
+        if not opening and not _OF_THE_PLAN.search(page_text[sentence.start : match.end]):
+            continue
+        if all(sentence is not seen for seen, _ in found):
+            found.append((sentence, match))
     return found
 
 
 def extract_declaration(context: Context, facts: Facts) -> None:
-    """Declaration with or without a PPN reference, and board-level sign-off wording."""
-    for sentence in _sentences_with(context, "PPN"):
-        declares = context.matches_within(sentence.page, sentence.start, sentence.end, "DECLARE")
-        if declares:
+    """The declaration (citing the PPN or not) and who signed the plan off."""
+    for match in context.by_label("PPN"):
+        sentence = _sentence(context, match)
+        if sentence is None:
+            continue
+        closing = _in_declaration(context, sentence)
+        declares = _has(context, sentence, "DECLARE")
+        if closing or (declares and not _has(context, sentence, *_COMMITMENT)):
             facts.declaration = "ppn"
             facts.evidence["declaration"] = [sentence.evidence()]
             break
+    sign_offs = _sign_offs(context)
     if facts.declaration is None:
-        declaration_section = [
-            line for line in context.lines if context.section_of_line[line.index] == "declaration"
-        ]
-        for line in declaration_section:
-            if context.matches_in(line, "DECLARE") or re.search(
-                r"\b(?:approved|declare|confirm)\b", line.text, re.I
+        for sentence in context.sentences:
+            if _in_declaration(context, sentence) and (
+                _has(context, sentence, "DECLARE") or _PLAIN.search(sentence.text)
             ):
-                found = context.sentence_at(line.page, line.start)
                 facts.declaration = "plain"
-                facts.evidence["declaration"] = [found.evidence() if found else line.evidence()]
+                facts.evidence["declaration"] = [sentence.evidence()]
                 break
-    for sentence in _sentences_with(context, "SIGNED"):
+    # "Our targets were approved by the SBTi" is no declaration: an approval counts when it
+    # names the organisation's own approver (a board, a team, a role).
+    approvals = [
+        sentence
+        for sentence, match in sign_offs
+        if match.id == "approval" and _has(context, sentence, "SIGNOFF_BODY", "ROLE")
+    ]
+    if facts.declaration is None:
+        stated = next((s for s in context.sentences if _FIRST_PERSON.search(s.text)), None)
+        if stated is not None:
+            facts.declaration = "plain"
+            facts.evidence["declaration"] = [stated.evidence()]
+    if facts.declaration is None and approvals:
+        # "This plan was approved by the Board of Directors": a bare approval, no PPN.
+        facts.declaration = "plain"
+        facts.evidence["declaration"] = [approvals[0].evidence()]
+    _board(context, facts, sign_offs)
+
+
+def _board(context: Context, facts: Facts, sign_offs: list[tuple[Sentence, Match]]) -> None:
+    """The board (or partners, trustees, owner), one director, or a management team; the
+    widest body any sign-off sentence names wins. With no sign-off sentence, a director's
+    signature is a sign-off by that director, though not stated as the board's."""
+    best: tuple[str, Sentence] | None = None
+    for sentence, match in sign_offs:
         bodies = context.matches_within(sentence.page, sentence.start, sentence.end, "SIGNOFF_BODY")
         roles = context.matches_within(sentence.page, sentence.start, sentence.end, "ROLE")
-        if any(b.id == "board" for b in bodies) or any(r.id == "director" for r in roles):
-            facts.board_sign_off = "board"
-        elif bodies:
-            facts.board_sign_off = "management"
-        if facts.board_sign_off:
-            facts.evidence["board_sign_off"] = [sentence.evidence()]
-            if facts.board_sign_off == "board":
-                break
-
-
-def _role_near(
-    context: Context, lines: list[Line], position: int, rest: str
-) -> tuple[str | None, Line | None]:
-    """The role written beside a name: in brackets or after a comma, or on the next lines."""
-    line = lines[position]
-    if rest:
-        rest_start = line.start + len(line.text) - len(rest)
-        if context.matches_within(line.page, rest_start, line.end, "ROLE"):
-            return _role_part(rest), line
-    for following in lines[position + 1 : position + 3]:
-        field = _ROLE_FIELD.match(following.text)
-        if field:
-            return field["v"].strip(" ,()"), following
-        if context.matches_in(following, "ROLE") and len(following.text.split()) <= 8:
-            return following.text.strip(" ,()"), following
-    return None, None
-
-
-def _role_part(text: str) -> str:
-    """From ', Compleo Health, CEO' or '(C.E.O.)', the part that is a role."""
-    parts = [p.strip(" ,()") for p in re.split(r",|\(|\)", text) if p.strip(" ,()")]
-    for part in reversed(parts):
-        if _ROLE_WORD.search(part):
-            return str(part)
-    return text.strip(" ,()")
-
-
-def extract_signatory(context: Context, facts: Facts) -> None:
-    """The named signatory, their role and level, and the sign-off date."""
-    lines = _declaration_lines(context)
-    for position, line in enumerate(lines):
-        m = _NAME.match(line.text)
-        if not m or _NOT_NAME.search(m["name"]) or context.matches_in(line, "SECTION"):
+        if match.id == "signature":
+            roles = []  # "Signed: Jane Example, Managing Director" is a signature, not approval
+        if any(b.id == "board" for b in bodies):
+            kind = "board"
+        elif any(r.id == "director" for r in roles):
+            kind = "director"
+        elif bodies or roles:
+            kind = "management"
+        else:
             continue
-        if len(line.text) > 90:
-            continue
-        role, role_line = _role_near(context, lines, position, m["rest"])
-        nearby = " ".join(previous.text for previous in lines[max(0, position - 3) : position])
-        signed_context = re.search(r"sign|approved|behalf|\.{5,}|…", nearby, re.I)
-        if (
-            role is None
-            and not signed_context
-            and not line.text.lower().startswith(("signed", "signature", "name"))
-        ):
-            continue
-        facts.signatory.name = m["name"].strip()
-        facts.signatory.role = role
-        if role_line is not None and role:
-            roles = context.matches_in(role_line, "ROLE")
-            levels = {r.id for r in roles if r.text.lower() in role.lower()}
-            facts.signatory.director_level = (
-                True if "director" in levels else False if levels else None
-            )
-        evidence = [line.evidence()]
-        if role_line is not None and role_line is not line:
-            evidence.append(role_line.evidence())
-        facts.evidence["signatory"] = evidence
-        _sign_off_date(context, facts, lines, position)
+        if best is None or _RANK[kind] > _RANK[best[0]]:
+            best = (kind, sentence)
+    if best is not None:
+        facts.board_sign_off = best[0]  # type: ignore[assignment]
+        facts.evidence["board_sign_off"] = [best[1].evidence()]
         return
-    _sign_off_date(context, facts, lines, None)
-
-
-def _sign_off_date(context: Context, facts: Facts, lines: list[Line], position: int | None) -> None:
-    """The date of the sign-off: near the signature, else a dated sign-off sentence."""
-    ordered: list[Line] = []
-    if position is not None:
-        ordered += (
-            lines[position : position + _WINDOW]
-            + lines[max(0, position - _WINDOW) : position][::-1]
+    level = facts.signatory.director_level
+    if facts.signatory.name and level is not None:
+        signed = facts.evidence.get("signatory", [])
+        # A sole trader's owner is the whole of the "equivalent management body".
+        owner = any(
+            role.id == "owner"
+            for e in signed
+            if e.page is not None and e.start is not None and e.end is not None
+            for role in context.matches_within(e.page, e.start, e.end, "ROLE")
         )
-    ordered += [line for line in lines if line not in ordered]
-    candidates: list[Sentence | Line] = [
-        sentence
-        for sentence in _sentences_with(context, "SIGNED")
-        if _SIGNED_ON.search(sentence.text)
-    ]
-    candidates += [
-        line
-        for line in ordered
-        if not _REVIEW.search(line.text) or re.search(r"\bissue", line.text, re.I)
-    ]
-    for candidate in candidates:
-        dates = find_dates(candidate.text)
-        if dates:
-            facts.sign_off_date = dates[0].value
-            facts.sign_off_date_precision = dates[0].precision
-            facts.evidence["sign_off_date"] = [candidate.evidence()]
-            return
+        facts.board_sign_off = "board" if owner else "signature" if level else "management"
+        facts.evidence["board_sign_off"] = list(signed)

@@ -1,79 +1,210 @@
-"""Carbon reduction measures: completed ones, planned ones, savings, and contract coverage.
+"""Carbon reduction measures: those in effect (done or ongoing), planned ones, savings, and
+whether the measures will apply while the contract is performed.
 
-The template splits "Completed Carbon Reduction Initiatives" from "In the future we hope to
-implement further measures such as"; plans that do not use it still say "we have installed"
-or "we plan to". A measure is specific when it names a concrete action (renewable tariff, EVs,
-LED lighting, ISO 14001...) rather than a general intention.
+Plans list measures under cue lines ("Completed Carbon Reduction Initiatives", "What we have
+done", "Already in place:", "Planned", "Next:"), and the cue sets the default status of the items
+below it; the item's own wording wins where it disagrees: "Install LED lighting" or "We will
+replace 6 vans during 2026" under a "completed" heading is a plan. Outside such lists, a concrete
+measure written in the past or present tense ("In 2023 we switched the office to a renewable
+tariff", "we buy renewable electricity", "our fleet is electric") is a measure in effect.
+Offsetting is not a reduction measure, and the tonnes it "avoided" are not savings.
 """
 
 from __future__ import annotations
 
 import re
+from typing import Literal
 
 from crp_checker.extract.context import Context, Sentence
+from crp_checker.extract.rows import classify
 from crp_checker.extract.values import find_years, parse_number
+from crp_checker.nlp import Match
 from crp_checker.schemas import Facts, Measure
 
-_PLANNED_HEADING = re.compile(r"\b(?:strateg\w*|future|planned|next steps|roadmap)\b", re.I)
+Mode = Literal["done", "planned"] | None
+
 _SAVINGS = re.compile(
-    r"(?:reduction achieved|saved|savings?|equate to|has reduced|have reduced|reduced (?:our )?"
-    r"(?:emissions|carbon))",
+    r"(?:reduction achieved|\bsav(?:e|es|ed|ing|ings)\b|equate to|has reduced|have reduced|"
+    r"reduced (?:our )?(?:emissions|carbon|footprint)|cut (?:our |its |their )?"
+    r"(?:emissions|carbon|footprint))",
     re.I,
 )
 _TONNES = re.compile(
     r"([\d,]+(?:\.\d+)?)\s*(t\s*co2e?|tco2e|tonnes|kg\s*co2e?|kgco2e|kilograms?)", re.I
 )
 _PERCENT = re.compile(r"(\d{1,3}(?:\.\d+)?)\s*%")
+_MEASURE_WORDS = re.compile(
+    r"\b(?:measures?|initiatives?|these|they|steps|actions|projects|all of (?:the|this|these)|"
+    r"(?:the|listed|set out|described|outlined|shown) above)\b",
+    re.I,
+)
+_FIGURE_SECTIONS = ("baseline", "current", "declaration")
+_BULLET = re.compile(r"^(?:[•●▪◦■\-–*]|o\s|\(?[a-z0-9]{1,2}[.)]\s)")
+_NUMBERED = re.compile(r"^\d{1,2}(?:\.\d{1,2})+\.?\s|^\d{1,2}[.)]\s+[A-Z]")
+_ITEM_LEAD = re.compile(r"\s*(?:(?:[•●▪◦■\-–*]|o(?=\s)|\(?[a-z0-9]{1,2}[.)])\s*)?")
+# "In March 2023, we launched ...", "Since 2022 ...": dated in the past by its opening words.
+_DATED_OPENING = re.compile(
+    r"^(?:[•●▪◦■\-–*]\s*)?(?:in|since|during|from|by)\s+(?:[A-Z][a-z]+\s+)?(20\d\d)\b"
+)
+_CUE_MAX_WORDS = 12
 _MIN_WORDS = 4
 _MAX_MEASURES = 30
 
 
-def _has(context: Context, sentence: Sentence, label: str) -> bool:
-    return bool(context.matches_within(sentence.page, sentence.start, sentence.end, label))
+Found = dict[str, list[Match]]
 
 
-def _is_future(context: Context, sentence: Sentence) -> bool:
-    return _has(context, sentence, "FUTURE") and not _has(context, sentence, "DONE")
+def _found(context: Context, sentence: Sentence) -> Found:
+    """The sentence's pattern matches by label, looked up once per sentence."""
+    out: Found = {}
+    for match in context.matches_within(sentence.page, sentence.start, sentence.end):
+        out.setdefault(match.label, []).append(match)
+    return out
+
+
+def _section(context: Context, sentence: Sentence) -> str | None:
+    line = context.line_at(sentence.page, sentence.start)
+    return context.section_of_line[line.index] if line else None
+
+
+def _cue(context: Context, sentence: Sentence, found: Found) -> tuple[Mode, bool] | None:
+    """(mode, whole): a list cue opening the sentence, and whether it is all the sentence
+    (a heading-like line: 'Completed Carbon Reduction Initiatives (This Reporting Year)',
+    'In the future we hope to implement further measures such as:') or a label before the
+    items ('Already in place: we run 11 hybrid ...')."""
+    text = sentence.text.rstrip()
+    heading = not _BULLET.match(text) and (
+        text.endswith(":") or (len(text.split()) <= _CUE_MAX_WORDS and not text.endswith("."))
+    )
+    page_text = context.document.pages[sentence.page - 1].text
+    for label, mode in (("MEASURES_DONE", "done"), ("MEASURES_PLANNED", "planned")):
+        for match in found.get(label, []):
+            lead = match.start - sentence.start
+            if heading and (lead <= 20 or text.endswith(":")):
+                return mode, True  # type: ignore[return-value]
+            if lead <= 2 and page_text[match.end : match.end + 2].lstrip().startswith(":"):
+                return mode, False  # type: ignore[return-value]
+    return None
+
+
+def _subheading(text: str) -> bool:
+    """'4.1 Remote-First Working Model': a numbered title-case line naming the measures below
+    (an unnumbered one may be a list item: 'LED Lighting Upgrade')."""
+    if not _NUMBERED.match(text) or text.rstrip()[-1:] in ".;!?)":
+        return False
+    words = [w for w in text.split() if w[:1].isalpha()]
+    capitals = sum(w[0].isupper() for w in words)
+    return 0 < len(words) <= 6 and capitals >= 0.7 * len(words)
+
+
+def _reference_year(facts: Facts) -> int | None:
+    """The year the plan was written: its publication year, else the year after its reporting
+    year; a measure dated later than that is a plan."""
+    if facts.publication_date is not None:
+        return facts.publication_date.year
+    end = facts.current.end_year or facts.baseline.end_year
+    return end + 1 if end else None
+
+
+def _imperative(context: Context, sentence: Sentence, found: Found) -> list[Match]:
+    """A verb in the base form opening the item ('Install LED lighting', '• Replace vans'):
+    a to-do, not something done."""
+    page_text = context.document.pages[sentence.page - 1].text
+    lead = _ITEM_LEAD.match(page_text, sentence.start, sentence.end)
+    first = lead.end() if lead else sentence.start
+    return [m for m in found.get("IMPERATIVE", []) if m.start == first]
+
+
+def _tense(context: Context, sentence: Sentence, found: Found, reference: int | None) -> str | None:
+    """'past', 'ongoing' or 'future' from the sentence's own wording and years, or None."""
+    done = found.get("DONE", [])
+    ongoing = found.get("ONGOING", [])
+    spans = [(m.start, m.end) for m in ongoing]
+    future = [
+        m
+        for m in found.get("FUTURE", [])
+        if not any(start <= m.start < end for start, end in spans)
+    ]
+    future += _imperative(context, sentence, found)
+    years = [y for y in find_years(sentence.text) if 2010 <= y <= 2060]
+    opening = _DATED_OPENING.match(sentence.text)
+    if opening and reference is not None:
+        return "past" if int(opening[1]) <= reference else "future"
+    if future and done:
+        return "past" if min(m.start for m in done) < min(m.start for m in future) else "future"
+    if future:
+        return "future"
+    if done:
+        return "past"
+    if ongoing:
+        return "ongoing"
+    if years and reference is not None:
+        return "future" if min(years) > reference else "past"
+    return None
+
+
+def _status(mode: Mode, tense: str | None, specific: bool, in_projects: bool) -> str | None:
+    """'completed' (in effect), 'future', or None when the sentence is not a measure."""
+    if mode == "done":
+        return "future" if tense == "future" else "completed"
+    if mode == "planned":
+        return "completed" if tense in ("past", "ongoing") else "future"
+    if not specific and not in_projects:
+        return None
+    if tense in ("past", "ongoing"):
+        return "completed"
+    if tense == "future":
+        return "future"
+    return None
 
 
 def extract_measures(context: Context, facts: Facts) -> None:
-    """Completed and future measures, savings, and whether they apply during the contract."""
+    """Measures in effect and planned, savings, and whether they apply during the contract."""
     completed: list[Measure] = []
     future: list[Measure] = []
-    mode: str | None = None
+    reference = _reference_year(facts)
+    mode: Mode = None
+    statements: dict[str, Sentence] = {}
     for sentence in context.sentences:
+        found = _found(context, sentence)
+        if "BOILERPLATE" in found:
+            continue
+        kind = _contract_kind(sentence, found)
+        if kind is not None:
+            statements.setdefault(kind, sentence)
+            continue
         line = context.line_at(sentence.page, sentence.start)
         section = context.section_of_line[line.index] if line else None
         if line is not None and line.index in context.headings:
-            # "Carbon Reduction Strategies" / "Future initiatives" head plans, not past work.
-            planned = _PLANNED_HEADING.search(line.text)
-            mode = ("future" if planned else "completed") if section == "projects" else None
-        if re.search(
-            r"completed|current initiatives|done so far|implemented", sentence.text, re.I
-        ) and (section == "projects" or len(sentence.text.split()) <= 8):
-            mode = "completed"
-        words = len(sentence.text.split())
-        if _is_future(context, sentence) and words <= 14 and section == "projects":
-            mode = "future"  # "In the future we hope to implement further measures such as:"
-        if words < _MIN_WORDS:
-            continue
-        specific = bool(
-            context.matches_within(sentence.page, sentence.start, sentence.end, "MEASURE")
-        )
-        in_projects = section == "projects"
-        if in_projects and mode in ("completed", "future"):
-            status = "future" if mode == "future" or _is_future(context, sentence) else "completed"
-        elif specific and _has(context, sentence, "DONE") and section != "targets":
-            status = "completed"
-        elif (
-            specific and _is_future(context, sentence) and section in ("projects", "targets", None)
+            mode = None  # a template section heading ends any list above it
+        cue = _cue(context, sentence, found)
+        if cue is not None:
+            mode, whole = cue
+            if whole:
+                continue
+        text = sentence.text
+        if (
+            len(text.split()) < _MIN_WORDS
+            or text.rstrip().endswith(":")
+            or "OFFSET" in found
+            or "PPN" in found  # "This plan has been prepared in accordance with PPN 06/21"
+            or _subheading(text)
         ):
-            status = "future"
-        else:
             continue
-        years = [y for y in find_years(sentence.text) if 2015 <= y <= 2060]
+        if mode is None and (
+            section in _FIGURE_SECTIONS
+            or (_TONNES.search(text) and not _SAVINGS.search(text))
+            or classify(text).has_values
+        ):
+            continue  # a figure ("Employee commuting 0.3 remote-first model", "fell to 30.2 t")
+        specific = "MEASURE" in found
+        tense = _tense(context, sentence, found, reference)
+        status = _status(mode, tense, specific, section == "projects")
+        if status is None:
+            continue
+        years = [y for y in find_years(text) if 2010 <= y <= 2060]
         measure = Measure(
-            text=sentence.text, status=status, specific=specific, year=years[0] if years else None
+            text=text, status=status, specific=specific, year=years[0] if years else None
         )
         bucket = completed if status == "completed" else future
         if len(bucket) < _MAX_MEASURES:
@@ -82,49 +213,57 @@ def extract_measures(context: Context, facts: Facts) -> None:
             facts.evidence.setdefault(key, []).append(sentence.evidence())
     facts.completed_measures = completed
     facts.future_measures = future
-    _contract(context, facts)
+    _contract(facts, statements)
     _savings(context, facts)
 
 
-def _contract(context: Context, facts: Facts) -> None:
-    explicit = context.by_label("CONTRACT")
-    for match in explicit:
-        if match.id == "explicit":
-            sentence = context.sentence_at(match.page, match.start)
-            facts.measures_during_contract = "explicit"
-            if sentence:
-                facts.evidence["measures_during_contract"] = [sentence.evidence()]
+def _contract_kind(sentence: Sentence, found: Found) -> str | None:
+    """'explicit' when the sentence says the measures apply to the contract, 'ongoing' when it
+    says they will remain or continue in effect without naming the contract."""
+    if any(m.id == "explicit" for m in found.get("CONTRACT", [])):
+        return "explicit"
+    contract = "CONTRACT_NOUN" in found and "IN_EFFECT" in found
+    if not (contract or "CONTINUING" in found) or not _MEASURE_WORDS.search(sentence.text):
+        return None
+    return "explicit" if contract else "ongoing"
+
+
+def _contract(facts: Facts, statements: dict[str, Sentence]) -> None:
+    """Explicit contract statement, else a statement that the measures continue, else measures
+    in effect now (implied: they are company-wide and will be in place for the contract)."""
+    for kind in ("explicit", "ongoing"):
+        if kind in statements:
+            facts.measures_during_contract = kind
+            facts.evidence["measures_during_contract"] = [statements[kind].evidence()]
             return
     if facts.completed_measures:
-        for match in explicit:
-            sentence = context.sentence_at(match.page, match.start)
-            line = context.line_at(match.page, match.start)
-            in_projects = line is not None and context.section_of_line[line.index] == "projects"
-            listed = sentence is not None and any(
-                m.text == sentence.text for m in facts.completed_measures
-            )
-            if sentence is not None and (in_projects or listed):
-                facts.measures_during_contract = "implied"
-                facts.evidence["measures_during_contract"] = [sentence.evidence()]
-                return
+        facts.measures_during_contract = "implied"
+        facts.evidence["measures_during_contract"] = list(
+            facts.evidence.get("completed_measures", [])[:2]
+        )
 
 
 def _savings(context: Context, facts: Facts) -> None:
+    """Savings the measures achieved, in tonnes and/or per cent; never offsets or avoidance."""
+    best: tuple[int, Sentence, re.Match[str] | None, re.Match[str] | None] | None = None
     for sentence in context.sentences:
         if not _SAVINGS.search(sentence.text):
             continue
-        line = context.line_at(sentence.page, sentence.start)
-        section = context.section_of_line[line.index] if line else None
-        if section not in ("projects", None) and "achieved" not in sentence.text.lower():
+        if context.matches_within(sentence.page, sentence.start, sentence.end, "OFFSET"):
+            continue
+        if _section(context, sentence) in _FIGURE_SECTIONS:
             continue
         tonnes = _TONNES.search(sentence.text)
         percent = _PERCENT.search(sentence.text)
-        if not tonnes and not percent:
-            continue
-        if tonnes:
-            value = parse_number(tonnes[1])
-            kg = tonnes[2].lower().startswith("k")
-            facts.savings_tco2e = value / 1000 if value is not None and kg else value
-        facts.savings_percent = float(percent[1]) if percent else None
-        facts.evidence["savings"] = [sentence.evidence()]
+        score = bool(tonnes) + bool(percent)
+        if score and (best is None or score > best[0]):
+            best = (score, sentence, tonnes, percent)
+    if best is None:
         return
+    _, sentence, tonnes, percent = best
+    if tonnes:
+        value = parse_number(tonnes[1])
+        kg = tonnes[2].lower().startswith("k")
+        facts.savings_tco2e = value / 1000 if value is not None and kg else value
+    facts.savings_percent = float(percent[1]) if percent else None
+    facts.evidence["savings"] = [sentence.evidence()]

@@ -19,6 +19,13 @@ _ADDITIONAL = re.compile(
 )
 _TEMPLATE_DEFINITION = re.compile(r"baseline emissions are (?:a record|the reference)", re.I)
 _MAX_METHOD_CHARS = 1500
+# "the DESNZ 2024 greenhouse gas conversion factors", "Defra's emission factors": the UK
+# Government factors under their publisher's name, with a few words between.
+_PUBLISHER_FACTORS = re.compile(
+    r"\b(?:DESNZ|BEIS|DEFRA|Defra|DECC)(?:['’]s)?\b(?:\s+[\w()-]+){0,4}?\s+"
+    r"(?:conversion|emissions?|carbon|GHG)\s+factors\b"
+    r"|\b(?:DESNZ|BEIS|DEFRA|Defra|DECC)(?:['’]s)?\s+factors\b"
+)
 
 
 def _is_table_row(text: str) -> bool:
@@ -42,6 +49,12 @@ def extract_method(context: Context, facts: Facts) -> None:
             quotes = {e.quote for e in facts.evidence.get("methodology", [])}
             if sentence.text not in quotes:
                 facts.evidence.setdefault("methodology", []).append(sentence.evidence())
+    if "uk_conversion_factors" not in named:
+        for sentence in context.sentences:
+            if "factors" in sentence.text and _PUBLISHER_FACTORS.search(sentence.text):
+                named["uk_conversion_factors"] = []
+                facts.evidence.setdefault("methodology", []).append(sentence.evidence())
+                break
     facts.methodology = [key for key in _METHOD_ORDER if key in named]
 
     certifications: list[str] = []

@@ -27,8 +27,11 @@ STANDARDS = {
 )
 def methodology(facts: Facts, ctx: Context) -> Result:
     """The Technical Standard asks for emissions measured with the GHG Protocol, SECR for Scope 1
-    and 2, the Scope 3 Standard and the UK Government conversion factors, so that figures from
-    different suppliers mean the same thing."""
+    and 2, the Scope 3 Standard and the UK Government conversion factors (DESNZ, formerly BEIS
+    or Defra), so that figures from different suppliers mean the same thing. The check is that
+    the standards are named: a plan naming them passes even where its figures cannot follow
+    them, which other rules catch (RULE_LABELS.md point 14). ISO 14064-1 alone is partial,
+    flagged for an evaluator."""
     ev = evidence(facts, "methodology")
     named = [STANDARDS[key] for key in STANDARDS if key in facts.methodology]
     missing = [STANDARDS[key] for key in STANDARDS if key not in facts.methodology]
@@ -68,7 +71,12 @@ def methodology(facts: Facts, ctx: Context) -> Result:
 )
 def declaration(facts: Facts, ctx: Context) -> Result:
     """PPN 006 requires the completed declaration that the plan was prepared in line with the PPN
-    and its reporting standard; it is what the board signs."""
+    and its reporting standard; it is what the board signs. A declaration, "Director's
+    Statement" or sign-off line citing PPN 06/21 or PPN 006 passes. One without the PPN (a
+    "Statement of accuracy", "approved by the directors") is partial, and so is a plan that
+    cites the PPN only to frame its commitment ("In accordance with PPN 06/21, we are committed
+    to net zero"): that is not a declaration (RULE_LABELS.md point 15). A signature alone, with
+    no statement, is no declaration."""
     ev = evidence(facts, "declaration")
     if facts.declaration == "ppn":
         return Result(
@@ -97,21 +105,57 @@ def declaration(facts: Facts, ctx: Context) -> Result:
     serves="c",
 )
 def board_sign_off(facts: Facts, ctx: Context) -> Result:
-    """The plan must be reviewed and signed off by the board of directors (or partners, trustees
-    or equivalent), so the commitment binds the organisation."""
+    """The plan must be reviewed and signed off by the board of directors (or partners, trustees,
+    a sole trader's owner or an equivalent governing body), so the commitment binds the
+    organisation. A plan "signed off by our Managing Director" (one director, CEO or partner)
+    passes: a careful evaluator reads a director's approval as the board's (RULE_LABELS.md
+    point 6). A director's signature with no sign-off statement, "management team" or
+    "Executive Team" wording, or one manager below board level is partial."""
     ev = evidence(facts, "board_sign_off")
     fix = (
         "State that the plan has been reviewed and signed off by the board of directors (or "
         "the equivalent management body: partners, trustees, the owner)."
     )
     if facts.board_sign_off == "board":
-        return Result(Outcome.PASS, "The board signed off the plan.", None, ev)
+        return Result(Outcome.PASS, "The board (or equivalent body) signed off the plan.", None, ev)
+    if facts.board_sign_off == "director":
+        return Result(
+            Outcome.PASS,
+            "A director signed off the plan; the plan does not say the whole board did.",
+            None,
+            ev,
+        )
+    if facts.board_sign_off == "signature":
+        return Result(
+            Outcome.PARTIAL,
+            "A director signed the plan, but it does not say the board (or equivalent) reviewed "
+            "and signed it off.",
+            fix,
+            ev,
+        )
     if facts.board_sign_off == "management":
         return Result(
             Outcome.PARTIAL,
-            "The plan was signed off by a management team, not the board or equivalent.",
+            "The plan was signed off by management, not the board or equivalent.",
             fix,
             ev,
+        )
+    who = facts.signatory
+    if who.name:
+        # A signature with no approval wording and no role: signed off by someone, but whether
+        # they speak for the board is a question for a person, not a fail.
+        signed = evidence(facts, "signatory")
+        role = f", {who.role}," if who.role else ""
+        where = f" (p. {signed[0].page})" if signed else ""
+        return Result(
+            Outcome.NEEDS_REVIEW,
+            f"The plan is signed by {who.name}{role} but does not say who approved it.",
+            fix,
+            signed,
+            question=(
+                f"Does {who.name}{role.rstrip(',')}, who signed the plan{where}, sign for the "
+                "board or an equivalent body?"
+            ),
         )
     return Result(
         Outcome.FAIL,
@@ -131,7 +175,11 @@ def board_sign_off(facts: Facts, ctx: Context) -> Result:
 )
 def signatory(facts: Facts, ctx: Context) -> Result:
     """Someone at board level must sign with their name and role, so the buyer knows who is
-    accountable. A role without a name is not a signature."""
+    accountable. A role without a name is not a signature. Board level (RULE_LABELS.md point 6):
+    any director title (Managing Director, Director of Operations, Operations Director, Group
+    Finance Director), a chief executive or other chief officer (CEO, CFO, COO), the chair of
+    the board or governing committee, a partner, trustee, owner or proprietor. Not board level
+    (partial): Company Secretary, managers including a General Manager, heads and leads."""
     ev = evidence(facts, "signatory")
     who = facts.signatory
     fix = "Sign the plan with the name and role of a director (or partner, trustee, owner)."
@@ -152,12 +200,14 @@ def signatory(facts: Facts, ctx: Context) -> Result:
         return Result(
             Outcome.PARTIAL, f"Signed by {who.name}, {who.role}: a role below board level.", fix, ev
         )
+    where = f" (p. {ev[0].page})" if ev else ""
     return Result(
         Outcome.NEEDS_REVIEW,
         f"Signed by {who.name}, {who.role}: the checker cannot tell whether this role is at "
         "board level.",
         "An evaluator should confirm the signatory's role; write 'Director' in the role if it is.",
         ev,
+        question=f"Is '{who.role}'{where}, the role {who.name} signed in, a board-level role?",
     )
 
 
@@ -213,12 +263,14 @@ def sign_off_date(facts: Facts, ctx: Context) -> Result:
 
     outcome, certain = judge_bounds((early, late), judge)
     if not certain:
+        where = f" (p. {ev[0].page})" if ev else ""
         return Result(
             Outcome.NEEDS_REVIEW,
             f"The sign-off is dated {written}, without the day or month: it is within the "
             f"{limit}-month limit only if signed on or after {date_text(expired_before)}.",
             "Give the full date of the sign-off. " + fix,
             ev,
+            question=(f"Was the plan signed off{where} on or after {date_text(expired_before)}?"),
         )
     limit_text = f"the limit is {limit} months before {date_text(check)}"
     if outcome is Outcome.PASS:

@@ -31,7 +31,10 @@ def _quote(text: str, limit: int = 90) -> str:
 )
 def reduction_targets(facts: Facts, ctx: Context) -> Result:
     """A net zero year needs targets on the way: a reduction in tCO2e or a percentage by a given
-    year makes the commitment measurable."""
+    year makes the commitment measurable. Absolute, percentage-only, intensity (per FTE) and
+    milestone-table targets all count. A quantified target passes even when its numbers do not
+    agree with the plan's figures; target-arithmetic reports that (RULE_LABELS.md point 11). A
+    carbon-neutral-by-year goal has no quantity: with no other target it is qualitative."""
     ev = evidence(facts, "targets")
     quantified = [t for t in facts.targets if t.quantified]
     if quantified:
@@ -204,7 +207,10 @@ def on_track(facts: Facts, ctx: Context) -> Result:
 )
 def completed_measures(facts: Facts, ctx: Context) -> Result:
     """PPN 006 asks for the environmental management measures already in place; concrete ones (a
-    renewable tariff, electric vehicles, ISO 14001) show real action."""
+    renewable tariff, electric vehicles, ISO 14001) show real action. Ongoing measures ("we buy
+    renewable electricity", "remote-first working") are in place; a measure told in the past
+    tense counts wherever it is written; plans listed under a "completed" heading do not count,
+    and neither does offsetting."""
     ev = evidence(facts, "completed_measures")
     specific = [m for m in facts.completed_measures if m.specific]
     if specific:
@@ -245,7 +251,10 @@ def completed_measures(facts: Facts, ctx: Context) -> Result:
 )
 def measures_during_contract(facts: Facts, ctx: Context) -> Result:
     """PPN 006 requires the environmental management measures to be in effect while the contract
-    is performed, not only in the past."""
+    is performed, not only in the past. A statement that they will apply to the contract passes,
+    and so does one that they "will remain ongoing" or "remain in place" without naming the
+    contract (RULE_LABELS.md point 7). Measures in effect now (done or ongoing) with no such
+    statement are partial: company-wide, so implied. Only past or planned measures fail."""
     ev = evidence(facts, "measures_during_contract")
     fix = (
         "Add the template sentence: 'Environmental management measures ... will be in effect "
@@ -258,6 +267,13 @@ def measures_during_contract(facts: Facts, ctx: Context) -> Result:
             None,
             ev,
         )
+    if facts.measures_during_contract == "ongoing":
+        return Result(
+            Outcome.PASS,
+            "The plan says its measures will remain in effect (it does not name the contract).",
+            None,
+            ev,
+        )
     if facts.measures_during_contract == "implied":
         return Result(
             Outcome.PARTIAL,
@@ -266,7 +282,7 @@ def measures_during_contract(facts: Facts, ctx: Context) -> Result:
             fix,
             ev,
         )
-    found = " Only past measures are described." if facts.completed_measures else ""
+    found = " Only planned measures are described." if facts.future_measures else ""
     return Result(
         Outcome.FAIL,
         f"Nothing in {ctx.where} says the measures will apply during the contract.{found}",

@@ -1,0 +1,94 @@
+"""Reading a person's name at the start of a piece of text, for the signature block.
+
+A name is two to four capitalised words ("Graham Pellow", "Euan MacLeod", "Rebecca O'Neill",
+"Seán Example-Hughes", "JOHN EXAMPLE", "J. Example"), optionally after a title ("Dr", "Mr"),
+with particles inside ("van", "bin"). A role word, an organisation word or the template's own
+vocabulary ends it, so "Managing Director" or "Carbon Reduction Plan" is never a name.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_TITLE = {"dr", "mr", "mrs", "ms", "miss", "mx", "prof", "professor", "sir", "dame", "cllr", "rev"}
+_PARTICLE = {"van", "von", "de", "der", "den", "da", "del", "di", "du", "la", "le", "bin", "al"}
+# Words that end a name: roles, organisation words and the template's own vocabulary.
+_STOP = _words(
+    """
+    carbon reduction plan date limited ltd plc llp cic inc supplier director directors
+    officer chief executive manager managing board declaration sign signed emissions scope
+    net zero total group company services health healthcare uk review page policy version
+    the and of for standard protocol operations title position role chair chairman
+    chairwoman chairperson partner partners owner founder ceo cfo coo cto md head lead
+    commitment statement approval england wales scotland street road house floor suite www
+    http approved reviewed signature training recruitment trading ppn secretary trustee
+    trustees president principal proprietor committee team holdings environmental
+    sustainability office registered telephone email website energy green on behalf name
+    job designation finance financial general group technical technology senior associate
+    assistant deputy operating customer this these those that our we it its in as at by
+    all any each every yours kind regards best thanks please note figure table appendix
+    section part
+    """
+)
+ORGANISATION = _words(
+    """
+    limited ltd plc llp holdings group services company co inc cic partnership trust
+    associates consulting consultancy solutions
+    """
+)
+_MONTHS = _words(
+    """
+    january february march april may june july august september october november december
+    """
+)
+
+
+def _name_token(word: str) -> bool:
+    """'Pellow', 'MacLeod', "O'Neill", 'Seán', 'PELLOW', 'J.': a capitalised word of letters."""
+    letters = word.rstrip(".")
+    if not letters or not letters[0].isupper():
+        return False
+    if not all(ch.isalpha() or ch in "'’-" for ch in letters):
+        return False
+    return len(letters) == 1 or any(ch.islower() for ch in letters) or letters.isupper()
+
+
+def person(body: str) -> tuple[str, str] | None:
+    """A person's name at the start of `body` and what follows it: 'Dr Owain Pritchard, Group
+    Chief Executive' -> ('Dr Owain Pritchard', ', Group Chief Executive')."""
+    tokens = list(re.finditer(r"\S+", body))
+    taken: list[str] = []
+    names = 0
+    end = 0
+    for position, token in enumerate(tokens):
+        word = token[0]
+        core = word.rstrip(",;:()|")
+        bare = core.rstrip(".").lower()
+        following = tokens[position + 1][0] if position + 1 < len(tokens) else ""
+        if not taken and bare in _TITLE:
+            taken.append(core)
+            end = token.start() + len(core)
+            continue
+        if names and bare in _PARTICLE and following[:1].isupper():
+            taken.append(core)
+            continue
+        if not _name_token(core) or bare in _STOP:
+            break
+        if bare in _MONTHS and following[:1].isdigit():
+            break
+        taken.append(core)
+        names += 1
+        end = token.start() + len(core)
+        if core != word or names == 4:
+            break  # a comma, bracket or colon closes the name
+    titled = bool(taken) and taken[0].rstrip(".").lower() in _TITLE
+    if names < 2 and not (titled and names >= 1):
+        return None
+    while taken and taken[-1].lower() in _PARTICLE:
+        taken.pop()
+    return " ".join(taken), body[end:]

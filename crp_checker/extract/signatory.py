@@ -1,0 +1,362 @@
+"""The signature block: who signed the plan, in what role, and on what date.
+
+The template ends "Signed on behalf of the Supplier:" and leaves a name, a role and a date to
+fill in; plans lay that out in every way: "Signed on behalf of the Supplier: Priya Raman,
+Managing Director", "Signed: Dr ... / Title: Managing Director", "Approved by Jane Example
+(CEO)", "Signed on behalf of the Board by ...", name and role on separate lines, a
+"Name | Position | Date" table, "Name: ... Position: ... Date: ..." on one line. A person is
+read only where a signature label, a role beside the name or signing words just above vouch
+for it, so a name elsewhere in the closing lines is never taken for the signatory.
+"""
+
+from __future__ import annotations
+
+import re
+
+from crp_checker.extract.context import Context, Sentence
+from crp_checker.extract.lines import Line
+from crp_checker.extract.people import ORGANISATION, person
+from crp_checker.extract.values import FoundDate, find_dates
+from crp_checker.schemas import Evidence, Facts
+
+# "Signed on behalf of the Supplier:", "Approved by", "Signed for and on behalf of X by",
+# "Name |" (a two-column table row): the label ends at the first colon, bar or "by".
+_LABEL = re.compile(
+    r"^(?:signed|signature|approved|authori[sz]ed|endorsed|agreed|name|full name|"
+    r"print(?:ed)? name|signatory|for and on behalf of|on behalf of)\b"
+    r"(?:[^:|]{0,80}?(?:\s*[:|]|\s+by\b\s*:?))\s*[-–—]?\s*"
+    r"|^(?:name|signed|signature|print(?:ed)? name)\s+(?=(?-i:[A-Z]))",  # a form without colons
+    re.I,
+)
+_NOT_SIGNER = re.compile(
+    r"^(?:prepared|compiled|written|produced|authored|reviewed on|document owner|owner of|"
+    r"author|contact|enquiries|queries|prepared for)\b",
+    re.I,
+)
+
+
+_ROLE_FIELD = re.compile(
+    r"(?:^|\b)(?:job\s+title|title|position|role|designation|capacity)"
+    r"(?:\s*[:|\-–]\s*|\s+(?=(?-i:[A-Z])))"
+    r"(?P<v>.+?)\s*(?=$|\||\b(?:date|signed|signature|name)\b\s*[:|])",
+    re.I,
+)
+_SEPARATORS = re.compile(r"\s*(?:[,;|()\[\]]|\s[–—-]\s)\s*")
+_DATE_LABEL = re.compile(
+    r"^(?:date(?:d|\s+signed|\s+of\s+sign[- ]?off|\s+approved)?\b|signed\s+on(?=\s*[:\d]))", re.I
+)
+_REVIEW = re.compile(
+    r"\b(?:review|next review|review date|revision|valid until|expiry|expires|published|"
+    r"publication)\b",
+    re.I,
+)
+_SIGNED_ON = re.compile(
+    r"\b(?:signed|approved|agreed|adopted|endorsed|ratified)\b[^.]*?\bon\b(?!\s+behalf)|\bdated\b",
+    re.I,
+)
+_SIGN_WORDS = re.compile(r"sign|approv|behalf|authoris|authoriz|endorse|_{4,}|\.{5,}|…", re.I)
+_SKIPPABLE = re.compile(r"^(?:\d{1,2}\s*)?(?:https?://\S+|www\.\S+)?$|^\d{1,2}$", re.I)
+_CONTACT = re.compile(
+    r"@|\b(?:tel|telephone|phone|mobile|email|e-mail)\b|\+44|\b0\d{3,4}\s?\d{3}", re.I
+)
+_SIGNED_WINDOW = 8
+_DATE_WINDOW = 6
+_MAX_LINE = 160
+_MAX_PROSE = 300
+# "... and signed by Tom Example, Head of Operations, on 2 June 2025": a signer inside prose.
+# "I, Sam Example, sole trader and owner of ..., approve this plan": the signer names themself.
+_INLINE_LABEL = re.compile(
+    r"\b(?:signed|approved|authori[sz]ed)(?:\s+off)?\s+by:?\s+(?=[A-Z])|^I,\s+(?=[A-Z])"
+)
+# What stands where the signature was: "____", "……", "[signature]", "(signed)".
+_SIGNATURE_MARK = re.compile(
+    r"^(?:_{2,}|\.{3,}|…+|\[(?:signature|signed)[^\]]*\]|\((?:signed|signature)\)|"
+    r"signature\s+(?:on\s+file|image))\s*",
+    re.I,
+)
+# A signature written out in a table cell ("G. Example") ends the role before it.
+_WRITTEN_SIGNATURE = re.compile(r"\s[A-Z]\.\s?[A-Z][a-z]+\b.*$")
+
+
+def _block_lines(context: Context) -> list[Line]:
+    """Where a signature can be: the declaration section, the lines after any signing words,
+    and the closing lines of a plan that has no declaration heading."""
+    wanted: set[int] = set()
+    declaration = [
+        line.index
+        for line in context.lines
+        if context.section_of_line[line.index] == "declaration" and not line.furniture
+    ]
+    wanted.update(declaration)
+    for match in context.by_label("SIGNED"):
+        line = context.line_at(match.page, match.start)
+        if line is not None:
+            wanted.update(range(line.index, line.index + _SIGNED_WINDOW))
+    if not declaration:
+        content = [line.index for line in context.lines if not line.furniture]
+        wanted.update(content[-40:])
+    return [line for line in context.lines if line.index in wanted and not line.furniture]
+
+
+def _segments(text: str) -> list[str]:
+    """Comma, bracket or bar separated pieces; a full stop is kept only inside 'C.E.O.'."""
+    parts = [part.strip(" :-–—") for part in _SEPARATORS.split(text)]
+    return [p if "." in p[:-1] else p.rstrip(".") for p in parts if p.strip(" .")]
+
+
+def _cut_date(text: str) -> str:
+    dates = find_dates(text)
+    return text[: dates[0].start].strip(" ,.-–—|") if dates else text
+
+
+def _role_text(context: Context, line: Line, text: str) -> str | None:
+    """The part of `text` (a piece of `line`) that is a role: 'Director, Acme Ltd' ->
+    'Director'; 'Position: Operations Director | Date: ...' -> 'Operations Director'."""
+    field = _ROLE_FIELD.search(text)
+    if field:
+        value = _cut_date(field["v"].strip(" ,.|"))
+        return value or None
+    offset = line.text.find(text)
+    if offset < 0:
+        return None
+    roles = context.matches_within(
+        line.page, line.start + offset, line.start + offset + len(text), "ROLE"
+    )
+    if not roles:
+        return None
+    for segment in _segments(_cut_date(text)):
+        segment = _WRITTEN_SIGNATURE.sub("", segment)
+        if len(segment.split()) > 8:
+            continue
+        if any(r.text.lower() in segment.lower() for r in roles):
+            return segment
+    return None
+
+
+def _after_labels(text: str) -> str:
+    """`text` without its leading labels and signature marks: 'Signed: ____ Name: Priya
+    Example' -> 'Priya Example'."""
+    while True:
+        label = _LABEL.match(text) or _SIGNATURE_MARK.match(text)
+        if label is None or not label.end():
+            return text
+        text = text[label.end() :]
+
+
+def _role_first(
+    context: Context, line: Line, body: str
+) -> tuple[tuple[str, str] | None, str | None]:
+    """'the owner, Dave Example' or 'Managing Director, Graham Example': role, then name."""
+    parts = re.match(
+        r"(?:the\s+|our\s+)?(?P<role>[^,()|:]{2,60}?)\s*(?:,|\s[–—-])\s*(?P<rest>.+)$", body
+    )
+    if parts is None:
+        return None, None
+    found = person(parts["rest"])
+    role = _role_text(context, line, parts["role"])
+    if found is None or role is None:
+        return None, None
+    return found, role
+
+
+def _role_after(
+    context: Context, lines: list[Line], position: int
+) -> tuple[str | None, Line | None]:
+    """A role on the lines below a name: 'Position: Managing Director', or a short role line."""
+    seen = 0
+    for following in lines[position + 1 :]:
+        if seen == 3 or (_LABEL.match(following.text) and not _ROLE_FIELD.match(following.text)):
+            break
+        seen += 1
+        text = following.text
+        if person(text) is not None and _role_text(context, following, text) is None:
+            break  # another name: the role below belongs to someone else
+        if _ROLE_FIELD.match(text):
+            return _role_text(context, following, text), following
+        if find_dates(text) and len(text.split()) <= 6:
+            continue  # the date may sit between the name and the role
+        if len(text.split()) <= 8:
+            role = _role_text(context, following, text)
+            if role:
+                return role, following
+    return None, None
+
+
+def _director_level(context: Context, line: Line, role: str) -> bool | None:
+    """Board level or not, from the role patterns (models/signoff.jsonl) inside the role."""
+    offset = line.text.find(role)
+    if offset < 0:
+        return None
+    roles = context.matches_within(
+        line.page, line.start + offset, line.start + offset + len(role), "ROLE"
+    )
+    levels = {r.id for r in roles}
+    return True if levels & {"director", "owner"} else False if levels else None
+
+
+def _signer_at(
+    context: Context, lines: list[Line], position: int
+) -> tuple[str, str | None, Line | None] | None:
+    """The signatory named on `lines[position]`, if the line and its neighbours vouch for one."""
+    line = lines[position]
+    text = line.text
+    if len(text) > _MAX_PROSE or _NOT_SIGNER.match(text) or context.matches_in(line, "SECTION"):
+        return None
+    body = _after_labels(text)
+    label = body != text
+    if not label:
+        inline = _INLINE_LABEL.search(text)
+        if inline is not None:
+            body, label = text[inline.end() :], True
+    elif len(text) > _MAX_LINE:
+        return None
+    found = person(body)
+    role_line: Line | None = line
+    role: str | None = None
+    if found is None and label:
+        found, role = _role_first(context, line, body)
+    if found is None:
+        return None
+    name, rest = found
+    if rest.split()[:1] and rest.split()[0].lower().strip(",.") in ORGANISATION:
+        return None  # "Sustainable Planet Holdings Limited": a company, not a person
+    if role is None and rest.strip():
+        role = _role_text(context, line, rest)
+    if role is None:
+        role, role_line = _role_after(context, lines, position)
+    before = " ".join(previous.text for previous in lines[max(0, position - 3) : position])
+    if not label and role is None and not _SIGN_WORDS.search(before):
+        return None
+    # "Jane Example, Sustainability Manager" over an e-mail address is a contact, not a signer.
+    nearby = " ".join(other.text for other in lines[position : position + 2])
+    if not label and _CONTACT.search(nearby):
+        return None
+    return name, role, role_line
+
+
+def _from_table(lines: list[Line]) -> tuple[int, str, str | None] | None:
+    """A 'Name | Position | Date' header row with the signatory's cells on the next line."""
+    for position, line in enumerate(lines[:-1]):
+        cells = [c.strip().lower().rstrip(":") for c in line.text.strip("|").split("|")]
+        if len(cells) < 2 or "name" not in cells:
+            continue
+        values = [c.strip() for c in lines[position + 1].text.strip("|").split("|")]
+        if len(values) != len(cells):
+            continue
+        found = person(values[cells.index("name")])
+        if found is None:
+            continue
+        role = next(
+            (
+                values[i]
+                for i, c in enumerate(cells)
+                if c in ("position", "role", "title", "job title")
+            ),
+            None,
+        )
+        return position + 1, found[0], role or None
+    return None
+
+
+def extract_signatory(context: Context, facts: Facts) -> None:
+    """The named signatory, their role and level, and the sign-off date."""
+    lines = _block_lines(context)
+    for position in range(len(lines)):
+        signer = _signer_at(context, lines, position)
+        if signer is None:
+            continue
+        name, role, role_line = signer
+        _record(context, facts, lines[position], name, role, role_line)
+        _sign_off_date(context, facts, lines, position)
+        return
+    table = _from_table(lines)
+    if table is not None:
+        position, name, role = table
+        _record(context, facts, lines[position], name, role, lines[position])
+        _sign_off_date(context, facts, lines, position)
+        return
+    _sign_off_date(context, facts, lines, None)
+
+
+def _record(
+    context: Context, facts: Facts, line: Line, name: str, role: str | None, role_line: Line | None
+) -> None:
+    facts.signatory.name = name
+    facts.signatory.role = role
+    if role and role_line is not None:
+        facts.signatory.director_level = _director_level(context, role_line, role)
+    evidence = [line.evidence()]
+    if role_line is not None and role_line is not line:
+        evidence.append(role_line.evidence())
+    facts.evidence["signatory"] = evidence
+
+
+def _content(lines: list[Line]) -> list[Line]:
+    """Lines that can carry a date: footnote numbers and bare links are skipped."""
+    return [line for line in lines if not _SKIPPABLE.match(line.text)]
+
+
+def _line_dates(line: Line, *, near: bool) -> tuple[bool, list[FoundDate]]:
+    """(stop, dates): the dates a sign-off line gives; stop at a date field left unfilled.
+
+    Beside the signature a short line with a date is the date ('27.03.26', 'Imogen Rowan,
+    Partner, 5 June 2025'); elsewhere only a 'Date:' field counts.
+    """
+    text = line.text
+    if _REVIEW.search(text) and not re.search(r"\bissue", text, re.I):
+        return False, []
+    label = _DATE_LABEL.match(text)
+    dates = find_dates(text)
+    if label and not dates:
+        filled = text[label.end() :].strip(" :-–—")
+        return bool(filled), []  # "Date: [Insert date]" is the date, left unfilled
+    if dates and (label or (near and len(text.split()) <= 14)):
+        return False, dates
+    return False, []
+
+
+def _sign_off_date(context: Context, facts: Facts, lines: list[Line], position: int | None) -> None:
+    """The date of the sign-off: beside the signature, in a dated sign-off sentence ('signed
+    off by the board on ...'), or on a 'Date:' line of the declaration. A publication, issue
+    heading or review date elsewhere in the plan is not a sign-off date."""
+    near: list[Line] = []
+    if position is not None:
+        near = _content(lines[position:])[:_DATE_WINDOW]
+        near += _content(lines[max(0, position - _DATE_WINDOW) : position])[::-1]
+    for line in near:
+        stop, dates = _line_dates(line, near=True)
+        if stop:
+            return
+        if dates:
+            _set_date(facts, dates[0], line.evidence())
+            return
+    for sentence in _signed_sentences(context):
+        signed_on = _SIGNED_ON.search(sentence.text)
+        dates = [d for d in find_dates(sentence.text) if signed_on and d.start > signed_on.start()]
+        if dates:
+            _set_date(facts, dates[0], sentence.evidence())
+            return
+    for line in lines:
+        if position is None and context.section_of_line[line.index] != "declaration":
+            continue
+        stop, dates = _line_dates(line, near=False)
+        if stop:
+            return
+        if dates:
+            _set_date(facts, dates[0], line.evidence())
+            return
+
+
+def _set_date(facts: Facts, found: FoundDate, evidence: Evidence) -> None:
+    facts.sign_off_date = found.value
+    facts.sign_off_date_precision = found.precision
+    facts.evidence["sign_off_date"] = [evidence]
+
+
+def _signed_sentences(context: Context) -> list[Sentence]:
+    found: list[Sentence] = []
+    for match in context.by_label("SIGNED"):
+        sentence = context.sentence_at(match.page, match.start)
+        if sentence and sentence not in found:
+            found.append(sentence)
+    return found
