@@ -249,8 +249,8 @@ def test_close_stops_the_workers_and_refuses_new_checks() -> None:
 
 
 def test_workers_that_cannot_load_the_checker_say_how_to_fix_it() -> None:
-    # 150 MB is less than spaCy and pdfium need, so every worker dies loading them.
-    with WorkerPool(workers=1, memory_mb=150) as pool, pytest.raises(WorkerStartError) as caught:
+    # 60 MB is far less than spaCy and pdfium need, so every worker dies loading them.
+    with WorkerPool(workers=1, memory_mb=60) as pool, pytest.raises(WorkerStartError) as caught:
         pool.check(PLAN.read_bytes(), name=PLAN.name)
     assert "CRP_PARSE_MEMORY_MB" in caught.value.hint
 
