@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import io
 import os
 import re
 import tempfile
@@ -87,6 +88,16 @@ def safe_cell(value: object) -> str:
     if text.startswith(_FORMULA_STARTS) and not _PLAIN_NUMBER.fullmatch(text):
         return "'" + text
     return text
+
+
+def csv_text(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
+    """CSV for a download (CRLF line ends, as spreadsheets expect), every cell `safe_cell`; the
+    one in-memory writer, beside the one file writer below."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(header)
+    writer.writerows([safe_cell(value) for value in row] for row in rows)
+    return buffer.getvalue()
 
 
 def write_csv_file(out: Path, columns: Sequence[str], rows: Iterable[Mapping[str, object]]) -> None:

@@ -7,8 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from crp_checker.formatting import NOT_DISCLOSED as NOT_DISCLOSED
-from crp_checker.formatting import tonnes
-from crp_checker.formatting import uk_date as uk_date  # (suppliers.signposting imports it here)
+from crp_checker.formatting import tonnes, uk_date
 from crp_checker.schemas import Assessment, Evidence, Outcome, Period, Severity, Verdict
 
 # Gaps first, in the order a supplier should work through them.

@@ -14,7 +14,7 @@ from html import escape
 
 from markupsafe import Markup
 
-from crp_checker.formatting import share
+from crp_checker.formatting import share, tonnes
 from crp_checker.suppliers.dashboard import Dashboard
 
 PALETTE = ("#1d70b8", "#00703c", "#d4351c", "#4c2c92", "#f47738")
@@ -68,10 +68,11 @@ def _id(title: str) -> str:
 
 
 def format_value(value: float | None, percent: bool) -> str:
-    """A value as the chart and its table show it: "62%" for shares, else a whole number."""
+    """A value as the chart and its table show it: "62%" for shares; counts and tonnes as the
+    report writes them, so a chart's table reads the same figure as the page beside it."""
     if value is None or percent:
         return share(value)
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
+    return tonnes(value, unit=False)
 
 
 def _open(title: str, description: str, height: int) -> list[str]:

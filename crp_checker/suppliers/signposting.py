@@ -14,7 +14,7 @@ from jinja2 import StrictUndefined, Template, TemplateError
 from jinja2.sandbox import SandboxedEnvironment
 
 from crp_checker.errors import CRPError
-from crp_checker.report.wording import uk_date
+from crp_checker.formatting import uk_date
 from crp_checker.schemas import Verdict
 from crp_checker.settings import PACKAGE_DIR, get_settings
 from crp_checker.suppliers.support_list import SupplierSupport

@@ -7,16 +7,15 @@ assessment, so editing the routes changes the list at once.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from crp_checker.report.tabular import safe_cell
+from crp_checker.report.tabular import csv_text
 from crp_checker.schemas import Assessment, Severity, SupportRoute
 from crp_checker.store.models import AssessmentRecord
 from crp_checker.store.supplier_models import Supplier, SupplierContact
@@ -184,14 +183,15 @@ CSV_COLUMNS = (
 
 def support_list_csv(support: SupportList) -> str:
     """One row per supplier and route (gaps joined with "; "), then suppliers without a plan."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
+    return csv_text(CSV_COLUMNS, _csv_rows(support))
+
+
+def _csv_rows(support: SupportList) -> Iterator[tuple[object, ...]]:
     for group in support.groups:
         for entry, gaps in group.entries:
             supplier, record = entry.supplier, entry.record
             when = entry.last_contacted_at
-            row = (
+            yield (
                 group.route.id,
                 group.route.name,
                 supplier.name,
@@ -206,9 +206,8 @@ def support_list_csv(support: SupportList) -> str:
                 "; ".join(gap.title for gap in gaps),
                 when.date().isoformat() if when else None,
             )
-            writer.writerow([safe_cell(value) for value in row])
     for supplier in support.without_plan:
-        plan_row: tuple[object, ...] = (
+        yield (
             "",
             "",
             supplier.name,
@@ -223,5 +222,3 @@ def support_list_csv(support: SupportList) -> str:
             "",
             "",
         )
-        writer.writerow([safe_cell(value) for value in plan_row])
-    return buffer.getvalue()

@@ -11,7 +11,6 @@ other tool we know of (pandas, LibreOffice, csv module with utf-8-sig) accepts t
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
 from collections.abc import Callable
@@ -27,7 +26,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from crp_checker import __version__
 from crp_checker.report.environment import get_environment
 from crp_checker.report.html import stylesheet
-from crp_checker.report.tabular import safe_cell
+from crp_checker.report.tabular import csv_text, safe_cell
 from crp_checker.report.wording import OUTCOME_LABELS, VERDICT_LABELS
 from crp_checker.store.tender_models import Bid, Moderation, Tender
 from crp_checker.tenders.bids import moderation_log
@@ -94,12 +93,10 @@ def _csv_cell(value: Value) -> str:
 
 def matrix_csv(tender: Tender) -> bytes:
     """The matrix as CSV bytes (UTF-8 with BOM, see the module docstring), one row a bidder."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow([column.header for column in MATRIX_COLUMNS])
-    for row in matrix_rows(tender):
-        writer.writerow([_csv_cell(column.value(row)) for column in MATRIX_COLUMNS])
-    return buffer.getvalue().encode(CSV_ENCODING)
+    rows = (
+        [_csv_cell(column.value(row)) for column in MATRIX_COLUMNS] for row in matrix_rows(tender)
+    )
+    return csv_text([column.header for column in MATRIX_COLUMNS], rows).encode(CSV_ENCODING)
 
 
 # --------------------------------------------------------------------------- XLSX
