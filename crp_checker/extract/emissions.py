@@ -7,39 +7,24 @@ figures in units that are not CO2e mass (e.g. "CO2 gpm") are not reported as ton
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from crp_checker.extract.assign import Assignment, assign
+from crp_checker.extract.assign import value as column_value
 from crp_checker.extract.context import Context
 from crp_checker.extract.periods import PeriodStatement, find_statements, first_statement
 from crp_checker.extract.prose import prose_figures
 from crp_checker.extract.tables import Block, Role, TableRow, find_blocks
+from crp_checker.extract.units import CO2E_SAID, normalise_unit, unit_as_read
 from crp_checker.extract.values import PeriodSpec, find_period
+from crp_checker.readings import mark_inferred
 from crp_checker.schemas import Evidence, Facts, Period, Scope3Category
 
 _FIELDS = ("scope1", "scope2", "scope3", "total")
 _NOT_MASS = "not a mass of CO2e"
 
 
-@dataclass
-class Assignment:
-    """A table column chosen for a period."""
-
-    block: Block
-    column: int
-
-
-def _value(table_row: TableRow, column: int) -> float | None:
-    values = table_row.row.values
-    if len(values) == 1 and column > 0:
-        return None
-    return values[column] if column < len(values) else None
-
-
 def _factor(block: Block, table_row: TableRow) -> float | None:
     """Tonnes per unit of the row's figures; None when the unit is not a CO2e mass."""
     unit = table_row.row.unit
-    from crp_checker.extract.rows import normalise_unit
-
     normalised = normalise_unit(unit) if unit else block.unit
     if normalised is None or normalised == "t":
         return 1.0
@@ -48,65 +33,15 @@ def _factor(block: Block, table_row: TableRow) -> float | None:
     return None
 
 
-def _completeness(block: Block, column: int) -> int:
-    stated = 0
-    for table_row in block.rows:
-        if table_row.row.kind in ("scope", "total") and _value(table_row, column) is not None:
-            stated += 2
-        elif _value(table_row, column) is not None:
-            stated += 1
-    return stated
-
-
-def _assign(blocks: list[Block], statements: list[PeriodStatement]) -> dict[Role, list[Assignment]]:
-    """The table columns that report each period, most complete first."""
-    baseline = first_statement(statements, "baseline")
-    current = first_statement(statements, "current")
-    options: dict[Role, list[Assignment]] = {"baseline": [], "current": []}
-    unassigned: list[Block] = []
-    for block in blocks:
-        if block.columns > 1:
-            base_col, cur_col = _multi_columns(block, baseline, current)
-            options["baseline"].append(Assignment(block, base_col))
-            if cur_col != base_col:
-                options["current"].append(Assignment(block, cur_col))
-        elif block.cue is not None:
-            options[block.cue].append(Assignment(block, 0))
-        else:
-            unassigned.append(block)
-    for block in unassigned:
-        if not options["baseline"] and (baseline or not current):
-            options["baseline"].append(Assignment(block, 0))
-        elif not options["current"]:
-            options["current"].append(Assignment(block, 0))
-    for found in options.values():
-        found.sort(key=lambda a: -_completeness(a.block, a.column))
-    return options
-
-
-def _multi_columns(
-    block: Block, baseline: PeriodStatement | None, current: PeriodStatement | None
-) -> tuple[int, int]:
-    last = block.columns - 1
-    base_col = next((c for c, r in block.roles.items() if r == "baseline"), None)
-    cur_col = next((c for c, r in block.roles.items() if r == "current"), None)
-    if base_col is None and baseline is not None:
-        base_col = next(
-            (c for c, s in block.specs.items() if s.end_year == baseline.spec.end_year), None
-        )
-    if cur_col is None and current is not None:
-        cur_col = next(
-            (c for c, s in block.specs.items() if s.end_year == current.spec.end_year), None
-        )
-    return (0 if base_col is None else base_col), (last if cur_col is None else cur_col)
-
-
 def _evidence(rows: list[TableRow]) -> list[Evidence]:
     return [line.evidence() for table_row in rows for line in table_row.lines]
 
 
 def _build_period(
-    assignment: Assignment, prefix: str, categories: dict[int, Scope3Category]
+    assignment: Assignment,
+    prefix: str,
+    categories: dict[int, Scope3Category],
+    co2e_said: bool = False,
 ) -> tuple[Period, dict[str, list[Evidence]]]:
     """Sum up one table column into a Period, with evidence per field and derivations."""
     block, column = assignment.block, assignment.column
@@ -144,8 +79,8 @@ def _build_period(
     units_bad: list[str] = []
 
     def tonnes(table_row: TableRow) -> float | None:
-        value = _value(table_row, column)
-        if value is None:
+        figure = column_value(table_row, column)
+        if figure is None:
             return None
         factor = _factor(block, table_row)
         if factor is None:
@@ -153,15 +88,20 @@ def _build_period(
             return None
         if factor != 1.0:
             period.converted_from_kg = True
-        return round(value * factor, 6)
+        return round(figure * factor, 6)
 
     for scope in (1, 2, 3):
         field = f"scope{scope}"
         stated = [(r, tonnes(r)) for r in by_scope[scope]]
         with_values = [(r, v) for r, v in stated if v is not None]
+        subtotals = [(r, v) for r, v in with_values if r.row.subtotal]
+        if subtotals:
+            with_values = subtotals[:1]  # the scope's own stated total beats its sources
         if len(with_values) == 1:
             setattr(period, field, with_values[0][1])
             evidence[field] = _evidence([with_values[0][0]])
+            if with_values[0][0].row.derived:
+                period.derived[field] = "sum of the sources listed in its cell"
         elif len(with_values) > 1:
             setattr(period, field, round(sum(v for _, v in with_values), 6))
             period.derived[field] = f"sum of {len(with_values)} Scope {scope} rows"
@@ -212,7 +152,8 @@ def _build_period(
             if getattr(period, name) is None and name not in period.not_numeric:
                 period.not_numeric[name] = f"figure given in {units_bad[0]}, {_NOT_MASS}"
     else:
-        period.unit = "kgCO2e" if period.converted_from_kg else (block.unit and "tCO2e")
+        written = next((r.row.unit for r in block.rows if r.row.unit), block.unit_written)
+        period.unit = unit_as_read(written, co2e_said or block.co2e_said)
 
     sums: dict[int, float] = {}
     rows_summed: dict[int, int] = {}
@@ -283,33 +224,68 @@ def extract_emissions(
     """Fill facts.baseline and facts.current (and Scope 3 category values) from the tables."""
     statements = find_statements(context)
     blocks = find_blocks(context)
-    options = _assign(blocks, statements)
+    line_of: dict[int, int] = {}
+    for statement in statements:
+        line = context.line_at(statement.evidence.page or 1, statement.evidence.start or 0)
+        if line is not None:
+            line_of[id(statement)] = line.index
+    options = assign(blocks, statements, line_of)
+    co2e_said = bool(CO2E_SAID.search(context.document.text))
     roles: tuple[Role, Role] = ("baseline", "current")
     for role in roles:
         found = options[role]
-        assignment = found[0] if found else None
-        built = [_build_period(option, role, categories) for option in found]
+        built = [_build_period(option, role, categories, co2e_said) for option in found]
         period = _merge(built, role, facts) if built else Period()
-        statement = first_statement(statements, role)
-        spec: PeriodSpec | None = None
-        if statement is not None and statement.explicit:
-            spec = statement.spec
-            facts.evidence[f"{role}.label"] = [statement.evidence]
-        elif assignment and assignment.block.specs.get(assignment.column):
-            spec = assignment.block.specs[assignment.column]
-        elif assignment and assignment.block.cue_line is not None:
-            spec = find_period(assignment.block.cue_line.text)
-            if spec:
-                facts.evidence[f"{role}.label"] = [assignment.block.cue_line.evidence()]
-        if spec is None and statement is not None:
-            spec = statement.spec
-            facts.evidence[f"{role}.label"] = [statement.evidence]
+        spec = _label(context, facts, role, found[0] if found else None, statements)
         if spec is not None:
             _apply_spec(period, spec)
         setattr(facts, role, period)
+        if found and found[0].inferred and has_any(period):
+            for name in _FIELDS:
+                if getattr(period, name) is not None:
+                    mark_inferred(facts, f"{role}.{name}", found[0].inferred)
     used = {line.index for block in blocks for row in block.rows for line in row.lines}
     prose_figures(context, facts, used, categories)
     _first_year(facts)
+
+
+def has_any(period: Period) -> bool:
+    return any(getattr(period, name) is not None for name in _FIELDS)
+
+
+def _label(
+    context: Context,
+    facts: Facts,
+    role: Role,
+    assignment: Assignment | None,
+    statements: list[PeriodStatement],
+) -> PeriodSpec | None:
+    """The period as the plan labels it, nearest the figures first.
+
+    The table's own label (a column header or caption year) wins over a statement elsewhere
+    that names another year; a statement of the same year is used for its fuller wording
+    ("2019/20 (1 April 2019 to 31 March 2020)").
+    """
+    statement = first_statement(statements, role)
+    own = assignment.spec if assignment is not None else None
+    if own is not None and (statement is None or statement.spec.end_year != own.end_year):
+        line = assignment.block.own_line if assignment is not None else None
+        if line is not None:
+            facts.evidence[f"{role}.label"] = [line.evidence()]
+        elif assignment is not None:
+            first = assignment.block.rows[0].lines[0]
+            header = [ln for ln in context.lines[: first.index] if own.label in ln.text][-1:]
+            facts.evidence[f"{role}.label"] = [ln.evidence() for ln in header]
+        return own
+    if statement is not None:
+        facts.evidence[f"{role}.label"] = [statement.evidence]
+        return statement.spec
+    if assignment is not None and assignment.block.cue_line is not None:
+        spec = find_period(assignment.block.cue_line.text)
+        if spec:
+            facts.evidence[f"{role}.label"] = [assignment.block.cue_line.evidence()]
+        return spec
+    return None
 
 
 def _first_year(facts: Facts) -> None:

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from crp_checker.extract.context import Context, Sentence
-from crp_checker.extract.rows import normalise_unit
+from crp_checker.extract.units import normalise_unit
 from crp_checker.extract.values import find_years, parse_number
 from crp_checker.schemas import Facts, Period, Scope3Category
 

@@ -15,7 +15,9 @@ from typing import Literal
 
 from crp_checker.extract.context import Context
 from crp_checker.extract.lines import Line
-from crp_checker.extract.rows import Row, classify, normalise_unit
+from crp_checker.extract.listing import Listed, cell_listing, read_listing, starts_listing
+from crp_checker.extract.rows import Row, classify
+from crp_checker.extract.units import CO2E_SAID, UNIT, UNIT_STATEMENT, normalise_unit
 from crp_checker.extract.values import PeriodSpec, find_period
 
 Role = Literal["baseline", "current"]
@@ -25,10 +27,18 @@ _CURRENT_CUE = re.compile(
     r"\bcurrent\b|\breporting\s+(?:year|period)\b|\bthis\s+year\b|\blatest\b|\bmost recent\b",
     re.I,
 )
-_UNIT_HINT = re.compile(
-    r"\b(kg\s*co2e?|kgco2e?|kilograms?|tco2e?|t\s*co2e?|tonnes?|metric\s+tons?|co2\s*gpm)\b", re.I
+# A worked example or template in a guide: its figures belong to no one.
+_EXAMPLE = re.compile(
+    r"\b(?:worked example|illustrative(?:\s+only)?\b|imaginary|hypothetical|fictitious|fictional|"
+    r"example (?:company|business|organisation|supplier|table|figures))",
+    re.I,
 )
+_CAPTION_TOPIC = re.compile(
+    r"emission|footprint|table|year|period|scope|co2|figure|data|reporting|baseline|current", re.I
+)
+_CAPTION_WORDS = 12
 _NUMBERING = re.compile(r"^(?:[•●·▪■◦*]\s*)?(?:\d{1,2}\s*[.):]\s*|[-–]\s*)?")
+_SCOPE3_LEAD = re.compile(r"^scope\s*3\s*(?:[|:\-–]\s*)?(?=[A-Za-z])", re.I)
 _PAREN = re.compile(r"^\s*\([^)]*\)")
 _MAX_PROSE_LINES = 14
 _MAX_LABEL_WORDS = 14
@@ -54,11 +64,17 @@ class Block:
     header_first_line: int = 0
     closing: bool = False
     unit: str | None = None
+    unit_written: str | None = None
     columns: int = 1
     roles: dict[int, Role] = field(default_factory=dict)
     specs: dict[int, PeriodSpec] = field(default_factory=dict)
     cue: Role | None = None
     cue_line: Line | None = None
+    own_spec: PeriodSpec | None = None
+    own_line: Line | None = None
+    section: str | None = None
+    example: bool = False
+    co2e_said: bool = False
 
     def kinds(self) -> set[str]:
         return {f"{r.row.kind}{r.row.scope or ''}" for r in self.rows}
@@ -79,7 +95,7 @@ def category_at_start(context: Context, line: Line) -> int | None:
     ("Staff business travel | 8.8 |"), appears anywhere in that cell. The longest name wins,
     so "Deliveries to customers" is downstream (9), not just "deliveries" (4).
     """
-    body = _NUMBERING.sub("", line.text)
+    body = _SCOPE3_LEAD.sub("", _NUMBERING.sub("", line.text))
     lead = line.start + (len(line.text) - len(body))
     cell_end = line.start + line.text.index("|") if "|" in line.text else lead + 1
     found = [
@@ -94,7 +110,12 @@ def category_at_start(context: Context, line: Line) -> int | None:
 
 
 def _starts_new_block(block: Block, row: Row) -> bool:
-    """A new table starts after a total, at a second Scope 1, or at a repeated Scope row."""
+    """A new table starts after a total, at a second Scope 1, or at a repeated Scope row.
+
+    A Scope row that names another source of the same scope ("Scope 1 | Natural gas", then
+    "Scope 1 | Company cars") or that gives the scope's subtotal after its sources does not
+    start a new table.
+    """
     if block.closing:
         return True
     if row.kind != "scope":
@@ -102,13 +123,59 @@ def _starts_new_block(block: Block, row: Row) -> bool:
     seen = block.kinds()
     if row.scope == 1 and seen & {"scope2", "scope3", "category3", "source2", "source3"}:
         return True
-    return any(
-        r.row.kind == "scope"
+    same = [
+        r.row
+        for r in block.rows
+        if r.row.kind == "scope"
         and r.row.scope == row.scope
         and r.row.has_values
         and r.row.basis == row.basis
-        for r in block.rows
+    ]
+    if not same:
+        return False
+    sources = [r for r in same if r.source and not r.subtotal]
+    if len(sources) == len(same) and (row.subtotal or not row.source):
+        return False  # the subtotal after the sources
+    return not (
+        row.source and len(sources) == len(same) and row.source not in {r.source for r in same}
     )
+
+
+def _settle_sources(block: Block) -> None:
+    """Scope rows that name sources of a scope listed more than once are source rows."""
+    for scope in (1, 2, 3):
+        rows = [
+            r.row
+            for r in block.rows
+            if r.row.kind == "scope" and r.row.scope == scope and r.row.basis is None
+        ]
+        if len(rows) < 2:
+            continue
+        for row in rows:
+            if row.source and not row.subtotal:
+                row.kind = "source"
+
+
+def _listed_rows(listed: Listed) -> list[TableRow]:
+    """A listing read over several lines, as the scope row and its category rows."""
+    rows = [
+        TableRow(
+            Row(
+                "scope",
+                f"Scope {listed.scope}",
+                scope=listed.scope,
+                values=listed.values,
+                subtotal=not listed.derived,
+                derived=listed.derived,
+            ),
+            list(listed.lines),
+        )
+    ]
+    for number, values in listed.categories.items():
+        name = listed.category_names.get(number, "")
+        row = Row("category", name, scope=3, category=number, values=values)
+        rows.append(TableRow(row, list(listed.lines)))
+    return rows
 
 
 def _is_prose(text: str) -> bool:
@@ -142,23 +209,41 @@ def _attach_bare(block: Block, row: Row, line: Line) -> bool:
 
 
 def find_blocks(context: Context) -> list[Block]:
-    """Every emissions table in the document, in reading order."""
+    """Every emissions table in the document, in reading order (worked examples left out)."""
     blocks: list[Block] = []
     block: Block | None = None
     prose = 0
     header_start = 0
+    skip_to = -1
 
     def close() -> None:
         nonlocal block, header_start
         if block is not None and _is_table(block):
+            _settle_sources(block)
             blocks.append(block)
         if block is not None:
             header_start = block.last_line + 1
         block = None
 
+    def add(rows: list[TableRow], row: Row, line: Line) -> None:
+        nonlocal block, prose
+        if block is None or _starts_new_block(block, row):
+            close()
+            block = Block(first_line=line.index, header_first_line=header_start)
+        block.rows.extend(rows)
+        block.last_line = rows[0].lines[-1].index
+        prose = 0
+
     for line in context.lines:
-        if line.furniture:
+        if line.furniture or line.index <= skip_to:
             continue
+        if starts_listing(line.text):
+            listed = read_listing(context, line.index)
+            if listed is not None:
+                rows = _listed_rows(listed)
+                add(rows, rows[0].row, line)
+                skip_to = listed.lines[-1].index
+                continue
         row = classify(line.text, category_at_start(context, line))
         if row.kind != "none" and not row.values and not row.texts and _is_prose(line.text):
             row = Row("none", "")
@@ -169,12 +254,12 @@ def find_blocks(context: Context) -> list[Block]:
         if row.kind == "category" and block is None:
             continue
         if row.kind in ("scope", "source", "category"):
-            if block is None or _starts_new_block(block, row):
-                close()
-                block = Block(first_line=line.index, header_first_line=header_start)
-            block.rows.append(TableRow(row, [line]))
-            block.last_line = line.index
-            prose = 0
+            rows = [TableRow(row, [line])]
+            if row.kind == "scope" and row.cells and row.scope == 3:
+                listed = cell_listing(context, line, 3)
+                if listed is not None:
+                    rows += _listed_rows(listed)[1:]
+            add(rows, row, line)
         elif row.kind == "total":
             if block is None:
                 continue
@@ -199,20 +284,20 @@ def find_blocks(context: Context) -> list[Block]:
     close()
     for found in blocks:
         _describe(context, found, blocks)
-    return blocks
+    return [b for b in blocks if not b.example]
 
 
 def _describe(context: Context, block: Block, blocks: list[Block]) -> None:
-    """Work out the block's columns, unit, header text and period cue."""
+    """Work out the block's columns, unit, header text, period cue and own period label."""
     counts = [len(r.row.values) for r in block.rows if r.row.has_values]
     block.columns = max(set(counts), key=counts.count) if counts else 1
     previous_end = max((b.last_line for b in blocks if b.last_line < block.first_line), default=-1)
     start = max(previous_end + 1, block.first_line - _HEADER_LINES, block.header_first_line - 1, 0)
     header_lines = [line for line in context.lines[start : block.first_line] if not line.furniture]
     block.header = " ".join(line.text for line in header_lines)
-    units = [normalise_unit(r.row.unit) for r in block.rows if r.row.unit]
-    hint = _UNIT_HINT.findall(block.header)
-    block.unit = units[0] if units else (normalise_unit(hint[-1]) if hint else None)
+    block.example = bool(_EXAMPLE.search(block.header))
+    block.section = context.section_of_line[block.first_line]
+    _find_unit(block, header_lines)
     for line in reversed(header_lines):
         role = _cue(line.text)
         if role:
@@ -220,6 +305,48 @@ def _describe(context: Context, block: Block, blocks: list[Block]) -> None:
             break
     if block.columns > 1:
         _map_columns(block)
+    else:
+        _find_caption(block, header_lines)
+
+
+def _find_unit(block: Block, header_lines: list[Line]) -> None:
+    """The unit as written in the rows, or in the header nearest the table."""
+    written = [r.row.unit for r in block.rows if r.row.unit]
+    if not written:
+        for line in reversed(header_lines):
+            found = UNIT_STATEMENT.search(line.text) or UNIT.search(line.text)
+            if found:
+                written = [found["unit"]]
+                break
+    if written:
+        block.unit_written = written[0]
+        block.unit = normalise_unit(written[0])
+    block.co2e_said = bool(CO2E_SAID.search(block.header)) or any(
+        CO2E_SAID.search(w) for w in written
+    )
+
+
+def _find_caption(block: Block, header_lines: list[Line]) -> None:
+    """The period the table's own caption names ("Table 2 - 2024 emissions"), nearest first.
+
+    Only a short line about emissions (or one that is just a period) counts, and only one
+    naming a single period: a sentence of prose or a line of column years is not a caption.
+    """
+    for line in reversed(header_lines[-4:]):
+        words = len(line.text.split())
+        if words > _CAPTION_WORDS or (words > 6 and line.text.rstrip().endswith(".")):
+            continue
+        spec = find_period(line.text)
+        if spec is not None:
+            rest = line.text[spec.offset + len(spec.label) :]
+            if find_period(rest) is not None:
+                return
+            whole = len(spec.label) >= 0.6 * len(line.text.strip(" :()|"))
+            if whole or _CAPTION_TOPIC.search(line.text):
+                block.own_spec, block.own_line = spec, line
+                return
+        if line is block.cue_line:
+            return  # a caption sits between the words naming the period and the table
 
 
 def _cue(text: str) -> Role | None:

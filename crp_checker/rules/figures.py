@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from crp_checker.extract.units import normalise_unit, says_co2, says_co2e
 from crp_checker.rules.helpers import (
     SCOPE_NAMES,
     SCOPES,
@@ -33,16 +34,16 @@ def is_zero_marker(text: str) -> bool:
 
 
 def unit_kind(unit: str) -> UnitKind:
-    """Classify a unit as written; anything not recognised is left for a person to judge."""
-    flat = re.sub(r"[\s().\-_/]", "", unit.lower().replace("₂", "2"))
-    if "co2" not in flat and "carbon" not in flat:
+    """Classify a unit as written; anything not recognised is left for a person to judge.
+
+    Loose spellings count as written: 'tC02e' (a zero for the O) and 'tCO 2 e' (a subscript
+    flattened) are tCO2e; 'CO2 KG' is kilograms.
+    """
+    kind = normalise_unit(unit)
+    if not says_co2(unit) or kind not in ("t", "kg"):
         return "energy" if _ENERGY.search(unit) else "unknown"
-    if "co2e" in flat or "co2eq" in flat or "equivalent" in flat:
-        if flat.startswith(("kg", "kilogram")):
-            return "kgco2e"
-        if flat.startswith(("tco2", "tonne", "tons", "metrictonne", "tco")) or "tonne" in flat:
-            return "tco2e"
-        return "unknown"
+    if says_co2e(unit):
+        return "kgco2e" if kind == "kg" else "tco2e"
     return "co2_only"
 
 
