@@ -10,7 +10,13 @@ from __future__ import annotations
 from crp_checker.extract.assign import Assignment, assign
 from crp_checker.extract.assign import value as column_value
 from crp_checker.extract.context import Context
-from crp_checker.extract.periods import PeriodStatement, find_statements, first_statement
+from crp_checker.extract.periods import (
+    PeriodStatement,
+    financial_years,
+    find_statements,
+    first_statement,
+    undated,
+)
 from crp_checker.extract.prose import prose_figures
 from crp_checker.extract.tables import Block, Role, TableRow, find_blocks
 from crp_checker.extract.units import CO2E_SAID, normalise_unit, unit_as_read
@@ -230,13 +236,17 @@ def extract_emissions(
         if line is not None:
             line_of[id(statement)] = line.index
     options = assign(blocks, statements, line_of)
-    co2e_said = bool(CO2E_SAID.search(context.document.text))
+    text = context.document.text
+    co2e_said = bool(CO2E_SAID.search(text))
+    financial = financial_years(text)
     roles: tuple[Role, Role] = ("baseline", "current")
     for role in roles:
         found = options[role]
         built = [_build_period(option, role, categories, co2e_said) for option in found]
         period = _merge(built, role, facts) if built else Period()
         spec = _label(context, facts, role, found[0] if found else None, statements)
+        if spec is not None and spec.precision == "year" and spec.end_year in financial:
+            spec = undated(spec)  # "Baseline Year: 2024" in a plan whose FY24 is its baseline
         if spec is not None:
             _apply_spec(period, spec)
         setattr(facts, role, period)

@@ -50,6 +50,8 @@ _TOTAL = re.compile(r"^(?:grand\s+|overall\s+)?total\b", re.I)
 _TOTAL_GLUED = re.compile(r"^((?:grand\s+)?total(?:\s+emissions)?|.*sources\))(?=\d)", re.I)
 _BASIS = re.compile(r"^(?P<b>market|location)[\s-]*based\b\s*[:\-–]?", re.I)
 _SOURCE_SCOPE = re.compile(r"^(?P<src>.{2,80}?)\s+scope\s*(?P<n>[123])\s+(?=[-−]?\d)", re.I)
+_SENTENCE_ABOUT_SCOPES = re.compile(r"^\s*(?:and|or|&|,)\s", re.I)
+_SCOPE_NAMED = re.compile(r"\bscope\s*[123]\b", re.I)
 _MAX_LABEL_WORDS = 14
 _MAX_TAIL_WORDS = 6  # "Scope 2 ... sit at 0, as Octopus Energy, the provider I am using": prose
 
@@ -132,6 +134,8 @@ def classify(text: str, category_at_start: int | None = None) -> Row:
             row.label = text[: run.start].strip()
         return row
     rest = text[len(row.label) :] if text.startswith(row.label) else text
+    if _SENTENCE_ABOUT_SCOPES.match(rest) and _SCOPE_NAMED.search(rest):
+        return Row("none", "")  # "Scope 2 and 36.9 tonnes in Scope 3.": a sentence
     run = find_values(rest)
     prose_tail = row.kind != "source" and _words(rest[run.end :]) > _MAX_TAIL_WORDS
     if run.values and len(rest[: run.start].split()) <= _MAX_LABEL_WORDS and not prose_tail:
