@@ -25,7 +25,7 @@ from crp_checker.extract.lines import Line
 from crp_checker.extract.values import parse_number
 
 _START = re.compile(
-    r"^\W*scope\s*(?P<n>[123])\b(?!\s*(?:and|&|,|or|\+)\s*(?:scope\s*)?[123])", re.I
+    r"^\W*scope\s*(?P<n>[123])\b(?!\s*(?:and|&|,|or|\+)\s*(?:scope\s*)?[123]\b(?![.,]\d))", re.I
 )
 _ROW_START = re.compile(r"^\W*(?:scope\s*(?P<n>[123])\b|(?:grand\s+)?total\b(?!\s+scope))", re.I)
 _ENDS_OPEN = re.compile(r"(?:\btotal|\bsub-?\s?total|[,;:&])\s*$", re.I)

@@ -80,6 +80,10 @@ _SAME_YEAR = re.compile(
 _REVISED = re.compile(
     r"\b(?:now\s+)?(?:revised|rebased|re-based|recalculated|restated|reset)\s+(?:to|as)\s+", re.I
 )
+_EXAMPLE = re.compile(
+    r"\b(?:for example|e\.g\.|imaginary|hypothetical|illustrative|fictitious|worked example)\b",
+    re.I,
+)
 _BASELINE_WORD = re.compile(r"\bbase(?:line)?\s+(?:year|period)|\bbaseline\b", re.I)
 _FINANCIAL_BEFORE = re.compile(r"(?:financial|fiscal|accounting)\s+year|\bFY\b", re.I)
 _MONTHS_ONLY = re.compile(
@@ -188,11 +192,15 @@ def financial_years(text: str) -> set[int]:
 
 
 def find_statements(context: Context) -> list[PeriodStatement]:
-    """Every baseline/current period statement, explicit template fields first."""
+    """Every baseline/current period statement, explicit template fields first.
+
+    A worked example in a guide ("an imaginary company ... in its 2022 baseline year") states
+    no one's period.
+    """
     found: list[PeriodStatement] = []
     same_year: Evidence | None = None
     for line in context.lines:
-        if line.furniture:
+        if line.furniture or _EXAMPLE.search(line.text):
             continue
         window, following = _window(context, line)
         found += _field_statements(window, line, following)

@@ -36,7 +36,7 @@ _FIGURE_FIRST = re.compile(
 )
 _FIGURE_THEN_BRACKET = re.compile(MASS + r"[^.;\d()]{1,50}\(\s*" + _SCOPE + r"\s*\)", re.I)
 _LABEL_FIRST = re.compile(
-    r"\b" + _NOT_SHARE + _SCOPE + r"(?!\s*(?:and|&|,|or|\+)\s*(?:scope\s*)?[123]\b)"
+    r"\b" + _NOT_SHARE + _SCOPE + r"(?!\s*(?:and|&|,|or|\+)\s*(?:scope\s*)?[123]\b(?![.,]\d))"
     r"(?P<gap>(?:(?!total)[^.;%\d]){0,100}?)" + MASS,
     re.I,
 )

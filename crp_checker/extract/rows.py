@@ -26,7 +26,7 @@ RowKind = Literal["scope", "total", "category", "source", "basis", "none"]
 
 _BULLET = re.compile(r"^(?:[•●·▪■◦*➢►>]+|o(?=\s)|-(?=\s)|–(?=\s))\s*")
 _SCOPE = re.compile(
-    r"^scope\s*(?P<n>[123])\b(?!\s*(?:and|&|\+|,|/|or|-|–|to)\s*(?:scope\s*)?[123]\b)"
+    r"^scope\s*(?P<n>[123])\b(?!\s*(?:and|&|\+|,|/|or|-|–|to)\s*(?:scope\s*)?[123]\b(?![.,]\d))"
     r"(?!\s*(?:-|–|:)?\s*(?:category|cat\b))",
     re.I,
 )
@@ -52,6 +52,9 @@ _BASIS = re.compile(r"^(?P<b>market|location)[\s-]*based\b\s*[:\-–]?", re.I)
 _SOURCE_SCOPE = re.compile(r"^(?P<src>.{2,80}?)\s+scope\s*(?P<n>[123])\s+(?=[-−]?\d)", re.I)
 _SENTENCE_ABOUT_SCOPES = re.compile(r"^\s*(?:and|or|&|,)\s", re.I)
 _SCOPE_NAMED = re.compile(r"\bscope\s*[123]\b", re.I)
+_AND_ANOTHER_SCOPE = re.compile(
+    r"^\W*(?:and|or|while|whereas|with)\b.{0,40}\bscope\s*[123]\b", re.I
+)
 _MAX_LABEL_WORDS = 14
 _MAX_TAIL_WORDS = 6  # "Scope 2 ... sit at 0, as Octopus Energy, the provider I am using": prose
 
@@ -137,7 +140,9 @@ def classify(text: str, category_at_start: int | None = None) -> Row:
     if _SENTENCE_ABOUT_SCOPES.match(rest) and _SCOPE_NAMED.search(rest):
         return Row("none", "")  # "Scope 2 and 36.9 tonnes in Scope 3.": a sentence
     run = find_values(rest)
-    prose_tail = row.kind != "source" and _words(rest[run.end :]) > _MAX_TAIL_WORDS
+    prose_tail = row.kind != "source" and (
+        _words(rest[run.end :]) > _MAX_TAIL_WORDS or bool(_AND_ANOTHER_SCOPE.match(rest[run.end :]))
+    )
     if run.values and len(rest[: run.start].split()) <= _MAX_LABEL_WORDS and not prose_tail:
         row.values, row.texts, row.unit = run.values, run.texts, run.unit
         if row.kind == "scope" and not row.subtotal:
