@@ -23,6 +23,8 @@ from crp_checker.settings import get_settings
 
 SPANS_KEY = "crp"
 _NEWLINE = re.compile("\n")
+# A unit cannot open a sentence: "... was 12.1 tonnes" / "CO2e. Scope 2 ..." is one sentence.
+_UNIT_START = re.compile(r"(?:t|kg)?CO[2₂]\s?e?\b|tonnes\b")
 _CONNECTORS = (
     ",",
     "&",
@@ -77,6 +79,7 @@ def join_wrapped_lines(text: str) -> str:
             and bool(stripped)
             and (
                 following[0].islower()
+                or bool(_UNIT_START.match(following))
                 or stripped.lower().endswith(_CONNECTORS)
                 or (len(stripped) >= max(50, 0.8 * full) and stripped[-1] not in ".:;!?")
             )

@@ -36,6 +36,7 @@ NOT_AVAILABLE = re.compile(
     r"to be (?:confirmed|calculated|measured)|no data",
     re.I,
 )
+_NOTE_WORDS = 3  # "14.0 10.5 Location-based": a short note after the columns keeps them
 _NUM = r"[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 # "Total Scope 1: 136.4", "Subtotal 24.0", "Scope 3 total - 48.2" inside a cell of sources.
 CELL_TOTAL = re.compile(
@@ -98,9 +99,10 @@ def find_values(text: str) -> Run:
     """The first run of value numbers in `text`, one per column.
 
     A run followed by prose keeps only its first number (a footnote marker or a notes column
-    follows). A note in brackets after a value ("0.0 (no leaks recorded)") does not end the
-    run, and a marker such as "not measured" holds a column's place when the row also has a
-    number ("not measured 6.5": nothing for the first column, 6.5 for the second).
+    follows); a short note ("Location-based") does not cut it. A note in brackets after a
+    value ("0.0 (no leaks recorded)") does not end the run, and a marker such as "not
+    measured" holds a column's place when the row also has a number ("not measured 6.5":
+    nothing for the first column, 6.5 for the second).
     """
     numbers = _candidates(text)
     if not numbers:
@@ -124,7 +126,7 @@ def find_values(text: str) -> Run:
         unit = unit or trailing["unit"]
         end = end + (len(text[end:]) - len(text[end:].lstrip())) + trailing.end()
     tail = text[end:].strip()
-    if len(run) > 1 and tail and tail[0].isalpha():
+    if len(run) > 1 and tail and tail[0].isalpha() and len(tail.split()) > _NOTE_WORDS:
         run = run[:1]
         end = run[0].end()
     values = [None if m in markers else parse_number(m[0]) for m in run]

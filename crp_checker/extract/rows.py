@@ -55,6 +55,9 @@ _SCOPE_NAMED = re.compile(r"\bscope\s*[123]\b", re.I)
 _AND_ANOTHER_SCOPE = re.compile(
     r"^\W*(?:and|or|while|whereas|with)\b.{0,40}\bscope\s*[123]\b", re.I
 )
+VERB = re.compile(
+    r"\b(?:was|were|is|are|amounted|totall?ed|came to|stood at|emitted|rose|fell)\b", re.I
+)
 _MAX_LABEL_WORDS = 14
 _MAX_TAIL_WORDS = 6  # "Scope 2 ... sit at 0, as Octopus Energy, the provider I am using": prose
 

@@ -16,7 +16,7 @@ from typing import Literal
 from crp_checker.extract.context import Context
 from crp_checker.extract.lines import Line
 from crp_checker.extract.listing import Listed, cell_listing, read_listing, starts_listing
-from crp_checker.extract.rows import Row, classify
+from crp_checker.extract.rows import VERB, Row, classify
 from crp_checker.extract.units import CO2E_SAID, UNIT, UNIT_STATEMENT, normalise_unit
 from crp_checker.extract.values import PeriodSpec, find_period
 
@@ -183,6 +183,15 @@ def _is_prose(text: str) -> bool:
     return len(text.split()) > _MAX_LABEL_WORDS
 
 
+def _in_sentence(context: Context, line: Line, row: Row) -> bool:
+    """'Scope 1, our two company vans, was 12.1 tonnes' opening a sentence that runs on over
+    the next line (a narrow column) is prose, not a table row."""
+    if not VERB.search(row.label):
+        return False
+    sentence = context.sentence_at(line.page, line.start)
+    return sentence is not None and (sentence.end > line.end + 1 or sentence.start < line.start)
+
+
 def _is_table(block: Block) -> bool:
     """Keep blocks that report a scope or a total, not stray lists of category names."""
     return any(
@@ -246,6 +255,8 @@ def find_blocks(context: Context) -> list[Block]:
                 continue
         row = classify(line.text, category_at_start(context, line))
         if row.kind != "none" and not row.values and not row.texts and _is_prose(line.text):
+            row = Row("none", "")
+        if row.kind != "none" and not row.cells and _in_sentence(context, line, row):
             row = Row("none", "")
         if line.index in context.headings and row.kind in ("none", "category"):
             close()
