@@ -30,6 +30,7 @@ _START = re.compile(
 _ROW_START = re.compile(r"^\W*(?:scope\s*(?P<n>[123])\b|(?:grand\s+)?total\b(?!\s+scope))", re.I)
 _ENDS_OPEN = re.compile(r"(?:\btotal|\bsub-?\s?total|[,;:&])\s*$", re.I)
 _NUMBERED_CATEGORY = re.compile(r"^\W*(?:category|cat)\.?\s*(?P<n>\d{1,2})\b", re.I)
+_SEMI_ITEM = re.compile(r"[A-Za-z][^:;|]{0,60}?:\s*-?[\d,]+(?:\.\d+)?\s*;")
 _MAX_LINES = 12
 _MAX_PROSE_WORDS = 16
 
@@ -71,9 +72,29 @@ class _Piece:
         return line, line.start + offset
 
 
-def starts_listing(text: str) -> bool:
-    """A flattened row that opens with a scope and lists sources ('Scope 1 Gas: 8.4; ...')."""
-    return "|" not in text and bool(_START.match(text)) and bool(LIST_ITEM.search(text))
+def starts_listing(context: Context, index: int) -> bool:
+    """A flattened row that opens with a scope and lists sources ('Scope 1 Gas: 8.4; ...'),
+    on its own line or, when the scope stands alone, on the line after it."""
+    text = context.lines[index].text
+    start = _START.match(text)
+    if "|" in text or start is None:
+        return False
+    if LIST_ITEM.search(text):
+        return True
+    following = _next_line(context, index)
+    return (
+        not text[start.end() :].strip(" :-–")
+        and following is not None
+        and "|" not in following.text
+        and bool(_SEMI_ITEM.search(following.text))
+    )
+
+
+def _next_line(context: Context, index: int) -> Line | None:
+    for line in context.lines[index + 1 : index + 4]:
+        if not line.furniture:
+            return line
+    return None
 
 
 def read_listing(context: Context, first: int) -> Listed | None:

@@ -246,7 +246,7 @@ def find_blocks(context: Context) -> list[Block]:
     for line in context.lines:
         if line.furniture or line.index <= skip_to:
             continue
-        if starts_listing(line.text):
+        if starts_listing(context, line.index):
             listed = read_listing(context, line.index)
             if listed is not None:
                 rows = _listed_rows(listed)
