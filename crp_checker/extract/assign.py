@@ -153,5 +153,5 @@ def assign(
         if role is not None and not options[role]:
             options[role].append(Assignment(block, 0, block.own_spec, why))
     for found in options.values():
-        found.sort(key=lambda a: -completeness(a))
+        found.sort(key=lambda a: (a.inferred is not None, -completeness(a)))
     return options

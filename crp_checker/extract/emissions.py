@@ -7,7 +7,7 @@ figures in units that are not CO2e mass (e.g. "CO2 gpm") are not reported as ton
 
 from __future__ import annotations
 
-from crp_checker.extract.assign import Assignment, assign
+from crp_checker.extract.assign import Assignment, assign, completeness
 from crp_checker.extract.assign import value as column_value
 from crp_checker.extract.context import Context
 from crp_checker.extract.periods import (
@@ -21,7 +21,7 @@ from crp_checker.extract.prose import prose_figures
 from crp_checker.extract.tables import Block, Role, TableRow, find_blocks
 from crp_checker.extract.units import CO2E_SAID, normalise_unit, unit_as_read
 from crp_checker.extract.values import PeriodSpec, find_period
-from crp_checker.readings import mark_inferred
+from crp_checker.readings import mark_conflicting, mark_inferred
 from crp_checker.schemas import Evidence, Facts, Period, Scope3Category
 
 _FIELDS = ("scope1", "scope2", "scope3", "total")
@@ -192,13 +192,30 @@ def _build_period(
 
 
 def _merge(
-    built: list[tuple[Period, dict[str, list[Evidence]]]], prefix: str, facts: Facts
+    built: list[tuple[Period, dict[str, list[Evidence]]]],
+    prefix: str,
+    facts: Facts,
+    rank: list[tuple[bool, int]],
 ) -> Period:
-    """Combine the tables that report one period: a stated figure beats a derived one."""
+    """Combine the tables that report one period: a stated figure beats a derived one.
+
+    Where two tables state different figures for the same scope, the table tied to the
+    period by its own labels beats one tied only by inference, and the more complete table
+    beats a partial one; two tables equal on both leave the figure undecided, with both
+    quoted for a person to choose (a conflicting reading). `rank` is (sure, completeness)
+    per table, best first.
+    """
     period, evidence = built[0]
-    for other, other_evidence in built[1:]:
+    conflicts: dict[str, list[tuple[float, list[Evidence]]]] = {}
+    for (other, other_evidence), other_rank in zip(built[1:], rank[1:], strict=True):
         for name in _FIELDS:
             mine, theirs = getattr(period, name), getattr(other, name)
+            both_stated = name not in period.derived and name not in other.derived
+            if mine is not None and theirs is not None and both_stated and _differ(mine, theirs):
+                if other_rank == rank[0]:
+                    found = conflicts.setdefault(name, [(mine, list(evidence.get(name, [])))])
+                    found.append((theirs, list(other_evidence.get(name, []))))
+                continue
             better = theirs is not None and (
                 mine is None or (name in period.derived and name not in other.derived)
             )
@@ -209,6 +226,14 @@ def _merge(
                     period.derived[name] = other.derived[name]
                 period.not_numeric.pop(name, None)
                 evidence[name] = other_evidence.get(name, [])
+    for name, candidates in conflicts.items():
+        setattr(period, name, None)
+        mark_conflicting(
+            facts,
+            f"{prefix}.{name}",
+            [(tonnes_text(value), quotes) for value, quotes in candidates],
+            "two tables give different figures for the same scope and period",
+        )
     for key, quotes in evidence.items():
         target = key if key.startswith("scope3.") else f"{prefix}.{key}"
         facts.evidence.setdefault(target, []).extend(quotes)
@@ -216,6 +241,15 @@ def _merge(
         if key.startswith("scope3."):
             facts.evidence.setdefault(key, []).extend(quotes)
     return period
+
+
+def _differ(first: float, second: float) -> bool:
+    """Figures that are not the same number as written (rounding aside)."""
+    return abs(first - second) > max(0.05, 0.01 * max(abs(first), abs(second)))
+
+
+def tonnes_text(value: float) -> str:
+    return f"{value:,.2f}".rstrip("0").rstrip(".") + " tCO2e"
 
 
 def _apply_spec(period: Period, spec: PeriodSpec) -> None:
@@ -243,7 +277,8 @@ def extract_emissions(
     for role in roles:
         found = options[role]
         built = [_build_period(option, role, categories, co2e_said) for option in found]
-        period = _merge(built, role, facts) if built else Period()
+        rank = [(option.inferred is None, completeness(option)) for option in found]
+        period = _merge(built, role, facts, rank) if built else Period()
         spec = _label(context, facts, role, found[0] if found else None, statements)
         if spec is not None and spec.precision == "year" and spec.end_year in financial:
             spec = undated(spec)  # "Baseline Year: 2024" in a plan whose FY24 is its baseline
