@@ -166,14 +166,20 @@ def cell_value(cell: str) -> tuple[float | None, str | None, bool] | None:
     return None
 
 
-def cell_values(cells: list[str]) -> tuple[list[float | None], list[str], str | None, bool]:
-    """The values of a row's value cells, with markers ('N/A') holding their column's place."""
+def cell_values(
+    cells: list[str],
+) -> tuple[list[float | None], list[str], str | None, bool, set[int]]:
+    """The values of a row's value cells, with markers ('N/A') and blank cells holding their
+    column's place: (values, marker texts, unit, derived, positions of blank cells)."""
     values: list[float | None] = []
     texts: list[str] = []
+    blank: set[int] = set()
     unit: str | None = None
     derived = False
     for cell in cells:
         if not cell:
+            blank.add(len(values))
+            values.append(None)
             continue
         found = cell_value(cell)
         if found is not None:
@@ -183,4 +189,7 @@ def cell_values(cells: list[str]) -> tuple[list[float | None], list[str], str | 
         elif NOT_AVAILABLE.search(cell):
             values.append(None)
             texts.append(cell)
-    return values, texts, unit, derived
+    while values and len(values) - 1 in blank:  # a blank notes column after the figures
+        blank.discard(len(values) - 1)
+        values.pop()
+    return values, texts, unit, derived, blank

@@ -7,6 +7,8 @@ figures in units that are not CO2e mass (e.g. "CO2 gpm") are not reported as ton
 
 from __future__ import annotations
 
+import re
+
 from crp_checker.extract.assign import Assignment, assign, completeness
 from crp_checker.extract.assign import value as column_value
 from crp_checker.extract.context import Context
@@ -19,13 +21,22 @@ from crp_checker.extract.periods import (
 )
 from crp_checker.extract.prose import prose_figures
 from crp_checker.extract.tables import Block, Role, TableRow, find_blocks
-from crp_checker.extract.units import CO2E_SAID, normalise_unit, unit_as_read
+from crp_checker.extract.units import CO2E_SAID, NOT_MASS, normalise_unit, unit_as_read
 from crp_checker.extract.values import PeriodSpec, find_period
 from crp_checker.readings import mark_conflicting, mark_inferred
 from crp_checker.schemas import Evidence, Facts, Period, Scope3Category
 
 _FIELDS = ("scope1", "scope2", "scope3", "total")
-_NOT_MASS = "not a mass of CO2e"
+_GUESS = "guess."  # evidence key prefix: a figure read in the first of several year columns
+# Why a period has a total but no figure per scope.
+_NO_SPLIT = re.compile(
+    r"\b(?:not|never|no longer)\s+(?:\w+\s+){0,2}(?:split|broken down|separated|itemi[sz]ed|"
+    r"recorded|available|measured|calculated)\b[^.]{0,40}\bscope|"
+    r"\bno\s+(?:scope\s+)?(?:split|breakdown)\b|\bonly\s+(?:as\s+)?(?:a\s+)?(?:single\s+)?total\b|"
+    r"\bscope\s+(?:split|breakdown)\b[^.]{0,60}\b(?:not|unavailable|no)\b|"
+    r"\b(?:split|breakdown)\s+by\s+scope\b[^.]{0,60}\b(?:not|unavailable|no)\b",
+    re.I,
+)
 
 
 def _factor(block: Block, table_row: TableRow) -> float | None:
@@ -156,7 +167,7 @@ def _build_period(
         period.unit = units_bad[0]
         for name in _FIELDS:
             if getattr(period, name) is None and name not in period.not_numeric:
-                period.not_numeric[name] = f"figure given in {units_bad[0]}, {_NOT_MASS}"
+                period.not_numeric[name] = f"figure given in {units_bad[0]}, {NOT_MASS}"
     else:
         written = next((r.row.unit for r in block.rows if r.row.unit), block.unit_written)
         period.unit = unit_as_read(written, co2e_said or block.co2e_said)
@@ -185,6 +196,12 @@ def _build_period(
                     f"sum of {rows_summed[number]} category {number} rows"
                 )
 
+    used = {1: by_scope[1] + sources[1], 2: by_scope[2] + sources[2]}
+    used[3] = by_scope[3] + sources[3] + category_rows
+    for name, rows in (*((f"scope{n}", r) for n, r in used.items()), ("total", totals)):
+        guessed = [r for r in rows if r.row.unplaced and column_value(r, column) is not None]
+        if guessed and getattr(period, name) is not None:
+            evidence[f"{_GUESS}{name}"] = _evidence(guessed)
     first = block.rows[0].lines[0]
     last = block.rows[-1].lines[-1]
     evidence["table"] = [first.evidence(), last.evidence()]
@@ -235,6 +252,16 @@ def _merge(
             "two tables give different figures for the same scope and period",
         )
     for key, quotes in evidence.items():
+        if key.startswith(_GUESS):
+            name = key[len(_GUESS) :]
+            if getattr(period, name) is not None:
+                mark_inferred(
+                    facts,
+                    f"{prefix}.{name}",
+                    "the table row has fewer figures than year columns; its figure was read "
+                    "as the first column's",
+                )
+            continue
         target = key if key.startswith("scope3.") else f"{prefix}.{key}"
         facts.evidence.setdefault(target, []).extend(quotes)
     for key, quotes in (e for _, ev in built[1:] for e in ev.items()):
@@ -291,7 +318,30 @@ def extract_emissions(
                     mark_inferred(facts, f"{role}.{name}", found[0].inferred)
     used = {line.index for block in blocks for row in block.rows for line in row.lines}
     prose_figures(context, facts, used, categories)
+    for role in roles:
+        _total_only_reason(context, facts, role)
     _first_year(facts)
+
+
+def _total_only_reason(context: Context, facts: Facts, role: str) -> None:
+    """A period given only as a total, with the plan's reason for giving no scope split
+    ("our 2019 footprint was not broken down by scope"): the reason explains each scope."""
+    period: Period = getattr(facts, role)
+    scopes = ("scope1", "scope2", "scope3")
+    if period.total is None or any(getattr(period, s) is not None for s in scopes):
+        return
+    for quote in facts.evidence.get(f"{role}.total", [])[:1]:
+        if quote.page is None or quote.start is None:
+            continue
+        sentence = context.sentence_at(quote.page, quote.start)
+        if sentence is None:
+            continue
+        for nearby in context.following_sentences(sentence, 3):
+            if _NO_SPLIT.search(nearby.text):
+                for name in scopes:
+                    if name not in period.not_numeric:
+                        period.explanations.setdefault(name, nearby.text)
+                return
 
 
 def has_any(period: Period) -> bool:

@@ -83,6 +83,8 @@ class Row:
     source: str = ""
     subtotal: bool = False
     derived: bool = False
+    blank: set[int] = field(default_factory=set)  # value cells left empty
+    unplaced: bool = False  # fewer figures than year columns: read in the first, a guess
 
     @property
     def has_values(self) -> bool:
@@ -177,10 +179,11 @@ def _cell_row(row: Row, head: str, cells: list[str], category: int | None) -> Ro
     while rest_cells and _is_name_cell(rest_cells[0]):
         named.append(rest_cells.pop(0))
     own = find_values(row.label)
-    values, texts, unit, derived = cell_values(rest_cells)
-    if not values and own.values:
-        values, unit = own.values, own.unit
+    values, texts, unit, derived, blank = cell_values(rest_cells)
+    if not any(v is not None for v in values) and not texts and own.values:
+        values, unit, blank = own.values, own.unit, set()
     row.values, row.texts, row.unit, row.derived = values, texts, unit, derived
+    row.blank = blank
     if row.kind == "scope" and not row.subtotal:
         _describe_scope(row, " ".join([head[len(row.label) :], *named]))
     return _as_category(row, category)

@@ -300,8 +300,7 @@ def find_blocks(context: Context) -> list[Block]:
 
 def _describe(context: Context, block: Block, blocks: list[Block]) -> None:
     """Work out the block's columns, unit, header text, period cue and own period label."""
-    counts = [len(r.row.values) for r in block.rows if r.row.has_values]
-    block.columns = max(set(counts), key=counts.count) if counts else 1
+    block.columns = _align(block)
     previous_end = max((b.last_line for b in blocks if b.last_line < block.first_line), default=-1)
     start = max(previous_end + 1, block.first_line - _HEADER_LINES, block.header_first_line - 1, 0)
     header_lines = [line for line in context.lines[start : block.first_line] if not line.furniture]
@@ -318,6 +317,67 @@ def _describe(context: Context, block: Block, blocks: list[Block]) -> None:
         _map_columns(block)
     else:
         _find_caption(block, header_lines)
+
+
+def _align(block: Block) -> int:
+    """The number of year columns, with every row's figures lined up under them.
+
+    Blank cells hold their place; a blank cell where other rows name a source is dropped; a
+    column blank in every row is a spacer. A flattened row with fewer figures than columns
+    is placed where its figures make the column's total add up, or marked as a guess.
+    """
+    counts = [len(r.row.values) for r in block.rows if r.row.has_values]
+    if not counts:
+        return 1
+    columns = max(set(counts), key=counts.count)
+    rows = [r.row for r in block.rows]
+    for row in rows:
+        while len(row.values) > columns and 0 in row.blank:
+            row.values.pop(0)
+            row.blank = {i - 1 for i in row.blank if i > 0}
+    full = [row for row in rows if row.has_values and len(row.values) == columns]
+    spacers = [c for c in range(columns) if full and all(c in row.blank for row in full)]
+    for row in full:
+        row.values = [v for c, v in enumerate(row.values) if c not in spacers]
+    columns -= len(spacers)
+    if columns > 1:
+        _place_short_rows(block, columns)
+    return columns
+
+
+def _place_short_rows(block: Block, columns: int) -> None:
+    """Flattened rows that lost a blank cell: put their figures in the column whose scopes
+    then add up to its stated total; otherwise they stay in the first column, marked as a
+    guess."""
+    short = [
+        r.row
+        for r in block.rows
+        if not r.row.cells and r.row.has_values and len(r.row.values) < columns
+    ]
+    if not short:
+        return
+    totals = [r.row for r in block.rows if r.row.kind == "total" and len(r.row.values) == columns]
+    scopes = [r.row for r in block.rows if r.row.kind == "scope" and r.row.basis is None]
+    fits: list[int] = []
+    if totals and all(len(row.values) == 1 for row in short if row in scopes):
+        for column in range(columns):
+            figures = [
+                row.values[0] if row in short else row.values[column]
+                for row in scopes
+                if len(row.values) in (1, columns)
+            ]
+            total = totals[0].values[column]
+            known = [f for f in figures if f is not None]
+            complete = bool(figures) and len(known) == len(figures)
+            if total is not None and complete and abs(sum(known) - total) <= max(0.1, total / 100):
+                fits.append(column)
+    for row in short:
+        if len(fits) == 1 and len(row.values) == 1:
+            placed: list[float | None] = [None] * columns
+            placed[fits[0]] = row.values[0]
+            row.values = placed
+        else:
+            row.unplaced = True  # read in the first column, as a guess a person must check
 
 
 def _find_unit(block: Block, header_lines: list[Line]) -> None:

@@ -29,6 +29,7 @@ UNIT_STATEMENT = re.compile(
     rf"{_MASS_WORD}\b)",
     re.IGNORECASE,
 )
+NOT_MASS = "not a mass of CO2e"  # the end of a note on a figure given in another unit
 CO2E_SAID = re.compile(r"co2\s?e\b|co₂e|co2-?eq|carbon dioxide equivalent|tc02e", re.IGNORECASE)
 
 

@@ -103,12 +103,14 @@ def baseline_year_plausible(facts: Facts, ctx: Context) -> Result:
         base.end is None and base.end_year is not None and base.end_year > check.year
     )
     name = period_name(base, "baseline")
+    rests_on = ("baseline.label", "current.label")
     if after_check:
         return Result(
             Outcome.FAIL,
             f"{cap(name)} ends {_end_text(base)}, after the check date {date_text(check)}.",
             "Correct the baseline year: it must be a past 12-month period with actual figures.",
             ev,
+            rests_on=rests_on,
         )
     if current.same_as_baseline:
         return Result(
@@ -145,6 +147,7 @@ def baseline_year_plausible(facts: Facts, ctx: Context) -> Result:
         "Check the two years: the baseline is the earlier reference year, the current period "
         "the latest 12 months reported.",
         ev,
+        rests_on=rests_on,
     )
 
 
@@ -158,7 +161,9 @@ def baseline_year_plausible(facts: Facts, ctx: Context) -> Result:
 def baseline_emissions(facts: Facts, ctx: Context) -> Result:
     """The baseline footprint must give Scope 1, Scope 2, Scope 3 and the total in tonnes CO2e,
     so later years can be compared scope by scope."""
-    return judge_figures(facts.baseline, "baseline", evidence(facts, "baseline."), ctx.where)
+    return judge_figures(
+        facts.baseline, "baseline", evidence(facts, "baseline."), ctx.where, "baseline"
+    )
 
 
 @rule(

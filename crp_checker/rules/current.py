@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from dateutil.relativedelta import relativedelta
 
@@ -82,12 +83,11 @@ def current_emissions(facts: Facts, ctx: Context) -> Result:
     ev = evidence(facts, "current.")
     if facts.current.same_as_baseline and not ev:
         ev = evidence(facts, "baseline.")  # the figures judged are the baseline's
-    result = judge_figures(current_period(facts), "current period", ev, ctx.where)
+    prefix = "baseline" if facts.current.same_as_baseline else "current"
+    result = judge_figures(current_period(facts), "current period", ev, ctx.where, prefix)
     if not facts.current.same_as_baseline:
         return result
-    return Result(
-        result.outcome, result.message + FIRST_YEAR_NOTE, result.fix, result.evidence, result.absent
-    )
+    return replace(result, message=result.message + FIRST_YEAR_NOTE)
 
 
 @rule(
@@ -123,6 +123,7 @@ def reporting_period_recent(facts: Facts, ctx: Context) -> Result:
             fix,
             ev,
             absent=not period.label,
+            rests_on=(current_key(facts, "label"),),
         )
     early, late = bounds
     name = period_name(period, "current period")
@@ -164,7 +165,7 @@ def reporting_period_recent(facts: Facts, ctx: Context) -> Result:
         return Result(outcome, message, None, ev)
     if outcome is Outcome.PARTIAL:
         message += f" It is less than {GRACE_MONTHS} months over the limit."
-    return Result(outcome, message, fix, ev)
+    return Result(outcome, message, fix, ev, rests_on=(current_key(facts, "label"),))
 
 
 @rule(

@@ -92,6 +92,11 @@ def values_valid(facts: Facts, ctx: Context) -> Result:
             "Give every figure as a number of tonnes CO2e, zero or more; for a figure you do "
             "not have, write 0 with the reason, or say when it will be measured.",
             ev,
+            rests_on=tuple(
+                f"{role}.{name}"
+                for role in ("baseline", "current")
+                for name in ("scope1", "scope2", "scope3", "total")
+            ),
         )
     return Result(
         Outcome.PASS, "Every emissions figure found is a number of zero or more.", None, ev

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from crp_checker.extract.units import normalise_unit, says_co2, says_co2e
+from crp_checker.extract.units import NOT_MASS, normalise_unit, says_co2, says_co2e
 from crp_checker.rules.helpers import (
     SCOPE_NAMES,
     SCOPES,
@@ -24,6 +24,8 @@ UnitKind = Literal["tco2e", "kgco2e", "co2_only", "energy", "unknown"]
 # Cell text that stands for "nothing here": judged by zeros-explained, not as invalid text.
 ZERO_MARKERS = frozenset(
     {"0", "n/a", "na", "n.a.", "n.a", "nil", "none", "zero", "not applicable", "-", "–", "—"}
+    | {"not measured", "not yet measured", "not collected", "not yet collected"}
+    | {"not calculated", "not yet calculated", "not reported", "not quantified"}
 )
 _ENERGY = re.compile(r"(k|m|g)wh|litre|liter|therm|\bgj\b|\bmj\b", re.IGNORECASE)
 _PARTIAL_WITHIN_PERCENT = 5.0  # RULES.md totals-add-up: partial when within 5%
@@ -92,8 +94,8 @@ def _invalid_cells(period: Period) -> list[str]:
     """Negative figures and cells holding text or nothing where a number belongs."""
     problems = [f"{SCOPE_NAMES.get(name, name)} is negative" for name in period.negative]
     for name, text in period.not_numeric.items():
-        if is_zero_marker(text):
-            continue
+        if is_zero_marker(text) or text.endswith(NOT_MASS):
+            continue  # a marker for zeros-explained; a figure in an odd unit is units-co2e's
         label = SCOPE_NAMES.get(name, name)
         problems.append(f"{label} is blank" if not text.strip() else f"{label} reads '{text}'")
     return problems
