@@ -15,12 +15,14 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from crp_checker.extract.cells import (
+    CELL_TOTAL,
     NOT_AVAILABLE,
     cell_value,
     cell_values,
     find_values,
     markers_only,
 )
+from crp_checker.extract.values import parse_number
 
 RowKind = Literal["scope", "total", "category", "source", "basis", "none"]
 
@@ -144,6 +146,10 @@ def classify(text: str, category_at_start: int | None = None) -> Row:
     rest = text[len(row.label) :] if text.startswith(row.label) else text
     if _SENTENCE_ABOUT_SCOPES.match(rest) and _SCOPE_NAMED.search(rest):
         return Row("none", "")  # "Scope 2 and 36.9 tonnes in Scope 3.": a sentence
+    stated = _stated_total(rest, row) if row.kind == "scope" else None
+    if stated is not None:
+        row.values, row.subtotal = [stated], True  # "Scope 1: gas 10.0, vans 20.0. Total: 30.0"
+        return row
     run = find_values(rest)
     prose_tail = row.kind != "source" and (
         _words(rest[run.end :]) > _MAX_TAIL_WORDS or bool(_AND_ANOTHER_SCOPE.match(rest[run.end :]))
@@ -164,6 +170,18 @@ def classify(text: str, category_at_start: int | None = None) -> Row:
     elif row.kind == "scope" and not row.subtotal and len(rest.split()) <= _MAX_LABEL_WORDS:
         _describe_scope(row, rest)
     return _as_category(row, category_at_start)
+
+
+def _stated_total(rest: str, row: Row) -> float | None:
+    """The scope's own total at the end of a line that first lists its sources."""
+    totals = [
+        m
+        for m in CELL_TOTAL.finditer(rest)
+        if not (named := _SCOPE_NAMED.search(m[0])) or named[0][-1] == str(row.scope)
+    ]
+    if not totals or len(find_values(rest[: totals[-1].start()]).values) == 0:
+        return None
+    return parse_number(totals[-1]["num"])
 
 
 def _cell_row(row: Row, head: str, cells: list[str], category: int | None) -> Row:
@@ -211,6 +229,9 @@ def _label(head: str, category_at_start: int | None) -> Row:
     m = _BASIS.match(head)
     if m:
         return Row("basis", head[: m.end()].strip(), basis=m["b"].lower())
+    m = _SCOPE_TOTAL.match(head)
+    if m:
+        return Row("scope", head[: m.end()].strip(), scope=int(m["n"]), subtotal=True)
     m = _SOURCE_SCOPE.match(head)
     if m:
         return Row("source", head[: m.end()].strip(), scope=int(m["n"]))
@@ -223,9 +244,6 @@ def _label(head: str, category_at_start: int | None) -> Row:
             scope=int(m["n"]),
             basis=basis[1].lower() if basis else None,
         )
-    m = _SCOPE_TOTAL.match(head)
-    if m:
-        return Row("scope", head[: m.end()].strip(), scope=int(m["n"]), subtotal=True)
     m = _TOTAL.match(head)
     if m:
         basis = re.search(r"(market|location)[\s-]*based", head, re.I)

@@ -330,6 +330,9 @@ def _align(block: Block) -> int:
     if not counts:
         return 1
     columns = max(set(counts), key=counts.count)
+    totals = [len(r.row.values) for r in block.rows if r.row.kind == "total" and r.row.has_values]
+    if totals and not any(r.row.cells for r in block.rows):
+        columns = max(columns, totals[0])  # a total for every year: the scopes lost a blank cell
     rows = [r.row for r in block.rows]
     for row in rows:
         while len(row.values) > columns and 0 in row.blank:
