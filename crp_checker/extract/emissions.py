@@ -358,12 +358,15 @@ def _label(
     """The period as the plan labels it, nearest the figures first.
 
     The table's own label (a column header or caption year) wins over a statement elsewhere
-    that names another year; a statement of the same year is used for its fuller wording
-    ("2019/20 (1 April 2019 to 31 March 2020)").
+    that names another year; of two readings of the same year, the one with dates is used
+    ("2019/20 (1 April 2019 to 31 March 2020)" over a column's "2019/20").
     """
     statement = first_statement(statements, role)
     own = assignment.spec if assignment is not None else None
-    if own is not None and (statement is None or statement.spec.end_year != own.end_year):
+    fuller = own is not None and own.start is not None
+    if statement is not None and statement.spec.start is not None:
+        fuller = False
+    if own is not None and (statement is None or statement.spec.end_year != own.end_year or fuller):
         line = assignment.block.own_line if assignment is not None else None
         if line is not None:
             facts.evidence[f"{role}.label"] = [line.evidence()]
