@@ -49,6 +49,11 @@ def _where(evidence: Sequence[Evidence]) -> str:
     return ""
 
 
+def quoted_at(evidence: Sequence[Evidence]) -> str:
+    """' (p. 2, “Reporting year: 2025”)': where the first quote is, for a question's wording."""
+    return _where(evidence)
+
+
 def reading_question(key: str, reading: Reading) -> str:
     """The question a person answers to settle a doubtful reading."""
     name = fact_name(key)

@@ -18,8 +18,13 @@ from __future__ import annotations
 import re
 
 from crp_checker.extract.context import Context, Sentence
-from crp_checker.extract.prose_figures import Figure, category_figures, sentence_figures
-from crp_checker.extract.units import unit_as_read
+from crp_checker.extract.prose_figures import (
+    Figure,
+    category_figures,
+    odd_unit_total,
+    sentence_figures,
+)
+from crp_checker.extract.units import NOT_MASS, unit_as_read
 from crp_checker.extract.values import find_years
 from crp_checker.schemas import Facts, Period, Scope3Category
 
@@ -42,13 +47,15 @@ _CONTEXT_SENTENCES = 4  # how far a paragraph's period carries to the sentences 
 
 
 def _roles(sentence: Sentence, facts: Facts) -> set[str]:
-    """The periods a sentence names: in words, or by a year of a known period."""
+    """The periods a sentence names: in words, or else by a year of a known period."""
     found: set[str] = set()
     text = sentence.text
     if _BASELINE_WORDS.search(text):
         found.add("baseline")
     if _CURRENT_WORDS.search(text):
         found.add("current")
+    if found:
+        return found  # the words name the period; its years may be its dates
     years = find_years(text)
     base, current = facts.baseline.end_year, facts.current.end_year
     for year in years:
@@ -120,6 +127,10 @@ def prose_figures(
         if _NOT_ACTUALS.search(text) or len(named) > 1:
             continue
         roles = named or ({carried} if carried and carried_for <= _CONTEXT_SENTENCES else set())
+        odd = odd_unit_total(text)
+        if odd is not None:
+            for role in roles:
+                _odd_unit(facts, role, odd, sentence)
         for figure in sentence_figures(text):
             for role in ("baseline", "current") if figure.both else tuple(roles):
                 _apply(facts, role, figure, sentence, strength, co2e_said)
@@ -160,6 +171,16 @@ def _apply(
         if len(set(years)) == 1:
             period.label, period.end_year = str(years[0]), years[0]
             facts.evidence[f"{role}.label"] = [sentence.evidence()]
+
+
+def _odd_unit(facts: Facts, role: str, odd: tuple[str, str], sentence: Sentence) -> None:
+    """A total in a unit that is not a mass of CO2e is noted, never reported as tonnes."""
+    period: Period = getattr(facts, role)
+    if f"{role}.table" in facts.evidence or period.total is not None:
+        return
+    period.not_numeric.setdefault("total", f"{odd[0]} {odd[1]}, {NOT_MASS}")
+    period.unit = period.unit or odd[1]
+    facts.evidence.setdefault(f"{role}.total", []).append(sentence.evidence())
 
 
 def _settle_basis(period: Period) -> None:

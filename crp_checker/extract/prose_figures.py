@@ -71,6 +71,13 @@ _PARTS = re.compile(
     r"\b(?:made up of|consists? of|comprise[sd]?|includ\w+|such as|of which|mainly|mostly)\b",
     re.I,
 )
+# A total in a CO2 unit that is not a mass ("664,699,971 CO2 gpm", "120 gCO2e/km").
+_ODD_TOTAL = re.compile(
+    r"\b(?:total\s+emissions|emissions\s+total|(?:baseline|reporting)\s+year\s+emissions)\s*:?\s*"
+    r"(?P<num>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*"
+    r"(?P<unit>co2e?\s*gpm|g\s?co2e?\s*(?:/|per\s+)\w+|co2e?\s*g(?:/|\s+per\s+)\w+)\b",
+    re.I,
+)
 _BOTH = re.compile(r"\b(?:both|each|all)\s+(?:years|periods)\b|\bevery\s+year\b", re.I)
 _CATEGORY_FIGURE = re.compile(r"\s*\(\s*" + MASS + r"\s*\)", re.I)
 
@@ -138,6 +145,12 @@ def sentence_figures(text: str) -> list[Figure]:
         if first:
             add("total", first, 1)
     return _strongest(found)
+
+
+def odd_unit_total(text: str) -> tuple[str, str] | None:
+    """A total given in a CO2 unit that is not a mass: (the figure as written, the unit)."""
+    m = _ODD_TOTAL.search(text)
+    return (m["num"], " ".join(m["unit"].split())) if m else None
 
 
 def _names_a_part(gap: str) -> bool:

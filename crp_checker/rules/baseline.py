@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from crp_checker.readings import quoted_at
 from crp_checker.rules.helpers import (
     cap,
     date_text,
@@ -98,6 +99,7 @@ def baseline_year_plausible(facts: Facts, ctx: Context) -> Result:
             f"The baseline '{base.label}' has no year the checker could read.",
             "Write the baseline as a year or dates (for example '2019/20' or 'Jan - Dec 2019').",
             ev,
+            question=f"Which 12 months is the baseline '{base.label}'{quoted_at(ev)}?",
         )
     after_check = (base.end is not None and base.end > check) or (
         base.end is None and base.end_year is not None and base.end_year > check.year

@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from dateutil.relativedelta import relativedelta
 
+from crp_checker.readings import quoted_at
 from crp_checker.rules.helpers import (
     cap,
     current_key,
@@ -134,6 +135,8 @@ def reporting_period_recent(facts: Facts, ctx: Context) -> Result:
             "cannot be actual ones.",
             "Report a completed 12-month period, or correct the period's dates.",
             ev,
+            question=f"Are the current figures{quoted_at(ev)} actual figures for a completed "
+            "period, or estimates?",
         )
     # A reported period has ended by the time the plan is read, so the check date caps it.
     late = min(late, check)
@@ -155,6 +158,8 @@ def reporting_period_recent(facts: Facts, ctx: Context) -> Result:
             "State the exact dates of the reporting period (for example 'April 2023 - March "
             "2024').",
             ev,
+            question=f"In which month did the reporting period {period.label or period.end_year}"
+            f"{quoted_at(ev)} end: on or after {date_text(ok_from)}?",
         )
     if early == late:
         ended = f"ended {date_text(early)}, {plural(_months_between(early, check), 'month')} before"

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from crp_checker.readings import quoted_at
 from crp_checker.rules.figures import (
     any_figures,
     category_status,
     check_total,
     find_zeros,
+    in_other_unit,
     invalid_values,
     is_zero_marker,
     judge_unit,
     scored_periods,
+    unit_kind,
 )
 from crp_checker.rules.helpers import (
     cap,
@@ -28,7 +31,11 @@ from crp_checker.rules.helpers import (
 from crp_checker.rules.registry import Context, Result, rule
 from crp_checker.schemas import Facts, Outcome, Severity
 
-CHANGE_LIMIT_PERCENT = 50.0  # RULES.md change-explained: "a change of more than 50%"
+CHANGE_LIMIT_PERCENT = 50.0
+_UNIT_FIX = (
+    "Give every figure in tonnes CO2e (tCO2e): convert kilograms (divide by 1,000) and "
+    "energy use (with the UK Government conversion factors), and say the figures are CO2e."
+)  # RULES.md change-explained: "a change of more than 50%"
 
 
 @rule(
@@ -42,7 +49,11 @@ def units_co2e(facts: Facts, ctx: Context) -> Result:
     """Emissions must be in tonnes of CO2 equivalent, which counts all greenhouse gases;
     kilograms, CO2 alone or energy use (kWh) cannot be compared with other plans."""
     ev = evidence(facts, "baseline.table", "current.table", "baseline.unit", "current.unit")
-    periods = [(w, p) for w, p in scored_periods(facts, current_period(facts)) if has_figures(p)]
+    periods = [
+        (w, p)
+        for w, p in scored_periods(facts, current_period(facts))
+        if has_figures(p) or in_other_unit(p)
+    ]
     if not periods:
         return Result(
             Outcome.FAIL,
@@ -56,11 +67,14 @@ def units_co2e(facts: Facts, ctx: Context) -> Result:
     message = cap("; ".join(f"{name} {note}" for (_, note), name in judged)) + "."
     if outcome is Outcome.PASS:
         return Result(outcome, message, None, ev)
+    if outcome is Outcome.NEEDS_REVIEW:
+        odd = sorted({p.unit for _, p in periods if p.unit and unit_kind(p.unit) == "unknown"})
+        question = f"Are the figures in '{', '.join(odd)}'{quoted_at(ev)} tonnes of CO2e?"
+        return Result(outcome, message, _UNIT_FIX, ev, question=question)
     return Result(
         outcome,
         message,
-        "Give every figure in tonnes CO2e (tCO2e): convert kilograms (divide by 1,000) and "
-        "energy use (with the UK Government conversion factors), and say the figures are CO2e.",
+        _UNIT_FIX,
         ev,
         absent=outcome is Outcome.FAIL and all(p.unit is None for _, p in periods),
     )

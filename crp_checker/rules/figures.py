@@ -68,6 +68,11 @@ def judge_unit(period: Period) -> tuple[Outcome, str]:
     return outcome, note.format(unit=period.unit)
 
 
+def in_other_unit(period: Period) -> bool:
+    """The period gives figures, but in a unit that is not a mass of CO2e ('CO2 gpm')."""
+    return any(text.endswith(NOT_MASS) for text in period.not_numeric.values())
+
+
 def scored_periods(facts: Facts, current: Period) -> list[tuple[str, Period]]:
     """The periods to check figure by figure; a first-year reporter's repeat is checked once."""
     periods = [("baseline", facts.baseline)]
