@@ -61,8 +61,10 @@ def reading_question(key: str, reading: Reading) -> str:
         options = [f"{c.value}{_where(c.evidence)}" for c in reading.candidates]
         listed = ", ".join(options[:-1]) + f" or {options[-1]}" if len(options) > 1 else options[0]
         return f"Which is {name}: {listed}?"
-    reason = f" {reading.reason}" if reading.reason else ""
-    return f"Is {name} read right?{reason}"
+    reason = (reading.reason or "").strip()
+    if reason:
+        reason = reason[0].upper() + reason[1:] + ("" if reason.endswith(".") else ".") + " "
+    return f"{reason}Is {name} read right?"
 
 
 def mark_inferred(facts: Facts, key: str, reason: str) -> None:
