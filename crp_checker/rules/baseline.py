@@ -87,7 +87,10 @@ def baseline_year(facts: Facts, ctx: Context) -> Result:
 )
 def baseline_year_plausible(facts: Facts, ctx: Context) -> Result:
     """A baseline must come before (or, for a first-time reporter, be) the current reporting year,
-    and cannot lie in the future; otherwise the figures are mislabelled."""
+    and cannot lie in the future; otherwise the figures are mislabelled. A baseline the plan
+    says it recalculated to another year ("now revised to FY23") is judged by the revised
+    year; periods that overlap but end in order pass; the same year as the current period is
+    partial (a first-time reporter)."""
     base, current = facts.baseline, facts.current
     check = ctx.buyer.check_date
     ev = evidence(facts, "baseline.label", "current.label")
@@ -162,7 +165,11 @@ def baseline_year_plausible(facts: Facts, ctx: Context) -> Result:
 )
 def baseline_emissions(facts: Facts, ctx: Context) -> Result:
     """The baseline footprint must give Scope 1, Scope 2, Scope 3 and the total in tonnes CO2e,
-    so later years can be compared scope by scope."""
+    so later years can be compared scope by scope. A Scope 3 figure summed from its category
+    rows passes (the sum is shown); a baseline given only as a total is partial when the plan
+    says why it has no scope split, and fails otherwise, as do figures given only by source
+    or cells that say the figures are not yet available. A figure read from context, or
+    offered twice differently, is left to a person rather than failed."""
     return judge_figures(
         facts.baseline, "baseline", evidence(facts, "baseline."), ctx.where, "baseline"
     )

@@ -53,7 +53,8 @@ def _is_twelve_months(period: Period) -> bool:
 )
 def reporting_period(facts: Facts, ctx: Context) -> Result:
     """The current emissions must be tied to a stated 12-month period, so the buyer knows how
-    recent they are."""
+    recent they are. A period stated in a sentence ("recalculated for the financial year
+    2025") counts as well as one in a table heading."""
     period = current_period(facts)
     ev = evidence(facts, current_key(facts, "label"))
     if has_period(period):
@@ -80,7 +81,8 @@ def reporting_period(facts: Facts, ctx: Context) -> Result:
 def current_emissions(facts: Facts, ctx: Context) -> Result:
     """The latest year's Scope 1, Scope 2, Scope 3 and total emissions must be given in tonnes
     CO2e. When the plan says the current year is its baseline year (a first-time reporter),
-    the repeated baseline figures are judged as the current ones."""
+    the repeated baseline figures are judged as the current ones. Judged as baseline-emissions
+    otherwise (partial for a total with a stated reason for no scope split)."""
     ev = evidence(facts, "current.")
     if facts.current.same_as_baseline and not ev:
         ev = evidence(facts, "baseline.")  # the figures judged are the baseline's
@@ -102,7 +104,9 @@ def current_emissions(facts: Facts, ctx: Context) -> Result:
 def reporting_period_recent(facts: Facts, ctx: Context) -> Result:
     """Buyers expect the latest 12 months of data; figures older than the buyer's limit (12 months
     by default) no longer show where the organisation stands. When only the year is given,
-    both the earliest and latest possible end are checked."""
+    both the earliest and latest possible end are checked; a financial year whose months are
+    not stated ('FY25') is never read as a calendar year, and a person decides when the two
+    ends disagree."""
     period = current_period(facts)
     check = ctx.buyer.check_date
     limit = ctx.buyer.max_data_age_months

@@ -47,7 +47,10 @@ _UNIT_FIX = (
 )
 def units_co2e(facts: Facts, ctx: Context) -> Result:
     """Emissions must be in tonnes of CO2 equivalent, which counts all greenhouse gases;
-    kilograms, CO2 alone or energy use (kWh) cannot be compared with other plans."""
+    kilograms, CO2 alone or energy use (kWh) cannot be compared with other plans. Units are
+    read as written: 'tC02e' (a zero for the O) and a flattened subscript ('tCO 2 e') are
+    tCO2e; 'tCO2' is partial; a unit that is not a mass (for example 'CO2 gpm') is left to a
+    person."""
     ev = evidence(facts, "baseline.table", "current.table", "baseline.unit", "current.unit")
     periods = [
         (w, p)
@@ -89,7 +92,10 @@ def units_co2e(facts: Facts, ctx: Context) -> Result:
 )
 def values_valid(facts: Facts, ctx: Context) -> Result:
     """Every emissions figure must be a number of zero or more: a negative figure, text or an
-    empty cell in the table cannot be checked or compared."""
+    empty cell in the table cannot be checked or compared. 'N/A', 'nil' or 'not measured' in
+    a figure cell marks a zero or a gap (judged by zeros-explained), not an invalid value; a
+    number in an odd unit is judged by units-co2e; a sentence of text in a figure cell fails
+    here too; figures in running text that are not emissions (savings) are not checked."""
     current = current_period(facts)
     if not any_figures(facts, current):
         return Result(
