@@ -668,3 +668,24 @@ def test_a_row_short_of_a_figure_is_placed_where_the_column_adds_up() -> None:
     )
     assert figures(facts.baseline) == (None, None, None, 250.0)
     assert figures(facts.current) == (50.0, 30.0, 100.0, 180.0)
+
+
+def test_a_row_short_of_a_figure_that_no_total_places_is_left_to_a_person() -> None:
+    facts: Facts = facts_of(
+        """
+        Carbon Reduction Plan
+        Baseline year: 2019
+        Reporting year: 2024
+        Emissions (tCO2e) 2019 (baseline) 2024 (current)
+        Scope 1 50.0
+        Scope 2 30.0 28.0
+        Scope 3 100.0 90.0
+        Total 250.0 175.0
+        """
+    )
+    assert facts.baseline.scope1 is None and facts.current.scope1 is None
+    for role in ("baseline", "current"):
+        reading = facts.readings[f"{role}.scope1"]
+        assert reading.how == "conflicting"
+        assert [c.value for c in reading.candidates] == ["50 tCO2e"]
+    assert (facts.baseline.scope2, facts.current.scope2) == (30.0, 28.0)

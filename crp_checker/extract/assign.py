@@ -28,9 +28,10 @@ class Assignment:
 
 
 def value(table_row: TableRow, column: int) -> float | None:
-    """The row's figure in `column` (a row with one figure has it in the first column only)."""
+    """The row's figure in `column`: a row with one figure has it in the first column only,
+    and a flattened row short of a figure that no total could place has none."""
     values = table_row.row.values
-    if len(values) == 1 and column > 0:
+    if table_row.row.unplaced or (len(values) == 1 and column > 0):
         return None
     return values[column] if column < len(values) else None
 

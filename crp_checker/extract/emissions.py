@@ -27,7 +27,7 @@ from crp_checker.readings import mark_conflicting, mark_inferred
 from crp_checker.schemas import Evidence, Facts, Period, Scope3Category
 
 _FIELDS = ("scope1", "scope2", "scope3", "total")
-_GUESS = "guess."  # evidence key prefix: a figure read in the first of several year columns
+_Guesses = dict[str, list[tuple[float, list[Evidence]]]]
 # Why a period has a total but no figure per scope.
 _NO_SPLIT = re.compile(
     r"\b(?:not|never|no longer)\s+(?:\w+\s+){0,2}(?:split|broken down|separated|itemi[sz]ed|"
@@ -59,8 +59,12 @@ def _build_period(
     prefix: str,
     categories: dict[int, Scope3Category],
     co2e_said: bool = False,
-) -> tuple[Period, dict[str, list[Evidence]]]:
-    """Sum up one table column into a Period, with evidence per field and derivations."""
+) -> tuple[Period, dict[str, list[Evidence]], _Guesses]:
+    """Sum up one table column into a Period, with evidence per field and derivations.
+
+    Also returns the figures of rows short of a figure that no total could place: their
+    year cannot be told, so they are candidates for a person, not figures.
+    """
     block, column = assignment.block, assignment.column
     period = Period()
     evidence: dict[str, list[Evidence]] = {}
@@ -196,20 +200,20 @@ def _build_period(
                     f"sum of {rows_summed[number]} category {number} rows"
                 )
 
-    used = {1: by_scope[1] + sources[1], 2: by_scope[2] + sources[2]}
-    used[3] = by_scope[3] + sources[3] + category_rows
-    for name, rows in (*((f"scope{n}", r) for n, r in used.items()), ("total", totals)):
-        guessed = [r for r in rows if r.row.unplaced and column_value(r, column) is not None]
-        if guessed and getattr(period, name) is not None:
-            evidence[f"{_GUESS}{name}"] = _evidence(guessed)
+    guesses: _Guesses = {}
+    for scope in (1, 2, 3):
+        for table_row in by_scope[scope]:
+            figure = table_row.row.values[0] if table_row.row.values else None
+            if table_row.row.unplaced and figure is not None:
+                guesses.setdefault(f"scope{scope}", []).append((figure, _evidence([table_row])))
     first = block.rows[0].lines[0]
     last = block.rows[-1].lines[-1]
     evidence["table"] = [first.evidence(), last.evidence()]
-    return period, evidence
+    return period, evidence, guesses
 
 
 def _merge(
-    built: list[tuple[Period, dict[str, list[Evidence]]]],
+    built: list[tuple[Period, dict[str, list[Evidence]], _Guesses]],
     prefix: str,
     facts: Facts,
     rank: list[tuple[bool, int]],
@@ -222,9 +226,9 @@ def _merge(
     quoted for a person to choose (a conflicting reading). `rank` is (sure, completeness)
     per table, best first.
     """
-    period, evidence = built[0]
+    period, evidence, guesses = built[0]
     conflicts: dict[str, list[tuple[float, list[Evidence]]]] = {}
-    for (other, other_evidence), other_rank in zip(built[1:], rank[1:], strict=True):
+    for (other, other_evidence, _), other_rank in zip(built[1:], rank[1:], strict=True):
         for name in _FIELDS:
             mine, theirs = getattr(period, name), getattr(other, name)
             both_stated = name not in period.derived and name not in other.derived
@@ -251,20 +255,18 @@ def _merge(
             [(tonnes_text(value), quotes) for value, quotes in candidates],
             "two tables give different figures for the same scope and period",
         )
+    for name, found in guesses.items():
+        if getattr(period, name) is None and f"{prefix}.{name}" not in facts.readings:
+            mark_conflicting(
+                facts,
+                f"{prefix}.{name}",
+                [(tonnes_text(value), quotes) for value, quotes in found],
+                "the table row has fewer figures than year columns, so its year cannot be told",
+            )
     for key, quotes in evidence.items():
-        if key.startswith(_GUESS):
-            name = key[len(_GUESS) :]
-            if getattr(period, name) is not None:
-                mark_inferred(
-                    facts,
-                    f"{prefix}.{name}",
-                    "the table row has fewer figures than year columns; its figure was read "
-                    "as the first column's",
-                )
-            continue
         target = key if key.startswith("scope3.") else f"{prefix}.{key}"
         facts.evidence.setdefault(target, []).extend(quotes)
-    for key, quotes in (e for _, ev in built[1:] for e in ev.items()):
+    for key, quotes in (e for _, ev, _ in built[1:] for e in ev.items()):
         if key.startswith("scope3."):
             facts.evidence.setdefault(key, []).extend(quotes)
     return period

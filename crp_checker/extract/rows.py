@@ -86,7 +86,7 @@ class Row:
     subtotal: bool = False
     derived: bool = False
     blank: set[int] = field(default_factory=set)  # value cells left empty
-    unplaced: bool = False  # fewer figures than year columns: read in the first, a guess
+    unplaced: bool = False  # fewer figures than year columns, and no telling which year
 
     @property
     def has_values(self) -> bool:

@@ -324,7 +324,7 @@ def _align(block: Block) -> int:
 
     Blank cells hold their place; a blank cell where other rows name a source is dropped; a
     column blank in every row is a spacer. A flattened row with fewer figures than columns
-    is placed where its figures make the column's total add up, or marked as a guess.
+    is placed where its figures make the column's total add up, or left unplaced.
     """
     counts = [len(r.row.values) for r in block.rows if r.row.has_values]
     if not counts:
@@ -350,8 +350,7 @@ def _align(block: Block) -> int:
 
 def _place_short_rows(block: Block, columns: int) -> None:
     """Flattened rows that lost a blank cell: put their figures in the column whose scopes
-    then add up to its stated total; otherwise they stay in the first column, marked as a
-    guess."""
+    then add up to its stated total; otherwise they are unplaced (their year is unknown)."""
     short = [
         r.row
         for r in block.rows
@@ -380,7 +379,7 @@ def _place_short_rows(block: Block, columns: int) -> None:
             placed[fits[0]] = row.values[0]
             row.values = placed
         else:
-            row.unplaced = True  # read in the first column, as a guess a person must check
+            row.unplaced = True  # its year cannot be told: a person must say
 
 
 def _find_unit(block: Block, header_lines: list[Line]) -> None:
