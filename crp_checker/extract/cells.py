@@ -64,9 +64,12 @@ def _is_bare_year(number: str) -> bool:
 
 
 def _candidates(text: str) -> list[re.Match[str]]:
+    numbers = list(NUMBER.finditer(text))
+    if not numbers:
+        return []
     date_spans = [(d.start, d.end) for d in find_dates(text)]
     found: list[re.Match[str]] = []
-    for m in NUMBER.finditer(text):
+    for m in numbers:
         after = text[m.end() : m.end() + 2]
         if after.lstrip().startswith("%") or (
             after.startswith(("/", "-", ".")) and not after[1:2].isspace()

@@ -84,6 +84,7 @@ _EXAMPLE = re.compile(
     r"\b(?:for example|e\.g\.|imaginary|hypothetical|illustrative|fictitious|worked example)\b",
     re.I,
 )
+_DIGIT = re.compile(r"\d")
 _BASELINE_WORD = re.compile(r"\bbase(?:line)?\s+(?:year|period)|\bbaseline\b", re.I)
 _FINANCIAL_BEFORE = re.compile(r"(?:financial|fiscal|accounting)\s+year|\bFY(?=\s?'?\d|\b)", re.I)
 _MONTHS_ONLY = re.compile(
@@ -203,10 +204,12 @@ def find_statements(context: Context) -> list[PeriodStatement]:
         if line.furniture or _EXAMPLE.search(line.text):
             continue
         window, following = _window(context, line)
-        found += _field_statements(window, line, following)
-        found += _sentence_statements(window, line, following)
-        for m in _SAME_YEAR.finditer(window):
-            same_year = same_year or _evidence(line, following, m.start())
+        if _DIGIT.search(window):  # every period is written with digits
+            found += _field_statements(window, line, following)
+            found += _sentence_statements(window, line, following)
+        if same_year is None and "current" in window.lower():
+            for m in _SAME_YEAR.finditer(window):
+                same_year = same_year or _evidence(line, following, m.start())
     found.sort(key=lambda s: s.priority)
     if same_year is not None and first_statement(found, "current") is None:
         base = first_statement(found, "baseline")

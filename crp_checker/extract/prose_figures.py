@@ -78,6 +78,7 @@ _ODD_TOTAL = re.compile(
     r"(?P<unit>co2e?\s*gpm|g\s?co2e?\s*(?:/|per\s+)\w+|co2e?\s*g(?:/|\s+per\s+)\w+)\b",
     re.I,
 )
+_ANY_FIGURE = re.compile(r"\d|\b(?:zero|nil|none|nothing|no\s+scope)\b", re.I)
 _BOTH = re.compile(r"\b(?:both|each|all)\s+(?:years|periods)\b|\bevery\s+year\b", re.I)
 _CATEGORY_FIGURE = re.compile(r"\s*\(\s*" + MASS + r"\s*\)", re.I)
 
@@ -106,6 +107,8 @@ def tonnes(number: str, unit: str) -> tuple[float, bool] | None:
 
 def sentence_figures(text: str) -> list[Figure]:
     """Scope and total figures of a sentence, the strongest reading of each field."""
+    if not _ANY_FIGURE.search(text):
+        return []
     found: list[Figure] = []
     used: list[tuple[int, int]] = []
 
