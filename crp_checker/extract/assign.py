@@ -99,7 +99,11 @@ def _multi_columns(
         )
     why = None
     if base_col is None or cur_col is None:
-        why = "the table's columns are not labelled baseline and current; read in column order"
+        why = "the table's columns are not labelled baseline and current; read by their years"
+    years = {c: s.end_year for c, s in block.specs.items()}
+    if len(years) == block.columns:  # "| 2024 | 2023 |": the earliest year is the baseline
+        base_col = min(years, key=years.__getitem__) if base_col is None else base_col
+        cur_col = max(years, key=years.__getitem__) if cur_col is None else cur_col
     return (0 if base_col is None else base_col), (last if cur_col is None else cur_col), why
 
 
@@ -142,7 +146,9 @@ def assign(
         role = _by_position(block, statements, line_of)
         why = "the table names no period; it follows the plan's statement of that period"
         if role is None:
-            if not options["baseline"] and (baseline is not None or current is None):
+            if baseline is None and current is None and block.cue is None:
+                role = "current"  # figures with no period named anywhere: the year reported
+            elif not options["baseline"] and (baseline is not None or current is None):
                 role = "baseline"
             elif not options["current"]:
                 role = "current"

@@ -58,6 +58,11 @@ _SENTENCE = {
         re.compile(
             r"\bemissions\s+(?:for|in|during)\s+the\s+(?:financial|calendar)\s+year\s+", re.I
         ),
+        re.compile(
+            r"\bemissions\s+for\s+the\s+(?=(?:year|period|twelve months|12 months)\s+"
+            r"(?:ended|ending|to)\b)",
+            re.I,
+        ),
     ],
 }
 _NOT_AFTER = {"current": re.compile(r"baseline|base year", re.I)}

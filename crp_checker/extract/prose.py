@@ -25,7 +25,7 @@ from crp_checker.extract.prose_figures import (
     sentence_figures,
 )
 from crp_checker.extract.units import NOT_MASS, unit_as_read
-from crp_checker.extract.values import find_years
+from crp_checker.extract.values import YEAR, find_years
 from crp_checker.schemas import Facts, Period, Scope3Category
 
 _NOT_ACTUALS = re.compile(
@@ -46,28 +46,31 @@ _LABEL_ONLY = re.compile(r"^\W*scope\s*[123]\s*[.:]$", re.I)
 _CONTEXT_SENTENCES = 4  # how far a paragraph's period carries to the sentences that follow
 
 
-def _roles(sentence: Sentence, facts: Facts) -> set[str]:
-    """The periods a sentence names: in words, or else by a year of a known period."""
-    found: set[str] = set()
+def _cues(sentence: Sentence, facts: Facts) -> list[tuple[int, str]]:
+    """Where a sentence names a period, and which: words ('baseline', 'current reporting
+    year') and the years of known periods. A year beside such words is their date, not a
+    cue of its own ('our 2019 baseline', 'Reporting Year: February 2023 to January 2024')."""
     text = sentence.text
-    if _BASELINE_WORDS.search(text):
-        found.add("baseline")
-    if _CURRENT_WORDS.search(text):
-        found.add("current")
-    if found:
-        return found  # the words name the period; its years may be its dates
-    years = find_years(text)
+    words = [(m.start(), m.end(), "baseline") for m in _BASELINE_WORDS.finditer(text)]
+    words += [(m.start(), m.end(), "current") for m in _CURRENT_WORDS.finditer(text)]
+    cues = [(start, role) for start, _, role in words]
     base, current = facts.baseline.end_year, facts.current.end_year
-    for year in years:
+    for m in YEAR.finditer(text):
+        if any(start - 12 <= m.start() <= end + 30 for start, end, _ in words):
+            continue
+        year = int(m[0])
         if year == base:
-            found.add("baseline")  # a first-year plan's current period repeats it
-        elif year == current:
-            found.add("current")
-    if not found and base is not None and current is None and any(y > base for y in years):
-        found.add("current")
-    if not found and current is not None and base is None and not years:
-        found.add("current")  # the plan reports only a current period
-    return found
+            cues.append((m.start(), "baseline"))  # a first-year plan's current period repeats it
+        elif year == current or (base is not None and current is None and year > base):
+            cues.append((m.start(), "current"))
+    if not cues and current is not None and base is None and not YEAR.search(text):
+        cues.append((0, "current"))  # the plan reports only a current period
+    return sorted(cues)
+
+
+def _nearest(cues: list[tuple[int, str]], position: int) -> str:
+    """The period named nearest a figure (a cue before it wins a tie)."""
+    return min(cues, key=lambda cue: (abs(cue[0] - position), cue[0] > position))[1]
 
 
 def _joined(sentences: list[Sentence]) -> list[Sentence]:
@@ -120,21 +123,26 @@ def prose_figures(
         line = context.line_at(sentence.page, sentence.start)
         if line is not None and line.index in table_lines:
             continue
-        named = _roles(sentence, facts)
+        cues = _cues(sentence, facts)
+        named = {role for _, role in cues}
         if len(named) == 1:
             carried, carried_for = next(iter(named)), 0
         carried_for += 1
-        if _NOT_ACTUALS.search(text) or len(named) > 1:
+        if _NOT_ACTUALS.search(text):
             continue
-        roles = named or ({carried} if carried and carried_for <= _CONTEXT_SENTENCES else set())
+        if not cues and carried and carried_for <= _CONTEXT_SENTENCES:
+            cues = [(0, carried)]
+        roles = {role for _, role in cues}
         odd = odd_unit_total(text)
-        if odd is not None:
-            for role in roles:
-                _odd_unit(facts, role, odd, sentence)
+        if odd is not None and len(roles) == 1:
+            _odd_unit(facts, next(iter(roles)), odd, sentence)
         for figure in sentence_figures(text):
-            for role in ("baseline", "current") if figure.both else tuple(roles):
+            targets: tuple[str, ...] = ("baseline", "current") if figure.both else ()
+            if not targets and cues:
+                targets = (_nearest(cues, figure.start),)
+            for role in targets:
                 _apply(facts, role, figure, sentence, strength, co2e_said)
-        for role in roles:
+        for role in roles if len(roles) == 1 else ():
             if f"{role}.table" not in facts.evidence:
                 category_figures(context, sentence, role, categories, facts)
 

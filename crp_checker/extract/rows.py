@@ -36,6 +36,11 @@ _SCOPE = re.compile(
 _SCOPE_TOTAL = re.compile(
     r"^(?:sub-?\s?total|total)\s+(?:for\s+|of\s+)?scope\s*(?P<n>[123])\b(?:\s+emissions)?", re.I
 )
+_SCOPES_TOTAL = re.compile(
+    r"^(?:sub-?\s?total|total)\s+(?:for\s+|of\s+)?scopes?\s*[123]\s*(?:and|&|\+|,|/|-|–)\s*"
+    r"(?:scope\s*)?[123]\b",
+    re.I,
+)
 _SUBTOTAL_WORD = re.compile(r"^[\s(:\-–]*(?:sub-?\s?total|total)\b", re.I)
 # Words that describe a scope rather than name one of its sources.
 _GENERIC = re.compile(
@@ -229,6 +234,8 @@ def _label(head: str, category_at_start: int | None) -> Row:
     m = _BASIS.match(head)
     if m:
         return Row("basis", head[: m.end()].strip(), basis=m["b"].lower())
+    if _SCOPES_TOTAL.match(head):
+        return Row("none", "")  # "Total Scope 1 and 2": neither a scope nor the total
     m = _SCOPE_TOTAL.match(head)
     if m:
         return Row("scope", head[: m.end()].strip(), scope=int(m["n"]), subtotal=True)
