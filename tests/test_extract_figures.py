@@ -689,3 +689,82 @@ def test_a_row_short_of_a_figure_that_no_total_places_is_left_to_a_person() -> N
         assert reading.how == "conflicting"
         assert [c.value for c in reading.candidates] == ["50 tCO2e"]
     assert (facts.baseline.scope2, facts.current.scope2) == (30.0, 28.0)
+
+
+def test_a_dash_cell_holds_its_column_and_a_unit_note_below_the_table_counts() -> None:
+    html = b"""<html><body><p>Baseline year: 2019/20. Reporting year: 2023/24</p>
+    <table><tr><th>Scope</th><th>2019/20 (baseline)</th><th>2023/24</th></tr>
+    <tr><td>Scope 1</td><td></td><td>20,100</td></tr>
+    <tr><td>Scope 2</td><td>&nbsp;</td><td>3,400</td></tr>
+    <tr><td>Scope 3</td><td>-</td><td>12,900</td></tr>
+    <tr><td>Total</td><td>48,200</td><td>36,400</td></tr></table>
+    <p>All figures in kg CO2e.</p></body></html>"""
+    facts = facts_from(html, "plan.html")
+    assert figures(facts.baseline) == (None, None, None, 48.2)
+    assert figures(facts.current) == (20.1, 3.4, 12.9, 36.4)
+    assert facts.current.converted_from_kg
+
+
+@pytest.mark.parametrize(
+    "row",
+    ["Scope 1 [e.g. 12.5]", "Scope 1 [Insert figure, for example 12.5]", "Scope 1 e.g. 12.5"],
+)
+def test_template_guidance_figures_are_not_the_plans(row: str) -> None:
+    facts = facts_of(
+        f"""
+        Carbon Reduction Plan
+        Baseline Year: [Insert baseline year]
+        EMISSIONS TOTAL (tCO2e)
+        {row}
+        Scope 2 XX
+        Total Emissions XX
+        """
+    )
+    assert figures(facts.baseline) == (None, None, None, None)
+
+
+def test_streamlined_report_comparatives_are_not_a_baseline() -> None:
+    facts = facts_of(
+        """
+        Streamlined Energy and Carbon Reporting
+        Greenhouse gas emissions for the year ended 31 March 2024 (2023 comparatives in brackets):
+        Scope 1: 120.4 tCO2e (2023: 130.2 tCO2e)
+        Scope 2 (location-based): 45.1 tCO2e (2023: 50.3 tCO2e)
+        Total Scope 1 and 2: 165.5 tCO2e (2023: 180.5 tCO2e)
+        """
+    )
+    assert figures(facts.baseline) == (None, None, None, None)
+    assert (facts.current.end_year, facts.current.scope1, facts.current.scope2) == (
+        2024,
+        120.4,
+        45.1,
+    )
+    assert facts.current.total is None  # a Scope 1 and 2 total is not the plan's total
+
+
+def test_year_columns_in_descending_order_are_read_by_their_years() -> None:
+    facts = facts_of(
+        """
+        Carbon Reduction Plan
+        | tCO2e | 2024 | 2023 | 2019 |
+        | Scope 1 | 120.4 | 130.2 | 150.0 |
+        | Scope 2 | 45.1 | 50.3 | 60.0 |
+        | Scope 3 | 300.0 | 310.0 | 400.0 |
+        | Total | 465.5 | 490.5 | 610.0 |
+        """
+    )
+    assert (facts.baseline.end_year, facts.baseline.total) == (2019, 610.0)
+    assert (facts.current.end_year, facts.current.total) == (2024, 465.5)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Our total emissions in 2024 were 1,234 tCO2e, down from our 2019 baseline.",
+        "Against our 2019 baseline year, our footprint in 2024 was 1,234 tCO2e in total.",
+    ],
+)
+def test_a_figure_belongs_to_the_period_named_nearest_it(sentence: str) -> None:
+    facts = facts_of(f"Carbon Reduction Plan\n{sentence}\n")
+    assert facts.baseline.total is None
+    assert (facts.current.end_year, facts.current.total) == (2024, 1234.0)

@@ -21,6 +21,8 @@ _LABEL_NUMBER = re.compile(
 )
 # The second half of a split year ("2024-25", "2023/24") is not a value.
 _SPLIT_YEAR_HEAD = re.compile(r"(?:19|20)\d\d\s?[-/–]\s?$")
+# "[Insert figure]", "[e.g. 12.5]", "e.g. 10": a template's guidance, not the plan's figure.
+_PLACEHOLDER = re.compile(r"\[[^\]]*\]|\b(?:e\.g\.|eg\.?|for example|such as)[:,]?\s*[\d.,]+", re.I)
 _SEPARATORS = re.compile(r"^[\s|:;,\-–—=*]*$")
 _NOTE = re.compile(r"^\s*\([^()]{0,120}\)[\s|;,]*$")  # "(no leaks recorded)" after a value
 # A marker standing in a value's place in a row of several columns.
@@ -30,7 +32,7 @@ _MARKER = re.compile(
     re.I,
 )
 NOT_AVAILABLE = re.compile(
-    r"^(?:n/?a|nil|none|-|–|—|tbc|tba|tbd|unknown|not\s+\w+|no data|to be \w+|zero)\b|"
+    r"^[-–—]+\s*$|^(?:n/?a|nil|none|tbc|tba|tbd|unknown|not\s+\w+|no data|to be \w+|zero)\b|"
     r"not (?:yet )?(?:available|measured|calculated|reported|applicable|known|quantified)|"
     r"not yet\b|"
     r"to be (?:confirmed|calculated|measured)|no data",
@@ -68,6 +70,7 @@ def _candidates(text: str) -> list[re.Match[str]]:
     if not numbers:
         return []
     date_spans = [(d.start, d.end) for d in find_dates(text)]
+    date_spans += [(m.start(), m.end()) for m in _PLACEHOLDER.finditer(text)]
     found: list[re.Match[str]] = []
     for m in numbers:
         after = text[m.end() : m.end() + 2]

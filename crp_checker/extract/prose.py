@@ -25,7 +25,7 @@ from crp_checker.extract.prose_figures import (
     sentence_figures,
 )
 from crp_checker.extract.units import NOT_MASS, unit_as_read
-from crp_checker.extract.values import YEAR, find_years
+from crp_checker.extract.values import YEAR, find_period, find_years
 from crp_checker.schemas import Facts, Period, Scope3Category
 
 _NOT_ACTUALS = re.compile(
@@ -54,9 +54,10 @@ def _cues(sentence: Sentence, facts: Facts) -> list[tuple[int, str]]:
     words = [(m.start(), m.end(), "baseline") for m in _BASELINE_WORDS.finditer(text)]
     words += [(m.start(), m.end(), "current") for m in _CURRENT_WORDS.finditer(text)]
     cues = [(start, role) for start, _, role in words]
+    dates = [_dated(text, start, end) for start, end, _ in words]
     base, current = facts.baseline.end_year, facts.current.end_year
     for m in YEAR.finditer(text):
-        if any(start - 12 <= m.start() <= end + 30 for start, end, _ in words):
+        if any(begin <= m.start() < finish for begin, finish in dates):
             continue
         year = int(m[0])
         if year == base:
@@ -66,6 +67,20 @@ def _cues(sentence: Sentence, facts: Facts) -> list[tuple[int, str]]:
     if not cues and current is not None and base is None and not YEAR.search(text):
         cues.append((0, "current"))  # the plan reports only a current period
     return sorted(cues)
+
+
+def _dated(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span of the words naming a period and its dates: a year just before them ('our
+    2019 baseline') and the period right after them ('Reporting Year: Feb 2023 to Jan 2024')."""
+    before = re.search(
+        r"(?:19|20)\d\d(?:\s?[/-]\s?\d{2,4})?\s*(?:'s\s*)?$", text[max(0, start - 14) : start]
+    )
+    begin = start - (len(text[max(0, start - 14) : start]) - before.start()) if before else start
+    gap = re.match(r"[\s:=(\-–]*(?:is|was|of|,)?\s*", text[end:])
+    position = end + (gap.end() if gap else 0)
+    spec = find_period(text[position : position + 60])
+    finish = position + spec.offset + len(spec.label) if spec and spec.offset <= 2 else end
+    return begin, finish
 
 
 def _nearest(cues: list[tuple[int, str]], position: int) -> str:
@@ -176,8 +191,10 @@ def _apply(
         _settle_basis(period)
     if period.end_year is None:
         years = [y for y in find_years(sentence.text) if 1990 <= y <= 2100]
-        if len(set(years)) == 1:
-            period.label, period.end_year = str(years[0]), years[0]
+        other = getattr(facts, "current" if role == "baseline" else "baseline").end_year
+        if len(set(years) - {other}) == 1:
+            year = next(iter(set(years) - {other}))
+            period.label, period.end_year = str(year), year
             facts.evidence[f"{role}.label"] = [sentence.evidence()]
 
 

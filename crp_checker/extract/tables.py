@@ -307,7 +307,10 @@ def _describe(context: Context, block: Block, blocks: list[Block]) -> None:
     block.header = " ".join(line.text for line in header_lines)
     block.example = bool(_EXAMPLE.search(block.header))
     block.section = context.section_of_line[block.first_line]
-    _find_unit(block, header_lines)
+    after = [
+        ln for ln in context.lines[block.last_line + 1 : block.last_line + 4] if not ln.furniture
+    ]
+    _find_unit(block, header_lines, after)
     for line in reversed(header_lines):
         role = _cue(line.text)
         if role:
@@ -382,8 +385,9 @@ def _place_short_rows(block: Block, columns: int) -> None:
             row.unplaced = True  # its year cannot be told: a person must say
 
 
-def _find_unit(block: Block, header_lines: list[Line]) -> None:
-    """The unit as written in the rows, or in the header nearest the table."""
+def _find_unit(block: Block, header_lines: list[Line], after: list[Line]) -> None:
+    """The unit as written in the rows, in the header nearest the table, or in a note just
+    below it ("All figures in kg CO2e.")."""
     written = [r.row.unit for r in block.rows if r.row.unit]
     if not written:
         for line in reversed(header_lines):
@@ -391,6 +395,9 @@ def _find_unit(block: Block, header_lines: list[Line]) -> None:
             if found:
                 written = [found["unit"]]
                 break
+    if not written:
+        notes = (UNIT_STATEMENT.search(line.text) for line in after)
+        written = [found["unit"] for found in notes if found][:1]
     if written:
         block.unit_written = written[0]
         block.unit = normalise_unit(written[0])
