@@ -768,3 +768,29 @@ def test_a_figure_belongs_to_the_period_named_nearest_it(sentence: str) -> None:
     facts = facts_of(f"Carbon Reduction Plan\n{sentence}\n")
     assert facts.baseline.total is None
     assert (facts.current.end_year, facts.current.total) == (2024, 1234.0)
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        """
+        | Year | Scope 1 | Scope 2 | Scope 3 | Total |
+        |---|---|---|---|---|
+        | 2019/20 (baseline) | - | - | - | 250.0 |
+        | 2023/24 | 50.0 | 30.0 | 100.0 | 180.0 |
+        All figures in tCO2e.
+        """,
+        """
+        Emissions (tCO2e)   Scope 1   Scope 2   Scope 3   Total
+        2019/20 (baseline)   n/a   n/a   n/a   250.0
+        2022/23   55.0   31.0   104.0   190.0
+        2023/24 (current year)   50.0   30.0   100.0   180.0
+        """,
+    ],
+)
+def test_a_table_with_one_row_per_year(table: str) -> None:
+    facts = facts_of("Carbon Reduction Plan\n" + table)
+    assert (facts.baseline.end_year, facts.current.end_year) == (2020, 2024)
+    assert figures(facts.baseline) == (None, None, None, 250.0)
+    assert figures(facts.current) == (50.0, 30.0, 100.0, 180.0)
+    assert facts.current.unit == "tCO2e"

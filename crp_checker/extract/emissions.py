@@ -21,6 +21,7 @@ from crp_checker.extract.periods import (
 )
 from crp_checker.extract.prose import prose_figures
 from crp_checker.extract.tables import Block, Role, TableRow, find_blocks
+from crp_checker.extract.transposed import find_transposed
 from crp_checker.extract.units import CO2E_SAID, NOT_MASS, normalise_unit, unit_as_read
 from crp_checker.extract.values import PeriodSpec, find_period
 from crp_checker.readings import mark_conflicting, mark_inferred
@@ -292,7 +293,7 @@ def extract_emissions(
 ) -> None:
     """Fill facts.baseline and facts.current (and Scope 3 category values) from the tables."""
     statements = find_statements(context)
-    blocks = find_blocks(context)
+    blocks = sorted(find_blocks(context) + find_transposed(context), key=lambda b: b.first_line)
     line_of: dict[int, int] = {}
     for statement in statements:
         line = context.line_at(statement.evidence.page or 1, statement.evidence.start or 0)

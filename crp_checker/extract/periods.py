@@ -209,6 +209,8 @@ def find_statements(context: Context) -> list[PeriodStatement]:
         if line.furniture or _EXAMPLE.search(line.text):
             continue
         window, following = _window(context, line)
+        if _EXAMPLE.search(window):
+            continue
         if _DIGIT.search(window):  # every period is written with digits
             found += _field_statements(window, line, following)
             found += _sentence_statements(window, line, following)

@@ -429,6 +429,11 @@ def _find_caption(block: Block, header_lines: list[Line]) -> None:
             return  # a caption sits between the words naming the period and the table
 
 
+def cue_of(text: str) -> Role | None:
+    """The period a line's words name ('Baseline year emissions', 'Reporting Year'), if any."""
+    return _cue(text)
+
+
 def _cue(text: str) -> Role | None:
     baseline = _BASELINE_CUE.search(text)
     current = _CURRENT_CUE.search(text)
