@@ -794,3 +794,26 @@ def test_a_table_with_one_row_per_year(table: str) -> None:
     assert figures(facts.baseline) == (None, None, None, 250.0)
     assert figures(facts.current) == (50.0, 30.0, 100.0, 180.0)
     assert facts.current.unit == "tCO2e"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We report Scope 2 on a location basis.",
+        "Our office runs on a renewable tariff (Scope 2 above is reported location-based).",
+        "Location-based figures are used for Scope 2 throughout.",
+    ],
+)
+def test_a_scope2_basis_stated_in_words(sentence: str) -> None:
+    facts = facts_of(
+        f"""
+        Carbon Reduction Plan
+        Baseline year: 2022
+        Scope 1 1.0
+        Scope 2 2.0
+        Scope 3 3.0
+        Total 6.0
+        {sentence}
+        """
+    )
+    assert facts.baseline.scope2_basis == "location"
