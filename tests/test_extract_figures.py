@@ -817,3 +817,82 @@ def test_a_scope2_basis_stated_in_words(sentence: str) -> None:
         """
     )
     assert facts.baseline.scope2_basis == "location"
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        """
+        Emissions reduction targets
+        | Scope | 2030 target (tCO2e) |
+        | Scope 1 | 5.0 |
+        | Scope 2 | 0.0 |
+        | Scope 3 | 15.0 |
+        | Total | 20.0 |
+        """,
+        """
+        Projected emissions in 2028 (tCO2e)
+        Scope 1 5.0
+        Scope 2 0.0
+        Scope 3 15.0
+        Total 20.0
+        """,
+        """
+        Our milestones
+        Scope 1 - 5.0
+        Scope 2 - 0.0
+        Scope 3 - 15.0
+        Total - 20.0
+        """,
+    ],
+)
+def test_tables_of_targets_and_projections_are_not_emissions(table: str) -> None:
+    facts = facts_of(
+        """
+        Carbon Reduction Plan
+        Baseline year: 2019
+        Baseline year emissions
+        Scope 1 10.0
+        Scope 2 5.0
+        Scope 3 20.0
+        Total 35.0
+        """
+        + table
+    )
+    assert figures(facts.baseline) == (10.0, 5.0, 20.0, 35.0)
+    assert figures(facts.current) == (None, None, None, None)
+
+
+@pytest.mark.parametrize("unit", ["kWh", "MWh", "litres"])
+def test_a_table_of_energy_use_is_not_emissions(unit: str) -> None:
+    facts = facts_of(
+        f"""
+        Carbon Reduction Plan
+        Reporting year: 2024
+        Energy use ({unit})
+        Scope 1 (gas) 100,000
+        Scope 2 (electricity) 50,000
+        Emissions (tCO2e)
+        Scope 1 18.3
+        Scope 2 10.4
+        Scope 3 40.0
+        Total 68.7
+        """
+    )
+    assert figures(facts.current) == (18.3, 10.4, 40.0, 68.7)
+
+
+@pytest.mark.parametrize("change", ["-2.0", "-20%", "(2.0)"])
+def test_a_change_column_is_not_a_year(change: str) -> None:
+    facts = facts_of(
+        f"""
+        Carbon Reduction Plan
+        | tCO2e | 2019 (baseline) | 2024 | Change |
+        | Scope 1 | 10.0 | 8.0 | {change} |
+        | Scope 2 | 5.0 | 4.0 | {change} |
+        | Scope 3 | 20.0 | 18.0 | {change} |
+        | Total | 35.0 | 30.0 | {change} |
+        """
+    )
+    assert figures(facts.baseline) == (10.0, 5.0, 20.0, 35.0)
+    assert (facts.current.end_year, *figures(facts.current)) == (2024, 8.0, 4.0, 18.0, 30.0)

@@ -86,7 +86,7 @@ def _multi_columns(
     block: Block, baseline: PeriodStatement | None, current: PeriodStatement | None
 ) -> tuple[int, int, str | None]:
     """The baseline and current columns of a multi-year table, and why, if only by order."""
-    last = block.columns - 1
+    last = max(c for c in range(block.columns) if c not in block.extra_columns)
     base_col = next((c for c, r in block.roles.items() if r == "baseline"), None)
     cur_col = next((c for c, r in block.roles.items() if r == "current"), None)
     if base_col is None and baseline is not None:

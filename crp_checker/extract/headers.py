@@ -28,6 +28,17 @@ _EXAMPLE = re.compile(
     r"example (?:company|business|organisation|supplier|table|figures))",
     re.I,
 )
+# Columns that compare years rather than report one: "Change", "% reduction", "Variance".
+_CHANGE_COLUMN = re.compile(
+    r"\b(?:change|difference|variance|movement|reduction|increase)\b|%", re.I
+)
+# Tables of targets and projections: their figures are not the plan's emissions.
+_FORWARD = re.compile(
+    r"\b(?:targets?|projected|projections?|forecasts?|milestones?|trajector(?:y|ies)|pathway|"
+    r"budgets?)\b",
+    re.I,
+)
+_ENERGY = re.compile(r"[kmg]wh|kilowatt[- ]hours?|megawatt[- ]hours?|litres?", re.I)
 _CAPTION_TOPIC = re.compile(
     r"emission|footprint|table|year|period|scope|co2|figure|data|reporting|baseline|current", re.I
 )
@@ -44,11 +55,14 @@ def describe(context: Context, block: Block, blocks: list[Block]) -> None:
     header_lines = [line for line in context.lines[start : block.first_line] if not line.furniture]
     block.header = " ".join(line.text for line in header_lines)
     block.example = bool(_EXAMPLE.search(block.header))
+    caption = " ".join(line.text for line in header_lines[-2:] if not _is_sentence(line.text))
+    block.forward = block.section == "targets" or bool(_FORWARD.search(caption))
     block.section = context.section_of_line[block.first_line]
     after = [
         ln for ln in context.lines[block.last_line + 1 : block.last_line + 4] if not ln.furniture
     ]
     _find_unit(block, header_lines, after)
+    block.energy = bool(block.unit_written and _ENERGY.fullmatch(block.unit_written.strip()))
     for line in reversed(header_lines):
         role = _cue(line.text)
         if role:
@@ -123,6 +137,12 @@ def _place_short_rows(block: Block, columns: int) -> None:
             row.unplaced = True  # its year cannot be told: a person must say
 
 
+def _is_sentence(text: str) -> bool:
+    """A line of prose, not a caption or a column header."""
+    words = len(text.split())
+    return words > _CAPTION_WORDS or (words > 6 and text.rstrip().endswith("."))
+
+
 def _find_unit(block: Block, header_lines: list[Line], after: list[Line]) -> None:
     """The unit as written in the rows, in the header nearest the table, or in a note just
     below it ("All figures in kg CO2e.")."""
@@ -151,8 +171,7 @@ def _find_caption(block: Block, header_lines: list[Line]) -> None:
     naming a single period: a sentence of prose or a line of column years is not a caption.
     """
     for line in reversed(header_lines[-4:]):
-        words = len(line.text.split())
-        if words > _CAPTION_WORDS or (words > 6 and line.text.rstrip().endswith(".")):
+        if _is_sentence(line.text):
             continue
         spec = find_period(line.text)
         if spec is not None:
@@ -202,10 +221,14 @@ def _map_columns(block: Block) -> None:
         specs.append(spec)
         position += spec.offset + len(spec.label)
     segments.append(text[position:])
-    if len(specs) < block.columns:
+    mapped = block.columns
+    if len(specs) == block.columns - 1 and _CHANGE_COLUMN.search(segments[-1]):
+        mapped = len(specs)  # "| 2019 | 2024 | Change |": the last column is no year
+        block.extra_columns = {block.columns - 1}
+    if len(specs) < mapped:
         return
-    first = len(specs) - block.columns
-    for column in range(block.columns):
+    first = len(specs) - mapped
+    for column in range(mapped):
         index = first + column
         block.specs[column] = specs[index]
         after = _PAREN.match(segments[index + 1])

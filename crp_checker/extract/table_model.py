@@ -41,6 +41,9 @@ class Block:
     own_line: Line | None = None
     section: str | None = None
     example: bool = False
+    forward: bool = False  # a table of targets or projections
+    energy: bool = False  # a table of energy use (kWh, litres), not emissions
+    extra_columns: set[int] = field(default_factory=set)  # "Change" columns, no period
     co2e_said: bool = False
 
     def kinds(self) -> set[str]:

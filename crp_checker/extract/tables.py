@@ -156,7 +156,8 @@ def _attach_bare(block: Block, row: Row, line: Line) -> bool:
 
 
 def find_blocks(context: Context) -> list[Block]:
-    """Every emissions table in the document, in reading order (worked examples left out)."""
+    """Every emissions table in the document, in reading order (worked examples, tables of
+    targets or projections, and tables of energy use left out)."""
     blocks: list[Block] = []
     block: Block | None = None
     prose = 0
@@ -233,4 +234,4 @@ def find_blocks(context: Context) -> list[Block]:
     close()
     for found in blocks:
         describe(context, found, blocks)
-    return [b for b in blocks if not b.example]
+    return [b for b in blocks if not (b.example or b.forward or b.energy)]

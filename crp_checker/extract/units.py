@@ -19,7 +19,8 @@ UNIT = re.compile(
     rf"|{_GAS}\s*(?:kg|kgs|kilograms?|tonnes?|tons?|t)\b"
     r"|tco\s?e\b"  # 'tCO e' with its subscript 2 pushed to the next line
     r"|(?:metric\s+)?tonnes?\b|(?:metric\s+)?tons?\b|kgs?\b"
-    r"|co2\s*gpm\b|gco2e?\b)",
+    r"|co2\s*gpm\b|gco2e?\b"
+    r"|[kmg]wh\b|kilowatt[- ]hours?\b|megawatt[- ]hours?\b|litres?\b)",  # energy, not CO2e
     re.IGNORECASE,
 )
 # A unit statement for a whole table or plan: "All figures are in metric tons CO2e".
