@@ -896,3 +896,31 @@ def test_a_change_column_is_not_a_year(change: str) -> None:
     )
     assert figures(facts.baseline) == (10.0, 5.0, 20.0, 35.0)
     assert (facts.current.end_year, *figures(facts.current)) == (2024, 8.0, 4.0, 18.0, 30.0)
+
+
+def test_a_merged_cell_saying_why_the_baseline_has_only_a_total() -> None:
+    html = b"""<html><body><p>Baseline year: 2019/20. Reporting year: 2023/24</p>
+    <table><tr><th>Scope</th><th>2019/20 (baseline)</th><th>2023/24</th></tr>
+    <tr><td>Scope 1</td><td rowspan=3>Only a total was recorded for 2019/20</td><td>20.1</td></tr>
+    <tr><td>Scope 2</td><td>3.4</td></tr><tr><td>Scope 3</td><td>12.9</td></tr>
+    <tr><td>Total</td><td>48.2</td><td>36.4</td></tr></table>
+    <p>All figures in tCO2e.</p></body></html>"""
+    facts = facts_from(html, "plan.html")
+    assert figures(facts.baseline) == (None, None, None, 48.2)
+    assert figures(facts.current) == (20.1, 3.4, 12.9, 36.4)
+    assert "Only a total" in facts.baseline.explanations["scope2"]
+
+
+def test_a_notes_column_and_a_source_column_are_not_years() -> None:
+    facts = facts_of(
+        """
+        Carbon Reduction Plan
+        | Scope | Source | 2021 (baseline) | 2024 (current) | Notes |
+        | Scope 1 | Gas boiler | 4.0 | 3.0 | Replaced in 2023 |
+        | Scope 2 | Electricity | 2.0 | 0.0 | Renewable tariff from 2022 |
+        | Scope 3 | Travel | 6.0 | 5.0 | |
+        | Total | | 12.0 | 8.0 | |
+        """
+    )
+    assert figures(facts.baseline) == (4.0, 2.0, 6.0, 12.0)
+    assert figures(facts.current) == (3.0, 0.0, 5.0, 8.0)

@@ -199,3 +199,18 @@ def cell_values(
         blank.discard(len(values) - 1)
         values.pop()
     return values, texts, unit, derived, blank
+
+
+def positional(cells: list[str]) -> tuple[list[float | None], set[int], dict[int, str]]:
+    """A grid row's cells in place: (figure per cell, cells holding a marker, cells of text)."""
+    values: list[float | None] = []
+    marked: set[int] = set()
+    notes: dict[int, str] = {}
+    for index, cell in enumerate(cells):
+        found = cell_value(cell) if cell else None
+        values.append(found[0] if found is not None else None)
+        if found is None and cell and NOT_AVAILABLE.search(cell):
+            marked.add(index)
+        elif found is None and cell:
+            notes[index] = cell
+    return values, marked, notes

@@ -39,6 +39,7 @@ _BASIS_SAID_AFTER = re.compile(
 _NO_SPLIT = re.compile(
     r"\b(?:not|never|no longer)\s+(?:\w+\s+){0,2}(?:split|broken down|separated|itemi[sz]ed|"
     r"recorded|available|measured|calculated)\b[^.]{0,40}\bscope|"
+    r"\bonly\s+(?:a|the|one)\s+(?:single\s+)?total\b|"
     r"\bno\s+(?:scope\s+)?(?:split|breakdown)\b|\bonly\s+(?:as\s+)?(?:a\s+)?(?:single\s+)?total\b|"
     r"\bscope\s+(?:split|breakdown)\b[^.]{0,60}\b(?:not|unavailable|no)\b|"
     r"\b(?:split|breakdown)\s+by\s+scope\b[^.]{0,60}\b(?:not|unavailable|no)\b",
@@ -179,6 +180,11 @@ def _total_only_reason(context: Context, facts: Facts, role: str) -> None:
     scopes = ("scope1", "scope2", "scope3")
     if period.total is None or any(getattr(period, s) is not None for s in scopes):
         return
+    for text in period.not_numeric.values():  # "Only a total was recorded" in the cells
+        if _NO_SPLIT.search(text):
+            for name in scopes:
+                period.explanations.setdefault(name, text)
+            return
     for quote in facts.evidence.get(f"{role}.total", [])[:1]:
         if quote.page is None or quote.start is None:
             continue

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from crp_checker.extract.cells import positional
 from crp_checker.extract.context import Context
 from crp_checker.extract.lines import Line
 from crp_checker.extract.table_model import Block, Role
@@ -81,6 +82,8 @@ def _align(block: Block) -> int:
     column blank in every row is a spacer. A flattened row with fewer figures than columns
     is placed where its figures make the column's total add up, or left unplaced.
     """
+    if _grid(block):
+        return _align_grid(block)
     counts = [len(r.row.values) for r in block.rows if r.row.has_values]
     if not counts:
         return 1
@@ -101,6 +104,32 @@ def _align(block: Block) -> int:
     if columns > 1:
         _place_short_rows(block, columns)
     return columns
+
+
+def _grid(block: Block) -> bool:
+    """Every row is a row of cells, and all have the same number of cells: a real grid."""
+    rows = [r.row for r in block.rows if r.row.has_values or r.row.texts]
+    widths = {len(row.grid) for row in rows}
+    return bool(rows) and all(row.cells and row.grid for row in rows) and len(widths) == 1
+
+
+def _align_grid(block: Block) -> int:
+    """In a grid every cell keeps its column: a column with no figure in any row names
+    sources or holds notes; text in a figure column stays there as the cell's text."""
+    read = [(r.row, positional(r.row.grid)) for r in block.rows if r.row.grid]
+    width = len(read[0][1][0])
+    figure_columns = [
+        c
+        for c in range(width)
+        if any(c in marked or cells[c] is not None for _, (cells, marked, _) in read)
+    ]
+    for row, (cells, marked, notes) in read:
+        row.values = [cells[c] for c in figure_columns]
+        row.texts = [notes[c] for c in figure_columns if c in notes] + [
+            row.grid[c] for c in figure_columns if c in marked
+        ]
+        row.blank = set()
+    return max(1, len(figure_columns))
 
 
 def _place_short_rows(block: Block, columns: int) -> None:

@@ -92,6 +92,7 @@ class Row:
     derived: bool = False
     blank: set[int] = field(default_factory=set)  # value cells left empty
     unplaced: bool = False  # fewer figures than year columns, and no telling which year
+    grid: list[str] = field(default_factory=list)  # a pipe row's cells after its label
 
     @property
     def has_values(self) -> bool:
@@ -207,6 +208,7 @@ def _cell_row(row: Row, head: str, cells: list[str], category: int | None) -> Ro
         values, unit, blank = own.values, own.unit, set()
     row.values, row.texts, row.unit, row.derived = values, texts, unit, derived
     row.blank = blank
+    row.grid = cells[1:]
     if row.kind == "scope" and not row.subtotal:
         _describe_scope(row, " ".join([head[len(row.label) :], *named]))
     return _as_category(row, category)
