@@ -924,3 +924,21 @@ def test_a_notes_column_and_a_source_column_are_not_years() -> None:
     )
     assert figures(facts.baseline) == (4.0, 2.0, 6.0, 12.0)
     assert figures(facts.current) == (3.0, 0.0, 5.0, 8.0)
+
+
+def test_a_subscript_under_a_row_label_is_not_its_figure() -> None:
+    facts = facts_of(
+        """
+        Carbon Reduction Plan
+        Baseline year: 2021
+        Scope 1 emissions (tCO e)
+        2
+        20.1
+        Scope 2 emissions (tCO e)
+        2
+        3.4
+        Scope 3 (included sources) 12.9
+        Total 36.4
+        """
+    )
+    assert figures(facts.baseline) == (20.1, 3.4, 12.9, 36.4)

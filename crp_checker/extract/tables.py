@@ -22,6 +22,8 @@ __all__ = ["Block", "Role", "TableRow", "category_at_start", "cue_of", "find_blo
 
 _NUMBERING = re.compile(r"^(?:[•●·▪■◦*]\s*)?(?:\d{1,2}\s*[.):]\s*|[-–]\s*)?")
 _SCOPE3_LEAD = re.compile(r"^scope\s*3\s*(?:[|:\-–]\s*)?(?=[A-Za-z])", re.I)
+_SUBSCRIPT = re.compile(r"\s*[2₂](?:\s+[2₂])*\s*")
+_BEFORE_SUBSCRIPT = re.compile(r"co\s?e?\b[^\d]{0,30}$", re.I)
 _MAX_PROSE_LINES = 14
 _MAX_LABEL_WORDS = 14
 
@@ -182,9 +184,14 @@ def find_blocks(context: Context) -> list[Block]:
         block.last_line = rows[0].lines[-1].index
         prose = 0
 
+    previous = ""
     for line in context.lines:
         if line.furniture or line.index <= skip_to:
             continue
+        subscript = _SUBSCRIPT.fullmatch(line.text) and _BEFORE_SUBSCRIPT.search(previous)
+        previous = line.text
+        if subscript:
+            continue  # "tCO e" then "2": the subscript of CO2, pushed to a line of its own
         if starts_listing(context, line.index):
             listed = read_listing(context, line.index)
             if listed is not None:
