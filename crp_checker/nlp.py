@@ -40,6 +40,15 @@ _CONNECTORS = (
     " a",
     " in",
     " for",
+    " was",
+    " were",
+    " is",
+    " are",
+    " at",
+    " by",
+    " from",
+    " with",
+    " than",
 )
 
 

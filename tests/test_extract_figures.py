@@ -942,3 +942,46 @@ def test_a_subscript_under_a_row_label_is_not_its_figure() -> None:
         """
     )
     assert figures(facts.baseline) == (20.1, 3.4, 12.9, 36.4)
+
+
+@pytest.mark.parametrize("baseline_cell", ["", "not recorded by scope"])
+def test_pdf_table_whose_baseline_gives_only_a_total(baseline_cell: str) -> None:
+    data = pdf_table_plan(
+        [
+            "Carbon Reduction Plan",
+            "Baseline year: April 2019 to March 2020",
+            "Reporting year: April 2023 to March 2024",
+        ],
+        [
+            [
+                "Emissions (tCO<sub>2</sub>e)",
+                "April 2019 to March 2020 (baseline)",
+                "April 2023 to March 2024",
+            ],
+            ["Scope 1", baseline_cell, "20.1"],
+            ["Scope 2", baseline_cell, "3.4"],
+            ["Scope 3", baseline_cell, "12.9"],
+            ["Total", "48.2", "36.4"],
+        ],
+    )
+    facts = facts_from(data, "plan.pdf")
+    assert figures(facts.baseline) == (None, None, None, 48.2)
+    assert figures(facts.current) == (20.1, 3.4, 12.9, 36.4)
+    assert facts.current.unit == "tCO2 e"
+    assert bool(facts.baseline.explanations) is bool(baseline_cell)
+
+
+def test_subscripted_units_in_narrow_columns() -> None:
+    data = pdf_two_columns(
+        [
+            "Carbon Reduction Plan",
+            "Our baseline year is April 2019 to March 2020, when we emitted 48.2 tCO<sub>2</sub>e "
+            "in total; we did not measure each scope separately that year.",
+            "In our current reporting year, April 2023 to March 2024, we emitted 36.4 "
+            "tCO<sub>2</sub>e: Scope 1 was 20.1 tCO<sub>2</sub>e, Scope 2 was 3.4 "
+            "tCO<sub>2</sub>e and Scope 3 was 12.9 tCO<sub>2</sub>e.",
+        ]
+    )
+    facts = facts_from(data, "plan.pdf")
+    assert figures(facts.baseline) == (None, None, None, 48.2)
+    assert (facts.current.end_year, *figures(facts.current)) == (2024, 20.1, 3.4, 12.9, 36.4)

@@ -28,7 +28,7 @@ _NOTE = re.compile(r"^\s*\([^()]{0,120}\)[\s|;,]*$")  # "(no leaks recorded)" af
 # A marker standing in a value's place in a row of several columns.
 _MARKER = re.compile(
     r"\b(?:n/a|not\s+(?:yet\s+)?(?:measured|available|calculated|reported|applicable|known|"
-    r"quantified|collected)|nil|tbc|no\s+data)\b",
+    r"quantified|collected|recorded|split)(?:\s+by\s+scope)?|nil|tbc|no\s+data)\b",
     re.I,
 )
 NOT_AVAILABLE = re.compile(
@@ -83,7 +83,8 @@ def _candidates(text: str) -> list[re.Match[str]]:
         if m.start() == 0 and re.match(r"[.)]\s+[A-Za-z]", text[m.end() : m.end() + 3]):
             continue  # list numbering: "2) Organisational boundary"
         before = text[max(0, m.start() - 30) : m.start()]
-        if _LABEL_NUMBER.search(before) or _SPLIT_YEAR_HEAD.search(before):
+        label_like = len(m[0]) <= 2  # "Scope 1", "Category 6", not "scope 20.1"
+        if (label_like and _LABEL_NUMBER.search(before)) or _SPLIT_YEAR_HEAD.search(before):
             continue
         unit_after = UNIT.match(text, m.end()) or UNIT.match(text[m.end() :].lstrip())
         if _is_bare_year(m[0]) and not unit_after:

@@ -177,8 +177,12 @@ def _find_unit(block: Block, header_lines: list[Line], after: list[Line]) -> Non
     below it ("All figures in kg CO2e.")."""
     written = [r.row.unit for r in block.rows if r.row.unit]
     if not written:
-        for line in reversed(header_lines):
-            found = UNIT_STATEMENT.search(line.text) or UNIT.search(line.text)
+        for index in range(len(header_lines) - 1, -1, -1):
+            line = header_lines[index]
+            # "Emissions (tCO2" over "e)": a subscript or superscript set the 'e' apart
+            nxt = header_lines[index + 1].text if index + 1 < len(header_lines) else ""
+            text = f"{line.text} {nxt[:3]}" if re.match(r"e\b", nxt) else line.text
+            found = UNIT_STATEMENT.search(text) or UNIT.search(text)
             if found:
                 written = [found["unit"]]
                 break

@@ -127,9 +127,15 @@ class PeriodStatement:
 
 
 def _window(context: Context, line: Line) -> tuple[str, Line | None]:
-    """The line plus the next one, for a field whose value wraps ("Reporting Year" / "2024")."""
+    """The line plus the next one, for a field whose value wraps ("Reporting Year" / "2024") or
+    a sentence that runs on over the line break."""
     following = context.lines[line.index + 1] if line.index + 1 < len(context.lines) else None
-    if following is not None and following.page == line.page and len(line.text) < 40:
+    if following is None or following.page != line.page:
+        return line.text, None
+    runs_on = not line.text.rstrip().endswith((".", ":", ";", "!", "?")) and bool(
+        re.match(r"[a-z\d]", following.text)
+    )
+    if len(line.text) < 40 or runs_on:  # "...year, April 2023 to March" / "2024, we emitted"
         return f"{line.text} {following.text}", following
     return line.text, None
 
