@@ -90,6 +90,8 @@ _EXAMPLE = re.compile(
     re.I,
 )
 _DIGIT = re.compile(r"\d")
+# Words every sentence pattern needs one of: lines without them are not read further.
+_SENTENCE_WORDS = ("base", "current", "latest", "recent", "reporting", "emissions", "revised")
 _BASELINE_WORD = re.compile(r"\bbase(?:line)?\s+(?:year|period)|\bbaseline\b", re.I)
 _FINANCIAL_BEFORE = re.compile(r"(?:financial|fiscal|accounting)\s+year|\bFY(?=\s?'?\d|\b)", re.I)
 _MONTHS_ONLY = re.compile(
@@ -219,7 +221,9 @@ def find_statements(context: Context) -> list[PeriodStatement]:
             continue
         if _DIGIT.search(window):  # every period is written with digits
             found += _field_statements(window, line, following)
-            found += _sentence_statements(window, line, following)
+            lowered = window.lower()
+            if any(word in lowered for word in _SENTENCE_WORDS):
+                found += _sentence_statements(window, line, following)
         if same_year is None and "current" in window.lower():
             for m in _SAME_YEAR.finditer(window):
                 same_year = same_year or _evidence(line, following, m.start())
@@ -245,7 +249,11 @@ def _field_statements(window: str, line: Line, following: Line | None) -> list[P
 
 def _sentence_statements(window: str, line: Line, following: Line | None) -> list[PeriodStatement]:
     found: list[PeriodStatement] = []
+    lowered = window.lower()
+    has_base = "base" in lowered
     for kind, patterns in _SENTENCE_ITEMS:
+        if kind == "baseline" and not has_base:
+            continue
         for rank, pattern in enumerate(patterns):
             for m in pattern.finditer(window):
                 veto = _NOT_AFTER.get(kind)
@@ -256,7 +264,7 @@ def _sentence_statements(window: str, line: Line, following: Line | None) -> lis
                     priority = 3 if kind == "current" and rank >= 3 else 1
                     evidence = _evidence(line, following, m.start())
                     found.append(PeriodStatement(kind, spec, evidence, False, priority))
-    for kind, trigger in _TRIGGER_ITEMS:
+    for kind, trigger in _TRIGGER_ITEMS if has_base else ():
         for m in trigger.finditer(window):
             for follower in _FOLLOWER.finditer(window, m.end(), m.end() + 90):
                 spec = _spec_after(window, follower.end())
@@ -264,12 +272,12 @@ def _sentence_statements(window: str, line: Line, following: Line | None) -> lis
                     evidence = _evidence(line, following, m.start())
                     found.append(PeriodStatement(kind, spec, evidence, False, 2))
                     break
-    for m in _NAMED_BEFORE.finditer(window):
+    for m in _NAMED_BEFORE.finditer(window) if has_base else ():
         spec = _last_period(window, max(0, m.start() - 90), m.start())
         if spec is not None:
             evidence = _evidence(line, following, m.start())
             found.append(PeriodStatement("baseline", spec, evidence, False, 1))
-    if _BASELINE_WORD.search(window):
+    if has_base and _BASELINE_WORD.search(window):
         for m in _REVISED.finditer(window):
             spec = _spec_after(window, m.end())
             if spec:
