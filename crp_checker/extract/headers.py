@@ -117,7 +117,9 @@ def _align_grid(block: Block) -> int:
     """In a grid every cell keeps its column: a column with no figure in any row names
     sources or holds notes; text in a figure column stays there as the cell's text."""
     read = [(r.row, positional(r.row.grid)) for r in block.rows if r.row.grid]
-    width = len(read[0][1][0])
+    width = max(len(cells) for _, (cells, _, _) in read)
+    for _, (cells, _, _) in read:
+        cells.extend([None] * (width - len(cells)))  # a row of label only, or cut short
     figure_columns = [
         c
         for c in range(width)
@@ -126,7 +128,7 @@ def _align_grid(block: Block) -> int:
     for row, (cells, marked, notes) in read:
         row.values = [cells[c] for c in figure_columns]
         row.texts = [notes[c] for c in figure_columns if c in notes] + [
-            row.grid[c] for c in figure_columns if c in marked
+            row.grid[c] for c in figure_columns if c in marked and c < len(row.grid)
         ]
         row.blank = set()
     return max(1, len(figure_columns))
