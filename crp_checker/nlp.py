@@ -24,6 +24,8 @@ SPANS_KEY = "crp"
 _NEWLINE = re.compile("\n")
 # A line that opens with a bullet starts a list item; it never continues the line above.
 _BULLET_START = re.compile(r"[•●▪◦■➢►✓]|[-*–]\s")
+# A unit cannot open a sentence: "... was 12.1 tonnes" / "CO2e. Scope 2 ..." is one sentence.
+_UNIT_START = re.compile(r"(?:t|kg)?CO[2₂]\s?e?\b|tonnes\b")
 _CONNECTORS = (
     ",",
     "&",
@@ -39,6 +41,15 @@ _CONNECTORS = (
     " a",
     " in",
     " for",
+    " was",
+    " were",
+    " is",
+    " are",
+    " at",
+    " by",
+    " from",
+    " with",
+    " than",
 )
 
 
@@ -79,6 +90,7 @@ def join_wrapped_lines(text: str) -> str:
             and not _BULLET_START.match(following)
             and (
                 following[0].islower()
+                or bool(_UNIT_START.match(following))
                 or stripped.lower().endswith(_CONNECTORS)
                 or (len(stripped) >= max(50, 0.8 * full) and stripped[-1] not in ".:;!?")
             )

@@ -49,6 +49,11 @@ def _where(evidence: Sequence[Evidence]) -> str:
     return ""
 
 
+def quoted_at(evidence: Sequence[Evidence]) -> str:
+    """' (p. 2, “Reporting year: 2025”)': where the first quote is, for a question's wording."""
+    return _where(evidence)
+
+
 def reading_question(key: str, reading: Reading) -> str:
     """The question a person answers to settle a doubtful reading."""
     name = fact_name(key)
@@ -56,10 +61,10 @@ def reading_question(key: str, reading: Reading) -> str:
         options = [f"{c.value}{_where(c.evidence)}" for c in reading.candidates]
         listed = ", ".join(options[:-1]) + f" or {options[-1]}" if len(options) > 1 else options[0]
         return f"Which is {name}: {listed}?"
-    if reading.reason:
-        reason = reading.reason.rstrip(".")
-        return f"{reason[:1].upper()}{reason[1:]}: is {name} read right?"
-    return f"Is {name} read right?"
+    reason = (reading.reason or "").strip()
+    if reason:
+        reason = reason[0].upper() + reason[1:] + ("" if reason.endswith(".") else ".") + " "
+    return f"{reason}Is {name} read right?"
 
 
 def mark_inferred(facts: Facts, key: str, reason: str) -> None:

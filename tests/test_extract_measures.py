@@ -199,7 +199,7 @@ def _lean_tree(version: str) -> Facts:
     path = (
         require_shared() / "real-crps" / "more" / f"lean-tree_carbon-reduction-plan_{version}.pdf"
     )
-    return extract(ingest(path, tables=False))
+    return extract(ingest(path))
 
 
 def test_lean_tree_offsets_are_not_savings() -> None:

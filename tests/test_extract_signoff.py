@@ -476,7 +476,7 @@ def test_signature_table_in_a_word_file(layout: str, tmp_path: Path) -> None:
             table.cell(i, j).text = cell
     path = tmp_path / "plan.docx"
     word.save(str(path))
-    facts = extract(ingest(path, tables=False))
+    facts = extract(ingest(path))
     assert (facts.signatory.name, facts.signatory.role) == ("Graham Example", "Managing Director")
     assert facts.sign_off_date == dt.date(2025, 8, 5)
 
@@ -489,7 +489,7 @@ def test_signature_table_in_a_pdf(layout: str, tmp_path: Path) -> None:
     story += [Paragraph(text, styles["Normal"]) for text in TABLE_TEXT]
     story.append(Table(SIGNATURE_TABLES[layout], style=[("GRID", (0, 0), (-1, -1), 0.5, "black")]))
     SimpleDocTemplate(str(path), pagesize=A4).build(story)
-    facts = extract(ingest(path, tables=False))
+    facts = extract(ingest(path))
     assert (facts.signatory.name, facts.signatory.role) == ("Graham Example", "Managing Director")
     assert facts.sign_off_date == dt.date(2025, 8, 5)
 

@@ -171,7 +171,7 @@ def test_an_unexplained_zero_resting_on_a_doubtful_reading_goes_to_a_person() ->
     finding = run("zeros-explained", facts)
     assert finding.outcome is Outcome.NEEDS_REVIEW
     assert finding.question is not None
-    assert finding.question.endswith(": is the current reporting Scope 1 figure read right?")
+    assert finding.question.endswith("Is the current reporting Scope 1 figure read right?")
 
 
 def test_change_message_gives_both_totals_and_the_change() -> None:

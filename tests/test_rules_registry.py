@@ -222,7 +222,7 @@ def test_a_fail_on_an_inferred_reading_asks_whether_it_is_right() -> None:
     finding = _registered(_failing).run(facts, Context(buyer=buyer(), page_count=3))
     assert finding.outcome is Outcome.NEEDS_REVIEW
     assert finding.question == (
-        "The year comes from the heading on page 2: is the baseline Scope 1 figure read right?"
+        "The year comes from the heading on page 2. Is the baseline Scope 1 figure read right?"
     )
 
 

@@ -8,13 +8,14 @@ beats a sentence; within each kind the first statement wins.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from crp_checker.extract.context import Context
 from crp_checker.extract.lines import Line
-from crp_checker.extract.values import PeriodSpec, find_period
+from crp_checker.extract.values import MONTHS, PeriodSpec, end_of, find_period
 from crp_checker.schemas import Evidence
 
 Kind = Literal["baseline", "current"]
@@ -33,6 +34,7 @@ _SENTENCE = {
     "baseline": [
         re.compile(r"baseline\s+(?:reporting\s+)?(?:year|period)" + _SEP, re.I),
         re.compile(r"\bbase\s+year" + _SEP, re.I),
+        re.compile(r"\bbase(?:line)?\s+(?=(?:year|period)\s+(?:ending|ended)\b)", re.I),
         re.compile(
             r"(?:selected|chosen|chose|adopted|use[ds]?|using|with|taken|set)\s+(?=\S+.{0,30}?\s+as\s+(?:the|our|its)\s+baseline)",
             re.I,
@@ -43,7 +45,9 @@ _SENTENCE = {
     "current": [
         re.compile(r"current\s+emissions(?:\s+reporting)?(?:\s+period)?\s*[:(\-–]\s*", re.I),
         re.compile(
-            r"(?:current|latest|most recent)\s+(?:reporting\s+)?(?:year|period)" + _SEP, re.I
+            r"(?:current|latest|most recent)\s+(?:(?:full|complete|whole)\s+)?"
+            r"(?:reporting\s+)?(?:year|period)" + _SEP,
+            re.I,
         ),
         re.compile(r"\breporting\s+(?:year|period)" + _SEP, re.I),
         re.compile(
@@ -54,12 +58,47 @@ _SENTENCE = {
         re.compile(
             r"\bemissions\s+(?:for|in|during)\s+the\s+(?:financial|calendar)\s+year\s+", re.I
         ),
+        re.compile(
+            r"\bemissions\s+for\s+the\s+(?=(?:year|period|twelve months|12 months)\s+"
+            r"(?:ended|ending|to)\b)",
+            re.I,
+        ),
     ],
 }
 _NOT_AFTER = {"current": re.compile(r"baseline|base year", re.I)}
 # "Baseline emissions were calculated for Lean Tree Limited (LTL) for the financial year 2024":
 # the period follows one of several "for"s after the trigger, so each is tried.
 _TRIGGER = {"baseline": re.compile(r"baseline\s+(?:emissions|footprint|year emissions)", re.I)}
+# "the calendar year 2022, and that year is our baseline": the period comes first.
+_NAMED_BEFORE = re.compile(
+    r"\b(?:(?:that|this|which)\s+(?:year|period)\s+(?:is|was|will be|forms?|becomes?)|"
+    r"(?:is|was)\s+(?:both\s+)?)\s*(?:our|the|its)\s+baseline\b",
+    re.I,
+)
+# "... is both our baseline and our current reporting year": a first-year reporter.
+_SAME_YEAR = re.compile(
+    r"baseline(?:\s+year)?\s+and\s+(?:also\s+)?(?:our\s+|the\s+|its\s+)?current(?:\s+reporting)?"
+    r"\s+(?:year|period)|current(?:\s+reporting)?\s+(?:year|period)\s+(?:is|are)\s+(?:also\s+)?"
+    r"(?:our|the|its)\s+baseline|baseline[^.]{0,60}?\bcurrent[^.]{0,30}?\bare\s+the\s+same\b",
+    re.I,
+)
+_REVISED = re.compile(
+    r"\b(?:now\s+)?(?:revised|rebased|re-based|recalculated|restated|reset)\s+(?:to|as)\s+", re.I
+)
+_EXAMPLE = re.compile(
+    r"\b(?:for example|e\.g\.|imaginary|hypothetical|illustrative|fictitious|worked example)\b",
+    re.I,
+)
+_DIGIT = re.compile(r"\d")
+# Words every sentence pattern needs one of: lines without them are not read further.
+_SENTENCE_WORDS = ("base", "current", "latest", "recent", "reporting", "emissions", "revised")
+_BASELINE_WORD = re.compile(r"\bbase(?:line)?\s+(?:year|period)|\bbaseline\b", re.I)
+_FINANCIAL_BEFORE = re.compile(r"(?:financial|fiscal|accounting)\s+year|\bFY(?=\s?'?\d|\b)", re.I)
+_MONTHS_ONLY = re.compile(
+    r"\(\s*(?:[^()]{0,40}?)\b(?P<m1>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+    r"\s*(?:-|–|to)\s*(?P<m2>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b[^()]{0,20}\)",
+    re.I,
+)
 _FOLLOWER = re.compile(
     r"\b(?:for|in|during|from|were|was)\s+(?:the\s+)?(?:(?:financial|calendar|fiscal|academic)\s+)?"
     r"(?:year\s+)?",
@@ -90,9 +129,15 @@ class PeriodStatement:
 
 
 def _window(context: Context, line: Line) -> tuple[str, Line | None]:
-    """The line plus the next one, for a field whose value wraps ("Reporting Year" / "2024")."""
+    """The line plus the next one, for a field whose value wraps ("Reporting Year" / "2024") or
+    a sentence that runs on over the line break."""
     following = context.lines[line.index + 1] if line.index + 1 < len(context.lines) else None
-    if following is not None and following.page == line.page and len(line.text) < 40:
+    if following is None or following.page != line.page:
+        return line.text, None
+    runs_on = not line.text.rstrip().endswith((".", ":", ";", "!", "?")) and bool(
+        re.match(r"[a-z\d]", following.text)
+    )
+    if len(line.text) < 40 or runs_on:  # "...year, April 2023 to March" / "2024, we emitted"
         return f"{line.text} {following.text}", following
     return line.text, None
 
@@ -113,44 +158,145 @@ def _spec_after(text: str, position: int, limit: int = 60) -> PeriodSpec | None:
     spec = find_period(text[position : position + limit])
     if spec is None or spec.offset > 3:
         return None
+    return _in_context(text, position + spec.offset, spec)
+
+
+def _in_context(text: str, at: int, spec: PeriodSpec) -> PeriodSpec:
+    """Read a period with the words around it: a financial year has no calendar dates; dates
+    in brackets after a split year ("2019/20 (1 April 2019 to 31 March 2020)") are its dates."""
+    if spec.precision == "year" and _FINANCIAL_BEFORE.search(text[max(0, at - 25) : at]):
+        spec = undated(spec)
+    if spec.start is not None:
+        return spec
+    after = text[at + len(spec.label) : at + len(spec.label) + 70]
+    if after.lstrip().startswith("("):
+        dated = find_period(after)
+        if dated and dated.start and dated.end_year == spec.end_year and dated.offset < 8:
+            return replace(dated, label=spec.label, offset=spec.offset)
+        months = _MONTHS_ONLY.match(after.lstrip())
+        if months:
+            return _with_months(spec, months["m1"], months["m2"]) or spec
     return spec
 
 
+def _with_months(spec: PeriodSpec, first: str, last: str) -> PeriodSpec | None:
+    """'2021/22 (April to March)': the dates a split year's months pin down."""
+    m1, m2 = MONTHS[first.lower()[:3]], MONTHS[last.lower()[:3]]
+    start_year = spec.end_year - 1 if m1 > m2 else spec.end_year
+    start = dt.date(start_year, m1, 1)
+    end = end_of(dt.date(spec.end_year, m2, 1), "month")
+    if (end - start).days < 300:
+        return None
+    return replace(spec, start=start, end=end, precision="month")
+
+
+def undated(spec: PeriodSpec) -> PeriodSpec:
+    """The period without calendar dates (a financial year whose months are not stated)."""
+    return replace(spec, start=None, end=None, precision="year")
+
+
+def financial_years(text: str) -> set[int]:
+    """End years the plan calls financial years ("financial year 2024", "FY24", "FY 2023/24")."""
+    found: set[int] = set()
+    for m in _FINANCIAL_BEFORE.finditer(text):
+        spec = find_period(text[m.start() : m.end() + 20])
+        if spec is not None and spec.offset <= m.end() - m.start() + 3:
+            found.add(spec.end_year)
+    return found
+
+
 def find_statements(context: Context) -> list[PeriodStatement]:
-    """Every baseline/current period statement, explicit template fields first."""
+    """Every baseline/current period statement, explicit template fields first.
+
+    A worked example in a guide ("an imaginary company ... in its 2022 baseline year") states
+    no one's period.
+    """
     found: list[PeriodStatement] = []
+    same_year: Evidence | None = None
     for line in context.lines:
-        if line.furniture:
+        if line.furniture or _EXAMPLE.search(line.text):
             continue
         window, following = _window(context, line)
-        for kind, pattern in _FIELD_ITEMS:
-            m = pattern.match(window)
-            if m:
+        if _EXAMPLE.search(window):
+            continue
+        if _DIGIT.search(window):  # every period is written with digits
+            found += _field_statements(window, line, following)
+            lowered = window.lower()
+            if any(word in lowered for word in _SENTENCE_WORDS):
+                found += _sentence_statements(window, line, following)
+        if same_year is None and "current" in window.lower():
+            for m in _SAME_YEAR.finditer(window):
+                same_year = same_year or _evidence(line, following, m.start())
+    found.sort(key=lambda s: s.priority)
+    if same_year is not None and first_statement(found, "current") is None:
+        base = first_statement(found, "baseline")
+        if base is not None:
+            found.append(PeriodStatement("current", base.spec, same_year, False, 4))
+    return found
+
+
+def _field_statements(window: str, line: Line, following: Line | None) -> list[PeriodStatement]:
+    found: list[PeriodStatement] = []
+    for kind, pattern in _FIELD_ITEMS:
+        m = pattern.match(window)
+        if m:
+            spec = _spec_after(window, m.end())
+            if spec:
+                evidence = _evidence(line, following, m.end())
+                found.append(PeriodStatement(kind, spec, evidence, explicit=True))
+    return found
+
+
+def _sentence_statements(window: str, line: Line, following: Line | None) -> list[PeriodStatement]:
+    found: list[PeriodStatement] = []
+    lowered = window.lower()
+    has_base = "base" in lowered
+    for kind, patterns in _SENTENCE_ITEMS:
+        if kind == "baseline" and not has_base:
+            continue
+        for rank, pattern in enumerate(patterns):
+            for m in pattern.finditer(window):
+                veto = _NOT_AFTER.get(kind)
+                if veto and veto.search(window[max(0, m.start() - 40) : m.start()]):
+                    continue
                 spec = _spec_after(window, m.end())
                 if spec:
-                    evidence = _evidence(line, following, m.end())
-                    found.append(PeriodStatement(kind, spec, evidence, explicit=True))
-        for kind, patterns in _SENTENCE_ITEMS:
-            for rank, pattern in enumerate(patterns):
-                for m in pattern.finditer(window):
-                    veto = _NOT_AFTER.get(kind)
-                    if veto and veto.search(window[max(0, m.start() - 40) : m.start()]):
-                        continue
-                    spec = _spec_after(window, m.end())
-                    if spec:
-                        priority = 3 if kind == "current" and rank >= 3 else 1
-                        evidence = _evidence(line, following, m.start())
-                        found.append(PeriodStatement(kind, spec, evidence, False, priority))
-        for kind, trigger in _TRIGGER_ITEMS:
-            for m in trigger.finditer(window):
-                for follower in _FOLLOWER.finditer(window, m.end(), m.end() + 90):
-                    spec = _spec_after(window, follower.end())
-                    if spec:
-                        evidence = _evidence(line, following, m.start())
-                        found.append(PeriodStatement(kind, spec, evidence, False, 2))
-                        break
-    found.sort(key=lambda s: s.priority)
+                    priority = 3 if kind == "current" and rank >= 3 else 1
+                    evidence = _evidence(line, following, m.start())
+                    found.append(PeriodStatement(kind, spec, evidence, False, priority))
+    for kind, trigger in _TRIGGER_ITEMS if has_base else ():
+        for m in trigger.finditer(window):
+            for follower in _FOLLOWER.finditer(window, m.end(), m.end() + 90):
+                spec = _spec_after(window, follower.end())
+                if spec:
+                    evidence = _evidence(line, following, m.start())
+                    found.append(PeriodStatement(kind, spec, evidence, False, 2))
+                    break
+    for m in _NAMED_BEFORE.finditer(window) if has_base else ():
+        spec = _last_period(window, max(0, m.start() - 90), m.start())
+        if spec is not None:
+            evidence = _evidence(line, following, m.start())
+            found.append(PeriodStatement("baseline", spec, evidence, False, 1))
+    if has_base and _BASELINE_WORD.search(window):
+        for m in _REVISED.finditer(window):
+            spec = _spec_after(window, m.end())
+            if spec:
+                evidence = _evidence(line, following, m.start())
+                found.append(PeriodStatement("baseline", spec, evidence, True, -1))
     return found
+
+
+def _last_period(text: str, start: int, end: int) -> PeriodSpec | None:
+    """The last period written in text[start:end], read in its context."""
+    last: PeriodSpec | None = None
+    position = start
+    while position < end:
+        spec = find_period(text[position:end])
+        if spec is None:
+            break
+        last = replace(spec, offset=position + spec.offset)
+        position = last.offset + max(1, len(spec.label))
+    return _in_context(text, last.offset, last) if last else None
 
 
 def first_statement(statements: list[PeriodStatement], kind: Kind) -> PeriodStatement | None:

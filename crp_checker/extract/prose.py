@@ -2,137 +2,120 @@
 
 "In our baseline year (2020) we emitted 4.2 tCO2e of Scope 1 emissions, 9.8 tCO2e of Scope 2
 emissions (market-based; 11.3 tCO2e location-based) ... a total of 54.0 tCO2e", "Hebs GHG
-baseline emissions were 60.34 tonnes in 2022", "my Scope 1 emissions – 0.244 tonnes". Only
-used for a period that no table reported, and never for targets, savings, offsets or intensity
-figures, which look alike but are not the plan's emissions.
+baseline emissions were 60.34 tonnes in 2022", "2.6 tonnes CO2e in Scope 2", "nothing from
+Scope 1", "Scope 1. Nil in both years.", "Total Scope 1 Emissions: 42.3 tCO2e".
+
+A sentence's figures belong to the period it names (in words or by its year) or, when it names
+none, to the period the paragraph it continues was about. Only used for a period that no
+table reported, and never for targets, savings, offsets or intensity figures, which look alike
+but are not the plan's emissions. A scope's stated total beats a figure read earlier for it
+from a looser wording; a share of a scope ("Most of Scope 3 is travel, 38.7 t") is not the
+scope's figure.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from crp_checker.extract.context import Context, Sentence
-from crp_checker.extract.rows import normalise_unit
-from crp_checker.extract.values import find_years, parse_number
+from crp_checker.extract.prose_figures import (
+    Figure,
+    category_figures,
+    odd_unit_total,
+    sentence_figures,
+)
+from crp_checker.extract.units import NOT_MASS, unit_as_read
+from crp_checker.extract.values import YEAR, find_period, find_years
 from crp_checker.schemas import Facts, Period, Scope3Category
 
 _NOT_ACTUALS = re.compile(
     r"\b(?:reduc\w*|decreas\w*|target\w*|project\w*|forecast\w*|aim\w*|will|goal|"
     r"sav(?:e|ed|ing|ings)|avoid\w*|offset\w*|intensity|per\s+(?:fte|employee|head|person|£|m)|"
     r"equate\w*|trajectory|by\s+20\d\d|cut\w*|lower\w*|increase\w*|compared|vs\.?|versus|"
-    r"ambition|pledge|commit\w*)\b",
+    r"ambition|pledge|commit\w*|below|above\s+(?:our|the)|less than|more than|"
+    r"for example|e\.g\.|imaginary|hypothetical|illustrative)\b",
     re.I,
 )
-_NUM = r"(?P<{name}>-?(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?)"
-_UNIT = (
-    r"(?P<{name}>(?:metric\s+)?(?:t|tonnes?|tons?|kg|kgs|kilograms?)\s*(?:of\s+)?co2\s*e?"
-    r"(?:q|quivalent)?|tco2e?|kgco2e?|(?:metric\s+)?tonnes?|kg)\b"
-)
-_MASS = _NUM.format(name="num") + r"\s*" + _UNIT.format(name="unit")
-_FIGURE_FIRST = re.compile(_MASS + r"\s+(?:of\s+)?(?:our\s+|the\s+)?scope\s*(?P<n>[123])\b", re.I)
-_LABEL_FIRST = re.compile(
-    r"\bscope\s*(?P<n>[123])\b(?!\s*(?:and|&|,|or|\+)\s*(?:scope\s*)?[123]\b)"
-    r"(?:(?!total)[^.;%\d]){0,100}?" + _MASS,
+_CURRENT_WORDS = re.compile(
+    r"\b(?:current|this|latest|most recent|reporting)\s+"
+    r"(?:(?:full|complete|reporting|financial|calendar)\s+)*(?:year|period)\b",
     re.I,
 )
-_TOTAL_FIGURE = re.compile(
-    r"\btotal(?:\s+[a-z]+){0,3}?\s*(?:of|was|were|:|=|–|-)?\s*"
-    r"(?:around|about|approximately|c\.)?\s*" + _MASS,
-    re.I,
-)
-_OTHER_BASIS = re.compile(
-    r"\(\s*(?P<first>market|location)[\s-]based\s*[;,]\s*"
-    + _NUM.format(name="num")
-    + r"\s*"
-    + _UNIT.format(name="unit")
-    + r"\s*(?P<second>market|location)[\s-]based\s*\)",
-    re.I,
-)
-_EMISSIONS_PHRASE = re.compile(
-    r"\bemissions?\s+(?:for|in|during|were|was|of|totall?ed)\b|\bfootprint\b", re.I
-)
-_ZERO_LINK = re.compile(
-    r"\bscope\s*(?P<n>[123])\b[^.;\d%]{0,110}?\b(?:were|was|at|of|is|are|:|–|-|=)\s*"
-    r"(?:around|about|approximately)?\s*0(?!\d|[.,]\d)",
-    re.I,
-)
-_CATEGORY_FIGURE = re.compile(r"\s*\(\s*" + _MASS + r"\s*\)", re.I)
+_BASELINE_WORDS = re.compile(r"\bbaseline\b|\bbase\s+year\b", re.I)
+_LABEL_ONLY = re.compile(r"^\W*scope\s*[123]\s*[.:]$", re.I)
+_CONTEXT_SENTENCES = 4  # how far a paragraph's period carries to the sentences that follow
 
 
-@dataclass
-class Figure:
-    """One figure read from a sentence: which field, its value in tonnes, where it starts."""
-
-    field: str
-    value: float
-    kg: bool
-    start: int
-
-
-def _tonnes(number: str, unit: str) -> tuple[float, bool] | None:
-    value = parse_number(number)
-    kind = normalise_unit(unit)
-    if value is None or kind not in ("t", "kg"):
-        return None
-    return (value / 1000, True) if kind == "kg" else (value, False)
-
-
-def _figures(text: str) -> list[Figure]:
-    """Scope and total figures of a sentence, in either order of label and number."""
-    found: list[Figure] = []
-    used: list[tuple[int, int]] = []
-
-    def add(field: str, m: re.Match[str]) -> None:
-        span = (m.start("num"), m.end("num"))
-        if any(s < span[1] and span[0] < e for s, e in used):
-            return
-        converted = _tonnes(m["num"], m["unit"])
-        if converted is None:
-            return
-        used.append(span)
-        found.append(Figure(field, converted[0], converted[1], span[0]))
-
-    for m in _FIGURE_FIRST.finditer(text):
-        add(f"scope{m['n']}", m)
-    for m in _TOTAL_FIGURE.finditer(text):
-        add("total", m)
-    for m in _LABEL_FIRST.finditer(text):
-        add(f"scope{m['n']}", m)
-    for m in _OTHER_BASIS.finditer(text):
-        add(f"scope2_{m['second'].lower()}", m)
-    if not found:
-        for m in _ZERO_LINK.finditer(text):
-            found.append(Figure(f"scope{m['n']}", 0.0, False, m.end() - 1))
-    if not found and _EMISSIONS_PHRASE.search(text):
-        first = re.search(_MASS, text, re.I)
-        if first:
-            add("total", first)
-    return found
-
-
-def _role(sentence: Sentence, facts: Facts) -> str | None:
-    """Which period a sentence's figures belong to: said in words, or by its year."""
-    lowered = sentence.text.lower()
-    if "baseline" in lowered or "base year" in lowered:
-        return "baseline"
-    if re.search(
-        r"\b(?:current|this|latest|most recent|reporting)\s+(?:reporting\s+)?(?:year|period)",
-        lowered,
-    ):
-        return "current"
-    years = find_years(sentence.text)
-    for year in years:
-        if year == facts.current.end_year:
-            return "current"
-        if year == facts.baseline.end_year:
-            return "baseline"
+def _cues(sentence: Sentence, facts: Facts) -> list[tuple[int, str]]:
+    """Where a sentence names a period, and which: words ('baseline', 'current reporting
+    year') and the years of known periods. A year beside such words is their date, not a
+    cue of its own ('our 2019 baseline', 'Reporting Year: February 2023 to January 2024')."""
+    text = sentence.text
+    words = [(m.start(), m.end(), "baseline") for m in _BASELINE_WORDS.finditer(text)]
+    words += [(m.start(), m.end(), "current") for m in _CURRENT_WORDS.finditer(text)]
+    cues = [(start, role) for start, _, role in words]
+    dates = [_dated(text, start, end) for start, end, _ in words]
     base, current = facts.baseline.end_year, facts.current.end_year
-    if base is not None and current is None and any(year > base for year in years):
-        return "current"
-    if current is not None and base is None and not years:
-        return "current"
-    return None
+    for m in YEAR.finditer(text):
+        if any(begin <= m.start() < finish for begin, finish in dates):
+            continue
+        year = int(m[0])
+        if year == base:
+            cues.append((m.start(), "baseline"))  # a first-year plan's current period repeats it
+        elif year == current or (base is not None and current is None and year > base):
+            cues.append((m.start(), "current"))
+    if not cues and current is not None and base is None and not YEAR.search(text):
+        cues.append((0, "current"))  # the plan reports only a current period
+    return sorted(cues)
+
+
+def _dated(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span of the words naming a period and its dates: a year just before them ('our
+    2019 baseline') and the period right after them ('Reporting Year: Feb 2023 to Jan 2024')."""
+    before = re.search(
+        r"(?:19|20)\d\d(?:\s?[/-]\s?\d{2,4})?\s*(?:'s\s*)?$", text[max(0, start - 14) : start]
+    )
+    begin = start - (len(text[max(0, start - 14) : start]) - before.start()) if before else start
+    gap = re.match(r"[\s:=(\-–]*(?:is|was|of|,)?\s*", text[end:])
+    position = end + (gap.end() if gap else 0)
+    spec = find_period(text[position : position + 60])
+    finish = position + spec.offset + len(spec.label) if spec and spec.offset <= 2 else end
+    return begin, finish
+
+
+def _nearest(cues: list[tuple[int, str]], position: int) -> str:
+    """The period named nearest a figure (a cue before it wins a tie)."""
+    return min(cues, key=lambda cue: (abs(cue[0] - position), cue[0] > position))[1]
+
+
+def _joined(sentences: list[Sentence]) -> list[Sentence]:
+    """'Scope 1.' then 'Nil in both years.': a scope named as a label before its sentence."""
+    joined: list[Sentence] = []
+    for sentence in sentences:
+        previous = joined[-1] if joined else None
+        if (
+            previous is not None
+            and previous.page == sentence.page
+            and _LABEL_ONLY.match(previous.text)
+            and sentence.start - previous.end <= 3
+        ):
+            joined[-1] = Sentence(
+                previous.page, previous.start, sentence.end, f"{previous.text} {sentence.text}"
+            )
+        else:
+            joined.append(sentence)
+    return joined
+
+
+def _breaks(context: Context, previous: Sentence | None, sentence: Sentence) -> bool:
+    """A new paragraph or heading lies between two sentences, so context does not carry."""
+    if previous is None or previous.page != sentence.page:
+        return True
+    gap = context.document.pages[sentence.page - 1].text[previous.end : sentence.start]
+    if re.search(r"\n\s*\n", gap):
+        return True
+    short = len(previous.text.split()) <= 6 and not previous.text.rstrip().endswith((".", ":"))
+    return short and not re.search(r"\d", previous.text)
 
 
 def prose_figures(
@@ -142,74 +125,90 @@ def prose_figures(
     categories: dict[int, Scope3Category],
 ) -> None:
     """Fill figures that no table gave from sentences that state them."""
-    previous_role: str | None = None
-    for sentence in context.sentences:
+    strength: dict[tuple[str, str], int] = {}
+    carried: str | None = None
+    carried_for = 0
+    previous: Sentence | None = None
+    co2e_said = bool(re.search(r"co2\s?e|carbon dioxide equivalent", context.document.text, re.I))
+    for sentence in _joined(context.sentences):
         text = sentence.text
+        if _breaks(context, previous, sentence):
+            carried = None
+        previous = sentence
         line = context.line_at(sentence.page, sentence.start)
-        if _NOT_ACTUALS.search(text) or (line is not None and line.index in table_lines):
+        if line is not None and line.index in table_lines:
             continue
-        role = _role(sentence, facts) or (previous_role if _continues(text) else None)
-        if role is None or f"{role}.table" in facts.evidence:
+        cues = _cues(sentence, facts)
+        named = {role for _, role in cues}
+        if len(named) == 1:
+            carried, carried_for = next(iter(named)), 0
+        carried_for += 1
+        if _NOT_ACTUALS.search(text):
             continue
-        period: Period = getattr(facts, role)
-        figures = _figures(text)
-        for figure in figures:
-            if getattr(period, figure.field) is None:
-                _record(facts, period, role, figure, sentence)
-        if period.scope2_market is not None or period.scope2_location is not None:
-            _settle_basis(period)
-        _category_figures(context, sentence, role, categories, facts)
-        previous_role = role if figures or _continues(text) else previous_role
+        if not cues and carried and carried_for <= _CONTEXT_SENTENCES:
+            cues = [(0, carried)]
+        roles = {role for _, role in cues}
+        odd = odd_unit_total(text)
+        if odd is not None and len(roles) == 1:
+            _odd_unit(facts, next(iter(roles)), odd, sentence)
+        for figure in sentence_figures(text):
+            targets: tuple[str, ...] = ("baseline", "current") if figure.both else ()
+            if not targets and cues:
+                targets = (_nearest(cues, figure.start),)
+            for role in targets:
+                _apply(facts, role, figure, sentence, strength, co2e_said)
+        for role in roles if len(roles) == 1 else ():
+            if f"{role}.table" not in facts.evidence:
+                category_figures(context, sentence, role, categories, facts)
 
 
-def _continues(text: str) -> bool:
-    """'Our Scope 3 emissions came from ...' follows the sentence that set the year."""
-    return bool(
-        re.match(r"(?:our|these|the)\s+scope\s*3\b|this\s+(?:comprised|included)", text, re.I)
-    )
+def _apply(
+    facts: Facts,
+    role: str,
+    figure: Figure,
+    sentence: Sentence,
+    strength: dict[tuple[str, str], int],
+    co2e_said: bool,
+) -> None:
+    """Record a figure for a period no table reported, unless a stronger reading has it."""
+    if f"{role}.table" in facts.evidence:
+        return
+    period: Period = getattr(facts, role)
+    key = (role, figure.field)
+    held = getattr(period, figure.field)
+    if held is not None and strength.get(key, 9) >= figure.strength:
+        return
+    strength[key] = figure.strength
+    setattr(period, figure.field, round(figure.value, 6))
+    if figure.kg:
+        period.converted_from_kg = True
+    unit = unit_as_read(figure.unit, co2e_said) if figure.unit else None
+    if unit and (period.unit is None or figure.kg):
+        period.unit = unit
+    name = "scope2" if figure.field.startswith("scope2") else figure.field
+    facts.evidence[f"{role}.{name}"] = [sentence.evidence()]
+    if period.scope2_market is not None or period.scope2_location is not None:
+        _settle_basis(period)
+    if period.end_year is None:
+        years = [y for y in find_years(sentence.text) if 1990 <= y <= 2100]
+        other = getattr(facts, "current" if role == "baseline" else "baseline").end_year
+        if len(set(years) - {other}) == 1:
+            year = next(iter(set(years) - {other}))
+            period.label, period.end_year = str(year), year
+            facts.evidence[f"{role}.label"] = [sentence.evidence()]
+
+
+def _odd_unit(facts: Facts, role: str, odd: tuple[str, str], sentence: Sentence) -> None:
+    """A total in a unit that is not a mass of CO2e is noted, never reported as tonnes."""
+    period: Period = getattr(facts, role)
+    if f"{role}.table" in facts.evidence or period.total is not None:
+        return
+    period.not_numeric.setdefault("total", f"{odd[0]} {odd[1]}, {NOT_MASS}")
+    period.unit = period.unit or odd[1]
+    facts.evidence.setdefault(f"{role}.total", []).append(sentence.evidence())
 
 
 def _settle_basis(period: Period) -> None:
     if period.scope2 is not None and period.scope2_location is not None:
         period.scope2_market = period.scope2_market or period.scope2
         period.scope2_basis = "both"
-
-
-def _category_figures(
-    context: Context,
-    sentence: Sentence,
-    role: str,
-    categories: dict[int, Scope3Category],
-    facts: Facts,
-) -> None:
-    """'business travel (21.4 tCO2e)': a Scope 3 category with its figure."""
-    for match in context.matches_within(sentence.page, sentence.start, sentence.end, "SCOPE3_CAT"):
-        tail = context.document.pages[sentence.page - 1].text[match.end : match.end + 40]
-        m = _CATEGORY_FIGURE.match(tail)
-        if not m:
-            continue
-        converted = _tonnes(m["num"], m["unit"])
-        if converted is None:
-            continue
-        number = int(match.id)
-        entry = categories.setdefault(
-            number, Scope3Category(number=number, name="", as_written=match.text)
-        )
-        if getattr(entry, role) is None:
-            setattr(entry, role, round(converted[0], 6))
-            facts.evidence.setdefault(f"scope3.{number}", []).append(sentence.evidence())
-
-
-def _record(facts: Facts, period: Period, role: str, figure: Figure, sentence: Sentence) -> None:
-    setattr(period, figure.field, round(figure.value, 6))
-    if figure.kg:
-        period.converted_from_kg = True
-    if period.unit is None or figure.kg:
-        period.unit = "kgCO2e" if period.converted_from_kg else "tCO2e"
-    key = "scope2" if figure.field.startswith("scope2") else figure.field
-    facts.evidence.setdefault(f"{role}.{key}", []).append(sentence.evidence())
-    if period.end_year is None:
-        years = [y for y in find_years(sentence.text) if 1990 <= y <= 2100]
-        if len(set(years)) == 1:
-            period.label, period.end_year = str(years[0]), years[0]
-            facts.evidence[f"{role}.label"] = [sentence.evidence()]

@@ -3,8 +3,9 @@ total...) and the numbers in its value cells.
 
 Real plans flatten tables in every way: "Scope 1 14.4", "Scope 1 | 200.81 |", "Scope 13.40"
 (cells run together), "6. Business Travel – 43.15", a label on one line and its number two
-lines down, three year columns "0.7 2.8 1.2". This module reads one line; `tables.py` stitches
-lines into tables.
+lines down, three year columns "0.7 2.8 1.2", one row per source under its scope ("Scope 1 |
+Natural gas | 14.2 | 10.1 |") with a subtotal ("Scope 1 subtotal", "Total Scope 1: 24.0").
+This module reads one line; `tables.py` stitches lines into tables.
 """
 
 from __future__ import annotations
@@ -13,14 +14,38 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from crp_checker.extract.values import NUMBER, find_dates, parse_number
+from crp_checker.extract.cells import (
+    CELL_TOTAL,
+    NOT_AVAILABLE,
+    cell_value,
+    cell_values,
+    find_values,
+    markers_only,
+)
+from crp_checker.extract.values import parse_number
 
 RowKind = Literal["scope", "total", "category", "source", "basis", "none"]
 
 _BULLET = re.compile(r"^(?:[•●·▪■◦*➢►>]+|o(?=\s)|-(?=\s)|–(?=\s))\s*")
 _SCOPE = re.compile(
-    r"^scope\s*(?P<n>[123])\b(?!\s*(?:and|&|\+|,|/|or|-|–|to)\s*(?:scope\s*)?[123]\b)"
+    r"^scope\s*(?P<n>[123])\b(?!\s*(?:and|&|\+|,|/|or|-|–|to)\s*(?:scope\s*)?[123]\b(?![.,]\d))"
     r"(?!\s*(?:-|–|:)?\s*(?:category|cat\b))",
+    re.I,
+)
+# "Total Scope 1", "Subtotal Scope 2 emissions", "Total for Scope 3": a scope's own figure.
+_SCOPE_TOTAL = re.compile(
+    r"^(?:sub-?\s?total|total)\s+(?:for\s+|of\s+)?scope\s*(?P<n>[123])\b(?:\s+emissions)?", re.I
+)
+_SCOPES_TOTAL = re.compile(
+    r"^(?:sub-?\s?total|total)\s+(?:for\s+|of\s+)?scopes?\s*[123]\s*(?:and|&|\+|,|/|-|–)\s*"
+    r"(?:scope\s*)?[123]\b",
+    re.I,
+)
+_SUBTOTAL_WORD = re.compile(r"^[\s(:\-–]*(?:sub-?\s?total|total)\b", re.I)
+# Words that describe a scope rather than name one of its sources.
+_GENERIC = re.compile(
+    r"\b(?:emissions?|direct|indirect|sub-?\s?totals?|totals?|included|sources?|tco2e?|"
+    r"tonnes?|co2e?|(?:market|location)[\s-]*based|gross|net|combined|all)\b|[^A-Za-z]+",
     re.I,
 )
 _SCOPE_GLUED = re.compile(r"^(scope\s?[123])(?=\d[\d,]*\.\d)", re.I)
@@ -32,25 +57,13 @@ _TOTAL = re.compile(r"^(?:grand\s+|overall\s+)?total\b", re.I)
 _TOTAL_GLUED = re.compile(r"^((?:grand\s+)?total(?:\s+emissions)?|.*sources\))(?=\d)", re.I)
 _BASIS = re.compile(r"^(?P<b>market|location)[\s-]*based\b\s*[:\-–]?", re.I)
 _SOURCE_SCOPE = re.compile(r"^(?P<src>.{2,80}?)\s+scope\s*(?P<n>[123])\s+(?=[-−]?\d)", re.I)
-_LABEL_NUMBER = re.compile(
-    r"(?:scope|scopes|categor(?:y|ies)|cat|iso|fy|page|no|version|v|phase|step|tier|pas|ppn|"
-    r"section)\.?\s*(?:\d{1,2}\s*(?:,|and|&|-|–|or)\s*)*\(?$",
-    re.I,
+_SENTENCE_ABOUT_SCOPES = re.compile(r"^\s*(?:and|or|&|,)\s", re.I)
+_SCOPE_NAMED = re.compile(r"\bscope\s*[123]\b", re.I)
+_AND_ANOTHER_SCOPE = re.compile(
+    r"^\W*(?:and|or|while|whereas|with)\b.{0,40}\bscope\s*[123]\b", re.I
 )
-_SEPARATORS = re.compile(r"^[\s|:;,\-–—=*]*$")
-UNIT = re.compile(
-    r"(?P<unit>(?:metric\s+)?(?:kg|kgs|kilograms?|t|tonnes?|tons?|mt)\s*(?:of\s+)?"
-    r"(?:co2|co₂|carbon dioxide)\s*(?:e|eq|equivalent|-e)?|tco2e?|kgco2e?|"
-    r"(?:metric\s+)?tonnes?|(?:metric\s+)?tons?|kg|co2\s*gpm|gco2e?)\b",
-    re.I,
-)
-_NOT_AVAILABLE = re.compile(
-    r"^(?:n/?a|nil|none|-|–|—|tbc|tba|tbd|unknown|not\s+\w+|no data|to be \w+|zero)\b|"
-    r"^[-–—]\s*$|"  # a dash alone in its cell: the \b above needs a word after it
-    r"not (?:yet )?(?:available|measured|calculated|reported|applicable|known|quantified)|"
-    r"not yet\b|"
-    r"to be (?:confirmed|calculated|measured)|no data",
-    re.I,
+VERB = re.compile(
+    r"\b(?:was|were|is|are|amounted|totall?ed|came to|stood at|emitted|rose|fell)\b", re.I
 )
 _MAX_LABEL_WORDS = 14
 _MAX_TAIL_WORDS = 6  # "Scope 2 ... sit at 0, as Octopus Energy, the provider I am using": prose
@@ -58,7 +71,12 @@ _MAX_TAIL_WORDS = 6  # "Scope 2 ... sit at 0, as Octopus Energy, the provider I 
 
 @dataclass
 class Row:
-    """A table row: its kind, the scope/category it labels, and one value per column."""
+    """A table row: its kind, the scope/category it labels, and one value per column.
+
+    `source` holds the words naming what a Scope row counts ("Natural gas (office heating)")
+    when it names more than the scope; `subtotal` marks the scope's own figure ("Scope 1
+    subtotal", "Total Scope 1"); `derived` marks values summed from a cell listing sources.
+    """
 
     kind: RowKind
     label: str
@@ -69,79 +87,16 @@ class Row:
     texts: list[str] = field(default_factory=list)
     unit: str | None = None
     cells: bool = False
+    source: str = ""
+    subtotal: bool = False
+    derived: bool = False
+    blank: set[int] = field(default_factory=set)  # value cells left empty
+    unplaced: bool = False  # fewer figures than year columns, and no telling which year
+    grid: list[str] = field(default_factory=list)  # a pipe row's cells after its label
 
     @property
     def has_values(self) -> bool:
         return any(v is not None for v in self.values)
-
-
-def normalise_unit(text: str | None) -> str | None:
-    """Map a unit as written to 'kg', 't' or an unsupported marker (kept as written)."""
-    if not text:
-        return None
-    lowered = re.sub(r"\s+", "", text.lower())
-    if lowered.startswith(("kg", "kilogram")):
-        return "kg"
-    if "gpm" in lowered or lowered.startswith(("gco2", "gram")):
-        return text.strip()
-    if lowered.startswith(("t", "metric", "mt")):
-        return "t"
-    return text.strip()
-
-
-def _is_bare_year(number: str) -> bool:
-    return len(number) == 4 and number.isdigit() and 1980 <= int(number) <= 2100
-
-
-def find_values(text: str) -> tuple[list[float | None], str | None, int, int]:
-    """The first run of value numbers in `text`: (values, unit, start, end) of the run.
-
-    Percentages, dates, years written as words of a sentence, and numbers that belong to a
-    label ("Scope 1", "Category 6", "ISO 14001") are not values. A run followed by prose keeps
-    only its first number (a footnote marker or a notes column follows).
-    """
-    date_spans = [(d.start, d.end) for d in find_dates(text)]
-    candidates: list[re.Match[str]] = []
-    for m in NUMBER.finditer(text):
-        after = text[m.end() : m.end() + 2]
-        if after.lstrip().startswith("%") or (
-            after.startswith(("/", "-", ".")) and not after[1:2].isspace()
-        ):
-            continue
-        if any(s <= m.start() < e for s, e in date_spans):
-            continue
-        if m.start() == 0 and re.match(r"[.)]\s+[A-Za-z]", text[m.end() : m.end() + 3]):
-            continue  # list numbering: "2) Organisational boundary"
-        if _LABEL_NUMBER.search(text[max(0, m.start() - 30) : m.start()]):
-            continue
-        unit_after = UNIT.match(text, m.end()) or UNIT.match(text[m.end() :].lstrip())
-        if _is_bare_year(m[0]) and not unit_after:
-            continue
-        candidates.append(m)
-    if not candidates:
-        return [], None, -1, -1
-    run = [candidates[0]]
-    unit: str | None = None
-    for m in candidates[1:]:
-        gap = text[run[-1].end() : m.start()]
-        unit_in_gap = UNIT.search(gap)
-        if unit_in_gap:
-            unit = unit or unit_in_gap["unit"]
-            gap = gap.replace(unit_in_gap[0], "")
-        if not _SEPARATORS.match(gap):
-            break
-        run.append(m)
-    end = run[-1].end()
-    trailing = UNIT.match(text[end:].lstrip())
-    if trailing:
-        unit = unit or trailing["unit"]
-        end = end + (len(text[end:]) - len(text[end:].lstrip())) + trailing.end()
-    tail = text[end:].strip()
-    values: list[float | None] = [parse_number(m[0]) for m in run]
-    if len(values) > 1 and tail and tail[0].isalpha():
-        values = values[:1]
-        end = run[0].end()
-    return values, unit, run[0].start(), end
 
 
 def _words(text: str) -> int:
@@ -160,28 +115,22 @@ def _split_cells(text: str) -> list[str] | None:
     return cells or None
 
 
-def _cell_values(cells: list[str]) -> tuple[list[float | None], list[str], str | None]:
-    values: list[float | None] = []
-    texts: list[str] = []
-    unit: str | None = None
-    for cell in cells:
-        if not cell:
-            continue
-        found, cell_unit, start, _ = find_values(cell)
-        if found and start <= 2:
-            values.append(found[0])
-            unit = unit or cell_unit
-        elif _NOT_AVAILABLE.search(cell):
-            values.append(None)
-            texts.append(cell)
-    return values, texts, unit
+def _describe_scope(row: Row, words: str) -> None:
+    """Set `source` and `subtotal` of a Scope row from the words after 'Scope N'."""
+    if _SUBTOTAL_WORD.match(words):
+        row.subtotal = True
+        return
+    source = " ".join(words.split()).strip(" :-–|")
+    if _GENERIC.sub("", source):
+        row.source = source
 
 
 def classify(text: str, category_at_start: int | None = None) -> Row:
     """Read one line (or pipe-separated row) of a possible emissions table.
 
-    `category_at_start` is the Scope 3 category whose name the line starts with, found by the
-    spaCy patterns (models/scope3.jsonl); the caller passes it in.
+    `category_at_start` is the Scope 3 category whose name the line starts with (or names
+    right after 'Scope 3'), found by the spaCy patterns (models/scope3.jsonl); the caller
+    passes it in.
     """
     text = _BULLET.sub("", text.strip())
     text = _SCOPE_GLUED.sub(r"\1 ", text)
@@ -190,36 +139,90 @@ def classify(text: str, category_at_start: int | None = None) -> Row:
     head = cells[0] if cells else text
     row = _label(head, category_at_start)
     if cells:
-        row.cells = True
-        rest_cells = cells[1:]
-        if row.kind == "none":
-            found, unit, start, _ = find_values(head)
-            if found and start == 0 and len(cells) == 1:
-                row.values, row.unit = found, unit
-            return row
-        own, own_unit, start, _ = find_values(row.label)
-        values, texts, unit = _cell_values(rest_cells)
-        if not values and own:
-            values, unit = own, own_unit
-        row.values, row.texts, row.unit = values, texts, unit
-        return row
+        return _cell_row(row, head, cells, category_at_start)
     if row.kind == "none":
-        values, unit, start, end = find_values(text)
-        words = len(text[:start].split())
-        ends_line = not text[end:].strip(" .") or text[end:].strip().startswith("(")
-        short_tail = _words(text[end:]) <= _MAX_TAIL_WORDS
-        if values and short_tail and (words <= 4 or (words <= 8 and ends_line)):
-            row.values, row.unit = values, unit
-            row.label = text[:start].strip()
+        run = find_values(text)
+        words = len(text[: run.start].split())
+        ends_line = not text[run.end :].strip(" .") or text[run.end :].strip().startswith("(")
+        short_tail = _words(text[run.end :]) <= _MAX_TAIL_WORDS
+        if run.values and short_tail and (words <= 4 or (words <= 8 and ends_line)):
+            row.values, row.texts, row.unit = run.values, run.texts, run.unit
+            row.label = text[: run.start].strip()
         return row
     rest = text[len(row.label) :] if text.startswith(row.label) else text
-    values, unit, start, end = find_values(rest)
-    prose_tail = row.kind != "source" and _words(rest[end:]) > _MAX_TAIL_WORDS
-    if values and len(rest[:start].split()) <= _MAX_LABEL_WORDS and not prose_tail:
-        row.values, row.unit = values, unit
-        row.label = (row.label + rest[:start]).strip()
-    elif _NOT_AVAILABLE.search(rest):
+    if _SENTENCE_ABOUT_SCOPES.match(rest) and _SCOPE_NAMED.search(rest):
+        return Row("none", "")  # "Scope 2 and 36.9 tonnes in Scope 3.": a sentence
+    stated = _stated_total(rest, row) if row.kind == "scope" else None
+    if stated is not None:
+        row.values, row.subtotal = [stated], True  # "Scope 1: gas 10.0, vans 20.0. Total: 30.0"
+        return row
+    run = find_values(rest)
+    prose_tail = row.kind != "source" and (
+        _words(rest[run.end :]) > _MAX_TAIL_WORDS or bool(_AND_ANOTHER_SCOPE.match(rest[run.end :]))
+    )
+    if run.values and len(rest[: run.start].split()) <= _MAX_LABEL_WORDS and not prose_tail:
+        row.values, row.texts, row.unit = run.values, run.texts, run.unit
+        if row.kind == "scope" and not row.subtotal:
+            _describe_scope(row, rest[: run.start])
+        row.label = (row.label + rest[: run.start]).strip()
+    elif (marked := markers_only(rest))[1]:
+        row.values, row.texts = [None] * len(marked[1]), marked[1]
+        if row.kind == "scope":
+            _describe_scope(row, rest[: marked[0]])
+    elif row.kind == "scope" and "%" in rest:
+        return Row("none", "")  # "Scope 1 emissions 40% lower than ...": a target
+    elif NOT_AVAILABLE.search(rest):
         row.texts = [rest.strip(" :-–|")]
+    elif row.kind == "scope" and not row.subtotal and len(rest.split()) <= _MAX_LABEL_WORDS:
+        _describe_scope(row, rest)
+    return _as_category(row, category_at_start)
+
+
+def _stated_total(rest: str, row: Row) -> float | None:
+    """The scope's own total at the end of a line that first lists its sources."""
+    totals = [
+        m
+        for m in CELL_TOTAL.finditer(rest)
+        if not (named := _SCOPE_NAMED.search(m[0])) or named[0][-1] == str(row.scope)
+    ]
+    if not totals or len(find_values(rest[: totals[-1].start()]).values) == 0:
+        return None
+    return parse_number(totals[-1]["num"])
+
+
+def _cell_row(row: Row, head: str, cells: list[str], category: int | None) -> Row:
+    """A pipe-separated row: the label cell, any cells naming a source, then value cells."""
+    row.cells = True
+    if row.kind == "none":
+        run = find_values(head)
+        if run.values and run.start == 0 and len(cells) == 1:
+            row.values, row.unit = run.values, run.unit
+        return row
+    rest_cells = cells[1:]
+    named: list[str] = []
+    while rest_cells and _is_name_cell(rest_cells[0]):
+        named.append(rest_cells.pop(0))
+    own = find_values(row.label)
+    values, texts, unit, derived, blank = cell_values(rest_cells)
+    if not any(v is not None for v in values) and not texts and own.values:
+        values, unit, blank = own.values, own.unit, set()
+    row.values, row.texts, row.unit, row.derived = values, texts, unit, derived
+    row.blank = blank
+    row.grid = cells[1:]
+    if row.kind == "scope" and not row.subtotal:
+        _describe_scope(row, " ".join([head[len(row.label) :], *named]))
+    return _as_category(row, category)
+
+
+def _is_name_cell(cell: str) -> bool:
+    """A cell that names a source ("Delivery fleet (diesel)"), not a value or a marker."""
+    return bool(cell) and not NOT_AVAILABLE.search(cell) and cell_value(cell) is None
+
+
+def _as_category(row: Row, category: int | None) -> Row:
+    """'Scope 3 | Business travel | 18.3 |' is a category row, not the Scope 3 figure."""
+    if row.kind == "scope" and row.scope == 3 and row.source and category is not None:
+        row.kind, row.category = "category", category
     return row
 
 
@@ -233,6 +236,11 @@ def _label(head: str, category_at_start: int | None) -> Row:
     m = _BASIS.match(head)
     if m:
         return Row("basis", head[: m.end()].strip(), basis=m["b"].lower())
+    if _SCOPES_TOTAL.match(head):
+        return Row("none", "")  # "Total Scope 1 and 2": neither a scope nor the total
+    m = _SCOPE_TOTAL.match(head)
+    if m:
+        return Row("scope", head[: m.end()].strip(), scope=int(m["n"]), subtotal=True)
     m = _SOURCE_SCOPE.match(head)
     if m:
         return Row("source", head[: m.end()].strip(), scope=int(m["n"]))

@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
+from crp_checker.extract.cells import find_values
 from crp_checker.extract.context import Context, Sentence
-from crp_checker.extract.rows import find_values
 from crp_checker.extract.scope3_words import (
     CONNECTOR,
     MARKER,
@@ -188,7 +188,8 @@ def _figure(after: str, has_unit: bool, rowlike: bool, more: bool) -> str | None
     """
     if more and re.search(r"(?<![\d.,])(?:1[0-5]|[1-9])\.\s*$", after):
         after = re.sub(r"(?:1[0-5]|[1-9])\.\s*$", "", after)
-    values, unit, start, _ = find_values(re.sub(r"\.\s*$", "", after))
+    run = find_values(re.sub(r"\.\s*$", "", after))
+    values, unit, start = run.values, run.unit, run.start
     if not values or values[0] is None or start < 0:
         return None
     prefix = after[:start]

@@ -1,75 +1,31 @@
-"""Stitch classified lines into emissions tables (blocks) and map their columns to periods.
+"""Stitch classified lines into emissions tables (blocks).
 
 A block starts at a Scope row and ends at its total (or at a heading, or when prose runs on).
 A number alone on a line belongs to the row whose label came before it; under a Scope 3
-header followed by several category names it is the Scope 3 figure itself. Each block's
-columns are tied to the baseline or current period by the words just above it ("Baseline year
-emissions", "Reporting Year: 2024") or, for multi-year tables, by the years in its header.
+header followed by several category names it is the Scope 3 figure itself. Scope rows that
+name several sources of one scope are its source rows, and the scope's subtotal is its figure.
+What each block's columns mean is worked out in `headers.py`.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from typing import Literal
 
 from crp_checker.extract.context import Context
+from crp_checker.extract.headers import cue_of, describe
 from crp_checker.extract.lines import Line
-from crp_checker.extract.rows import Row, classify, normalise_unit
-from crp_checker.extract.values import PeriodSpec, find_period
+from crp_checker.extract.listing import Listed, cell_listing, read_listing, starts_listing
+from crp_checker.extract.rows import VERB, Row, classify
+from crp_checker.extract.table_model import Block, Role, TableRow
 
-Role = Literal["baseline", "current"]
+__all__ = ["Block", "Role", "TableRow", "category_at_start", "cue_of", "find_blocks"]
 
-_BASELINE_CUE = re.compile(r"\bbaseline\b|\bbase\s+year\b", re.I)
-_CURRENT_CUE = re.compile(
-    r"\bcurrent\b|\breporting\s+(?:year|period)\b|\bthis\s+year\b|\blatest\b|\bmost recent\b",
-    re.I,
-)
-_UNIT_HINT = re.compile(
-    r"\b(kg\s*co2e?|kgco2e?|kilograms?|tco2e?|t\s*co2e?|tonnes?|metric\s+tons?|co2\s*gpm)\b", re.I
-)
 _NUMBERING = re.compile(r"^(?:[•●·▪■◦*]\s*)?(?:\d{1,2}\s*[.):]\s*|[-–]\s*)?")
-_PAREN = re.compile(r"^\s*\([^)]*\)")
+_SCOPE3_LEAD = re.compile(r"^scope\s*3\s*(?:[|:\-–]\s*)?(?=[A-Za-z])", re.I)
+_SUBSCRIPT = re.compile(r"\s*[2₂](?:\s+[2₂])*\s*")
+_BEFORE_SUBSCRIPT = re.compile(r"co\s?e?\b[^\d]{0,30}$", re.I)
 _MAX_PROSE_LINES = 14
 _MAX_LABEL_WORDS = 14
-_HEADER_LINES = 12
-
-
-@dataclass
-class TableRow:
-    """A classified row and the lines it came from (for evidence)."""
-
-    row: Row
-    lines: list[Line]
-
-
-@dataclass
-class Block:
-    """One emissions table: its rows, where it sits, and how its columns map to periods."""
-
-    rows: list[TableRow] = field(default_factory=list)
-    first_line: int = 0
-    last_line: int = 0
-    header: str = ""
-    header_first_line: int = 0
-    closing: bool = False
-    unit: str | None = None
-    columns: int = 1
-    roles: dict[int, Role] = field(default_factory=dict)
-    specs: dict[int, PeriodSpec] = field(default_factory=dict)
-    cue: Role | None = None
-    cue_line: Line | None = None
-
-    def kinds(self) -> set[str]:
-        return {f"{r.row.kind}{r.row.scope or ''}" for r in self.rows}
-
-    def valueless_tail(self) -> list[TableRow]:
-        tail: list[TableRow] = []
-        for table_row in reversed(self.rows):
-            if table_row.row.has_values or table_row.row.texts:
-                break
-            tail.append(table_row)
-        return list(reversed(tail))
 
 
 def category_at_start(context: Context, line: Line) -> int | None:
@@ -79,7 +35,7 @@ def category_at_start(context: Context, line: Line) -> int | None:
     ("Staff business travel | 8.8 |"), appears anywhere in that cell. The longest name wins,
     so "Deliveries to customers" is downstream (9), not just "deliveries" (4).
     """
-    body = _NUMBERING.sub("", line.text)
+    body = _SCOPE3_LEAD.sub("", _NUMBERING.sub("", line.text))
     lead = line.start + (len(line.text) - len(body))
     cell_end = line.start + line.text.index("|") if "|" in line.text else lead + 1
     found = [
@@ -94,7 +50,12 @@ def category_at_start(context: Context, line: Line) -> int | None:
 
 
 def _starts_new_block(block: Block, row: Row) -> bool:
-    """A new table starts after a total, at a second Scope 1, or at a repeated Scope row."""
+    """A new table starts after a total, at a second Scope 1, or at a repeated Scope row.
+
+    A Scope row that names another source of the same scope ("Scope 1 | Natural gas", then
+    "Scope 1 | Company cars") or that gives the scope's subtotal after its sources does not
+    start a new table.
+    """
     if block.closing:
         return True
     if row.kind != "scope":
@@ -102,18 +63,73 @@ def _starts_new_block(block: Block, row: Row) -> bool:
     seen = block.kinds()
     if row.scope == 1 and seen & {"scope2", "scope3", "category3", "source2", "source3"}:
         return True
-    return any(
-        r.row.kind == "scope"
+    same = [
+        r.row
+        for r in block.rows
+        if r.row.kind == "scope"
         and r.row.scope == row.scope
         and r.row.has_values
         and r.row.basis == row.basis
-        for r in block.rows
+    ]
+    if not same:
+        return False
+    sources = [r for r in same if r.source and not r.subtotal]
+    if len(sources) == len(same) and (row.subtotal or not row.source):
+        return False  # the subtotal after the sources
+    return not (
+        row.source and len(sources) == len(same) and row.source not in {r.source for r in same}
     )
+
+
+def _settle_sources(block: Block) -> None:
+    """Scope rows that name sources of a scope listed more than once are source rows."""
+    for scope in (1, 2, 3):
+        rows = [
+            r.row
+            for r in block.rows
+            if r.row.kind == "scope" and r.row.scope == scope and r.row.basis is None
+        ]
+        if len(rows) < 2:
+            continue
+        for row in rows:
+            if row.source and not row.subtotal:
+                row.kind = "source"
+
+
+def _listed_rows(listed: Listed) -> list[TableRow]:
+    """A listing read over several lines, as the scope row and its category rows."""
+    rows = [
+        TableRow(
+            Row(
+                "scope",
+                f"Scope {listed.scope}",
+                scope=listed.scope,
+                values=listed.values,
+                subtotal=not listed.derived,
+                derived=listed.derived,
+            ),
+            list(listed.lines),
+        )
+    ]
+    for number, values in listed.categories.items():
+        name = listed.category_names.get(number, "")
+        row = Row("category", name, scope=3, category=number, values=values)
+        rows.append(TableRow(row, list(listed.lines)))
+    return rows
 
 
 def _is_prose(text: str) -> bool:
     """A sentence that happens to start like a row label ("Scope 3 emissions will ...")."""
     return len(text.split()) > _MAX_LABEL_WORDS
+
+
+def _in_sentence(context: Context, line: Line, row: Row) -> bool:
+    """'Scope 1, our two company vans, was 12.1 tonnes' opening a sentence that runs on over
+    the next line (a narrow column) is prose, not a table row."""
+    if not VERB.search(row.label):
+        return False
+    sentence = context.sentence_at(line.page, line.start)
+    return sentence is not None and (sentence.end > line.end + 1 or sentence.start < line.start)
 
 
 def _is_table(block: Block) -> bool:
@@ -142,25 +158,51 @@ def _attach_bare(block: Block, row: Row, line: Line) -> bool:
 
 
 def find_blocks(context: Context) -> list[Block]:
-    """Every emissions table in the document, in reading order."""
+    """Every emissions table in the document, in reading order (worked examples, tables of
+    targets or projections, and tables of energy use left out)."""
     blocks: list[Block] = []
     block: Block | None = None
     prose = 0
     header_start = 0
+    skip_to = -1
 
     def close() -> None:
         nonlocal block, header_start
         if block is not None and _is_table(block):
+            _settle_sources(block)
             blocks.append(block)
         if block is not None:
             header_start = block.last_line + 1
         block = None
 
+    def add(rows: list[TableRow], row: Row, line: Line) -> None:
+        nonlocal block, prose
+        if block is None or _starts_new_block(block, row):
+            close()
+            block = Block(first_line=line.index, header_first_line=header_start)
+        block.rows.extend(rows)
+        block.last_line = rows[0].lines[-1].index
+        prose = 0
+
+    previous = ""
     for line in context.lines:
-        if line.furniture:
+        if line.furniture or line.index <= skip_to:
             continue
+        subscript = _SUBSCRIPT.fullmatch(line.text) and _BEFORE_SUBSCRIPT.search(previous)
+        previous = line.text
+        if subscript:
+            continue  # "tCO e" then "2": the subscript of CO2, pushed to a line of its own
+        if starts_listing(context, line.index):
+            listed = read_listing(context, line.index)
+            if listed is not None:
+                rows = _listed_rows(listed)
+                add(rows, rows[0].row, line)
+                skip_to = listed.lines[-1].index
+                continue
         row = classify(line.text, category_at_start(context, line))
         if row.kind != "none" and not row.values and not row.texts and _is_prose(line.text):
+            row = Row("none", "")
+        if row.kind != "none" and not row.cells and _in_sentence(context, line, row):
             row = Row("none", "")
         if line.index in context.headings and row.kind in ("none", "category"):
             close()
@@ -169,12 +211,12 @@ def find_blocks(context: Context) -> list[Block]:
         if row.kind == "category" and block is None:
             continue
         if row.kind in ("scope", "source", "category"):
-            if block is None or _starts_new_block(block, row):
-                close()
-                block = Block(first_line=line.index, header_first_line=header_start)
-            block.rows.append(TableRow(row, [line]))
-            block.last_line = line.index
-            prose = 0
+            rows = [TableRow(row, [line])]
+            if row.kind == "scope" and row.cells and row.scope == 3:
+                listed = cell_listing(context, line, 3)
+                if listed is not None:
+                    rows += _listed_rows(listed)[1:]
+            add(rows, row, line)
         elif row.kind == "total":
             if block is None:
                 continue
@@ -198,71 +240,5 @@ def find_blocks(context: Context) -> list[Block]:
                 close()
     close()
     for found in blocks:
-        _describe(context, found, blocks)
-    return blocks
-
-
-def _describe(context: Context, block: Block, blocks: list[Block]) -> None:
-    """Work out the block's columns, unit, header text and period cue."""
-    counts = [len(r.row.values) for r in block.rows if r.row.has_values]
-    block.columns = max(set(counts), key=counts.count) if counts else 1
-    previous_end = max((b.last_line for b in blocks if b.last_line < block.first_line), default=-1)
-    start = max(previous_end + 1, block.first_line - _HEADER_LINES, block.header_first_line - 1, 0)
-    header_lines = [line for line in context.lines[start : block.first_line] if not line.furniture]
-    block.header = " ".join(line.text for line in header_lines)
-    units = [normalise_unit(r.row.unit) for r in block.rows if r.row.unit]
-    hint = _UNIT_HINT.findall(block.header)
-    block.unit = units[0] if units else (normalise_unit(hint[-1]) if hint else None)
-    for line in reversed(header_lines):
-        role = _cue(line.text)
-        if role:
-            block.cue, block.cue_line = role, line
-            break
-    if block.columns > 1:
-        _map_columns(block)
-
-
-def _cue(text: str) -> Role | None:
-    baseline = _BASELINE_CUE.search(text)
-    current = _CURRENT_CUE.search(text)
-    if baseline and current:
-        return "baseline" if baseline.start() < current.start() else "current"
-    if baseline:
-        return "baseline"
-    if current:
-        return "current"
-    return None
-
-
-def _map_columns(block: Block) -> None:
-    """Read the periods named in a multi-year header, in order, one per column.
-
-    A column's role is named before its period ("Baseline Year Jan - Dec 2022") or in
-    brackets after it ("2019 (baseline)").
-    """
-    specs: list[PeriodSpec] = []
-    segments: list[str] = []
-    text = block.header
-    position = 0
-    while position < len(text):
-        spec = find_period(text[position:])
-        if spec is None:
-            break
-        segments.append(text[position : position + spec.offset])
-        specs.append(spec)
-        position += spec.offset + len(spec.label)
-    segments.append(text[position:])
-    if len(specs) < block.columns:
-        return
-    first = len(specs) - block.columns
-    for column in range(block.columns):
-        index = first + column
-        block.specs[column] = specs[index]
-        after = _PAREN.match(segments[index + 1])
-        before = segments[index]
-        if index > first or index > 0:
-            before = _PAREN.sub("", before, count=1)
-        role = _cue(after[0]) if after else None
-        role = role or _cue(before[-40:])
-        if role:
-            block.roles[column] = role
+        describe(context, found, blocks)
+    return [b for b in blocks if not (b.example or b.forward or b.energy)]

@@ -151,7 +151,7 @@ _SPLIT_YEAR = re.compile(
     r"(?<![\d/])(?:(?:FY|F/Y)\s?)?(?P<y1>(?:19|20)\d\d)\s?(?:/|-|–|\\)\s?(?P<y2>(?:19|20)?\d\d)(?![\d/])",
     re.IGNORECASE,
 )
-_FY_COMPACT = re.compile(r"\bFY\s?(?P<y1>\d\d)(?P<y2>\d\d)\b", re.IGNORECASE)
+_FY_COMPACT = re.compile(r"\bFY\s?(?P<y1>\d\d)(?P<y2>\d\d)\b(?!\s?[-–/]\s?\d)", re.IGNORECASE)
 _FY_SHORT = re.compile(r"\bFY\s?'?(?P<y>\d\d|(?:19|20)\d\d)\b", re.IGNORECASE)
 _FINANCIAL_YEAR = re.compile(
     r"\b(?:financial|fiscal|academic)\s+year\s+(?:of\s+)?(?P<y>(?:19|20)\d\d)(?![\d/-])",

@@ -109,17 +109,44 @@ class _Walker:
 
     def _table(self, table: Any) -> None:
         rows: Table = []
+        spanned: dict[int, int] = {}  # column -> rows below still covered by a rowspan
         for row in _own_rows(table):
-            cells = []
+            cells: list[str] = []
             for cell in _own_cells(row):
+                _skip_spanned(cells, spanned)
                 inner = _Walker()
                 inner.walk(cell)
+                column = len(cells)
                 cells.append(" ".join(inner.lines()))
+                width = _span(cell, "colspan")
+                cells.extend([""] * (width - 1))  # merged cells keep their columns, blank
+                if _span(cell, "rowspan") > 1:
+                    for covered in range(column, column + width):
+                        spanned[covered] = _span(cell, "rowspan") - 1
+            _skip_spanned(cells, spanned)
             if any(cells):
                 rows.append(cells)
                 self.parts.append("\n" + row_line(cells) + "\n")
         if rows:
             self.tables.append(rows)
+
+
+_MAX_SPAN = 50
+
+
+def _span(cell: Any, name: str) -> int:
+    """A cell's rowspan or colspan, 1 when missing or odd (hostile pages write anything)."""
+    try:
+        return max(1, min(int(str(cell.get(name, "1")).strip() or 1), _MAX_SPAN))
+    except ValueError:
+        return 1
+
+
+def _skip_spanned(cells: list[str], spanned: dict[int, int]) -> None:
+    """Leave a blank cell where a cell of a row above spans down into this row."""
+    while spanned.get(len(cells), 0) > 0:
+        spanned[len(cells)] -= 1
+        cells.append("")
 
 
 def _own_rows(table: Any) -> list[Any]:

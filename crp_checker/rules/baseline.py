@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from crp_checker.readings import quoted_at
 from crp_checker.rules.helpers import (
     cap,
     date_text,
@@ -86,7 +87,10 @@ def baseline_year(facts: Facts, ctx: Context) -> Result:
 )
 def baseline_year_plausible(facts: Facts, ctx: Context) -> Result:
     """A baseline must come before (or, for a first-time reporter, be) the current reporting year,
-    and cannot lie in the future; otherwise the figures are mislabelled."""
+    and cannot lie in the future; otherwise the figures are mislabelled. A baseline the plan
+    says it recalculated to another year ("now revised to FY23") is judged by the revised
+    year; periods that overlap but end in order pass; the same year as the current period is
+    partial (a first-time reporter)."""
     base, current = facts.baseline, facts.current
     check = ctx.buyer.check_date
     ev = evidence(facts, "baseline.label", "current.label")
@@ -98,17 +102,20 @@ def baseline_year_plausible(facts: Facts, ctx: Context) -> Result:
             f"The baseline '{base.label}' has no year the checker could read.",
             "Write the baseline as a year or dates (for example '2019/20' or 'Jan - Dec 2019').",
             ev,
+            question=f"Which 12 months is the baseline '{base.label}'{quoted_at(ev)}?",
         )
     after_check = (base.end is not None and base.end > check) or (
         base.end is None and base.end_year is not None and base.end_year > check.year
     )
     name = period_name(base, "baseline")
+    rests_on = ("baseline.label", "current.label")
     if after_check:
         return Result(
             Outcome.FAIL,
             f"{cap(name)} ends {_end_text(base)}, after the check date {date_text(check)}.",
             "Correct the baseline year: it must be a past 12-month period with actual figures.",
             ev,
+            rests_on=rests_on,
         )
     if current.same_as_baseline:
         return Result(
@@ -145,6 +152,7 @@ def baseline_year_plausible(facts: Facts, ctx: Context) -> Result:
         "Check the two years: the baseline is the earlier reference year, the current period "
         "the latest 12 months reported.",
         ev,
+        rests_on=rests_on,
     )
 
 
@@ -157,8 +165,14 @@ def baseline_year_plausible(facts: Facts, ctx: Context) -> Result:
 )
 def baseline_emissions(facts: Facts, ctx: Context) -> Result:
     """The baseline footprint must give Scope 1, Scope 2, Scope 3 and the total in tonnes CO2e,
-    so later years can be compared scope by scope."""
-    return judge_figures(facts.baseline, "baseline", evidence(facts, "baseline."), ctx.where)
+    so later years can be compared scope by scope. A Scope 3 figure summed from its category
+    rows passes (the sum is shown); a baseline given only as a total is partial when the plan
+    says why it has no scope split, and fails otherwise, as do figures given only by source
+    or cells that say the figures are not yet available. A figure read from context, or
+    offered twice differently, is left to a person rather than failed."""
+    return judge_figures(
+        facts.baseline, "baseline", evidence(facts, "baseline."), ctx.where, "baseline"
+    )
 
 
 @rule(

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from dateutil.relativedelta import relativedelta
 
+from crp_checker.readings import quoted_at
 from crp_checker.rules.helpers import (
     cap,
     current_key,
@@ -51,7 +53,8 @@ def _is_twelve_months(period: Period) -> bool:
 )
 def reporting_period(facts: Facts, ctx: Context) -> Result:
     """The current emissions must be tied to a stated 12-month period, so the buyer knows how
-    recent they are."""
+    recent they are. A period stated in a sentence ("recalculated for the financial year
+    2025") counts as well as one in a table heading."""
     period = current_period(facts)
     ev = evidence(facts, current_key(facts, "label"))
     if has_period(period):
@@ -78,16 +81,16 @@ def reporting_period(facts: Facts, ctx: Context) -> Result:
 def current_emissions(facts: Facts, ctx: Context) -> Result:
     """The latest year's Scope 1, Scope 2, Scope 3 and total emissions must be given in tonnes
     CO2e. When the plan says the current year is its baseline year (a first-time reporter),
-    the repeated baseline figures are judged as the current ones."""
+    the repeated baseline figures are judged as the current ones. Judged as baseline-emissions
+    otherwise (partial for a total with a stated reason for no scope split)."""
     ev = evidence(facts, "current.")
     if facts.current.same_as_baseline and not ev:
         ev = evidence(facts, "baseline.")  # the figures judged are the baseline's
-    result = judge_figures(current_period(facts), "current period", ev, ctx.where)
+    prefix = "baseline" if facts.current.same_as_baseline else "current"
+    result = judge_figures(current_period(facts), "current period", ev, ctx.where, prefix)
     if not facts.current.same_as_baseline:
         return result
-    return Result(
-        result.outcome, result.message + FIRST_YEAR_NOTE, result.fix, result.evidence, result.absent
-    )
+    return replace(result, message=result.message + FIRST_YEAR_NOTE)
 
 
 @rule(
@@ -101,7 +104,9 @@ def current_emissions(facts: Facts, ctx: Context) -> Result:
 def reporting_period_recent(facts: Facts, ctx: Context) -> Result:
     """Buyers expect the latest 12 months of data; figures older than the buyer's limit (12 months
     by default) no longer show where the organisation stands. When only the year is given,
-    both the earliest and latest possible end are checked."""
+    both the earliest and latest possible end are checked; a financial year whose months are
+    not stated ('FY25') is never read as a calendar year, and a person decides when the two
+    ends disagree."""
     period = current_period(facts)
     check = ctx.buyer.check_date
     limit = ctx.buyer.max_data_age_months
@@ -123,6 +128,7 @@ def reporting_period_recent(facts: Facts, ctx: Context) -> Result:
             fix,
             ev,
             absent=not period.label,
+            rests_on=(current_key(facts, "label"),),
         )
     early, late = bounds
     name = period_name(period, "current period")
@@ -133,6 +139,8 @@ def reporting_period_recent(facts: Facts, ctx: Context) -> Result:
             "cannot be actual ones.",
             "Report a completed 12-month period, or correct the period's dates.",
             ev,
+            question=f"Are the current figures{quoted_at(ev)} actual figures for a completed "
+            "period, or estimates?",
         )
     # A reported period has ended by the time the plan is read, so the check date caps it.
     late = min(late, check)
@@ -154,6 +162,8 @@ def reporting_period_recent(facts: Facts, ctx: Context) -> Result:
             "State the exact dates of the reporting period (for example 'April 2023 - March "
             "2024').",
             ev,
+            question=f"In which month did the reporting period {period.label or period.end_year}"
+            f"{quoted_at(ev)} end: on or after {date_text(ok_from)}?",
         )
     if early == late:
         ended = f"ended {date_text(early)}, {plural(_months_between(early, check), 'month')} before"
@@ -164,7 +174,7 @@ def reporting_period_recent(facts: Facts, ctx: Context) -> Result:
         return Result(outcome, message, None, ev)
     if outcome is Outcome.PARTIAL:
         message += f" It is less than {GRACE_MONTHS} months over the limit."
-    return Result(outcome, message, fix, ev)
+    return Result(outcome, message, fix, ev, rests_on=(current_key(facts, "label"),))
 
 
 @rule(

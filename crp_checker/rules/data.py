@@ -7,13 +7,16 @@ section keeps the rulebook's order.
 
 from __future__ import annotations
 
+from crp_checker.readings import quoted_at
 from crp_checker.rules.explained import change_explained, scope3_consistent, zeros_explained
 from crp_checker.rules.figures import (
     any_figures,
     check_total,
+    in_other_unit,
     invalid_values,
     judge_unit,
     scored_periods,
+    unit_kind,
 )
 from crp_checker.rules.helpers import (
     cap,
@@ -28,6 +31,11 @@ from crp_checker.rules.registry import Context, Result, rule
 from crp_checker.rules.scope3 import scope3_categories, scope3_reported
 from crp_checker.schemas import Facts, Outcome, Severity
 
+_UNIT_FIX = (
+    "Give every figure in tonnes CO2e (tCO2e): convert kilograms (divide by 1,000) and "
+    "energy use (with the UK Government conversion factors), and say the figures are CO2e."
+)
+
 
 @rule(
     "units-co2e",
@@ -38,9 +46,16 @@ from crp_checker.schemas import Facts, Outcome, Severity
 )
 def units_co2e(facts: Facts, ctx: Context) -> Result:
     """Emissions must be in tonnes of CO2 equivalent, which counts all greenhouse gases;
-    kilograms, CO2 alone or energy use (kWh) cannot be compared with other plans."""
+    kilograms, CO2 alone or energy use (kWh) cannot be compared with other plans. Units are
+    read as written: 'tC02e' (a zero for the O) and a flattened subscript ('tCO 2 e') are
+    tCO2e; 'tCO2' is partial; a unit that is not a mass (for example 'CO2 gpm') is left to a
+    person."""
     ev = evidence(facts, "baseline.table", "current.table", "baseline.unit", "current.unit")
-    periods = [(w, p) for w, p in scored_periods(facts, current_period(facts)) if has_figures(p)]
+    periods = [
+        (w, p)
+        for w, p in scored_periods(facts, current_period(facts))
+        if has_figures(p) or in_other_unit(p)
+    ]
     if not periods:
         return Result(
             Outcome.FAIL,
@@ -54,11 +69,14 @@ def units_co2e(facts: Facts, ctx: Context) -> Result:
     message = cap("; ".join(f"{name} {note}" for (_, note), name in judged)) + "."
     if outcome is Outcome.PASS:
         return Result(outcome, message, None, ev)
+    if outcome is Outcome.NEEDS_REVIEW:
+        odd = sorted({p.unit for _, p in periods if p.unit and unit_kind(p.unit) == "unknown"})
+        question = f"Are the figures in '{', '.join(odd)}'{quoted_at(ev)} tonnes of CO2e?"
+        return Result(outcome, message, _UNIT_FIX, ev, question=question)
     return Result(
         outcome,
         message,
-        "Give every figure in tonnes CO2e (tCO2e): convert kilograms (divide by 1,000) and "
-        "energy use (with the UK Government conversion factors), and say the figures are CO2e.",
+        _UNIT_FIX,
         ev,
         absent=outcome is Outcome.FAIL and all(p.unit is None for _, p in periods),
     )
@@ -73,7 +91,10 @@ def units_co2e(facts: Facts, ctx: Context) -> Result:
 )
 def values_valid(facts: Facts, ctx: Context) -> Result:
     """Every emissions figure must be a number of zero or more: a negative figure, text or an
-    empty cell in the table cannot be checked or compared."""
+    empty cell in the table cannot be checked or compared. 'N/A', 'nil' or 'not measured' in
+    a figure cell marks a zero or a gap (judged by zeros-explained), not an invalid value; a
+    number in an odd unit is judged by units-co2e; a sentence of text in a figure cell fails
+    here too; figures in running text that are not emissions (savings) are not checked."""
     current = current_period(facts)
     if not any_figures(facts, current):
         return Result(
@@ -90,6 +111,11 @@ def values_valid(facts: Facts, ctx: Context) -> Result:
             "Give every figure as a number of tonnes CO2e, zero or more; for a figure you do "
             "not have, write 0 with the reason, or say when it will be measured.",
             ev,
+            rests_on=tuple(
+                f"{role}.{name}"
+                for role in ("baseline", "current")
+                for name in ("scope1", "scope2", "scope3", "total")
+            ),
         )
     return Result(
         Outcome.PASS, "Every emissions figure found is a number of zero or more.", None, ev

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from crp_checker.extract.units import NOT_MASS, normalise_unit, says_co2, says_co2e
 from crp_checker.rules.helpers import (
     SCOPE_NAMES,
     has_figures,
@@ -21,6 +22,8 @@ UnitKind = Literal["tco2e", "kgco2e", "co2_only", "energy", "unknown"]
 # Cell text that stands for "nothing here": judged by zeros-explained, not as invalid text.
 ZERO_MARKERS = frozenset(
     {"0", "n/a", "na", "n.a.", "n.a", "nil", "none", "zero", "not applicable", "-", "–", "—"}
+    | {"not measured", "not yet measured", "not collected", "not yet collected"}
+    | {"not calculated", "not yet calculated", "not reported", "not quantified"}
 )
 _ENERGY = re.compile(r"(k|m|g)wh|litre|liter|therm|\bgj\b|\bmj\b", re.IGNORECASE)
 _PARTIAL_WITHIN_PERCENT = 5.0  # RULES.md totals-add-up: partial when within 5%
@@ -31,16 +34,16 @@ def is_zero_marker(text: str) -> bool:
 
 
 def unit_kind(unit: str) -> UnitKind:
-    """Classify a unit as written; anything not recognised is left for a person to judge."""
-    flat = re.sub(r"[\s().\-_/]", "", unit.lower().replace("₂", "2"))
-    if "co2" not in flat and "carbon" not in flat:
+    """Classify a unit as written; anything not recognised is left for a person to judge.
+
+    Loose spellings count as written: 'tC02e' (a zero for the O) and 'tCO 2 e' (a subscript
+    flattened) are tCO2e; 'CO2 KG' is kilograms.
+    """
+    kind = normalise_unit(unit)
+    if not says_co2(unit) or kind not in ("t", "kg"):
         return "energy" if _ENERGY.search(unit) else "unknown"
-    if "co2e" in flat or "co2eq" in flat or "equivalent" in flat:
-        if flat.startswith(("kg", "kilogram")):
-            return "kgco2e"
-        if flat.startswith(("tco2", "tonne", "tons", "metrictonne", "tco")) or "tonne" in flat:
-            return "tco2e"
-        return "unknown"
+    if says_co2e(unit):
+        return "kgco2e" if kind == "kg" else "tco2e"
     return "co2_only"
 
 
@@ -61,6 +64,11 @@ def judge_unit(period: Period) -> tuple[Outcome, str]:
         kind = unit_kind(period.unit)
     outcome, note = _UNIT_OUTCOMES[kind]
     return outcome, note.format(unit=period.unit)
+
+
+def in_other_unit(period: Period) -> bool:
+    """The period gives figures, but in a unit that is not a mass of CO2e ('CO2 gpm')."""
+    return any(text.endswith(NOT_MASS) for text in period.not_numeric.values())
 
 
 def scored_periods(facts: Facts, current: Period) -> list[tuple[str, Period]]:
@@ -89,8 +97,8 @@ def _invalid_cells(period: Period) -> list[str]:
     """Negative figures and cells holding text or nothing where a number belongs."""
     problems = [f"{SCOPE_NAMES.get(name, name)} is negative" for name in period.negative]
     for name, text in period.not_numeric.items():
-        if is_zero_marker(text):
-            continue
+        if is_zero_marker(text) or text.endswith(NOT_MASS):
+            continue  # a marker for zeros-explained; a figure in an odd unit is units-co2e's
         label = SCOPE_NAMES.get(name, name)
         problems.append(f"{label} is blank" if not text.strip() else f"{label} reads '{text}'")
     return problems

@@ -186,8 +186,15 @@ def worst(outcomes: Iterable[Outcome]) -> Outcome:
 # --------------------------------------------------------------------------- figures
 
 
-def judge_figures(period: Period, which: str, evidence_found: list[Evidence], where: str) -> Result:
-    """Shared by baseline-emissions and current-emissions: are the scopes and total numbers?"""
+def judge_figures(
+    period: Period, which: str, evidence_found: list[Evidence], where: str, prefix: str = ""
+) -> Result:
+    """Shared by baseline-emissions and current-emissions: are the scopes and total numbers?
+
+    A fail rests on the period's figures and label (`prefix` is 'baseline' or 'current'): a
+    figure read from context, or offered twice differently, sends it to a person.
+    """
+    rests_on = tuple(f"{prefix}.{key}" for key in ("label", *SCOPES, "total")) if prefix else ()
     name = period_name(period, which)
     missing = [s for s in SCOPES if getattr(period, s) is None]
     unexplained = [s for s in missing if s not in period.explanations]
@@ -202,6 +209,7 @@ def judge_figures(period: Period, which: str, evidence_found: list[Evidence], wh
             fix,
             evidence_found,
             absent=True,
+            rests_on=rests_on,
         )
     if unexplained:
         texts = [
@@ -218,6 +226,7 @@ def judge_figures(period: Period, which: str, evidence_found: list[Evidence], wh
             fix,
             evidence_found,
             absent=not texts,
+            rests_on=rests_on,
         )
     if missing:
         reasons = "; ".join(f"{SCOPE_NAMES[s]}: '{period.explanations[s]}'" for s in missing)

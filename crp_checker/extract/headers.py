@@ -1,0 +1,276 @@
+"""What a table's layout and the lines around it say: how many year columns it has and which
+period each is, its unit, its own caption, and the words naming its period.
+
+A table's columns are tied to the baseline or current period by the words just above it
+("Baseline year emissions", "Reporting Year: 2024") or, for multi-year tables, by the years in
+its header. Rows short of a figure (a blank cell lost in a flattened PDF) are placed by their
+column's total, or left unplaced.
+"""
+
+from __future__ import annotations
+
+import re
+
+from crp_checker.extract.cells import positional
+from crp_checker.extract.context import Context
+from crp_checker.extract.lines import Line
+from crp_checker.extract.table_model import Block, Role
+from crp_checker.extract.units import CO2E_SAID, UNIT, UNIT_STATEMENT, normalise_unit
+from crp_checker.extract.values import PeriodSpec, find_period
+
+_BASELINE_CUE = re.compile(r"\bbaseline\b|\bbase\s+year\b", re.I)
+_CURRENT_CUE = re.compile(
+    r"\bcurrent\b|\breporting\s+(?:year|period)\b|\bthis\s+year\b|\blatest\b|\bmost recent\b",
+    re.I,
+)
+# A worked example or template in a guide: its figures belong to no one.
+_EXAMPLE = re.compile(
+    r"\b(?:worked example|illustrative(?:\s+only)?\b|imaginary|hypothetical|fictitious|fictional|"
+    r"example (?:company|business|organisation|supplier|table|figures))",
+    re.I,
+)
+# Columns that compare years rather than report one: "Change", "% reduction", "Variance".
+_CHANGE_COLUMN = re.compile(
+    r"\b(?:change|difference|variance|movement|reduction|increase)\b|%", re.I
+)
+# Tables of targets and projections: their figures are not the plan's emissions.
+_FORWARD = re.compile(
+    r"\b(?:targets?|projected|projections?|forecasts?|milestones?|trajector(?:y|ies)|pathway|"
+    r"budgets?)\b",
+    re.I,
+)
+_ENERGY = re.compile(r"[kmg]wh|kilowatt[- ]hours?|megawatt[- ]hours?|litres?", re.I)
+_CAPTION_TOPIC = re.compile(
+    r"emission|footprint|table|year|period|scope|co2|figure|data|reporting|baseline|current", re.I
+)
+_CAPTION_WORDS = 12
+_PAREN = re.compile(r"^\s*\([^)]*\)")
+_HEADER_LINES = 12
+
+
+def describe(context: Context, block: Block, blocks: list[Block]) -> None:
+    """Work out the block's columns, unit, header text, period cue and own period label."""
+    block.columns = _align(block)
+    previous_end = max((b.last_line for b in blocks if b.last_line < block.first_line), default=-1)
+    start = max(previous_end + 1, block.first_line - _HEADER_LINES, block.header_first_line - 1, 0)
+    header_lines = [line for line in context.lines[start : block.first_line] if not line.furniture]
+    block.header = " ".join(line.text for line in header_lines)
+    block.example = bool(_EXAMPLE.search(block.header))
+    caption = " ".join(line.text for line in header_lines[-2:] if not _is_sentence(line.text))
+    block.forward = block.section == "targets" or bool(_FORWARD.search(caption))
+    block.section = context.section_of_line[block.first_line]
+    after = [
+        ln for ln in context.lines[block.last_line + 1 : block.last_line + 4] if not ln.furniture
+    ]
+    _find_unit(block, header_lines, after)
+    block.energy = bool(block.unit_written and _ENERGY.fullmatch(block.unit_written.strip()))
+    for line in reversed(header_lines):
+        role = _cue(line.text)
+        if role:
+            block.cue, block.cue_line = role, line
+            break
+    if block.columns > 1:
+        _map_columns(block)
+    else:
+        _find_caption(block, header_lines)
+
+
+def _align(block: Block) -> int:
+    """The number of year columns, with every row's figures lined up under them.
+
+    Blank cells hold their place; a blank cell where other rows name a source is dropped; a
+    column blank in every row is a spacer. A flattened row with fewer figures than columns
+    is placed where its figures make the column's total add up, or left unplaced.
+    """
+    if _grid(block):
+        return _align_grid(block)
+    counts = [len(r.row.values) for r in block.rows if r.row.has_values]
+    if not counts:
+        return 1
+    columns = max(set(counts), key=counts.count)
+    totals = [len(r.row.values) for r in block.rows if r.row.kind == "total" and r.row.has_values]
+    if totals and not any(r.row.cells for r in block.rows):
+        columns = max(columns, totals[0])  # a total for every year: the scopes lost a blank cell
+    rows = [r.row for r in block.rows]
+    for row in rows:
+        while len(row.values) > columns and 0 in row.blank:
+            row.values.pop(0)
+            row.blank = {i - 1 for i in row.blank if i > 0}
+    full = [row for row in rows if row.has_values and len(row.values) == columns]
+    spacers = [c for c in range(columns) if full and all(c in row.blank for row in full)]
+    for row in full:
+        row.values = [v for c, v in enumerate(row.values) if c not in spacers]
+    columns -= len(spacers)
+    if columns > 1:
+        _place_short_rows(block, columns)
+    return columns
+
+
+def _grid(block: Block) -> bool:
+    """Every row is a row of cells, and all have the same number of cells: a real grid."""
+    rows = [r.row for r in block.rows if r.row.has_values or r.row.texts]
+    widths = {len(row.grid) for row in rows}
+    return bool(rows) and all(row.cells and row.grid for row in rows) and len(widths) == 1
+
+
+def _align_grid(block: Block) -> int:
+    """In a grid every cell keeps its column: a column with no figure in any row names
+    sources or holds notes; text in a figure column stays there as the cell's text."""
+    read = [(r.row, positional(r.row.grid)) for r in block.rows if r.row.grid]
+    width = max(len(cells) for _, (cells, _, _) in read)
+    for _, (cells, _, _) in read:
+        cells.extend([None] * (width - len(cells)))  # a row of label only, or cut short
+    figure_columns = [
+        c
+        for c in range(width)
+        if any(c in marked or cells[c] is not None for _, (cells, marked, _) in read)
+    ]
+    for row, (cells, marked, notes) in read:
+        row.values = [cells[c] for c in figure_columns]
+        row.texts = [notes[c] for c in figure_columns if c in notes] + [
+            row.grid[c] for c in figure_columns if c in marked and c < len(row.grid)
+        ]
+        row.blank = set()
+    return max(1, len(figure_columns))
+
+
+def _place_short_rows(block: Block, columns: int) -> None:
+    """Flattened rows that lost a blank cell: put their figures in the column whose scopes
+    then add up to its stated total; otherwise they are unplaced (their year is unknown)."""
+    short = [
+        r.row
+        for r in block.rows
+        if not r.row.cells and r.row.has_values and len(r.row.values) < columns
+    ]
+    if not short:
+        return
+    totals = [r.row for r in block.rows if r.row.kind == "total" and len(r.row.values) == columns]
+    scopes = [r.row for r in block.rows if r.row.kind == "scope" and r.row.basis is None]
+    fits: list[int] = []
+    if totals and all(len(row.values) == 1 for row in short if row in scopes):
+        for column in range(columns):
+            figures = [
+                row.values[0] if row in short else row.values[column]
+                for row in scopes
+                if len(row.values) in (1, columns)
+            ]
+            total = totals[0].values[column]
+            known = [f for f in figures if f is not None]
+            complete = bool(figures) and len(known) == len(figures)
+            if total is not None and complete and abs(sum(known) - total) <= max(0.1, total / 100):
+                fits.append(column)
+    for row in short:
+        if len(fits) == 1 and len(row.values) == 1:
+            placed: list[float | None] = [None] * columns
+            placed[fits[0]] = row.values[0]
+            row.values = placed
+        else:
+            row.unplaced = True  # its year cannot be told: a person must say
+
+
+def _is_sentence(text: str) -> bool:
+    """A line of prose, not a caption or a column header."""
+    words = len(text.split())
+    return words > _CAPTION_WORDS or (words > 6 and text.rstrip().endswith("."))
+
+
+def _find_unit(block: Block, header_lines: list[Line], after: list[Line]) -> None:
+    """The unit as written in the rows, in the header nearest the table, or in a note just
+    below it ("All figures in kg CO2e.")."""
+    written = [r.row.unit for r in block.rows if r.row.unit]
+    if not written:
+        for index in range(len(header_lines) - 1, -1, -1):
+            line = header_lines[index]
+            # "Emissions (tCO2" over "e)": a subscript or superscript set the 'e' apart
+            nxt = header_lines[index + 1].text if index + 1 < len(header_lines) else ""
+            text = f"{line.text} {nxt[:3]}" if re.match(r"e\b", nxt) else line.text
+            found = UNIT_STATEMENT.search(text) or UNIT.search(text)
+            if found:
+                written = [found["unit"]]
+                break
+    if not written:
+        notes = (UNIT_STATEMENT.search(line.text) for line in after)
+        written = [found["unit"] for found in notes if found][:1]
+    if written:
+        block.unit_written = written[0]
+        block.unit = normalise_unit(written[0])
+    block.co2e_said = bool(CO2E_SAID.search(block.header)) or any(
+        CO2E_SAID.search(w) for w in written
+    )
+
+
+def _find_caption(block: Block, header_lines: list[Line]) -> None:
+    """The period the table's own caption names ("Table 2 - 2024 emissions"), nearest first.
+
+    Only a short line about emissions (or one that is just a period) counts, and only one
+    naming a single period: a sentence of prose or a line of column years is not a caption.
+    """
+    for line in reversed(header_lines[-4:]):
+        if _is_sentence(line.text):
+            continue
+        spec = find_period(line.text)
+        if spec is not None:
+            rest = line.text[spec.offset + len(spec.label) :]
+            if find_period(rest) is not None:
+                return
+            whole = len(spec.label) >= 0.6 * len(line.text.strip(" :()|"))
+            if whole or _CAPTION_TOPIC.search(line.text):
+                block.own_spec, block.own_line = spec, line
+                return
+        if line is block.cue_line:
+            return  # a caption sits between the words naming the period and the table
+
+
+def cue_of(text: str) -> Role | None:
+    """The period a line's words name ('Baseline year emissions', 'Reporting Year'), if any."""
+    return _cue(text)
+
+
+def _cue(text: str) -> Role | None:
+    baseline = _BASELINE_CUE.search(text)
+    current = _CURRENT_CUE.search(text)
+    if baseline and current:
+        return "baseline" if baseline.start() < current.start() else "current"
+    if baseline:
+        return "baseline"
+    if current:
+        return "current"
+    return None
+
+
+def _map_columns(block: Block) -> None:
+    """Read the periods named in a multi-year header, in order, one per column.
+
+    A column's role is named before its period ("Baseline Year Jan - Dec 2022") or in
+    brackets after it ("2019 (baseline)").
+    """
+    specs: list[PeriodSpec] = []
+    segments: list[str] = []
+    text = block.header
+    position = 0
+    while position < len(text):
+        spec = find_period(text[position:])
+        if spec is None:
+            break
+        segments.append(text[position : position + spec.offset])
+        specs.append(spec)
+        position += spec.offset + len(spec.label)
+    segments.append(text[position:])
+    mapped = block.columns
+    if len(specs) == block.columns - 1 and _CHANGE_COLUMN.search(segments[-1]):
+        mapped = len(specs)  # "| 2019 | 2024 | Change |": the last column is no year
+        block.extra_columns = {block.columns - 1}
+    if len(specs) < mapped:
+        return
+    first = len(specs) - mapped
+    for column in range(mapped):
+        index = first + column
+        block.specs[column] = specs[index]
+        after = _PAREN.match(segments[index + 1])
+        before = segments[index]
+        if index > first or index > 0:
+            before = _PAREN.sub("", before, count=1)
+        role = _cue(after[0]) if after else None
+        role = role or _cue(before[-40:])
+        if role:
+            block.roles[column] = role

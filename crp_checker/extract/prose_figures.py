@@ -1,0 +1,196 @@
+"""The figures one sentence states for each scope and the total, however it words them.
+
+Each reading has a strength, so that a scope's stated total ("Total Scope 1 Emissions: 42.3
+tCO2e") beats the first number near the scope's name, and a figure tied to its scope by
+grammar ("2.6 tonnes CO2e in Scope 2") beats one merely written after the name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from crp_checker.extract.context import Context, Sentence
+from crp_checker.extract.units import normalise_unit
+from crp_checker.extract.values import parse_number
+from crp_checker.schemas import Facts, Scope3Category
+
+_NUM = r"(?P<num>-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)"
+_UNIT = (
+    r"(?P<unit>(?:metric\s+)?(?:t|tonnes?|tons?|kg|kgs|kilograms?)\s*(?:of\s+)?"
+    r"(?:c[o0]\s?[2₂]|carbon\s+dioxide)(?:\s?(?:e|eq|equivalents?)\b)?|tc[o0]2e?|kgc[o0]2e?|"
+    r"(?:metric\s+)?tonnes?|(?:metric\s+)?tons?|kg)\b"
+)
+MASS = _NUM + r"\s*" + _UNIT
+_SCOPE = r"scope\s*(?P<n>[123])\b"
+_NOT_SHARE = r"(?<!most of )(?<!part of )(?<!within )(?<!of which )(?<!share of )(?<!half of )"
+# "Total Scope 1 Emissions: 42.3 tCO2e", "Scope 3 total - 48.2 tCO2e": the scope's own total.
+_SCOPE_TOTAL = re.compile(
+    r"\b(?:total\s+(?=scope)|(?=scope\s*[123]\s+(?:emissions\s+)?total))"
+    rf"{_SCOPE}(?:\s+emissions)?(?:\s+total)?"
+    rf"\s*(?:was|were|is|of|:|=|–|-)?\s*" + MASS,
+    re.I,
+)
+_FIGURE_FIRST = re.compile(
+    MASS + r"\s+(?:(?:of|in|from|for)\s+)?(?:our\s+|the\s+)?(?:\(\s*)?" + _SCOPE, re.I
+)
+_FIGURE_THEN_BRACKET = re.compile(MASS + r"[^.;\d()]{1,50}\(\s*" + _SCOPE + r"\s*\)", re.I)
+_LABEL_FIRST = re.compile(
+    r"\b" + _NOT_SHARE + _SCOPE + r"(?!\s*(?:and|&|,|or|\+)\s*(?:scope\s*)?[123]\b(?![.,]\d))"
+    r"(?P<gap>(?:(?!total)[^.;%\d]){0,100}?)" + MASS,
+    re.I,
+)
+_TOTAL_FIGURE = re.compile(
+    r"\b(?:total(?:\s+[a-z]+){0,3}?|footprint|we\s+emitted)\s*"
+    r"(?:of|was|were|is|fell\s+to|rose\s+to|came\s+to|amounted\s+to|totall?ed|:|=|–|-)?\s*"
+    r"(?:around|about|approximately|c\.)?\s*" + MASS,
+    re.I,
+)
+_IN_TOTAL = re.compile(MASS + r"\s+in\s+total\b", re.I)
+_OTHER_BASIS = re.compile(
+    r"\(\s*(?P<first>market|location)[\s-]based\s*[;,]\s*"
+    + MASS
+    + r"\s*(?P<second>market|location)[\s-]based\s*\)",
+    re.I,
+)
+_EMISSIONS_PHRASE = re.compile(
+    r"\bemissions?\s+(?:for|in|during|were|was|of|totall?ed)\b|\bfootprint\b", re.I
+)
+_ZERO_WORDS = r"(?:zero|nil|none|nothing)"
+_ZERO = [
+    re.compile(
+        r"\bscope\s*(?P<n>[123])\b[^.;\d%]{0,110}?\b(?:were|was|at|of|is|are|:|–|-|=)\s*"
+        r"(?:around|about|approximately)?\s*(?:0(?!\d|[.,]\d)|" + _ZERO_WORDS + r"\b)",
+        re.I,
+    ),
+    re.compile(r"\b(?:nothing|none|zero|nil)\s+(?:in|from|for|under)\s+" + _SCOPE, re.I),
+    re.compile(r"\b(?:had|have|has|with|there\s+(?:are|were))\s+no\s+" + _SCOPE, re.I),
+    re.compile(r"^\W*" + _SCOPE + r"\s*[.:\-–]\s*" + _ZERO_WORDS + r"\b", re.I),
+]
+_PARTS = re.compile(
+    r"\b(?:made up of|consists? of|comprise[sd]?|includ\w+|such as|of which|mainly|mostly)\b",
+    re.I,
+)
+# A total in a CO2 unit that is not a mass ("664,699,971 CO2 gpm", "120 gCO2e/km").
+_ODD_TOTAL = re.compile(
+    r"\b(?:total\s+emissions|emissions\s+total|(?:baseline|reporting)\s+year\s+emissions)\s*:?\s*"
+    r"(?P<num>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*"
+    r"(?P<unit>co2e?\s*gpm|g\s?co2e?\s*(?:/|per\s+)\w+|co2e?\s*g(?:/|\s+per\s+)\w+)\b",
+    re.I,
+)
+_ANY_FIGURE = re.compile(r"\d|\b(?:zero|nil|none|nothing|no\s+scope)\b", re.I)
+_BOTH = re.compile(r"\b(?:both|each|all)\s+(?:years|periods)\b|\bevery\s+year\b", re.I)
+_CATEGORY_FIGURE = re.compile(r"\s*\(\s*" + MASS + r"\s*\)", re.I)
+
+
+@dataclass
+class Figure:
+    """One figure read from a sentence: which field, its value in tonnes, how surely."""
+
+    field: str
+    value: float
+    kg: bool
+    start: int
+    strength: int
+    unit: str | None = None
+    both: bool = False  # "Scope 1. Nil in both years."
+
+
+def tonnes(number: str, unit: str) -> tuple[float, bool] | None:
+    """The figure in tonnes, and whether it was converted from kilograms."""
+    value = parse_number(number)
+    kind = normalise_unit(unit)
+    if value is None or kind not in ("t", "kg"):
+        return None
+    return (value / 1000, True) if kind == "kg" else (value, False)
+
+
+def sentence_figures(text: str) -> list[Figure]:
+    """Scope and total figures of a sentence, the strongest reading of each field."""
+    if not _ANY_FIGURE.search(text):
+        return []
+    found: list[Figure] = []
+    used: list[tuple[int, int]] = []
+
+    def add(field: str, m: re.Match[str], strength: int) -> None:
+        span = (m.start("num"), m.end("num"))
+        if any(s < span[1] and span[0] < e for s, e in used):
+            return
+        converted = tonnes(m["num"], m["unit"])
+        if converted is None:
+            return
+        used.append(span)
+        found.append(Figure(field, converted[0], converted[1], span[0], strength, m["unit"]))
+
+    for m in _SCOPE_TOTAL.finditer(text):
+        add(f"scope{m['n']}", m, 4)
+    for m in _OTHER_BASIS.finditer(text):
+        add(f"scope2_{m['second'].lower()}", m, 3)
+    for pattern in (_FIGURE_FIRST, _FIGURE_THEN_BRACKET):
+        for m in pattern.finditer(text):
+            add(f"scope{m['n']}", m, 3)
+    for pattern in (_IN_TOTAL, _TOTAL_FIGURE):
+        for m in pattern.finditer(text):
+            add("total", m, 3)
+    for m in _LABEL_FIRST.finditer(text):
+        if not _names_a_part(m["gap"]):
+            add(f"scope{m['n']}", m, 2)
+    fields = {f.field for f in found}
+    both = bool(_BOTH.search(text))
+    for pattern in _ZERO:
+        for m in pattern.finditer(text):
+            field = f"scope{m['n']}"
+            if field not in fields:
+                fields.add(field)
+                found.append(Figure(field, 0.0, False, m.start(), 3, None, both))
+    if not found and _EMISSIONS_PHRASE.search(text):
+        first = re.search(MASS, text, re.I)
+        if first:
+            add("total", first, 1)
+    return _strongest(found)
+
+
+def odd_unit_total(text: str) -> tuple[str, str] | None:
+    """A total given in a CO2 unit that is not a mass: (the figure as written, the unit)."""
+    m = _ODD_TOTAL.search(text)
+    return (m["num"], " ".join(m["unit"].split())) if m else None
+
+
+def _names_a_part(gap: str) -> bool:
+    """'Scope 3 is made up of staff commute (29.1 t)': the figure is a part, not the scope."""
+    return bool(_PARTS.search(gap))
+
+
+def _strongest(found: list[Figure]) -> list[Figure]:
+    """One figure per field: the strongest reading, the first of equals."""
+    best: dict[str, Figure] = {}
+    for figure in found:
+        held = best.get(figure.field)
+        if held is None or figure.strength > held.strength:
+            best[figure.field] = figure
+    return sorted(best.values(), key=lambda f: f.start)
+
+
+def category_figures(
+    context: Context,
+    sentence: Sentence,
+    role: str,
+    categories: dict[int, Scope3Category],
+    facts: Facts,
+) -> None:
+    """'business travel (21.4 tCO2e)': a Scope 3 category with its figure."""
+    for match in context.matches_within(sentence.page, sentence.start, sentence.end, "SCOPE3_CAT"):
+        tail = context.document.pages[sentence.page - 1].text[match.end : match.end + 40]
+        m = _CATEGORY_FIGURE.match(tail)
+        if not m:
+            continue
+        converted = tonnes(m["num"], m["unit"])
+        if converted is None:
+            continue
+        number = int(match.id)
+        entry = categories.setdefault(
+            number, Scope3Category(number=number, name="", as_written=match.text)
+        )
+        if getattr(entry, role) is None:
+            setattr(entry, role, round(converted[0], 6))
+            facts.evidence.setdefault(f"scope3.{number}", []).append(sentence.evidence())

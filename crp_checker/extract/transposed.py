@@ -1,0 +1,120 @@
+"""Tables laid out the other way round: one row per year, one column per scope.
+
+    | Year               | Scope 1 | Scope 2 | Scope 3 | Total |
+    | 2019/20 (baseline) | -       | -       | -       | 250.0 |
+    | 2023/24            | 50.0    | 30.0    | 100.0   | 180.0 |
+
+Each year row becomes a one-column table of its own, labelled with the row's period (and its
+role, when the row says 'baseline' or 'current'), so the usual period assignment applies.
+"""
+
+from __future__ import annotations
+
+import re
+
+from crp_checker.extract.cells import NOT_AVAILABLE, cell_value
+from crp_checker.extract.context import Context
+from crp_checker.extract.lines import Line
+from crp_checker.extract.rows import Row
+from crp_checker.extract.tables import Block, TableRow, cue_of
+from crp_checker.extract.units import UNIT, UNIT_STATEMENT, normalise_unit
+from crp_checker.extract.values import find_period
+
+_HEAD = re.compile(r"\bscope\s*(?P<n>[123])\b|\btotal\b", re.I)
+_PLAIN_CELL = re.compile(r"[-–—]|n/?a|nil|(?:[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)", re.I)
+_MAX_ROWS = 6
+
+
+def _columns(text: str) -> list[str] | None:
+    """The scope columns a header names, in order ('scope1', ..., 'total'); None if not one."""
+    found = [f"scope{m['n']}" if m["n"] else "total" for m in _HEAD.finditer(text)]
+    if len(found) < 3 or len(set(found)) != len(found) or found[0] == "total":
+        return None
+    return found
+
+
+def _cells(text: str) -> list[str]:
+    if "|" in text:
+        return [c.strip() for c in text.strip().strip("|").split("|")]
+    return text.split()
+
+
+def _year_row(line: Line, columns: list[str]) -> tuple[list[float | None], list[str]] | None:
+    """The figures of a year row, one per scope column, or None if the line is not one."""
+    spec = find_period(line.text)
+    if spec is None or spec.offset > 2:
+        return None
+    rest = line.text[spec.offset + len(spec.label) :]
+    rest = re.sub(r"^\s*\([^)]*\)", "", rest)  # "2019/20 (baseline)"
+    cells = [c for c in _cells(rest) if c]
+    if "|" not in rest:
+        cells = [c for c in cells if _PLAIN_CELL.fullmatch(c)]
+    if len(cells) != len(columns):
+        return None
+    values: list[float | None] = []
+    texts: list[str] = []
+    for cell in cells:
+        found = cell_value(cell)
+        if found is not None:
+            values.append(found[0])
+        elif NOT_AVAILABLE.search(cell) or not cell:
+            values.append(None)
+            texts.append(cell)
+        else:
+            return None
+    return values, texts
+
+
+def find_transposed(context: Context) -> list[Block]:
+    """Every year-per-row emissions table, as one block per year."""
+    blocks: list[Block] = []
+    lines = [line for line in context.lines if not line.furniture]
+    for position, header in enumerate(lines):
+        columns = _columns(header.text)
+        if columns is None or find_period(header.text) is not None:
+            continue
+        found_blocks: list[Block] = []
+        end = position
+        for offset, line in enumerate(lines[position + 1 : position + 1 + _MAX_ROWS]):
+            if re.fullmatch(r"[|\s:\-–]*", line.text):
+                continue  # a Markdown rule under the header
+            found = _year_row(line, columns)
+            if found is None:
+                break
+            found_blocks.append(_block(line, columns, found))
+            end = position + 1 + offset
+        unit = _unit([*lines[max(0, position - 2) : position + 1], *lines[end + 1 : end + 3]])
+        for block in found_blocks:
+            block.unit_written, block.unit = unit, normalise_unit(unit)
+            for table_row in block.rows:
+                table_row.row.unit = unit
+        blocks += found_blocks
+    return blocks
+
+
+def _unit(lines: list[Line]) -> str | None:
+    """The unit written in the header or the lines just around the table."""
+    for line in lines:
+        found = UNIT_STATEMENT.search(line.text) or UNIT.search(line.text)
+        if found:
+            return str(found["unit"])
+    return None
+
+
+def _block(line: Line, columns: list[str], found: tuple[list[float | None], list[str]]) -> Block:
+    values, texts = found
+    rows: list[TableRow] = []
+    for column, value in zip(columns, values, strict=True):
+        if column == "total":
+            row = Row("total", "Total", values=[value])
+        else:
+            row = Row("scope", f"Scope {column[-1]}", scope=int(column[-1]), values=[value])
+        if value is None and texts:
+            row.texts = [texts.pop(0)]
+        rows.append(TableRow(row, [line]))
+    spec = find_period(line.text)
+    block = Block(rows=rows, first_line=line.index, last_line=line.index, header=line.text)
+    block.own_spec, block.own_line = spec, line
+    block.cue = cue_of(line.text)
+    block.cue_line = line if block.cue else None
+    return block
