@@ -38,11 +38,9 @@ NOT_AVAILABLE = re.compile(
     r"to be (?:confirmed|calculated|measured)|no data",
     re.I,
 )
-_NOTE_WORDS = 3
+_NOTE_WORDS = 3  # "14.0 10.5 Location-based": a short note after the columns keeps them
 # A figure written as a table column writes it: with decimals or thousands separators.
-_COLUMN_LIKE = re.compile(
-    r"[-−]?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)"
-)  # "14.0 10.5 Location-based": a short note after the columns keeps them
+_COLUMN_LIKE = re.compile(r"[-−]?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)")
 _NUM = r"[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 # "Total Scope 1: 136.4", "Subtotal 24.0", "Scope 3 total - 48.2" inside a cell of sources.
 CELL_TOTAL = re.compile(
@@ -137,12 +135,12 @@ def find_values(text: str) -> Run:
         unit = unit or trailing["unit"]
         end = end + (len(text[end:]) - len(text[end:].lstrip())) + trailing.end()
     tail = text[end:].strip()
-    if len(run) > 1 and tail and tail[0].isalpha() and len(tail.split()) > _NOTE_WORDS:
-        # Prose follows. Columns written alike ("0.0 0.0 We own no vans") are a row with its
-        # notes cell; a bare small number after the first ("12.5 2 sites ...") is not a column.
-        if not all(m in markers or _COLUMN_LIKE.fullmatch(m[0]) for m in run):
-            run = run[:1]
-            end = run[0].end()
+    # Prose follows: columns written alike ("0.0 0.0 We own no vans") are a row with its notes
+    # cell; a bare small number after the first ("12.5 2 sites ...") is not a column.
+    prose = len(run) > 1 and tail and tail[0].isalpha() and len(tail.split()) > _NOTE_WORDS
+    if prose and not all(m in markers or _COLUMN_LIKE.fullmatch(m[0]) for m in run):
+        run = run[:1]
+        end = run[0].end()
     values = [None if m in markers else parse_number(m[0]) for m in run]
     texts = [m[0] for m in run if m in markers]
     return Run(values, texts, unit, run[0].start(), end)
