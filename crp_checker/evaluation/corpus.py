@@ -1,10 +1,11 @@
 """The labelled sets in the shared folder, as cases: a file with its fact and rule labels.
 
-Three sets, each measured on its own because each behaves differently: `real` (the published
-PDFs of real-crps/ and real-crps/more/, fact labels for the eleven in more/, rule labels for
-all fifteen), `excerpts` (the opening 2,000 characters of 30 real web-page plans, fact labels
-only) and `varied` (36 plans and look-alikes written independently of the checker, fact and
-rule labels).
+Three shared sets, each measured on its own because each behaves differently: `real` (the
+published PDFs of real-crps/ and real-crps/more/, fact labels for the eleven in more/, rule
+labels for all fifteen), `excerpts` (the opening 2,000 characters of 30 real web-page plans,
+fact labels only) and `varied` (36 plans and look-alikes written independently of the checker,
+fact and rule labels), each split into a tuning and a held-out half; and our own `synthetic`
+set (fixtures/synthetic-crps, 30 independently written plans and look-alikes), all tuning.
 """
 
 from __future__ import annotations
@@ -16,7 +17,9 @@ from typing import Any
 
 from crp_checker.evaluation.split import Half, organisation_key, split
 
-SETS = ("real", "excerpts", "varied")
+SETS = ("real", "excerpts", "varied", "synthetic")
+# Our own independently written plans (fixtures/synthetic-crps): all tuning, beside the shared sets.
+SYNTHETIC_DIR = Path(__file__).resolve().parents[2] / "fixtures" / "synthetic-crps"
 
 
 @dataclass(frozen=True)
@@ -69,10 +72,15 @@ def load_cases(shared: Path) -> list[Case]:
         "varied": _labelled(shared / "varied-crps"),
     }
     cases: list[Case] = []
-    for set_name in SETS:
+    for set_name in ("real", "excerpts", "varied"):
         items = raw[set_name]
         halves = split(set_name, (organisation_key(set_name, file) for file, *_ in items))
         for file, path, facts, rules in items:
             half = halves[organisation_key(set_name, file)]
             cases.append(Case(set_name, file, path, half, facts, rules))
+    if SYNTHETIC_DIR.is_dir():
+        cases += [
+            Case("synthetic", file, path, "tuning", facts, rules)
+            for file, path, facts, rules in _labelled(SYNTHETIC_DIR)
+        ]
     return cases
