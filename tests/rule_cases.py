@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from crp_checker.rules import RULES, Context
+from crp_checker.rules import RULES, RuleContext
 from crp_checker.schemas import (
     BuyerSettings,
     Evidence,
@@ -36,7 +36,7 @@ def run(
     unreadable: tuple[int, ...] = (),
 ) -> Finding:
     """One rule on one set of facts, as the runner would apply it."""
-    ctx = Context(buyer=settings or buyer(), unreadable_pages=unreadable, page_count=4)
+    ctx = RuleContext(buyer=settings or buyer(), unreadable_pages=unreadable, page_count=4)
     return RULES[rule_id].run(facts, ctx)
 
 

@@ -8,7 +8,7 @@ import textwrap
 from documents import facts_of
 from rule_cases import buyer
 
-from crp_checker.rules import RULES, Context
+from crp_checker.rules import RULES, RuleContext
 from crp_checker.rules.scope3 import Scope3Coverage, scope3_coverage
 from crp_checker.schemas import Facts, Outcome
 
@@ -401,7 +401,7 @@ def test_rows_whose_figures_sit_in_another_block_go_to_a_person() -> None:
         )
     )
     assert facts.readings["scope3.6"].how == "inferred"
-    finding = RULES["scope3-categories"].run(facts, Context(buyer=buyer(), page_count=1))
+    finding = RULES["scope3-categories"].run(facts, RuleContext(buyer=buyer(), page_count=1))
     assert finding.outcome is Outcome.NEEDS_REVIEW
     assert finding.question is not None
     assert "Does the row 'Business travel' (p. 1) give a figure for category 6" in finding.question

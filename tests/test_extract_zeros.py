@@ -9,7 +9,7 @@ import pytest
 from documents import facts_of
 from rule_cases import buyer
 
-from crp_checker.rules import RULES, Context
+from crp_checker.rules import RULES, RuleContext
 from crp_checker.schemas import Facts, Finding, Outcome
 
 HEAD = """
@@ -25,7 +25,7 @@ def plan(body: str) -> str:
 
 
 def zeros_finding(facts: Facts) -> Finding:
-    return RULES["zeros-explained"].run(facts, Context(buyer=buyer(), page_count=1))
+    return RULES["zeros-explained"].run(facts, RuleContext(buyer=buyer(), page_count=1))
 
 
 # ------------------------------------------------------------------ beside the figure

@@ -144,7 +144,7 @@ def _flat(text: str) -> str:
 def _check_quotes(document: Document, assessment: Assessment) -> None:
     """Every quote (in the facts and the findings) is the page text at its span.
 
-    A quote is the span as written, or (`Context.quote`, for spans across line breaks) the
+    A quote is the span as written, or (`DocumentContext.quote`, for spans across line breaks) the
     span with its runs of whitespace as single spaces; nothing else may differ.
     """
     for evidence in _evidence(assessment.model_dump(mode="json")):

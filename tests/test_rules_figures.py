@@ -14,14 +14,14 @@ from rule_cases import buyer, complete_facts, ev, run, with_period
 
 from crp_checker.extract import extract
 from crp_checker.readings import mark_conflicting, mark_inferred
-from crp_checker.rules import RULES, Context
+from crp_checker.rules import RULES, RuleContext
 from crp_checker.schemas import Finding, Outcome
 
 
 def _judge(rule: str, text: str, check_date: dt.date = dt.date(2025, 6, 1)) -> Finding:
     """A rule applied to a plan written as text, end to end."""
     facts = extract(document(text))
-    ctx = Context(buyer=buyer().model_copy(update={"check_date": check_date}), page_count=1)
+    ctx = RuleContext(buyer=buyer().model_copy(update={"check_date": check_date}), page_count=1)
     return RULES[rule].run(facts, ctx)
 
 

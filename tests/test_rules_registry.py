@@ -22,7 +22,7 @@ from rule_cases import Case, buyer, complete_facts, run
 
 from crp_checker.readings import mark_conflicting, mark_inferred
 from crp_checker.rules import RULEBOOK_VERSION, RULES, SECTIONS, rule, run_rules
-from crp_checker.rules.registry import Context, Result, Rule
+from crp_checker.rules.registry import Result, Rule, RuleContext
 from crp_checker.schemas import (
     Document,
     Evidence,
@@ -183,12 +183,12 @@ def test_every_needs_review_finding_asks_its_question() -> None:
     assert all(f.question is None for f in findings if f.outcome is not Outcome.NEEDS_REVIEW)
 
 
-def _failing(facts: Facts, ctx: Context) -> Result:
+def _failing(facts: Facts, ctx: RuleContext) -> Result:
     """A test rule that fails on the baseline Scope 1 figure."""
     return Result(Outcome.FAIL, "Scope 1 is wrong.", rests_on=("baseline.scope1",))
 
 
-def _registered(check: Callable[[Facts, Context], Result]) -> Rule:
+def _registered(check: Callable[[Facts, RuleContext], Result]) -> Rule:
     return Rule(
         id="test-rule",
         title="Test rule",
@@ -207,7 +207,7 @@ def test_a_fail_on_a_conflicting_reading_goes_to_a_person_with_the_candidates() 
     mark_conflicting(
         facts, "baseline.scope1", [("12.5", quotes[:1]), ("14.0", quotes[1:])], "two tables"
     )
-    finding = _registered(_failing).run(facts, Context(buyer=buyer(), page_count=3))
+    finding = _registered(_failing).run(facts, RuleContext(buyer=buyer(), page_count=3))
     assert finding.outcome is Outcome.NEEDS_REVIEW
     assert finding.question == (
         "Which is the baseline Scope 1 figure: 12.5 (p. 2, \u201cScope 1 12.5\u201d) "
@@ -219,7 +219,7 @@ def test_a_fail_on_a_conflicting_reading_goes_to_a_person_with_the_candidates() 
 def test_a_fail_on_an_inferred_reading_asks_whether_it_is_right() -> None:
     facts = Facts()
     mark_inferred(facts, "baseline.scope1", "The year comes from the heading on page 2.")
-    finding = _registered(_failing).run(facts, Context(buyer=buyer(), page_count=3))
+    finding = _registered(_failing).run(facts, RuleContext(buyer=buyer(), page_count=3))
     assert finding.outcome is Outcome.NEEDS_REVIEW
     assert finding.question == (
         "The year comes from the heading on page 2. Is the baseline Scope 1 figure read right?"
@@ -229,7 +229,7 @@ def test_a_fail_on_an_inferred_reading_asks_whether_it_is_right() -> None:
 def test_a_fail_on_a_stated_reading_stays_a_fail() -> None:
     facts = Facts()
     facts.readings["baseline.scope1"] = Reading(how="stated")
-    finding = _registered(_failing).run(facts, Context(buyer=buyer(), page_count=3))
+    finding = _registered(_failing).run(facts, RuleContext(buyer=buyer(), page_count=3))
     assert finding.outcome is Outcome.FAIL
     assert finding.question is None
 
@@ -245,7 +245,7 @@ def test_rulebook_version_names_the_ppn() -> None:
     assert RULEBOOK_VERSION.startswith("ppn006-")
 
 
-def _check(facts: Facts, ctx: Context) -> Result:
+def _check(facts: Facts, ctx: RuleContext) -> Result:
     """A test rule."""
     return Result(Outcome.PASS, "ok")
 
@@ -259,7 +259,7 @@ def test_decorator_refuses_duplicate_ids_missing_docstrings_and_unknown_values()
     with pytest.raises(ValueError, match="ground"):
         rule("new-rule", title="t", section="method", severity=info, serves="f")(_check)
 
-    def undocumented(facts: Facts, ctx: Context) -> Result:
+    def undocumented(facts: Facts, ctx: RuleContext) -> Result:
         return Result(Outcome.PASS, "ok")
 
     with pytest.raises(ValueError, match="docstring"):

@@ -8,7 +8,7 @@ everything else that was found.
 from __future__ import annotations
 
 from crp_checker.extract.commitment import extract_commitment
-from crp_checker.extract.context import Context
+from crp_checker.extract.context import DocumentContext
 from crp_checker.extract.declaration import extract_declaration
 from crp_checker.extract.document import extract_placeholders, extract_scope_and_boundary
 from crp_checker.extract.emissions import extract_emissions
@@ -29,7 +29,7 @@ __all__ = ["extract"]
 
 def extract(document: Document, *, published_url: str | None = None) -> Facts:
     """Find every fact the rulebook needs, with evidence."""
-    context = Context.build(document)
+    context = DocumentContext.build(document)
     facts = Facts()
     categories: dict[int, Scope3Category] = {}
     extract_commitment(context, facts)

@@ -17,7 +17,7 @@ from crp_checker.extract.attribution import (
     offsets_main_route,
     outside_spans,
 )
-from crp_checker.extract.context import Context, Sentence
+from crp_checker.extract.context import DocumentContext, Sentence
 from crp_checker.extract.values import YEAR
 from crp_checker.nlp import Match
 from crp_checker.schemas import Facts
@@ -82,11 +82,11 @@ def _year_near(
     return None
 
 
-def _in_sentence(context: Context, sentence: Sentence, label: str) -> list[Match]:
+def _in_sentence(context: DocumentContext, sentence: Sentence, label: str) -> list[Match]:
     return context.matches_within(sentence.page, sentence.start, sentence.end, label)
 
 
-def _raw(context: Context, sentence: Sentence) -> str:
+def _raw(context: DocumentContext, sentence: Sentence) -> str:
     """The sentence as it sits in the page (line breaks as spaces), so offsets line up."""
     return (
         context.document.pages[sentence.page - 1]
@@ -101,7 +101,9 @@ def _own(matches: list[Match], sentence: Sentence, outside: list[tuple[int, int]
     ]
 
 
-def _strength(context: Context, sentence: Sentence, outside: list[tuple[int, int]]) -> str | None:
+def _strength(
+    context: DocumentContext, sentence: Sentence, outside: list[tuple[int, int]]
+) -> str | None:
     commits = _own(_in_sentence(context, sentence, "COMMIT"), sentence, outside)
     aspires = _own(_in_sentence(context, sentence, "ASPIRE"), sentence, outside)
     for commit in commits:
@@ -114,12 +116,12 @@ def _strength(context: Context, sentence: Sentence, outside: list[tuple[int, int
     return None
 
 
-def _is_boilerplate(context: Context, sentence: Sentence) -> bool:
+def _is_boilerplate(context: DocumentContext, sentence: Sentence) -> bool:
     return bool(_in_sentence(context, sentence, "BOILERPLATE"))
 
 
 def _external(
-    context: Context, sentence: Sentence, raw: str, outside: list[tuple[int, int]]
+    context: DocumentContext, sentence: Sentence, raw: str, outside: list[tuple[int, int]]
 ) -> bool:
     """Government or legal targets quoted in the plan, not the supplier's own pledge.
 
@@ -146,7 +148,7 @@ def _external(
     return found.start() < first_verb and not _FIRST_PERSON.search(raw[:first_verb])
 
 
-def _is_template_heading(context: Context, sentence: Sentence, raw: str) -> bool:
+def _is_template_heading(context: DocumentContext, sentence: Sentence, raw: str) -> bool:
     """The sentence is only a template section title ("1. Commitment to achieving net zero.")."""
     if YEAR.search(raw):
         return False
@@ -155,7 +157,7 @@ def _is_template_heading(context: Context, sentence: Sentence, raw: str) -> bool
     return bool(sections) and covered >= 0.75 * len(raw.strip(" .:;-–•0123456789)"))
 
 
-def _is_heading(context: Context, sentence: Sentence, match: Match) -> bool:
+def _is_heading(context: DocumentContext, sentence: Sentence, match: Match) -> bool:
     line = context.line_at(match.page, match.start)
     return (
         line is not None
@@ -166,7 +168,7 @@ def _is_heading(context: Context, sentence: Sentence, match: Match) -> bool:
 
 
 def _read_statement(
-    context: Context, sentence: Sentence, matches: list[Match], label: str, order: int
+    context: DocumentContext, sentence: Sentence, matches: list[Match], label: str, order: int
 ) -> Statement | None:
     """One sentence's own statement, or None when it pledges nothing of the supplier's."""
     raw = _raw(context, sentence)
@@ -221,7 +223,9 @@ def _read_statement(
     )
 
 
-def find_statements(context: Context, label: str) -> tuple[list[Statement], list[Sentence]]:
+def find_goal_statements(
+    context: DocumentContext, label: str
+) -> tuple[list[Statement], list[Sentence]]:
     """Net zero (label NET_ZERO) or carbon neutral (CARBON_NEUTRAL) statements by the supplier,
     and the sentences that only speak of someone else's target (for the rule's message)."""
     found: list[Statement] = []
@@ -259,11 +263,13 @@ def _rank(statement: Statement) -> tuple[int, int, int, int]:
     )
 
 
-def extract_commitment(context: Context, facts: Facts) -> None:
+def extract_commitment(context: DocumentContext, facts: Facts) -> None:
     """Fill the net zero and carbon neutral facts."""
-    statements, quoted = find_statements(context, "NET_ZERO")
+    statements, quoted = find_goal_statements(context, "NET_ZERO")
     net_zero = [s for s in statements if s.strength or s.year]
-    neutral = [s for s in find_statements(context, "CARBON_NEUTRAL")[0] if s.strength or s.year]
+    neutral = [
+        s for s in find_goal_statements(context, "CARBON_NEUTRAL")[0] if s.strength or s.year
+    ]
     best: Statement | None = None
     if net_zero:
         best = min(net_zero, key=lambda s: (_rank(s), s.order))
@@ -293,7 +299,7 @@ def extract_commitment(context: Context, facts: Facts) -> None:
     _offsets(context, facts, best)
 
 
-def _scope_of(context: Context, statement: Statement) -> str | None:
+def _scope_of(context: DocumentContext, statement: Statement) -> str | None:
     """'all' when the commitment, or the sentences right after it, say it covers every scope."""
     for sentence in context.following_sentences(statement.sentence, 3):
         if _in_sentence(context, sentence, "SCOPE12") and not _in_sentence(
@@ -305,7 +311,7 @@ def _scope_of(context: Context, statement: Statement) -> str | None:
     return None
 
 
-def _offsets(context: Context, facts: Facts, best: Statement | None) -> None:
+def _offsets(context: DocumentContext, facts: Facts, best: Statement | None) -> None:
     """Offsets as the main route: the commitment, or a sentence near it about reaching net
     zero, leans on offsetting (offsetting only the residual emissions left after real cuts is
     what net zero means, so that is fine)."""

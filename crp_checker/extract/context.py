@@ -32,7 +32,7 @@ class Sentence:
 
 
 @dataclass
-class Context:
+class DocumentContext:
     """The analysed document: lines, sentences, matches, and the section of every line."""
 
     document: Document
@@ -48,7 +48,7 @@ class Context:
     _sentences_by_page: dict[int, list[Sentence]] = field(default_factory=dict)
 
     @classmethod
-    def build(cls, document: Document) -> Context:
+    def build(cls, document: Document) -> DocumentContext:
         """Analyse `document` once: spaCy over every page, lines, sections."""
         lines = build_lines(document)
         pages = [page.number for page in document.pages]

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from crp_checker.extract.context import Context, Sentence
+from crp_checker.extract.context import DocumentContext, Sentence
 from crp_checker.nlp import Match
 from crp_checker.schemas import Facts
 
@@ -36,7 +36,7 @@ _FIRST_PERSON = re.compile(
 _RANK = {"board": 3, "director": 2, "management": 1}
 
 
-def _sentence(context: Context, match: Match) -> Sentence | None:
+def _sentence(context: DocumentContext, match: Match) -> Sentence | None:
     """The sentence of `match`, unless it is PPN guidance copied into the plan."""
     sentence = context.sentence_at(match.page, match.start)
     if sentence is None or context.matches_within(
@@ -46,19 +46,19 @@ def _sentence(context: Context, match: Match) -> Sentence | None:
     return sentence
 
 
-def _in_declaration(context: Context, sentence: Sentence) -> bool:
+def _in_declaration(context: DocumentContext, sentence: Sentence) -> bool:
     line = context.line_at(sentence.page, sentence.start)
     return line is not None and context.section_of_line[line.index] == "declaration"
 
 
-def _has(context: Context, sentence: Sentence, *labels: str) -> bool:
+def _has(context: DocumentContext, sentence: Sentence, *labels: str) -> bool:
     return any(
         context.matches_within(sentence.page, sentence.start, sentence.end, label)
         for label in labels
     )
 
 
-def _sign_offs(context: Context) -> list[tuple[Sentence, Match]]:
+def _sign_offs(context: DocumentContext) -> list[tuple[Sentence, Match]]:
     """Sentences that report a sign-off or approval (not a promise of one), with the match."""
     found: list[tuple[Sentence, Match]] = []
     for match in context.by_label("SIGNED"):
@@ -78,7 +78,7 @@ def _sign_offs(context: Context) -> list[tuple[Sentence, Match]]:
     return found
 
 
-def extract_declaration(context: Context, facts: Facts) -> None:
+def extract_declaration(context: DocumentContext, facts: Facts) -> None:
     """The declaration (citing the PPN or not) and who signed the plan off."""
     for match in context.by_label("PPN"):
         sentence = _sentence(context, match)
@@ -118,7 +118,7 @@ def extract_declaration(context: Context, facts: Facts) -> None:
     _board(context, facts, sign_offs)
 
 
-def _board(context: Context, facts: Facts, sign_offs: list[tuple[Sentence, Match]]) -> None:
+def _board(context: DocumentContext, facts: Facts, sign_offs: list[tuple[Sentence, Match]]) -> None:
     """The board (or partners, trustees, owner), one director, or a management team; the
     widest body any sign-off sentence names wins. With no sign-off sentence, a director's
     signature is a sign-off by that director, though not stated as the board's."""

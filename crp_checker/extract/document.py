@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from crp_checker.extract.context import Context
+from crp_checker.extract.context import DocumentContext
 from crp_checker.schemas import Facts
 
 # Template fields left empty ("Company Registration Number:" with nothing after it). A blank
@@ -27,7 +27,7 @@ _COVERS = re.compile(
 )
 
 
-def extract_placeholders(context: Context, facts: Facts) -> None:
+def extract_placeholders(context: DocumentContext, facts: Facts) -> None:
     """Template text left unfilled: '[Insert ...]', 'XX', 'TBC', an empty 'Supplier name:' or
     'Company Registration Number:', and the template's guidance notes left in."""
     found: list[str] = []
@@ -69,7 +69,7 @@ def extract_placeholders(context: Context, facts: Facts) -> None:
     facts.placeholders = found[:20]
 
 
-def extract_scope_and_boundary(context: Context, facts: Facts) -> None:
+def extract_scope_and_boundary(context: DocumentContext, facts: Facts) -> None:
     """Group/parent plans and the organisational boundary the plan covers."""
     first_pages = {page.number for page in context.document.pages[:2]}
     for match in context.by_label("GROUP"):

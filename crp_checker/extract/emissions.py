@@ -13,11 +13,11 @@ import re
 
 from crp_checker.extract.assign import Assignment, assign, completeness
 from crp_checker.extract.columns import FIELDS, Guesses, build_period
-from crp_checker.extract.context import Context
+from crp_checker.extract.context import DocumentContext
 from crp_checker.extract.periods import (
     PeriodStatement,
     financial_years,
-    find_statements,
+    find_period_statements,
     first_statement,
     undated,
 )
@@ -123,10 +123,10 @@ def _apply_spec(period: Period, spec: PeriodSpec) -> None:
 
 
 def extract_emissions(
-    context: Context, facts: Facts, categories: dict[int, Scope3Category]
+    context: DocumentContext, facts: Facts, categories: dict[int, Scope3Category]
 ) -> None:
     """Fill facts.baseline and facts.current (and Scope 3 category values) from the tables."""
-    statements = find_statements(context)
+    statements = find_period_statements(context)
     blocks = sorted(find_blocks(context) + find_transposed(context), key=lambda b: b.first_line)
     line_of: dict[int, int] = {}
     for statement in statements:
@@ -173,7 +173,7 @@ def _scope2_basis_said(text: str, facts: Facts) -> None:
             period.scope2_basis = "market" if basis == "market" else "location"
 
 
-def _total_only_reason(context: Context, facts: Facts, role: str) -> None:
+def _total_only_reason(context: DocumentContext, facts: Facts, role: str) -> None:
     """A period given only as a total, with the plan's reason for giving no scope split
     ("our 2019 footprint was not broken down by scope"): the reason explains each scope."""
     period: Period = getattr(facts, role)
@@ -204,7 +204,7 @@ def has_any(period: Period) -> bool:
 
 
 def _label(
-    context: Context,
+    context: DocumentContext,
     facts: Facts,
     role: Role,
     assignment: Assignment | None,

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from crp_checker.extract.context import Context
+from crp_checker.extract.context import DocumentContext
 from crp_checker.extract.reasons import has_reason, judge_note
 from crp_checker.readings import mark_inferred
 from crp_checker.schemas import Candidate, Evidence, Facts, Period
@@ -113,7 +113,7 @@ def _explain(facts: Facts, name: str, text: str, evidence: Evidence) -> None:
     facts.evidence.setdefault(f"explanations.{name}", []).append(evidence)
 
 
-def _from_sentences(context: Context, facts: Facts, wanted: set[str]) -> None:
+def _from_sentences(context: DocumentContext, facts: Facts, wanted: set[str]) -> None:
     """Sentences (or a scope label and the sentences after it) that give a zero's reason."""
     sentences = context.sentences
     for position, sentence in enumerate(sentences):
@@ -194,7 +194,7 @@ def _doubt(facts: Facts, name: str, text: str, quote: Evidence, why: str) -> Non
             facts.readings[key].candidates = [Candidate(value=text, evidence=[quote])]
 
 
-def _from_typical(context: Context, facts: Facts, wanted: set[str]) -> None:
+def _from_typical(context: DocumentContext, facts: Facts, wanted: set[str]) -> None:
     """A sentence that gives a reason typical of a scope without naming it ("We own no
     vehicles and the office has no gas supply" for Scope 1): a reason a person should confirm."""
     for name in sorted(wanted):
@@ -208,7 +208,7 @@ def _from_typical(context: Context, facts: Facts, wanted: set[str]) -> None:
                 break
 
 
-def extract_explanations(context: Context, facts: Facts) -> None:
+def extract_explanations(context: DocumentContext, facts: Facts) -> None:
     """Attach the plan's reason to each zero or non-numeric scope figure that has one."""
     _change_explanation(context, facts)
     wanted = _wanted(facts)
@@ -219,7 +219,7 @@ def extract_explanations(context: Context, facts: Facts) -> None:
     _from_typical(context, facts, wanted)
 
 
-def _change_explanation(context: Context, facts: Facts) -> None:
+def _change_explanation(context: DocumentContext, facts: Facts) -> None:
     """A sentence that says why emissions changed: growth, a method change, a measure's effect
     (not a plan for the future: "a recalculation is scheduled for 2026" explains nothing yet)."""
     for sentence in context.sentences:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from crp_checker.extract.cells import positional
-from crp_checker.extract.context import Context
+from crp_checker.extract.context import DocumentContext
 from crp_checker.extract.lines import Line
 from crp_checker.extract.table_model import Block, Role
 from crp_checker.extract.units import CO2E_SAID, UNIT, UNIT_STATEMENT, normalise_unit
@@ -48,7 +48,7 @@ _PAREN = re.compile(r"^\s*\([^)]*\)")
 _HEADER_LINES = 12
 
 
-def describe(context: Context, block: Block, blocks: list[Block]) -> None:
+def describe(context: DocumentContext, block: Block, blocks: list[Block]) -> None:
     """Work out the block's columns, unit, header text, period cue and own period label."""
     block.columns = _align(block)
     previous_end = max((b.last_line for b in blocks if b.last_line < block.first_line), default=-1)

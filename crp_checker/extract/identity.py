@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from crp_checker.extract.context import Context
+from crp_checker.extract.context import DocumentContext
 from crp_checker.extract.lines import Line
 from crp_checker.readings import mark_inferred
 from crp_checker.schemas import Facts
@@ -126,11 +126,11 @@ def _subject_name(subject: str) -> str:
     return _clean(re.split(r"\s[–—|-]\s", subject)[-1])
 
 
-def _top_lines(context: Context, count: int = 12) -> list[Line]:
+def _top_lines(context: DocumentContext, count: int = 12) -> list[Line]:
     return [line for line in context.lines if not line.furniture][:count]
 
 
-def extract_organisation(context: Context, facts: Facts) -> None:
+def extract_organisation(context: DocumentContext, facts: Facts) -> None:
     """The supplier's name: a name field, else the subject of the commitment, else a legal name."""
     for line in context.lines:
         m = _ORG_FIELD.match(line.text)
@@ -181,7 +181,7 @@ def extract_organisation(context: Context, facts: Facts) -> None:
     _recurring_name(context, facts)
 
 
-def _recurring_name(context: Context, facts: Facts) -> None:
+def _recurring_name(context: DocumentContext, facts: Facts) -> None:
     """Last resort: a proper name the document keeps using ("Lean Tree Academy", "Lean Tree
     Code of Conduct", "Lean Tree Menopause Policy"), read as the organisation's, marked as
     inferred so a person can check it."""

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from crp_checker.extract.context import Context
+from crp_checker.extract.context import DocumentContext
 from crp_checker.extract.lines import Line
 from crp_checker.schemas import Evidence, Facts, Period
 
@@ -46,11 +46,11 @@ class _Reading:
     lookalike: str | None
 
 
-def _top(context: Context, count: int) -> list[Line]:
+def _top(context: DocumentContext, count: int) -> list[Line]:
     return [line for line in context.lines if not line.furniture][:count]
 
 
-def _title_lines(context: Context) -> list[Line]:
+def _title_lines(context: DocumentContext) -> list[Line]:
     """The title block: the first lines, up to the first paragraph of running text."""
     block: list[Line] = []
     for line in _top(context, 8):
@@ -60,7 +60,7 @@ def _title_lines(context: Context) -> list[Line]:
     return block[:6]
 
 
-def _heading_block(context: Context) -> list[Line]:
+def _heading_block(context: DocumentContext) -> list[Line]:
     """The lines above the first paragraph: a web page's menu, breadcrumb and page title."""
     block: list[Line] = []
     for line in _top(context, 15):
@@ -70,7 +70,7 @@ def _heading_block(context: Context) -> list[Line]:
     return block
 
 
-def _titled(context: Context) -> list[Line]:
+def _titled(context: DocumentContext) -> list[Line]:
     top = _top(context, 5)
     top += [line for line in _heading_block(context) if line not in top]
     lines = [
@@ -89,7 +89,7 @@ def _figures(period: Period) -> int:
     return sum(getattr(period, name) is not None for name in _SCOPES)
 
 
-def _content(context: Context, facts: Facts, titled: bool) -> list[str]:
+def _content(context: DocumentContext, facts: Facts, titled: bool) -> list[str]:
     """The plan content the document states of its own organisation."""
     found: list[str] = []
     if facts.net_zero_strength is not None and facts.net_zero_year is not None:
@@ -122,11 +122,11 @@ def _full(facts: Facts, sections: int) -> bool:
     return sections >= 4 or (scope_figures >= 2 and (signed or sections >= 2))
 
 
-def _count(context: Context, label: str, match_id: str | None = None) -> int:
+def _count(context: DocumentContext, label: str, match_id: str | None = None) -> int:
     return sum(1 for m in context.by_label(label) if match_id is None or m.id == match_id)
 
 
-def _guide(context: Context, facts: Facts, title: list[Line]) -> bool:
+def _guide(context: DocumentContext, facts: Facts, title: list[Line]) -> bool:
     """A guide addresses the reader ("your organisation", "you should") and explains plans,
     often with a worked example for an imaginary company."""
     second_person = len(_SECOND_PERSON.findall(context.document.text))
@@ -139,7 +139,7 @@ def _guide(context: Context, facts: Facts, title: list[Line]) -> bool:
     return guide_title and second_person >= 3 and bool(example or not (figures or own_content))
 
 
-def _template(context: Context, facts: Facts) -> bool:
+def _template(context: DocumentContext, facts: Facts) -> bool:
     """The blank template: its notes and markers, no figures, and no organisation (or none of
     the organisation's own content)."""
     if _figures(facts.baseline) + _figures(facts.current):
@@ -150,7 +150,7 @@ def _template(context: Context, facts: Facts) -> bool:
     return signs >= 2 and (not own_name or (not own_content and signs >= 4))
 
 
-def _summary_page(context: Context, facts: Facts, sections: int) -> bool:
+def _summary_page(context: DocumentContext, facts: Facts, sections: int) -> bool:
     """A page that points to the full plan and gives only its headline numbers."""
     scope_figures = sum(
         getattr(period, name) is not None
@@ -162,7 +162,7 @@ def _summary_page(context: Context, facts: Facts, sections: int) -> bool:
 
 
 def _policy_or_report(
-    context: Context, facts: Facts, sections: int, titled: bool, title: list[Line]
+    context: DocumentContext, facts: Facts, sections: int, titled: bool, title: list[Line]
 ) -> str | None:
     """A policy, report or brochure: so titled (or an energy and carbon report chapter) and
     without the plan's structure."""
@@ -187,7 +187,7 @@ def _policy_or_report(
     return None
 
 
-def _lookalike(context: Context, facts: Facts, sections: int, titled: bool) -> str | None:
+def _lookalike(context: DocumentContext, facts: Facts, sections: int, titled: bool) -> str | None:
     """The kind of look-alike the document reads as, if any."""
     title = _title_lines(context)
     if _guide(context, facts, title):
@@ -213,7 +213,7 @@ _NOTES = {
 }
 
 
-def judge_crp(context: Context, facts: Facts) -> None:
+def judge_crp(context: DocumentContext, facts: Facts) -> None:
     """Decide whether the document is a CRP, and whether it stands alone."""
     headings = set(context.headings.values())
     facts.sections_found = [

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 
 from crp_checker.extract.cells import CELL_TOTAL, LIST_ITEM
-from crp_checker.extract.context import Context
+from crp_checker.extract.context import DocumentContext
 from crp_checker.extract.lines import Line
 from crp_checker.extract.values import parse_number
 
@@ -72,7 +72,7 @@ class _Piece:
         return line, line.start + offset
 
 
-def starts_listing(context: Context, index: int) -> bool:
+def starts_listing(context: DocumentContext, index: int) -> bool:
     """A flattened row that opens with a scope and lists sources ('Scope 1 Gas: 8.4; ...'),
     on its own line or, when the scope stands alone, on the line after it."""
     text = context.lines[index].text
@@ -90,14 +90,14 @@ def starts_listing(context: Context, index: int) -> bool:
     )
 
 
-def _next_line(context: Context, index: int) -> Line | None:
+def _next_line(context: DocumentContext, index: int) -> Line | None:
     for line in context.lines[index + 1 : index + 4]:
         if not line.furniture:
             return line
     return None
 
 
-def read_listing(context: Context, first: int) -> Listed | None:
+def read_listing(context: DocumentContext, first: int) -> Listed | None:
     """Read the listing row that starts at line `first` and the lines its cells wrap onto."""
     opening = context.lines[first]
     start = _START.match(opening.text)
@@ -151,7 +151,7 @@ def _columns(text: str) -> list[tuple[float | None, bool, tuple[int, int]]]:
 
 
 def _categories(
-    context: Context,
+    context: DocumentContext,
     piece: _Piece,
     columns: list[tuple[float | None, bool, tuple[int, int]]],
     listed: Listed,
@@ -168,7 +168,7 @@ def _categories(
             listed.category_names.setdefault(number, " ".join(item["name"].split()))
 
 
-def _category_of(context: Context, piece: _Piece, item: re.Match[str]) -> int | None:
+def _category_of(context: DocumentContext, piece: _Piece, item: re.Match[str]) -> int | None:
     numbered = _NUMBERED_CATEGORY.match(item["name"])
     if numbered and 1 <= int(numbered["n"]) <= 15:
         return int(numbered["n"])
@@ -180,7 +180,7 @@ def _category_of(context: Context, piece: _Piece, item: re.Match[str]) -> int | 
     return int(found[0].id) if found else None
 
 
-def cell_listing(context: Context, line: Line, scope: int) -> Listed | None:
+def cell_listing(context: DocumentContext, line: Line, scope: int) -> Listed | None:
     """Category figures from the cells of a pipe row that list Scope 3 sources."""
     if scope != 3 or "|" not in line.text:
         return None

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from crp_checker.extract.context import Context, Sentence
+from crp_checker.extract.context import DocumentContext, Sentence
 from crp_checker.extract.rows import classify
 from crp_checker.extract.values import find_years, parse_number
 from crp_checker.nlp import Match
@@ -54,7 +54,7 @@ _MAX_MEASURES = 30
 Found = dict[str, list[Match]]
 
 
-def _found(context: Context, sentence: Sentence) -> Found:
+def _found(context: DocumentContext, sentence: Sentence) -> Found:
     """The sentence's pattern matches by label, looked up once per sentence."""
     out: Found = {}
     for match in context.matches_within(sentence.page, sentence.start, sentence.end):
@@ -62,12 +62,12 @@ def _found(context: Context, sentence: Sentence) -> Found:
     return out
 
 
-def _section(context: Context, sentence: Sentence) -> str | None:
+def _section(context: DocumentContext, sentence: Sentence) -> str | None:
     line = context.line_at(sentence.page, sentence.start)
     return context.section_of_line[line.index] if line else None
 
 
-def _cue(context: Context, sentence: Sentence, found: Found) -> tuple[Mode, bool] | None:
+def _cue(context: DocumentContext, sentence: Sentence, found: Found) -> tuple[Mode, bool] | None:
     """(mode, whole): a list cue opening the sentence, and whether it is all the sentence
     (a heading-like line: 'Completed Carbon Reduction Initiatives (This Reporting Year)',
     'In the future we hope to implement further measures such as:') or a label before the
@@ -106,7 +106,7 @@ def _reference_year(facts: Facts) -> int | None:
     return end + 1 if end else None
 
 
-def _imperative(context: Context, sentence: Sentence, found: Found) -> list[Match]:
+def _imperative(context: DocumentContext, sentence: Sentence, found: Found) -> list[Match]:
     """A verb in the base form opening the item ('Install LED lighting', '• Replace vans'):
     a to-do, not something done."""
     page_text = context.document.pages[sentence.page - 1].text
@@ -115,7 +115,9 @@ def _imperative(context: Context, sentence: Sentence, found: Found) -> list[Matc
     return [m for m in found.get("IMPERATIVE", []) if m.start == first]
 
 
-def _tense(context: Context, sentence: Sentence, found: Found, reference: int | None) -> str | None:
+def _tense(
+    context: DocumentContext, sentence: Sentence, found: Found, reference: int | None
+) -> str | None:
     """'past', 'ongoing' or 'future' from the sentence's own wording and years, or None."""
     done = found.get("DONE", [])
     ongoing = found.get("ONGOING", [])
@@ -158,7 +160,7 @@ def _status(mode: Mode, tense: str | None, specific: bool, in_projects: bool) ->
     return None
 
 
-def extract_measures(context: Context, facts: Facts) -> None:
+def extract_measures(context: DocumentContext, facts: Facts) -> None:
     """Measures in effect and planned, savings, and whether they apply during the contract."""
     completed: list[Measure] = []
     future: list[Measure] = []
@@ -243,7 +245,7 @@ def _contract(facts: Facts, statements: dict[str, Sentence]) -> None:
         )
 
 
-def _savings(context: Context, facts: Facts) -> None:
+def _savings(context: DocumentContext, facts: Facts) -> None:
     """Savings the measures achieved, in tonnes and/or per cent; never offsets or avoidance."""
     best: tuple[int, Sentence, re.Match[str] | None, re.Match[str] | None] | None = None
     for sentence in context.sentences:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from crp_checker.extract.context import Context
+from crp_checker.extract.context import DocumentContext
 from crp_checker.extract.rows import classify
 from crp_checker.schemas import Facts
 
@@ -33,11 +33,11 @@ def _is_table_row(text: str) -> bool:
     return classify(text).has_values
 
 
-def _not_boilerplate(context: Context, page: int, start: int, end: int) -> bool:
+def _not_boilerplate(context: DocumentContext, page: int, start: int, end: int) -> bool:
     return not context.matches_within(page, start, end, "BOILERPLATE")
 
 
-def extract_method(context: Context, facts: Facts) -> None:
+def extract_method(context: DocumentContext, facts: Facts) -> None:
     """Standards, certifications and the baseline method text."""
     named: dict[str, list[int]] = {}
     for match in context.by_label("METHOD"):

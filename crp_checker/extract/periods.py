@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from crp_checker.extract.context import Context
+from crp_checker.extract.context import DocumentContext
 from crp_checker.extract.lines import Line
 from crp_checker.extract.values import MONTHS, PeriodSpec, end_of, find_period
 from crp_checker.schemas import Evidence
@@ -128,7 +128,7 @@ class PeriodStatement:
     priority: int = 0
 
 
-def _window(context: Context, line: Line) -> tuple[str, Line | None]:
+def _window(context: DocumentContext, line: Line) -> tuple[str, Line | None]:
     """The line plus the next one, for a field whose value wraps ("Reporting Year" / "2024") or
     a sentence that runs on over the line break."""
     following = context.lines[line.index + 1] if line.index + 1 < len(context.lines) else None
@@ -205,7 +205,7 @@ def financial_years(text: str) -> set[int]:
     return found
 
 
-def find_statements(context: Context) -> list[PeriodStatement]:
+def find_period_statements(context: DocumentContext) -> list[PeriodStatement]:
     """Every baseline/current period statement, explicit template fields first.
 
     A worked example in a guide ("an imaginary company ... in its 2022 baseline year") states

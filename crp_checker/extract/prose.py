@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from crp_checker.extract.context import Context, Sentence
+from crp_checker.extract.context import DocumentContext, Sentence
 from crp_checker.extract.prose_figures import (
     Figure,
     category_figures,
@@ -107,7 +107,7 @@ def _joined(sentences: list[Sentence]) -> list[Sentence]:
     return joined
 
 
-def _breaks(context: Context, previous: Sentence | None, sentence: Sentence) -> bool:
+def _breaks(context: DocumentContext, previous: Sentence | None, sentence: Sentence) -> bool:
     """A new paragraph or heading lies between two sentences, so context does not carry."""
     if previous is None or previous.page != sentence.page:
         return True
@@ -119,7 +119,7 @@ def _breaks(context: Context, previous: Sentence | None, sentence: Sentence) -> 
 
 
 def prose_figures(
-    context: Context,
+    context: DocumentContext,
     facts: Facts,
     table_lines: set[int],
     categories: dict[int, Scope3Category],

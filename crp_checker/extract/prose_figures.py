@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from crp_checker.extract.context import Context, Sentence
+from crp_checker.extract.context import DocumentContext, Sentence
 from crp_checker.extract.units import normalise_unit
 from crp_checker.extract.values import parse_number
 from crp_checker.schemas import Facts, Scope3Category
@@ -172,7 +172,7 @@ def _strongest(found: list[Figure]) -> list[Figure]:
 
 
 def category_figures(
-    context: Context,
+    context: DocumentContext,
     sentence: Sentence,
     role: str,
     categories: dict[int, Scope3Category],

@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 import httpx
 
-from crp_checker.extract.context import Context
+from crp_checker.extract.context import DocumentContext
 from crp_checker.extract.lines import Line
 from crp_checker.extract.values import YEAR, FoundDate, find_dates
 from crp_checker.schemas import Facts
@@ -107,7 +107,7 @@ def _leads(tail: str, date: FoundDate) -> bool:
     )
 
 
-def _in_sign_off(context: Context, line: Line) -> bool:
+def _in_sign_off(context: DocumentContext, line: Line) -> bool:
     """A 'Date:' beside a signature or inside the declaration dates the sign-off; near the top
     of the plan it sits in the document-control block ("Approved by ... Date: ...")."""
     if context.section_of_line[line.index] == "declaration":
@@ -118,7 +118,7 @@ def _in_sign_off(context: Context, line: Line) -> bool:
     return any(other.page == line.page and _SIGNATURE.search(other.text) for other in before)
 
 
-def _labelled(context: Context) -> list[_Found]:
+def _labelled(context: DocumentContext) -> list[_Found]:
     """'Publication date: ...', 'Issued ...', 'Last updated ...': the date right after the
     label. Mid-line only in the title block, a header or footer, or of this plan itself."""
     top = {line.index for line in [li for li in context.lines if not li.furniture][:12]}
@@ -143,7 +143,7 @@ def _labelled(context: Context) -> list[_Found]:
     return found
 
 
-def _bare_dates(context: Context, first_pages: set[int]) -> list[_Found]:
+def _bare_dates(context: DocumentContext, first_pages: set[int]) -> list[_Found]:
     found: list[_Found] = []
     top = {line.index for line in [li for li in context.lines if not li.furniture][:12]}
     for line in context.lines:
@@ -160,7 +160,7 @@ def _bare_dates(context: Context, first_pages: set[int]) -> list[_Found]:
     return found
 
 
-def _version_table(context: Context) -> list[_Found]:
+def _version_table(context: DocumentContext) -> list[_Found]:
     """The latest date in a version or revision history table."""
     for line in context.lines:
         if not _VERSION_HEAD.search(line.text):
@@ -176,7 +176,7 @@ def _version_table(context: Context) -> list[_Found]:
     return []
 
 
-def _dated_top(context: Context) -> list[_Found]:
+def _dated_top(context: DocumentContext) -> list[_Found]:
     """A date on the title page: a short dated line, the dated title, a dated header/footer."""
     found: list[_Found] = []
     top = [line for line in context.lines if not line.furniture][:8]
@@ -200,7 +200,7 @@ def _dated_top(context: Context) -> list[_Found]:
     return found
 
 
-def extract_publication_date(context: Context, facts: Facts) -> None:
+def extract_publication_date(context: DocumentContext, facts: Facts) -> None:
     """The publication date, from the most explicit place the plan gives one."""
     first_pages = {p.number for p in context.document.pages[:2]}
     candidates = [

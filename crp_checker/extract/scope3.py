@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from crp_checker.extract.context import Context, Sentence
+from crp_checker.extract.context import DocumentContext, Sentence
 from crp_checker.extract.scope3_mentions import (
     UNIT,
     Group,
@@ -106,7 +106,7 @@ class _Region:
     closing: str | None = None
 
 
-def _scope3_regions(context: Context) -> dict[int, _Region]:
+def _scope3_regions(context: DocumentContext) -> dict[int, _Region]:
     """Map each line under a Scope 3 row ("Scope 3 including:" + bullets + 1183.6) to it."""
     regions: dict[int, _Region] = {}
     lines = context.lines
@@ -133,7 +133,7 @@ def _scope3_regions(context: Context) -> dict[int, _Region]:
     return regions
 
 
-def _section(context: Context, sentence: Sentence) -> tuple[str | None, int | None]:
+def _section(context: DocumentContext, sentence: Sentence) -> tuple[str | None, int | None]:
     """The template section the sentence sits in, and the index of its first line."""
     line = context.line_at(sentence.page, sentence.start)
     if line is None:
@@ -142,7 +142,7 @@ def _section(context: Context, sentence: Sentence) -> tuple[str | None, int | No
 
 
 def _read_sentence(
-    context: Context,
+    context: DocumentContext,
     sentence: Sentence,
     previous: str,
     regions: dict[int, _Region],
@@ -208,7 +208,7 @@ def _read_sentence(
     return out
 
 
-def _short_line(context: Context, sentence: Sentence, at: int) -> bool:
+def _short_line(context: DocumentContext, sentence: Sentence, at: int) -> bool:
     """The name stands on a short line of its own, as a row label does (not in prose)."""
     line = context.line_at(sentence.page, sentence.start + at)
     return line is not None and len(line.text.split()) <= _ROW_LABEL_WORDS
@@ -272,7 +272,9 @@ def _record(entry: Scope3Category, reading: Reading) -> None:
         entry.reason = entry.reason or " ".join(reading.reason.split())
 
 
-def extract_scope3(context: Context, facts: Facts, categories: dict[int, Scope3Category]) -> None:
+def extract_scope3(
+    context: DocumentContext, facts: Facts, categories: dict[int, Scope3Category]
+) -> None:
     """Merge table rows (already in `categories`) with how the plan names each category."""
     regions = _scope3_regions(context)
     names = _organisation_names(facts.organisation)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from crp_checker.extract.cells import find_values
-from crp_checker.extract.context import Context, Sentence
+from crp_checker.extract.context import DocumentContext, Sentence
 from crp_checker.extract.scope3_words import (
     CONNECTOR,
     MARKER,
@@ -97,14 +97,14 @@ class Group:
         return self.mentions[-1].end
 
 
-def raw_text(context: Context, sentence: Sentence) -> str:
+def raw_text(context: DocumentContext, sentence: Sentence) -> str:
     """The sentence as it stands on the page (same offsets), line breaks as spaces."""
     text = context.document.pages[sentence.page - 1].text[sentence.start : sentence.end]
     return text.replace("\n", " ")
 
 
 def find_mentions(
-    context: Context, sentence: Sentence, raw: str, names: list[str]
+    context: DocumentContext, sentence: Sentence, raw: str, names: list[str]
 ) -> list[Mention]:
     """Every category named in the sentence, longest name first where names overlap; a word
     of the organisation's name ("Ribble Valley Couriers Ltd") is not a category."""
@@ -168,7 +168,7 @@ def group_mentions(mentions: list[Mention], raw: str) -> list[Group]:
     return groups
 
 
-def rowlike(context: Context, sentence: Sentence, start: int) -> bool:
+def rowlike(context: DocumentContext, sentence: Sentence, start: int) -> bool:
     """The name opens its row or cell ("6 Business travel 251.0", "| Cat 4: 301.4"); rows are
     lines of the page, which the sentence splitter may have joined."""
     at = sentence.start + start

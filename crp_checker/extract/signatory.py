@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from crp_checker.extract.context import Context, Sentence
+from crp_checker.extract.context import DocumentContext, Sentence
 from crp_checker.extract.lines import Line
 from crp_checker.extract.people import ORGANISATION, person
 from crp_checker.extract.values import FoundDate, find_dates
@@ -78,7 +78,7 @@ _SIGNATURE_MARK = re.compile(
 _WRITTEN_SIGNATURE = re.compile(r"\s[A-Z]\.\s?[A-Z][a-z]+\b.*$")
 
 
-def _block_lines(context: Context) -> list[Line]:
+def _block_lines(context: DocumentContext) -> list[Line]:
     """Where a signature can be: the declaration section, the lines after any signing words,
     and the closing lines of a plan that has no declaration heading."""
     wanted: set[int] = set()
@@ -109,7 +109,7 @@ def _cut_date(text: str) -> str:
     return text[: dates[0].start].strip(" ,.-–—|") if dates else text
 
 
-def _role_text(context: Context, line: Line, text: str) -> str | None:
+def _role_text(context: DocumentContext, line: Line, text: str) -> str | None:
     """The part of `text` (a piece of `line`) that is a role: 'Director, Acme Ltd' ->
     'Director'; 'Position: Operations Director | Date: ...' -> 'Operations Director'."""
     field = _ROLE_FIELD.search(text)
@@ -144,7 +144,7 @@ def _after_labels(text: str) -> str:
 
 
 def _role_first(
-    context: Context, line: Line, body: str
+    context: DocumentContext, line: Line, body: str
 ) -> tuple[tuple[str, str] | None, str | None]:
     """'the owner, Dave Example' or 'Managing Director, Graham Example': role, then name."""
     parts = re.match(
@@ -160,7 +160,7 @@ def _role_first(
 
 
 def _role_after(
-    context: Context, lines: list[Line], position: int
+    context: DocumentContext, lines: list[Line], position: int
 ) -> tuple[str | None, Line | None]:
     """A role on the lines below a name: 'Position: Managing Director', or a short role line."""
     seen = 0
@@ -182,7 +182,7 @@ def _role_after(
     return None, None
 
 
-def _director_level(context: Context, line: Line, role: str) -> bool | None:
+def _director_level(context: DocumentContext, line: Line, role: str) -> bool | None:
     """Board level or not, from the role patterns (models/signoff.jsonl) inside the role."""
     offset = line.text.find(role)
     if offset < 0:
@@ -195,7 +195,7 @@ def _director_level(context: Context, line: Line, role: str) -> bool | None:
 
 
 def _signer_at(
-    context: Context, lines: list[Line], position: int
+    context: DocumentContext, lines: list[Line], position: int
 ) -> tuple[str, str | None, Line | None] | None:
     """The signatory named on `lines[position]`, if the line and its neighbours vouch for one."""
     line = lines[position]
@@ -258,7 +258,7 @@ def _from_table(lines: list[Line]) -> tuple[int, str, str | None] | None:
     return None
 
 
-def extract_signatory(context: Context, facts: Facts) -> None:
+def extract_signatory(context: DocumentContext, facts: Facts) -> None:
     """The named signatory, their role and level, and the sign-off date."""
     lines = _block_lines(context)
     for position in range(len(lines)):
@@ -279,7 +279,12 @@ def extract_signatory(context: Context, facts: Facts) -> None:
 
 
 def _record(
-    context: Context, facts: Facts, line: Line, name: str, role: str | None, role_line: Line | None
+    context: DocumentContext,
+    facts: Facts,
+    line: Line,
+    name: str,
+    role: str | None,
+    role_line: Line | None,
 ) -> None:
     facts.signatory.name = name
     facts.signatory.role = role
@@ -315,7 +320,9 @@ def _line_dates(line: Line, *, near: bool) -> tuple[bool, list[FoundDate]]:
     return False, []
 
 
-def _sign_off_date(context: Context, facts: Facts, lines: list[Line], position: int | None) -> None:
+def _sign_off_date(
+    context: DocumentContext, facts: Facts, lines: list[Line], position: int | None
+) -> None:
     """The date of the sign-off: beside the signature, in a dated sign-off sentence ('signed
     off by the board on ...'), or on a 'Date:' line of the declaration. A publication, issue
     heading or review date elsewhere in the plan is not a sign-off date."""
@@ -353,7 +360,7 @@ def _set_date(facts: Facts, found: FoundDate, evidence: Evidence) -> None:
     facts.evidence["sign_off_date"] = [evidence]
 
 
-def _signed_sentences(context: Context) -> list[Sentence]:
+def _signed_sentences(context: DocumentContext) -> list[Sentence]:
     found: list[Sentence] = []
     for match in context.by_label("SIGNED"):
         sentence = context.sentence_at(match.page, match.start)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from crp_checker.extract.context import Context
+from crp_checker.extract.context import DocumentContext
 from crp_checker.extract.headers import cue_of, describe
 from crp_checker.extract.lines import Line
 from crp_checker.extract.listing import Listed, cell_listing, read_listing, starts_listing
@@ -28,7 +28,7 @@ _MAX_PROSE_LINES = 14
 _MAX_LABEL_WORDS = 14
 
 
-def category_at_start(context: Context, line: Line) -> int | None:
+def category_at_start(context: DocumentContext, line: Line) -> int | None:
     """The Scope 3 category a row is labelled with.
 
     Its name opens the line ("Business Travel – 43.15"), or, on a row whose label is a cell
@@ -123,7 +123,7 @@ def _is_prose(text: str) -> bool:
     return len(text.split()) > _MAX_LABEL_WORDS
 
 
-def _in_sentence(context: Context, line: Line, row: Row) -> bool:
+def _in_sentence(context: DocumentContext, line: Line, row: Row) -> bool:
     """'Scope 1, our two company vans, was 12.1 tonnes' opening a sentence that runs on over
     the next line (a narrow column) is prose, not a table row."""
     if not VERB.search(row.label):
@@ -157,7 +157,7 @@ def _attach_bare(block: Block, row: Row, line: Line) -> bool:
     return True
 
 
-def find_blocks(context: Context) -> list[Block]:
+def find_blocks(context: DocumentContext) -> list[Block]:
     """Every emissions table in the document, in reading order (worked examples, tables of
     targets or projections, and tables of energy use left out)."""
     blocks: list[Block] = []

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from crp_checker.extract.context import Context, Sentence
+from crp_checker.extract.context import DocumentContext, Sentence
 from crp_checker.extract.values import parse_number
 from crp_checker.schemas import Facts, Target
 
@@ -210,7 +210,7 @@ def _from_sentence(sentence: Sentence) -> list[Target]:
     ]
 
 
-def extract_targets(context: Context, facts: Facts) -> None:
+def extract_targets(context: DocumentContext, facts: Facts) -> None:
     """Targets from the targets section, target tables, and target sentences elsewhere."""
     targets: list[Target] = []
     seen: set[str] = set()

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from crp_checker.extract.cells import NOT_AVAILABLE, cell_value
-from crp_checker.extract.context import Context
+from crp_checker.extract.context import DocumentContext
 from crp_checker.extract.lines import Line
 from crp_checker.extract.rows import Row
 from crp_checker.extract.tables import Block, TableRow, cue_of
@@ -65,7 +65,7 @@ def _year_row(line: Line, columns: list[str]) -> tuple[list[float | None], list[
     return values, texts
 
 
-def find_transposed(context: Context) -> list[Block]:
+def find_transposed(context: DocumentContext) -> list[Block]:
     """Every year-per-row emissions table, as one block per year."""
     blocks: list[Block] = []
     lines = [line for line in context.lines if not line.furniture]

@@ -15,7 +15,7 @@ from crp_checker.rules import (  # noqa: F401  (imported to register their rules
     publication,
     targets,
 )
-from crp_checker.rules.registry import RULES, SECTIONS, Context, Result, Rule, rule, run_rules
+from crp_checker.rules.registry import RULES, SECTIONS, Result, Rule, RuleContext, rule, run_rules
 
 # Bump the suffix whenever a rule's logic changes, so stored assessments stay explainable.
 RULEBOOK_VERSION = "ppn006-2025.02+r1"
@@ -24,9 +24,9 @@ __all__ = [
     "RULEBOOK_VERSION",
     "RULES",
     "SECTIONS",
-    "Context",
     "Result",
     "Rule",
+    "RuleContext",
     "rule",
     "run_rules",
 ]

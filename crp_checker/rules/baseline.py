@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
+from crp_checker.formatting import uk_date
 from crp_checker.readings import quoted_at
 from crp_checker.rules.helpers import (
     cap,
-    date_text,
     evidence,
     has_period,
     join_words,
     judge_figures,
     period_name,
 )
-from crp_checker.rules.registry import Context, Result, rule
+from crp_checker.rules.registry import Result, RuleContext, rule
 from crp_checker.schemas import Facts, Outcome, Period, Severity
 
 # What substantive "additional details" talk about; two or more kinds make them substantive.
@@ -35,7 +35,7 @@ METHOD_CUES: dict[str, tuple[str, ...]] = {
 
 def _end_text(period: Period) -> str:
     if period.end is not None:
-        return date_text(period.end)
+        return uk_date(period.end)
     return str(period.end_year)
 
 
@@ -59,7 +59,7 @@ def _compare_ends(base: Period, current: Period) -> int | None:
     severity=Severity.MANDATORY,
     serves="b",
 )
-def baseline_year(facts: Facts, ctx: Context) -> Result:
+def baseline_year(facts: Facts, ctx: RuleContext) -> Result:
     """The baseline is the reference year every reduction is measured against; without it the
     buyer cannot see progress."""
     ev = evidence(facts, "baseline.label")
@@ -85,7 +85,7 @@ def baseline_year(facts: Facts, ctx: Context) -> Result:
     severity=Severity.MANDATORY,
     serves="b",
 )
-def baseline_year_plausible(facts: Facts, ctx: Context) -> Result:
+def baseline_year_plausible(facts: Facts, ctx: RuleContext) -> Result:
     """A baseline must come before (or, for a first-time reporter, be) the current reporting year,
     and cannot lie in the future; otherwise the figures are mislabelled. A baseline the plan
     says it recalculated to another year ("now revised to FY23") is judged by the revised
@@ -112,7 +112,7 @@ def baseline_year_plausible(facts: Facts, ctx: Context) -> Result:
     if after_check:
         return Result(
             Outcome.FAIL,
-            f"{cap(name)} ends {_end_text(base)}, after the check date {date_text(check)}.",
+            f"{cap(name)} ends {_end_text(base)}, after the check date {uk_date(check)}.",
             "Correct the baseline year: it must be a past 12-month period with actual figures.",
             ev,
             rests_on=rests_on,
@@ -163,7 +163,7 @@ def baseline_year_plausible(facts: Facts, ctx: Context) -> Result:
     severity=Severity.MANDATORY,
     serves="b",
 )
-def baseline_emissions(facts: Facts, ctx: Context) -> Result:
+def baseline_emissions(facts: Facts, ctx: RuleContext) -> Result:
     """The baseline footprint must give Scope 1, Scope 2, Scope 3 and the total in tonnes CO2e,
     so later years can be compared scope by scope. A Scope 3 figure summed from its category
     rows passes (the sum is shown); a baseline given only as a total is partial when the plan
@@ -182,7 +182,7 @@ def baseline_emissions(facts: Facts, ctx: Context) -> Result:
     severity=Severity.GOOD_PRACTICE,
     serves="b",
 )
-def baseline_method(facts: Facts, ctx: Context) -> Result:
+def baseline_method(facts: Facts, ctx: RuleContext) -> Result:
     """The template's "additional details" let a buyer judge the baseline: which data (bills,
     mileage, spend), which tools and factors, what was estimated and what the boundary is."""
     ev = evidence(facts, "baseline_method")

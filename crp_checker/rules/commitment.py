@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from crp_checker.rules.helpers import evidence, plural
-from crp_checker.rules.registry import Context, Result, rule
+from crp_checker.rules.registry import Result, RuleContext, rule
 from crp_checker.schemas import Facts, Outcome, Severity
 
 
@@ -32,7 +32,7 @@ def _carbon_neutral_phrase(facts: Facts) -> str:
     severity=Severity.MANDATORY,
     serves="a",
 )
-def net_zero_commitment(facts: Facts, ctx: Context) -> Result:
+def net_zero_commitment(facts: Facts, ctx: RuleContext) -> Result:
     """PPN 006 requires a firm organisational commitment to reach net zero; a promise only to
     reduce emissions, or a hope to reach net zero, is not enough. Supporting someone else's
     target ("we support the UK Government's net zero 2050 target", "we play our part in the
@@ -102,7 +102,7 @@ def net_zero_commitment(facts: Facts, ctx: Context) -> Result:
     severity=Severity.MANDATORY,
     serves="a",
 )
-def net_zero_year(facts: Facts, ctx: Context) -> Result:
+def net_zero_year(facts: Facts, ctx: RuleContext) -> Result:
     """The net zero commitment must have a year no later than the buyer's deadline (2050 under
     PPN 006, in line with the UK's legal target). The year of a target the plan only supports
     or quotes (the UK's 2050) is not the organisation's year; a commitment for Scope 1 and 2
@@ -148,7 +148,7 @@ def net_zero_year(facts: Facts, ctx: Context) -> Result:
     serves="a",
     confidence="secondary",
 )
-def net_zero_not_carbon_neutral(facts: Facts, ctx: Context) -> Result:
+def net_zero_not_carbon_neutral(facts: Facts, ctx: RuleContext) -> Result:
     """Carbon neutrality can be claimed by buying offsets while emissions stay the same; net zero
     means cutting emissions and only balancing the residue. A carbon neutral pledge with no net
     zero commitment fails. A net zero commitment beside a carbon neutral goal (neutral by 2030
@@ -196,7 +196,7 @@ def net_zero_not_carbon_neutral(facts: Facts, ctx: Context) -> Result:
     severity=Severity.GOOD_PRACTICE,
     serves="a",
 )
-def net_zero_covers_all_scopes(facts: Facts, ctx: Context) -> Result:
+def net_zero_covers_all_scopes(facts: Facts, ctx: RuleContext) -> Result:
     """A net zero pledge for Scope 1 and 2 alone leaves out the supply chain, usually most of an
     organisation's emissions. Without a net zero statement this does not apply."""
     ev = evidence(facts, "net_zero_scope", "net_zero")
@@ -233,7 +233,7 @@ def net_zero_covers_all_scopes(facts: Facts, ctx: Context) -> Result:
     severity=Severity.GOOD_PRACTICE,
     serves="a",
 )
-def uk_operations_covered(facts: Facts, ctx: Context) -> Result:
+def uk_operations_covered(facts: Facts, ctx: RuleContext) -> Result:
     """The Technical Standard asks for the organisation's UK operations at least; a plan for one
     site or one contract says little about the company the buyer is contracting with."""
     ev = evidence(facts, "boundary")
@@ -260,7 +260,7 @@ def uk_operations_covered(facts: Facts, ctx: Context) -> Result:
     severity=Severity.INFO,
     serves="-",
 )
-def local_ambition(facts: Facts, ctx: Context) -> Result:
+def local_ambition(facts: Facts, ctx: RuleContext) -> Result:
     """Greater Manchester and Stockport aim for carbon neutrality by 2038; suppliers who match it
     help the region's supply chain goal. Shown for information, not scored."""
     target = ctx.buyer.local_ambition_year

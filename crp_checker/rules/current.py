@@ -7,12 +7,12 @@ from dataclasses import replace
 
 from dateutil.relativedelta import relativedelta
 
+from crp_checker.formatting import uk_date
 from crp_checker.readings import quoted_at
 from crp_checker.rules.helpers import (
     cap,
     current_key,
     current_period,
-    date_text,
     evidence,
     has_period,
     judge_bounds,
@@ -21,7 +21,7 @@ from crp_checker.rules.helpers import (
     period_name,
     plural,
 )
-from crp_checker.rules.registry import Context, Result, rule
+from crp_checker.rules.registry import Result, RuleContext, rule
 from crp_checker.schemas import Facts, Outcome, Period, Severity
 
 FIRST_YEAR_NOTE = (
@@ -51,7 +51,7 @@ def _is_twelve_months(period: Period) -> bool:
     severity=Severity.MANDATORY,
     serves="b",
 )
-def reporting_period(facts: Facts, ctx: Context) -> Result:
+def reporting_period(facts: Facts, ctx: RuleContext) -> Result:
     """The current emissions must be tied to a stated 12-month period, so the buyer knows how
     recent they are. A period stated in a sentence ("recalculated for the financial year
     2025") counts as well as one in a table heading."""
@@ -78,7 +78,7 @@ def reporting_period(facts: Facts, ctx: Context) -> Result:
     severity=Severity.MANDATORY,
     serves="b",
 )
-def current_emissions(facts: Facts, ctx: Context) -> Result:
+def current_emissions(facts: Facts, ctx: RuleContext) -> Result:
     """The latest year's Scope 1, Scope 2, Scope 3 and total emissions must be given in tonnes
     CO2e. When the plan says the current year is its baseline year (a first-time reporter),
     the repeated baseline figures are judged as the current ones. Judged as baseline-emissions
@@ -101,7 +101,7 @@ def current_emissions(facts: Facts, ctx: Context) -> Result:
     serves="e",
     confidence="secondary",
 )
-def reporting_period_recent(facts: Facts, ctx: Context) -> Result:
+def reporting_period_recent(facts: Facts, ctx: RuleContext) -> Result:
     """Buyers expect the latest 12 months of data; figures older than the buyer's limit (12 months
     by default) no longer show where the organisation stands. When only the year is given,
     both the earliest and latest possible end are checked; a financial year whose months are
@@ -135,7 +135,7 @@ def reporting_period_recent(facts: Facts, ctx: Context) -> Result:
     if early > check:
         return Result(
             Outcome.NEEDS_REVIEW,
-            f"{cap(name)} ends after the check date {date_text(check)}, so its figures "
+            f"{cap(name)} ends after the check date {uk_date(check)}, so its figures "
             "cannot be actual ones.",
             "Report a completed 12-month period, or correct the period's dates.",
             ev,
@@ -157,19 +157,19 @@ def reporting_period_recent(facts: Facts, ctx: Context) -> Result:
         return Result(
             Outcome.NEEDS_REVIEW,
             f"{cap(name)} ends in {period.end_year}, but the month is not stated: it is "
-            f"recent enough only if it ended on or after {date_text(ok_from)} (limit {limit} "
-            f"months before {date_text(check)}).",
+            f"recent enough only if it ended on or after {uk_date(ok_from)} (limit {limit} "
+            f"months before {uk_date(check)}).",
             "State the exact dates of the reporting period (for example 'April 2023 - March "
             "2024').",
             ev,
             question=f"In which month did the reporting period {period.label or period.end_year}"
-            f"{quoted_at(ev)} end: on or after {date_text(ok_from)}?",
+            f"{quoted_at(ev)} end: on or after {uk_date(ok_from)}?",
         )
     if early == late:
-        ended = f"ended {date_text(early)}, {plural(_months_between(early, check), 'month')} before"
+        ended = f"ended {uk_date(early)}, {plural(_months_between(early, check), 'month')} before"
     else:
         ended = f"ended in {period.end_year} (month not stated; judged at both ends), before"
-    message = f"{cap(name)} {ended} the check date {date_text(check)}; the limit is {limit} months."
+    message = f"{cap(name)} {ended} the check date {uk_date(check)}; the limit is {limit} months."
     if outcome is Outcome.PASS:
         return Result(outcome, message, None, ev)
     if outcome is Outcome.PARTIAL:
@@ -185,7 +185,7 @@ def reporting_period_recent(facts: Facts, ctx: Context) -> Result:
     serves="e",
     confidence="secondary",
 )
-def periods_aligned(facts: Facts, ctx: Context) -> Result:
+def periods_aligned(facts: Facts, ctx: RuleContext) -> Result:
     """Baseline and current figures are comparable only when both cover 12 months starting in the
     same month (for example both April - March, or both calendar years)."""
     base, current = facts.baseline, current_period(facts)

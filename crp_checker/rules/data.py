@@ -27,7 +27,7 @@ from crp_checker.rules.helpers import (
     period_name,
     worst,
 )
-from crp_checker.rules.registry import Context, Result, rule
+from crp_checker.rules.registry import Result, RuleContext, rule
 from crp_checker.rules.scope3 import scope3_categories, scope3_reported
 from crp_checker.schemas import Facts, Outcome, Severity
 
@@ -44,7 +44,7 @@ _UNIT_FIX = (
     severity=Severity.MANDATORY,
     serves="b",
 )
-def units_co2e(facts: Facts, ctx: Context) -> Result:
+def units_co2e(facts: Facts, ctx: RuleContext) -> Result:
     """Emissions must be in tonnes of CO2 equivalent, which counts all greenhouse gases;
     kilograms, CO2 alone or energy use (kWh) cannot be compared with other plans. Units are
     read as written: 'tC02e' (a zero for the O) and a flattened subscript ('tCO 2 e') are
@@ -89,7 +89,7 @@ def units_co2e(facts: Facts, ctx: Context) -> Result:
     severity=Severity.MANDATORY,
     serves="b",
 )
-def values_valid(facts: Facts, ctx: Context) -> Result:
+def values_valid(facts: Facts, ctx: RuleContext) -> Result:
     """Every emissions figure must be a number of zero or more: a negative figure, text or an
     empty cell in the table cannot be checked or compared. 'N/A', 'nil' or 'not measured' in
     a figure cell marks a zero or a gap (judged by zeros-explained), not an invalid value; a
@@ -129,7 +129,7 @@ def values_valid(facts: Facts, ctx: Context) -> Result:
     severity=Severity.GOOD_PRACTICE,
     serves="b",
 )
-def totals_add_up(facts: Facts, ctx: Context) -> Result:
+def totals_add_up(facts: Facts, ctx: RuleContext) -> Result:
     """A total that is not the sum of its scopes points to a typing or calculation error. The
     check uses market-based Scope 2 when both bases are given and allows the buyer's tolerance
     (1% of the total, at least 0.1 t, by default)."""
@@ -198,7 +198,7 @@ rule(
     severity=Severity.GOOD_PRACTICE,
     serves="b",
 )
-def scope2_basis(facts: Facts, ctx: Context) -> Result:
+def scope2_basis(facts: Facts, ctx: RuleContext) -> Result:
     """Scope 2 (bought electricity and heat) can be counted location-based (the grid average) or
     market-based (the supplier's tariff); the plan should say which, ideally give both, and use
     market-based in the total."""

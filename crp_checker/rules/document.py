@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import re
 
-from crp_checker.rules.helpers import date_text, evidence, join_words
-from crp_checker.rules.registry import Context, Result, rule
+from crp_checker.formatting import uk_date
+from crp_checker.rules.helpers import (
+    evidence,
+    join_words,
+)
+from crp_checker.rules.registry import Result, RuleContext, rule
 from crp_checker.schemas import Facts, Outcome, Severity
 
 SECTION_NAMES = {
@@ -32,7 +36,7 @@ _NAME_PLACEHOLDER = re.compile(
     severity=Severity.MANDATORY,
     serves="all",
 )
-def crp_identified(facts: Facts, ctx: Context) -> Result:
+def crp_identified(facts: Facts, ctx: RuleContext) -> Result:
     """A buyer can only accept a Carbon Reduction Plan: an environmental policy or a CSR
     statement does not meet PPN 006, however good it is. A plan may carry another title ("Net
     Zero Plan", "Carbon Reporting and Reduction Plan") or none, if it holds the template's
@@ -85,7 +89,7 @@ def crp_identified(facts: Facts, ctx: Context) -> Result:
     severity=Severity.MANDATORY,
     serves="c",
 )
-def supplier_named(facts: Facts, ctx: Context) -> Result:
+def supplier_named(facts: Facts, ctx: RuleContext) -> Result:
     """The plan must say which organisation it belongs to, so the buyer can tell it covers the
     bidder."""
     ev = evidence(facts, "organisation")
@@ -117,7 +121,7 @@ def supplier_named(facts: Facts, ctx: Context) -> Result:
     severity=Severity.MANDATORY,
     serves="e",
 )
-def publication_date(facts: Facts, ctx: Context) -> Result:
+def publication_date(facts: Facts, ctx: RuleContext) -> Result:
     """A dated plan shows the buyer which version they are reading and whether it is current;
     PPN 006 expects the plan to be kept up to date. "Publication date", "Issued", "Date of
     issue", "Last updated", a version line or table, or a dated title, header or footer all
@@ -130,7 +134,7 @@ def publication_date(facts: Facts, ctx: Context) -> Result:
     if day is None:
         signed = ""
         if facts.sign_off_date is not None:
-            when = date_text(facts.sign_off_date, facts.sign_off_date_precision)
+            when = uk_date(facts.sign_off_date, facts.sign_off_date_precision)
             signed = f" The plan is signed off on {when}, but that dates the approval."
             ev = evidence(facts, "sign_off_date")
         return Result(
@@ -141,7 +145,7 @@ def publication_date(facts: Facts, ctx: Context) -> Result:
             ev,
             absent=True,
         )
-    written = date_text(day, precision)
+    written = uk_date(day, precision)
     if precision in ("month", "year"):
         return Result(
             Outcome.PARTIAL,
@@ -159,7 +163,7 @@ def publication_date(facts: Facts, ctx: Context) -> Result:
     severity=Severity.MANDATORY,
     serves="e",
 )
-def no_placeholders(facts: Facts, ctx: Context) -> Result:
+def no_placeholders(facts: Facts, ctx: RuleContext) -> Result:
     """Template text left in ("[insert year]", "XX", "20XX", "TBC") shows the plan is unfinished,
     and the missing values cannot be judged. So do the template's own guidance notes left in
     ("Notes for Completion", "Please complete and publish ...") and a template field left
@@ -195,7 +199,7 @@ def no_placeholders(facts: Facts, ctx: Context) -> Result:
     serves="e",
     confidence="secondary",
 )
-def parent_plan_reliance(facts: Facts, ctx: Context) -> Result:
+def parent_plan_reliance(facts: Facts, ctx: RuleContext) -> Result:
     """A bidder may rely on its parent's or group's plan, but only if the plan says it covers
     the bidding company; otherwise the buyer cannot tell whose emissions and commitments these
     are."""

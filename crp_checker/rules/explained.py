@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from crp_checker.formatting import percent, tonnes
 from crp_checker.rules.figures import any_figures, is_zero_marker, scored_periods
 from crp_checker.rules.helpers import (
     SCOPE_NAMES,
@@ -14,12 +15,10 @@ from crp_checker.rules.helpers import (
     current_period,
     evidence,
     join_words,
-    percent,
     period_name,
-    tonnes,
     total_or_sum,
 )
-from crp_checker.rules.registry import Context, Result
+from crp_checker.rules.registry import Result, RuleContext
 from crp_checker.schemas import Evidence, Facts, Outcome, Period, Scope3Category
 
 CHANGE_LIMIT_PERCENT = 50.0  # RULES.md change-explained: "a change of more than 50%"
@@ -87,7 +86,7 @@ def zero_question(scope: str, note: str, row: Evidence) -> str:
     return f"Is the {zero} for {scope} explained by '{short_quote(note, 120)}'{page}?"
 
 
-def zeros_explained(facts: Facts, ctx: Context) -> Result:
+def zeros_explained(facts: Facts, ctx: RuleContext) -> Result:
     """A zero or "N/A" for a whole scope or a required category is only believable with a reason
     (for example "no company vehicles"), given anywhere: beside the figure (a notes column, the
     same cell), in a note under the table or in a sentence; a reason given for a scope covers
@@ -140,7 +139,7 @@ def zeros_explained(facts: Facts, ctx: Context) -> Result:
     return Result(Outcome.PASS, "No scope or required category is given as zero or N/A.", None, ev)
 
 
-def scope3_consistent(facts: Facts, ctx: Context) -> Result:
+def scope3_consistent(facts: Facts, ctx: RuleContext) -> Result:
     """Comparing years is only fair when both cover the same Scope 3 categories; a category added
     or dropped should be explained so a change is not mistaken for a reduction."""
     if facts.current.same_as_baseline:
@@ -184,7 +183,7 @@ def scope3_consistent(facts: Facts, ctx: Context) -> Result:
     )
 
 
-def change_explained(facts: Facts, ctx: Context) -> Result:
+def change_explained(facts: Facts, ctx: RuleContext) -> Result:
     """A total that rises or falls by more than half between the baseline and the current year
     usually reflects a change of method, boundary or business, which the reader needs to know;
     a sentence that gives the cause (growth, a recalculation, a measure's effect) explains it."""

@@ -8,12 +8,11 @@ from dataclasses import dataclass
 from typing import Literal
 
 from crp_checker.extract.units import NOT_MASS, normalise_unit, says_co2, says_co2e
+from crp_checker.formatting import percent, tonnes
 from crp_checker.rules.helpers import (
     SCOPE_NAMES,
     has_figures,
-    percent,
     period_name,
-    tonnes,
 )
 from crp_checker.schemas import Facts, Outcome, Period
 

@@ -7,6 +7,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from typing import Literal, TypeVar
 
+from crp_checker.formatting import tonnes
 from crp_checker.rules.registry import Result
 from crp_checker.schemas import Evidence, Facts, Outcome, Period
 
@@ -49,29 +50,9 @@ def evidence(facts: Facts, *keys: str) -> list[Evidence]:
     return found
 
 
-def tonnes(value: float) -> str:
-    """A figure as a supplier would write it: '1,234.5 tCO2e'."""
-    text = f"{value:,.2f}".rstrip("0").rstrip(".")
-    return f"{text} tCO2e"
-
-
 def plural(count: int, word: str) -> str:
     """'1 year', '3 years'."""
     return f"{count} {word}{'' if count == 1 else 's'}"
-
-
-def percent(value: float) -> str:
-    text = f"{value:.1f}".rstrip("0").rstrip(".")
-    return f"{text}%"
-
-
-def date_text(day: dt.date, precision: Precision | None = "day") -> str:
-    """A date written at the precision the plan gave it."""
-    if precision == "year":
-        return str(day.year)
-    if precision == "month":
-        return f"{day:%B %Y}"
-    return f"{day.day} {day:%B %Y}"
 
 
 def cap(text: str) -> str:

@@ -6,8 +6,14 @@ import datetime as dt
 
 from dateutil.relativedelta import relativedelta
 
-from crp_checker.rules.helpers import date_bounds, date_text, evidence, join_words, judge_bounds
-from crp_checker.rules.registry import Context, Result, rule
+from crp_checker.formatting import uk_date
+from crp_checker.rules.helpers import (
+    date_bounds,
+    evidence,
+    join_words,
+    judge_bounds,
+)
+from crp_checker.rules.registry import Result, RuleContext, rule
 from crp_checker.schemas import Facts, Outcome, Severity
 
 STANDARDS = {
@@ -25,7 +31,7 @@ STANDARDS = {
     severity=Severity.MANDATORY,
     serves="b, e",
 )
-def methodology(facts: Facts, ctx: Context) -> Result:
+def methodology(facts: Facts, ctx: RuleContext) -> Result:
     """The Technical Standard asks for emissions measured with the GHG Protocol, SECR for Scope 1
     and 2, the Scope 3 Standard and the UK Government conversion factors (DESNZ, formerly BEIS
     or Defra), so that figures from different suppliers mean the same thing. The check is that
@@ -69,7 +75,7 @@ def methodology(facts: Facts, ctx: Context) -> Result:
     severity=Severity.MANDATORY,
     serves="c",
 )
-def declaration(facts: Facts, ctx: Context) -> Result:
+def declaration(facts: Facts, ctx: RuleContext) -> Result:
     """PPN 006 requires the completed declaration that the plan was prepared in line with the PPN
     and its reporting standard; it is what the board signs. A declaration, "Director's
     Statement" or sign-off line citing PPN 06/21 or PPN 006 passes. One without the PPN (a
@@ -104,7 +110,7 @@ def declaration(facts: Facts, ctx: Context) -> Result:
     severity=Severity.MANDATORY,
     serves="c",
 )
-def board_sign_off(facts: Facts, ctx: Context) -> Result:
+def board_sign_off(facts: Facts, ctx: RuleContext) -> Result:
     """The plan must be reviewed and signed off by the board of directors (or partners, trustees,
     a sole trader's owner or an equivalent governing body), so the commitment binds the
     organisation. A plan "signed off by our Managing Director" (one director, CEO or partner)
@@ -173,7 +179,7 @@ def board_sign_off(facts: Facts, ctx: Context) -> Result:
     severity=Severity.MANDATORY,
     serves="c",
 )
-def signatory(facts: Facts, ctx: Context) -> Result:
+def signatory(facts: Facts, ctx: RuleContext) -> Result:
     """Someone at board level must sign with their name and role, so the buyer knows who is
     accountable. A role without a name is not a signature. Board level (RULE_LABELS.md point 6):
     any director title (Managing Director, Director of Operations, Operations Director, Group
@@ -218,7 +224,7 @@ def signatory(facts: Facts, ctx: Context) -> Result:
     severity=Severity.MANDATORY,
     serves="c",
 )
-def sign_off_date(facts: Facts, ctx: Context) -> Result:
+def sign_off_date(facts: Facts, ctx: RuleContext) -> Result:
     """PPN 006 expects the plan to be signed off and updated every year; a sign-off older than
     the buyer's limit (12 months by default), or dated in the future, is not current. When only
     the month or year is given, both its earliest and latest day are checked."""
@@ -232,7 +238,7 @@ def sign_off_date(facts: Facts, ctx: Context) -> Result:
         if facts.publication_date is not None:
             issued = (
                 " (the plan's issue date "
-                f"{date_text(facts.publication_date, facts.publication_date_precision)} does not "
+                f"{uk_date(facts.publication_date, facts.publication_date_precision)} does not "
                 "date the sign-off)"
             )
         return Result(
@@ -242,12 +248,12 @@ def sign_off_date(facts: Facts, ctx: Context) -> Result:
             ev,
             absent=True,
         )
-    written = date_text(day, precision)
+    written = uk_date(day, precision)
     early, late = date_bounds(day, precision)
     if early > check:
         return Result(
             Outcome.FAIL,
-            f"The sign-off is dated {written}, after the check date {date_text(check)}.",
+            f"The sign-off is dated {written}, after the check date {uk_date(check)}.",
             "Correct the sign-off date: it must be the day the board signed.",
             ev,
         )
@@ -267,12 +273,12 @@ def sign_off_date(facts: Facts, ctx: Context) -> Result:
         return Result(
             Outcome.NEEDS_REVIEW,
             f"The sign-off is dated {written}, without the day or month: it is within the "
-            f"{limit}-month limit only if signed on or after {date_text(expired_before)}.",
+            f"{limit}-month limit only if signed on or after {uk_date(expired_before)}.",
             "Give the full date of the sign-off. " + fix,
             ev,
-            question=(f"Was the plan signed off{where} on or after {date_text(expired_before)}?"),
+            question=(f"Was the plan signed off{where} on or after {uk_date(expired_before)}?"),
         )
-    limit_text = f"the limit is {limit} months before {date_text(check)}"
+    limit_text = f"the limit is {limit} months before {uk_date(check)}"
     if outcome is Outcome.PASS:
         return Result(outcome, f"The sign-off is dated {written}; {limit_text}.", None, ev)
     if outcome is Outcome.PARTIAL:
@@ -284,7 +290,7 @@ def sign_off_date(facts: Facts, ctx: Context) -> Result:
         )
     return Result(
         outcome,
-        f"The sign-off is dated {written}, older than {limit} months at {date_text(check)}.",
+        f"The sign-off is dated {written}, older than {limit} months at {uk_date(check)}.",
         "Review the plan, update its figures and have the board sign it again. " + fix,
         ev,
     )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from crp_checker.rules.registry import Context, Result, rule
+from crp_checker.rules.registry import Result, RuleContext, rule
 from crp_checker.schemas import Facts, Outcome, Severity
 
 
@@ -13,7 +13,7 @@ from crp_checker.schemas import Facts, Outcome, Severity
     severity=Severity.MANDATORY,
     serves="e",
 )
-def published_online(facts: Facts, ctx: Context) -> Result:
+def published_online(facts: Facts, ctx: RuleContext) -> Result:
     """The plan must be published on the supplier's own website, where anyone can read it and see
     it kept up to date. Checked only when the plan's address is known."""
     url = facts.url

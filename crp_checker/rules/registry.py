@@ -33,7 +33,7 @@ SECTIONS: dict[str, str] = {
 
 
 @dataclass(frozen=True)
-class Context:
+class RuleContext:
     """What a rule may know besides the facts: the buyer's parameters and how the reading went."""
 
     buyer: BuyerSettings
@@ -71,7 +71,7 @@ class Result:
     rests_on: tuple[str, ...] = ()
 
 
-Check = Callable[[Facts, Context], Result]
+Check = Callable[[Facts, RuleContext], Result]
 
 
 @dataclass(frozen=True)
@@ -91,7 +91,7 @@ class Rule:
     def section_title(self) -> str:
         return SECTIONS[self.section]
 
-    def run(self, facts: Facts, ctx: Context) -> Finding:
+    def run(self, facts: Facts, ctx: RuleContext) -> Finding:
         """Apply the check and attach the rule's identity to its outcome."""
         result = _review_if_uncertain(self.check(facts, ctx), facts)
         result = _review_if_unreadable(result, ctx, self.title)
@@ -206,7 +206,7 @@ def _review_if_uncertain(result: Result, facts: Facts) -> Result:
     )
 
 
-def _review_if_unreadable(result: Result, ctx: Context, title: str) -> Result:
+def _review_if_unreadable(result: Result, ctx: RuleContext, title: str) -> Result:
     """A verdict that rests on absence is unsafe when some pages could not be read."""
     if not result.absent or not ctx.unreadable_pages:
         return result
@@ -231,7 +231,7 @@ def _review_if_unreadable(result: Result, ctx: Context, title: str) -> Result:
 
 def run_rules(facts: Facts, document: Document, buyer: BuyerSettings) -> list[Finding]:
     """Apply every registered rule in rulebook order: one Finding per rule id."""
-    ctx = Context(
+    ctx = RuleContext(
         buyer=buyer,
         unreadable_pages=tuple(document.unreadable_pages),
         page_count=len(document.pages),

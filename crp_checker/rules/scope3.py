@@ -10,6 +10,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from crp_checker.formatting import tonnes
 from crp_checker.rules.explained import short_quote, zero_question
 from crp_checker.rules.figures import is_zero_marker
 from crp_checker.rules.helpers import (
@@ -18,9 +19,8 @@ from crp_checker.rules.helpers import (
     evidence,
     join_words,
     period_name,
-    tonnes,
 )
-from crp_checker.rules.registry import Context, Result
+from crp_checker.rules.registry import Result, RuleContext
 from crp_checker.schemas import Assessment, Evidence, Facts, Outcome, Scope3Category
 
 ALL_CATEGORIES = tuple(range(1, 16))
@@ -107,7 +107,7 @@ def scope3_coverage(facts: Facts, required: Sequence[int]) -> Scope3Coverage:
     )
 
 
-def scope3_reported(facts: Facts, ctx: Context) -> Result:
+def scope3_reported(facts: Facts, ctx: RuleContext) -> Result:
     """PPN 006 requires Scope 3 emissions, usually the largest part of a footprint; a plan that
     leaves them out, or writes zero without a reason, hides most of its impact. The sources are
     the categories the plan names as part of its Scope 3 (with a figure, inside the Scope 3
@@ -245,7 +245,7 @@ def _reasons(facts: Facts, numbers: Sequence[int]) -> str:
     )
 
 
-def scope3_categories(facts: Facts, ctx: Context) -> Result:
+def scope3_categories(facts: Facts, ctx: RuleContext) -> Result:
     """The Technical Standard asks for five Scope 3 categories (4 upstream transport, 5 waste,
     6 business travel, 7 commuting, 9 downstream transport), each reported or ruled out with a
     reason; names, numbers ("Cat 6", "C9") and synonyms ("staff commute", "couriers", "waste

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
+from crp_checker.formatting import percent, tonnes
 from crp_checker.rules.helpers import (
     current_period,
     evidence,
     join_words,
-    percent,
-    tonnes,
     total_or_sum,
 )
-from crp_checker.rules.registry import Context, Result, rule
+from crp_checker.rules.registry import Result, RuleContext, rule
 from crp_checker.schemas import Facts, Outcome, Severity, Target
 
 ARITHMETIC_POINTS = 1.0  # RULES.md target-arithmetic: "within 1 point"
@@ -29,7 +28,7 @@ def _quote(text: str, limit: int = 90) -> str:
     severity=Severity.MANDATORY,
     serves="a",
 )
-def reduction_targets(facts: Facts, ctx: Context) -> Result:
+def reduction_targets(facts: Facts, ctx: RuleContext) -> Result:
     """A net zero year needs targets on the way: a reduction in tCO2e or a percentage by a given
     year makes the commitment measurable. Absolute, percentage-only, intensity (per FTE) and
     milestone-table targets all count. A quantified target passes even when its numbers do not
@@ -76,7 +75,7 @@ def _implied_cuts(target: Target, references: dict[str, float]) -> dict[str, flo
     severity=Severity.GOOD_PRACTICE,
     serves="a",
 )
-def target_arithmetic(facts: Facts, ctx: Context) -> Result:
+def target_arithmetic(facts: Facts, ctx: RuleContext) -> Result:
     """In "decrease to X tCO2e by Y, a reduction of Z%", the percentage should match X against the
     baseline (or current) total within one point; if not, one of the numbers is wrong."""
     checkable = [t for t in facts.targets if t.percent is not None and t.target_tco2e is not None]
@@ -122,7 +121,7 @@ def target_arithmetic(facts: Facts, ctx: Context) -> Result:
     severity=Severity.GOOD_PRACTICE,
     serves="a",
 )
-def interim_milestone(facts: Facts, ctx: Context) -> Result:
+def interim_milestone(facts: Facts, ctx: RuleContext) -> Result:
     """A milestone between now and the net zero year (for example 2030) shows the plan starts
     cutting emissions soon, not only in the final years."""
     now = ctx.buyer.check_date.year
@@ -150,7 +149,7 @@ def interim_milestone(facts: Facts, ctx: Context) -> Result:
     severity=Severity.GOOD_PRACTICE,
     serves="a",
 )
-def on_track(facts: Facts, ctx: Context) -> Result:
+def on_track(facts: Facts, ctx: RuleContext) -> Result:
     """Compares current emissions with a straight line from the baseline total to zero in the net
     zero year: at or below the line the plan is on track, above it the supplier is behind."""
     base, current = facts.baseline, current_period(facts)
@@ -205,7 +204,7 @@ def on_track(facts: Facts, ctx: Context) -> Result:
     severity=Severity.MANDATORY,
     serves="d",
 )
-def completed_measures(facts: Facts, ctx: Context) -> Result:
+def completed_measures(facts: Facts, ctx: RuleContext) -> Result:
     """PPN 006 asks for the environmental management measures already in place; concrete ones (a
     renewable tariff, electric vehicles, ISO 14001) show real action. Ongoing measures ("we buy
     renewable electricity", "remote-first working") are in place; a measure told in the past
@@ -249,7 +248,7 @@ def completed_measures(facts: Facts, ctx: Context) -> Result:
     severity=Severity.MANDATORY,
     serves="d",
 )
-def measures_during_contract(facts: Facts, ctx: Context) -> Result:
+def measures_during_contract(facts: Facts, ctx: RuleContext) -> Result:
     """PPN 006 requires the environmental management measures to be in effect while the contract
     is performed, not only in the past. A statement that they will apply to the contract passes,
     and so does one that they "will remain ongoing" or "remain in place" without naming the
@@ -299,7 +298,7 @@ def measures_during_contract(facts: Facts, ctx: Context) -> Result:
     severity=Severity.GOOD_PRACTICE,
     serves="a",
 )
-def future_measures(facts: Facts, ctx: Context) -> Result:
+def future_measures(facts: Facts, ctx: RuleContext) -> Result:
     """Planned measures with dates show how the targets will be met."""
     ev = evidence(facts, "future_measures")
     timed = [m for m in facts.future_measures if m.year is not None]
@@ -331,7 +330,7 @@ def future_measures(facts: Facts, ctx: Context) -> Result:
     severity=Severity.GOOD_PRACTICE,
     serves="d",
 )
-def quantified_savings(facts: Facts, ctx: Context) -> Result:
+def quantified_savings(facts: Facts, ctx: RuleContext) -> Result:
     """Savings in tCO2e and as a percentage let the buyer see what the completed measures achieved.
     With no completed measures there is nothing to quantify (see completed-measures)."""
     if not facts.completed_measures:
@@ -363,7 +362,7 @@ def quantified_savings(facts: Facts, ctx: Context) -> Result:
     severity=Severity.INFO,
     serves="d",
 )
-def certifications(facts: Facts, ctx: Context) -> Result:
+def certifications(facts: Facts, ctx: RuleContext) -> Result:
     """Recognised schemes (ISO 14001, ISO 50001, SBTi, PAS 2060, Planet Mark, Carbon Literacy)
     support the plan's claims. Shown for information, not scored."""
     if facts.certifications:
