@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from crp_checker.extract.lines import Line, build_lines
@@ -164,3 +165,24 @@ def _sentences(analysis: PageAnalysis) -> list[Sentence]:
         if text:
             out.append(Sentence(analysis.page, start, end, text))
     return out
+
+
+def join_sentences(
+    sentences: list[Sentence], continues: Callable[[Sentence, Sentence], bool]
+) -> list[Sentence]:
+    """Undo sentence breaks the splitter made inside one thought ("Scope 1." + "Nil in both
+    years."; "... related to 5." + "Waste generated ..."): a sentence on the same page joins
+    the one before when `continues(previous, sentence)` says so."""
+    joined: list[Sentence] = []
+    for sentence in sentences:
+        previous = joined[-1] if joined else None
+        if (
+            previous is not None
+            and previous.page == sentence.page
+            and continues(previous, sentence)
+        ):
+            text = f"{previous.text} {sentence.text}"
+            joined[-1] = Sentence(previous.page, previous.start, sentence.end, text)
+        else:
+            joined.append(sentence)
+    return joined

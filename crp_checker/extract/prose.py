@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from crp_checker.extract.context import DocumentContext, Sentence
+from crp_checker.extract.context import DocumentContext, Sentence, join_sentences
 from crp_checker.extract.prose_figures import (
     Figure,
     category_figures,
@@ -90,21 +90,12 @@ def _nearest(cues: list[tuple[int, str]], position: int) -> str:
 
 def _joined(sentences: list[Sentence]) -> list[Sentence]:
     """'Scope 1.' then 'Nil in both years.': a scope named as a label before its sentence."""
-    joined: list[Sentence] = []
-    for sentence in sentences:
-        previous = joined[-1] if joined else None
-        if (
-            previous is not None
-            and previous.page == sentence.page
-            and _LABEL_ONLY.match(previous.text)
-            and sentence.start - previous.end <= 3
-        ):
-            joined[-1] = Sentence(
-                previous.page, previous.start, sentence.end, f"{previous.text} {sentence.text}"
-            )
-        else:
-            joined.append(sentence)
-    return joined
+    return join_sentences(
+        sentences,
+        lambda previous, sentence: (
+            bool(_LABEL_ONLY.match(previous.text)) and sentence.start - previous.end <= 3
+        ),
+    )
 
 
 def _breaks(context: DocumentContext, previous: Sentence | None, sentence: Sentence) -> bool:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from crp_checker.extract.context import DocumentContext, Sentence
+from crp_checker.extract.context import DocumentContext, Sentence, join_sentences
 from crp_checker.extract.scope3_mentions import (
     UNIT,
     Group,
@@ -82,20 +82,9 @@ _ROW_LABEL_WORDS = 8
 def _rejoin_numbered(sentences: list[Sentence]) -> list[Sentence]:
     """Undo the sentence break in "... related to 5. Waste generated in operations ...":
     a sentence ending in a category number continues in the next one."""
-    joined: list[Sentence] = []
-    for sentence in sentences:
-        previous = joined[-1] if joined else None
-        if (
-            previous is not None
-            and previous.page == sentence.page
-            and _ENDS_NUMBERED.search(previous.text)
-        ):
-            joined[-1] = Sentence(
-                previous.page, previous.start, sentence.end, f"{previous.text} {sentence.text}"
-            )
-        else:
-            joined.append(sentence)
-    return joined
+    return join_sentences(
+        sentences, lambda previous, _sentence: bool(_ENDS_NUMBERED.search(previous.text))
+    )
 
 
 @dataclass
