@@ -8,10 +8,11 @@ marker ("N/A", "Not yet measured"), or words that rule it out ("not relevant: we
 stock"); in a list of Scope 3 sources a bare number closing an item is its figure ("timber
 deliveries from merchants 4.1; skip waste 2.0"). A name alone on its line is read with the line
 below (a wrapped table row, a web page's heading); a "Yes"/"No" cell under an "Included?"
-column says whether it is in the total (`scope3_layout.py`). Names listed together before one figure ("Scope 3: business travel, commuting and
-supply chain 435") or under a Scope 3 row share that total. A name counts only where the plan
-reports emissions: not in a definition of Scope 3 ("e.g. employee commuting, waste disposal")
-nor in the targets, measures or declaration. Values per period come from the tables
+column says whether it is in the total (`scope3_layout.py`). Names listed together before
+one figure ("Scope 3: business travel, commuting and supply chain 435") or under a Scope 3 row
+share that total. A name counts only where the plan reports emissions: not in a definition of
+Scope 3 ("e.g. employee commuting, waste disposal") nor in the targets, measures or
+declaration. Values per period come from the tables
 (`emissions.py`); this module records how every category is addressed.
 """
 
