@@ -361,3 +361,78 @@ def test_synthetic_plans_cover_all_five_categories(name: str) -> None:
     assessment = assess(SYNTHETIC / name)
     finding = next(f for f in assessment.findings if f.rule == "scope3-categories")
     assert finding.outcome.value == "pass", finding.message
+
+
+# ------------------------------------------------- ruled out by the words before a list
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The following categories are not relevant to our business, as we neither buy nor "
+        "sell physical goods: upstream transportation and distribution; downstream "
+        "transportation and distribution.",
+        "Not included: upstream transport and downstream transport – we provide IT support "
+        "remotely and ship nothing.",
+        "Excluded as not relevant (we hold no stock and sell no goods): Cat 4, Cat 9.",
+    ],
+)
+def test_names_listed_after_words_that_rule_them_out(body: str) -> None:
+    found = coverage_of(body)
+    assert found.ruled_out == (4, 9)
+
+
+def test_a_list_lead_that_says_nothing_leaves_the_names_as_they_were() -> None:
+    found = coverage_of("Our main Scope 3 sources: business travel; employee commuting.")
+    assert found.ruled_out == ()
+    assert found.in_total == (6, 7)
+
+
+def test_a_rule_out_after_figures_in_the_same_sentence() -> None:
+    found = coverage_of(
+        "We report business travel (10.3 tCO2e), staff commuting (20.0 tCO2e), waste (2.0 "
+        "tCO2e) and couriers (4.1 tCO2e) as our Scope 3. We have not included downstream "
+        "transportation and distribution because we do not sell products."
+    )
+    assert found.covered == REQUIRED
+
+
+@pytest.mark.parametrize(
+    ("body", "ruled_out"),
+    [
+        ("Categories 1-3, 8 and 9-15 are excluded as not relevant to a consultancy.", (9,)),
+        ("Cats 4 to 5 and 9 are not relevant: we sell no goods and produce no waste.", (4, 5, 9)),
+        ("Categories 8–15 do not apply to us because we sell no products.", (9,)),
+    ],
+)
+def test_ranges_of_category_numbers(body: str, ruled_out: tuple[int, ...]) -> None:
+    assert coverage_of(body).ruled_out == ruled_out
+
+
+def test_a_category_and_its_figure_after_a_dash_is_not_a_range() -> None:
+    found = coverage_of("Scope 3 included sources:\nCat 6 - 9.9\nCat 7 - 12.8")
+    assert found.reported == (6, 7)
+
+
+# ------------------------------------------------------------------ ticks and crosses
+
+
+def test_ticked_and_crossed_categories() -> None:
+    found = coverage_of(
+        """
+        Scope 3 categories included in our footprint:
+        ✓ Business travel
+        ✓ Employee commuting
+        ✔ Waste generated in operations
+        ✓ Upstream transportation and distribution
+        ✗ Downstream transportation and distribution (we do not sell goods)
+        """
+    )
+    assert found.in_total == (4, 5, 6, 7)
+    assert found.ruled_out == (9,)
+
+
+def test_a_cross_without_a_reason_is_left_out_without_one() -> None:
+    found = coverage_of("Scope 3 sources:\n✓ Business travel 10.3 tCO2e\n✘ Downstream transport")
+    assert found.reported == (6,)
+    assert found.no_reason == (9,)

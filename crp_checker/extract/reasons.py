@@ -41,6 +41,7 @@ _NATURE = re.compile(
     r"depots?|warehouses?|gas|fuel|boilers?|heating|refrigerants?|leaks?|generators?|combustion|"
     r"direct emissions|supply|goods|products|stock|freight|deliveries|shipments?|"
     r"transportation|transport|distribution|staff|employees)\b|"
+    r"\b(?:ship|ships|sell|sells|deliver|delivers|make|makes|move|moves)\s+nothing\b|"
     r"\bnot goods\b|\bpeople,? not\b|\bnothing (?:is |was )?(?:shipped|sold|delivered|owned|"
     r"burned|bought|made|moved)|\bservices? only\b|\bonly (?:provides?|supplies|offers) services\b|"
     r"\belectronically\b|\bdigitally\b|\bentirely (?:online|digital|remote)\b|"

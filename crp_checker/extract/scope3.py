@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass, field
 
 from crp_checker.extract.context import DocumentContext, Sentence, join_sentences
-from crp_checker.extract.scope3_layout import read_below, read_inclusion
+from crp_checker.extract.scope3_layout import read_below, read_inclusion, read_mark
 from crp_checker.extract.scope3_mentions import (
     UNIT,
     Group,
@@ -166,8 +166,10 @@ def _read_sentence(
         rows.append(row)
         items = lead is not None and group.start >= lead.end()
         after = raw[group.end : end]
-        reading = read_inclusion(context, sentence, after) or read_after(
-            after, has_unit, row, i + 1 < len(groups), items
+        reading = (
+            read_inclusion(context, sentence, after)
+            or read_mark(context, sentence, group, after)
+            or read_after(after, has_unit, row, i + 1 < len(groups), items)
         )
         shared = region is not None and region.closing is not None and len(region.numbers) > 1
         if reading is None and not shared:  # not the one figure closing a list of sources
@@ -195,7 +197,7 @@ def _read_sentence(
         ):
             # "Scope 3 Waste generated in operations (including / WEEE) / 1.9 1.4": its own row.
             reading = Reading("figure", figure=region.closing)
-        if reading is None and not figures:
+        if reading is None:
             reading = _read_clause(raw, group.start, previous)
         if reading is None and listing:
             reading = Reading("in_total")
@@ -220,16 +222,27 @@ def _short_line(context: DocumentContext, sentence: Sentence, at: int) -> bool:
 def _read_clause(raw: str, at: int, previous: str) -> Reading | None:
     """The clause around a name says it is unmeasured or ruled out ("There are no emissions
     to report related to 5. Waste ..., as there was no transportation"); the reason may be in
-    another clause of the sentence ("not relevant: we provide consultancy services")."""
+    another clause of the sentence ("not relevant: we provide consultancy services"). Names
+    listed after a colon take the words before it ("Not included: downstream transport", "The
+    following categories are not relevant to us: ...")."""
     bounds = [0, *(m.end() for m in _CLAUSE_BREAK.finditer(raw)), len(raw)]
     start = max(b for b in bounds if b <= at)
     end = min(b for b in bounds if b > at)
-    clause = raw[start:end]
-    if UNMEASURED.search(clause):
-        return Reading("unmeasured")
-    if RULED_OUT.search(clause):
-        return Reading("ruled_out", reason=_sentence_reason(raw, previous))
+    for clause in (raw[start:end], _list_lead(raw, at)):
+        if UNMEASURED.search(clause):
+            return Reading("unmeasured")
+        if RULED_OUT.search(clause):
+            return Reading("ruled_out", reason=_sentence_reason(raw, previous))
     return None
+
+
+def _list_lead(raw: str, at: int) -> str:
+    """The words before the colon that opens the list holding the name at `at`, if any."""
+    colon = raw.rfind(":", 0, at)
+    if colon < 0 or re.search(r"[.!?]\s", raw[colon:at]):
+        return ""
+    opening = max((m.end() for m in re.finditer(r"[.!?]\s", raw[:colon])), default=0)
+    return raw[opening:colon]
 
 
 def _sentence_reason(raw: str, previous: str) -> str | None:

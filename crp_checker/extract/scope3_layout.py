@@ -20,6 +20,8 @@ _INCLUSION_COLUMN = re.compile(
     r"measured|quantified|calculated)\b",
     re.I,
 )
+_TICKS = "✓✔☑✅"
+_MARK = re.compile(r"\s*([✓✔☑✅✗✘☒❌×])\s*")
 _HEADER_REACH = 15
 _HEADER_WORDS = 14
 
@@ -98,3 +100,21 @@ def _inclusion_header(context: DocumentContext, sentence: Sentence) -> str | Non
                 return "excluded"
             return "measured" if re.search(r"measur|quantif|calculat", word) else "included"
     return None
+
+
+def read_mark(
+    context: DocumentContext, sentence: Sentence, group: Group, after: str
+) -> Reading | None:
+    """A tick or a cross opening the name's line ("✓ Business travel", "✗ Downstream transport
+    (we sell no goods)"): included in the total, or left out with the line's reason."""
+    page_text = context.document.pages[sentence.page - 1].text
+    line = context.line_at(sentence.page, sentence.start + group.start)
+    if line is None:
+        return None
+    mark = _MARK.fullmatch(page_text[line.start : sentence.start + group.start])
+    if mark is None:
+        return None
+    if mark[1] in _TICKS:
+        return read_after(after, False, True, False) or Reading("in_total")
+    note = after.strip(" |()[]:;,.-–—")
+    return Reading("ruled_out", reason=note if note and has_reason(note) else None)

@@ -29,11 +29,15 @@ from crp_checker.extract.scope3_words import (
 
 Kind = Literal["figure", "marker", "unmeasured", "ruled_out", "in_total", "named"]
 
+# "Categories 1-3, 8 and 10 to 15": a range is written without spaces around its dash, or
+# with "to" ("Cat 6 - 9.9" is a category and its figure).
+_ONE_OR_RANGE = r"\d{1,2}(?:[-–]\d{1,2}|\s+to\s+\d{1,2})?(?![.,]?\d)"
 _NUMBERED = re.compile(
-    r"\b(?:scope\s*3\s*[-–:]?\s*)?(?:categor(?:y|ies)|cats?)\.?\s*(\d{1,2})\b"
-    r"((?:\s*(?:,|&|and|or|/)\s*(?:(?:categor(?:y|ies)|cats?)\.?\s*)?\d{1,2}\b)*)",
+    rf"\b(?:scope\s*3\s*[-–:]?\s*)?(?:categor(?:y|ies)|cats?)\.?\s*({_ONE_OR_RANGE})\b"
+    rf"((?:\s*(?:,|&|and|or|/)\s*(?:(?:categor(?:y|ies)|cats?)\.?\s*)?{_ONE_OR_RANGE}\b)*)",
     re.I,
 )
+_RANGE = re.compile(r"(\d{1,2})(?:[-–]|\s+to\s+)(\d{1,2})|(\d{1,2})")
 _SHORT_NUMBERED = re.compile(r"\bC(\d{1,2})\b(?=\s*[-–:.)]?\s*[A-Za-z])")
 # "upstream and downstream transportation", "inbound and outbound logistics": two categories.
 _COORDINATED = re.compile(r"\b(up|down|in|out)(?:-?stream|bound)\s*(?:and|or|&|/|,)\s*$", re.I)
@@ -155,8 +159,7 @@ def find_mentions(
         found.append(Mention(start, end, numbers, raw[start:end]))
     numbered = _NUMBERED.finditer(raw) if "cat" in raw.lower() else iter(())
     for ref in numbered:
-        listed = ref[0][ref.start(1) - ref.start() :]
-        numbers = {int(n) for n in re.findall(r"\d{1,2}", listed) if 1 <= int(n) <= 15}
+        numbers = _listed_numbers(ref[0][ref.start(1) - ref.start() :])
         if numbers:
             found.append(Mention(ref.start(), ref.end(), numbers, ref[0]))
     if found or _SCOPE3.search(raw):
@@ -189,6 +192,16 @@ def find_mentions(
             continue
         kept.append(mention)
     return kept
+
+
+def _listed_numbers(listed: str) -> set[int]:
+    """The category numbers of "4 and 9", "1-3, 8 and 10 to 15" (a range runs upwards)."""
+    numbers: set[int] = set()
+    for m in _RANGE.finditer(listed):
+        low, high = (int(m[1]), int(m[2])) if m[1] else (int(m[3]), int(m[3]))
+        if low <= high:
+            numbers |= set(range(max(low, 1), min(high, 15) + 1))
+    return numbers
 
 
 def _direction(raw: str, mention: Mention) -> set[int]:
