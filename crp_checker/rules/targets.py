@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from crp_checker.formatting import percent, tonnes
+from crp_checker.readings import quoted_at
 from crp_checker.rules.helpers import (
     current_period,
     evidence,
@@ -33,7 +34,9 @@ def reduction_targets(facts: Facts, ctx: RuleContext) -> Result:
     year makes the commitment measurable. Absolute, percentage-only, intensity (per FTE) and
     milestone-table targets all count. A quantified target passes even when its numbers do not
     agree with the plan's figures; target-arithmetic reports that (RULE_LABELS.md point 11). A
-    carbon-neutral-by-year goal has no quantity: with no other target it is qualitative."""
+    carbon-neutral-by-year goal has no quantity: with no other target it is qualitative. A
+    targets section whose text the checker could not read as a target needs a person: the
+    fail would rest on that reading."""
     ev = evidence(facts, "targets")
     quantified = [t for t in facts.targets if t.quantified]
     if quantified:
@@ -53,6 +56,18 @@ def reduction_targets(facts: Facts, ctx: RuleContext) -> Result:
             f"Targets are qualitative only, for example {_quote(facts.targets[0].text)}.",
             fix,
             ev,
+        )
+    unread = facts.readings.get("targets")
+    if unread is not None and unread.candidates:
+        first = unread.candidates[0]
+        where = quoted_at(first.evidence)
+        return Result(
+            Outcome.NEEDS_REVIEW,
+            "The plan has a targets section, but no target with a number could be read in it.",
+            fix,
+            [*ev, *first.evidence],
+            question=f"Does the targets section{where} state a reduction target with a "
+            "number (tCO2e or %) and a year?",
         )
     return Result(
         Outcome.FAIL, f"No reduction target was found in {ctx.where}.", fix, ev, absent=True
