@@ -68,7 +68,8 @@ _CHANGE_ONLY = re.compile(
     r"^(?:no change|unchanged|same(?: as \w+)?|n/?a|none|nil|not applicable|-|–|—|"
     r"[-+−]?\s*\d+(?:\.\d+)?\s*%.*|(?:increase|decrease|reduction|rise|fall|down|up)\b.*|"
     r"see (?:note|below|above|table)\b.*|(?:baseline|current|estimated?|actual|measured|"
-    r"calculated|market[- ]based|location[- ]based)\.?)$",
+    r"calculated|market[- ]based|location[- ]based)\.?|(?:(?:in|for|across) )?(?:both|all|each|"
+    r"every|the) (?:years?|periods?)\.?|(?:this|last|each|every) (?:year|period)\.?)$",
     re.I,
 )
 
