@@ -119,3 +119,25 @@ def test_rows_of_a_pipe_table_stay_separate_sentences() -> None:
     )
     assert [m.year for m in facts.completed_measures] == [2022]
     assert [m.year for m in facts.future_measures] == [2027]
+
+
+@pytest.mark.parametrize(
+    "items",
+    [
+        "LED lighting throughout the office\nRenewable electricity tariff for the depot",
+        "• Cycle to work scheme for all staff\n• Smart heating controls",
+    ],
+)
+def test_measures_listed_without_saying_if_done_go_to_a_person(items: str) -> None:
+    facts = facts_of(HEAD + items)
+    finding = run("completed-measures", facts)
+    assert finding.outcome is Outcome.NEEDS_REVIEW
+    assert finding.question and finding.question.endswith("?")
+
+
+def test_only_planned_measures_still_fail() -> None:
+    facts = facts_of(
+        HEAD + "We will install solar panels in 2026.\n"
+        "We plan to replace our vans with electric vans by 2027."
+    )
+    assert run("completed-measures", facts).outcome is Outcome.FAIL
