@@ -11,10 +11,11 @@ from pathlib import Path
 import pytest
 from documents import facts_of
 from layouts import docx_plan, facts_from, pdf_table_plan
+from rule_cases import run
 
 from crp_checker.pipeline import assess
 from crp_checker.rules.scope3 import Scope3Coverage, scope3_coverage
-from crp_checker.schemas import Facts
+from crp_checker.schemas import Facts, Outcome
 
 REQUIRED = (4, 5, 6, 7, 9)
 SYNTHETIC = Path(__file__).resolve().parents[1] / "fixtures" / "synthetic-crps"
@@ -436,3 +437,40 @@ def test_a_cross_without_a_reason_is_left_out_without_one() -> None:
     found = coverage_of("Scope 3 sources:\n✓ Business travel 10.3 tCO2e\n✘ Downstream transport")
     assert found.reported == (6,)
     assert found.no_reason == (9,)
+
+
+# ------------------------------------------------------------- more names, and doubt
+
+
+@pytest.mark.parametrize(
+    ("body", "reported"),
+    [
+        ("Scope 3 | Car hire and hotel accommodation | 10.3", (6,)),
+        ("Scope 3 | Postage and parcels | 4.1", (4,)),
+        ("Scope 3 | Journeys between home and the office | 20.0", (7,)),
+        ("Scope 3 | Skips and recycling collections | 2.0", (5,)),
+        ("Scope 3 includes employee-owned vehicles used for business 10.3 tCO2e.", (6,)),
+    ],
+)
+def test_more_names_of_the_required_categories(body: str, reported: tuple[int, ...]) -> None:
+    assert coverage_of(body).reported == reported
+
+
+def test_scope_3_sources_the_checker_cannot_place_go_to_a_person() -> None:
+    facts = facts_of(
+        HEAD + "Scope 3 | Staff journeys to site | 20.0\nScope 3 | Van loans from partners | 3.1"
+    )
+    finding = run("scope3-categories", facts)
+    assert finding.outcome is Outcome.NEEDS_REVIEW
+    assert finding.question and "Staff journeys to site" in finding.question
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Scope 3 | Cloud computing | 1.3",  # a source, but of no required category
+        "Scope 3 (Included Sources) | 31.2",  # the template's label, not a source
+    ],
+)
+def test_sources_that_cannot_be_required_categories_still_fail(body: str) -> None:
+    assert run("scope3-categories", facts_of(HEAD + body)).outcome is Outcome.FAIL

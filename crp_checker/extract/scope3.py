@@ -22,7 +22,12 @@ import re
 from dataclasses import dataclass, field
 
 from crp_checker.extract.context import DocumentContext, Sentence, join_sentences
-from crp_checker.extract.scope3_layout import read_below, read_inclusion, read_mark
+from crp_checker.extract.scope3_layout import (
+    read_below,
+    read_inclusion,
+    read_mark,
+    unnamed_sources,
+)
 from crp_checker.extract.scope3_mentions import (
     UNIT,
     Group,
@@ -326,6 +331,12 @@ def extract_scope3(
     facts.scope3_detail = [categories[n] for n in sorted(categories)]
     facts.scope3_categories = sorted(categories)
     _doubt_unread_rows(facts, categories, rows)
+    unnamed = unnamed_sources(context, {i for i, r in regions.items() if len(r.numbers) != 1})
+    if unnamed:
+        mark_inferred(facts, "scope3.sources", "Scope 3 rows name sources the checker cannot place")
+        facts.readings["scope3.sources"].candidates = [
+            Candidate(value=row.quote, evidence=[row]) for row in unnamed[:4]
+        ]
 
 
 def _doubt_unread_rows(

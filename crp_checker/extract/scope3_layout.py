@@ -11,6 +11,7 @@ from crp_checker.extract.cells import find_values
 from crp_checker.extract.context import DocumentContext, Sentence
 from crp_checker.extract.scope3_mentions import ROW_PREFIX, Group, Reading, read_after
 from crp_checker.extract.scope3_words import RULED_OUT, has_reason
+from crp_checker.schemas import Evidence
 
 _ITEM_LEAD = re.compile(r"^[\s•●·▪■◦*➢►>\-–—]*")
 # A cell answering "Included?" right after the name: "| Yes |", "No -", "✓".
@@ -22,6 +23,23 @@ _INCLUSION_COLUMN = re.compile(
 )
 _TICKS = "✓✔☑✅"
 _MARK = re.compile(r"\s*([✓✔☑✅✗✘☒❌×])\s*")
+# "Scope 3 | Source | figure": a row of Scope 3 that names a source after the scope.
+_SCOPE3_ROW = re.compile(r"^\W*scope\s*3\b(?:\s*[-–:|]\s*|\s+)(?=[A-Za-z])", re.I)
+# Words of a Scope 3 row's label that name no source ("Scope 3 (Included Sources) 31.2").
+_NOT_SOURCES = re.compile(
+    r"(?:total|subtotal|sub|emissions|scope|includ\w*|exclud\w*|t?co2e?|tonnes|location|market|"
+    r"based|indirect|other|all|and|the|baseline|current|year|sources?|categor\w*|kgco2e)",
+    re.I,
+)
+# Words of the five required categories (transport, waste, travel, commuting) in a label the
+# patterns do not know: "Staff journeys to site", "Skips and bins", "Van hire".
+_REQUIRED_HINT = re.compile(
+    r"\b(?:travel\w*|journey\w*|trips?|mileage|miles|vehicles?|cars?|vans?|taxis?|trains?|"
+    r"rail|flights?|hotels?|transport\w*|deliver\w*|post\w*|ship\w*|freight|haul\w*|"
+    r"distribut\w*|waste|skips?|bins?|recycl\w*|dispos\w*|commut\w*|home|staff|employees?)\b",
+    re.I,
+)
+_NUMBERED_CAT = re.compile(r"\b(?:cat(?:egory)?\.?\s*\d{1,2}|C\d{1,2})\b", re.I)
 _HEADER_REACH = 15
 _HEADER_WORDS = 14
 
@@ -118,3 +136,26 @@ def read_mark(
         return read_after(after, False, True, False) or Reading("in_total")
     note = after.strip(" |()[]:;,.-–—")
     return Reading("ruled_out", reason=note if note and has_reason(note) else None)
+
+
+def unnamed_sources(context: DocumentContext, members: set[int]) -> list[Evidence]:
+    """Rows of Scope 3 with a figure whose label names no category the checker knows ("Scope 3
+    | Staff journeys between home and office | 20.0"): a person can tell what they are.
+    `members` are the indexes of lines that list a Scope 3 figure's sources."""
+    found: list[Evidence] = []
+    for line in context.lines:
+        if line.furniture or line.index in context.headings:
+            continue
+        lead = _SCOPE3_ROW.match(line.text)
+        if lead is None and line.index not in members:
+            continue
+        if context.matches_in(line, "SCOPE3_CAT"):
+            continue
+        label_end = find_values(line.text).start
+        if label_end <= 0:
+            continue
+        label = line.text[lead.end() if lead else 0 : label_end]
+        words = [w for w in re.findall(r"[A-Za-z]{3,}", label) if not _NOT_SOURCES.fullmatch(w)]
+        if words and _REQUIRED_HINT.search(label) and not _NUMBERED_CAT.search(line.text):
+            found.append(line.evidence())
+    return found

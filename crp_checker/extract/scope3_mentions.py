@@ -72,7 +72,8 @@ _ITEM_BREAK = re.compile(r"[\d|;]|[.!?](?:\s|$)")
 # Words that make a transport or delivery word one direction or the other: a courier taking
 # goods "to customers" is downstream (category 9); one bringing them "from suppliers" upstream.
 _GENERIC_TRANSPORT = re.compile(
-    r"^(?:couriers?|deliveries|delivery|logistics|freight|haulage|shipping|carriers?|"
+    r"^(?:couriers?|deliveries|delivery|logistics|freight|haulage|shipping|carriers?|postage|"
+    r"parcels|parcel deliveries|postal services|royal mail|transport(?:ation)? and distribution|"
     r"third[- ]party logistics|(?:subcontracted |hired |contracted )?haulage(?: contractors)?|"
     r"purchased (?:transport|logistics))$",
     re.I,
