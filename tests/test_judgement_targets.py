@@ -118,7 +118,31 @@ def test_facts_and_bare_goals_outside_a_targets_list_are_not_targets(sentence: s
     ],
 )
 def test_goals_listed_without_a_verb(body: str) -> None:
-    assert [(y, p) for y, p, _, _ in targets_of(body)] == [(2027, 25.0), (2030, 50.0)]
+    assert [(y, p) for y, p, _, q in targets_of(body) if q] == [(2027, 25.0), (2030, 50.0)]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Targets\nNet Zero by 2040; 2030 interim: -50% against 2022.", (2030, 50.0, None)),
+        (
+            "Emissions reduction targets\nBy the end of 2030 our total emissions will be no "
+            "more than 30 tCO2e.",
+            (2030, None, 30.0),
+        ),
+    ],
+)
+def test_goals_with_the_year_before_the_amount(
+    body: str, expected: tuple[int, float | None, float | None]
+) -> None:
+    assert [t[:3] for t in targets_of(body) if t[3]] == [expected]
+
+
+@pytest.mark.parametrize("goal", ["We will be carbon neutral by 2030.", "Net zero by 2045"])
+def test_a_neutral_by_year_goal_alone_is_a_qualitative_target(goal: str) -> None:
+    facts = facts_of(HEAD + f"Targets\n{goal}" + TAIL)
+    assert [t.quantified for t in facts.targets] == [False]
+    assert outcome(facts) is Outcome.PARTIAL
 
 
 # ------------------------------------------- per-scope tables under a target-year header
@@ -150,6 +174,31 @@ def test_a_word_table_with_the_target_year_in_its_header() -> None:
     )
     found = [(t.year, t.percent, t.target_tco2e) for t in facts_from(data, "plan.docx").targets]
     assert found == [(2030, 50.0, 60.2), (2030, 75.0, 10.0)]
+
+
+@pytest.mark.parametrize(
+    ("table", "expected"),
+    [
+        (
+            "Year | 2025 | 2030 | 2040\nTarget (tCO2e) | 45.0 | 30.0 | 0.0",
+            [(2025, None, 45.0), (2030, None, 30.0), (2040, None, 0.0)],
+        ),
+        (
+            "Milestone | 2026 | 2030\nReduction on 2022 | 20% | 50%",
+            [(2026, 20.0, None), (2030, 50.0, None)],
+        ),
+    ],
+)
+def test_a_table_with_the_years_across_its_header(
+    table: str, expected: list[tuple[int, float | None, float | None]]
+) -> None:
+    found = targets_of(f"Emissions reduction targets\n{table}")
+    assert [t[:3] for t in found] == expected
+
+
+def test_a_header_of_years_is_never_a_target_figure() -> None:
+    found = targets_of("Emissions reduction targets\nYear | 2025 | 2030 | 2040")
+    assert all(t[2] not in (2025.0, 2030.0, 2040.0) for t in found)
 
 
 def test_a_space_separated_row_under_a_target_year_header_gives_only_its_percentage() -> None:

@@ -13,7 +13,7 @@ from crp_checker.extract.target_tables import (
     PERCENT,
     SCOPES,
     TableHeader,
-    row_target,
+    row_targets,
 )
 from crp_checker.extract.values import parse_number
 from crp_checker.readings import mark_inferred
@@ -48,7 +48,7 @@ _BY_YEAR = re.compile(
     r"\b(?:by|before|in|until|to|within|for)\s+(?:the\s+end\s+of\s+)?"
     r"(?:(?:financial\s+year|calendar\s+year|FY)\s?)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?"
     rf"(?:{_MONTH}\s+)?(?P<y>(?:20)\d\d)(?:[/-]\d\d)?\b|\bFY\s?(?P<fy>\d\d)\b"
-    r"|\b(?:FY\s?)?(?P<ty>20\d\d)(?:/\d\d)?\s+(?:target|milestone|goal)s?\b"
+    r"|\b(?:FY\s?)?(?P<ty>20\d\d)(?:/\d\d)?\s+(?:target|milestone|goal|interim)s?\b"
     r"|\b(?:target|milestone|goal)s?\s+(?:for\s+|year\s+)?(?:FY\s?)?(?P<yt>20\d\d)\b",
     re.I,
 )
@@ -96,8 +96,14 @@ _INTENT = re.compile(
 # A target written as a goal with no verb in a targets list: "50% by 2030", "2027: 25% below".
 _AMOUNT_BY_YEAR = re.compile(
     r"(?:\d\s*(?:%|per\s*cent)|t\s*co2e?\b|tonnes)[^.;]{0,60}?\b(?:by|before|in)\s+"
-    r"(?:FY\s?)?20\d\d|^\W*(?:FY\s?)?20\d\d(?:[/-]\d\d)?\s*[:–—-]\s*[^.;]{0,40}?\d\s*%",
+    r"(?:FY\s?)?20\d\d|^\W*(?:FY\s?)?20\d\d(?:[/-]\d\d)?\s*[:–—-]\s*[^.;]{0,40}?\d\s*%|"
+    r"\b(?:by|before)\s+(?:the\s+end\s+of\s+)?(?:FY\s?)?20\d\d\b[^.;]{0,80}?\d\s*(?:%|t\s*co2e?\b|"
+    r"tonnes)|\b20\d\d\b[^.;%\d]{0,20}:\s*[-−]?\d{1,3}(?:\.\d+)?\s*%",
     re.I,
+)
+# "Net zero by 2045", "carbon neutral by 2030": a goal with a year but no quantity.
+_NEUTRAL_BY = re.compile(
+    r"\b(?:net[- ]zero|carbon[- ]neutral\w*)\b[^.;]{0,40}?\b(?:by|before|in)\s+20\d\d", re.I
 )
 # "2027: 25% below 2022": a year opening a targets-list line is its deadline.
 _YEAR_FIRST = re.compile(r"^\W*(?:FY\s?)?(20\d\d)(?:[/-]\d\d)?\s*[:–—-]\s", re.I)
@@ -174,7 +180,7 @@ def _from_sentence(sentence: Sentence, listed: bool = False) -> list[Target]:
                 template_form=True,
             )
         ]
-    goal = listed and bool(_AMOUNT_BY_YEAR.search(text))
+    goal = listed and bool(_AMOUNT_BY_YEAR.search(text) or _NEUTRAL_BY.search(text))
     if not (_REDUCE.search(text) or goal) or _NOT_TARGET.search(text):
         return []
     scopes = SCOPES.search(text)
@@ -261,18 +267,20 @@ class _Reader:
         if self.local and _other_heading(text):
             self.local = False  # "What we have done": the list of targets has ended
         in_section = self.local or section == "targets"
-        if in_section and HEADER_YEAR.search(text) and not PERCENT.search(text):
-            self.header = TableHeader.read(text)  # "Scope | 2022 | 2030 target | Cut"
-            if self.header is not None:
-                return []
-        row = row_target(text, self.header) if in_section else None
-        found = [row] if row is not None else _from_sentence(sentence, in_section)
+        header = TableHeader.read(text) if in_section and not PERCENT.search(text) else None
+        if header is not None and (header.years or HEADER_YEAR.search(text)):
+            self.header = header  # "Scope | 2022 | 2030 target | Cut", "Year | 2025 | 2030"
+            return []
+        rows = row_targets(text, self.header) if in_section else []
+        found = rows or _from_sentence(sentence, in_section)
         if in_section and not found and len(text.split()) >= _UNREAD_WORDS:
             self.unread.append(sentence)
         quantified = any(t.quantified or t.template_form for t in found)
         if not quantified and (not in_section or _HEADER.search(text)):
             return []  # a column header ("Year | Target total (tCO2e) | Reduction on 2021")
-        if not _INTENT.search(text) and not (in_section and quantified):
+        if not _INTENT.search(text) and not (
+            in_section and (quantified or _NEUTRAL_BY.search(text))
+        ):
             return []
         if not in_section and self.reference is not None:
             # Outside a targets list, a "target" dated before the plan's own year is history.
