@@ -107,3 +107,27 @@ def test_synthetic_plan_with_the_reason_in_the_sentence_after_the_zero() -> None
     assessment = assess(SYNTHETIC / "uc06_marlpit-environmental.pdf")
     finding = next(f for f in assessment.findings if f.rule == "zeros-explained")
     assert finding.outcome.value == "pass", finding.message
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "office-based business",
+        "the business is run from the director's home",
+        "all staff work remotely",
+    ],
+)
+@pytest.mark.parametrize("form", ["row", "sentence"])
+def test_the_nature_of_the_business_explains_a_zero(note: str, form: str) -> None:
+    if form == "row":
+        body = f"Scope | 2022 | Notes\nScope 1 | 0.0 | {note}\nScope 2 | 9.6 |\nScope 3 | 61.2 |"
+    else:
+        body = f"{TABLE}Scope 1 is zero: {note}."
+    assert outcome(facts_of(HEAD + body)) is Outcome.PASS
+
+
+def test_words_after_a_zero_that_may_not_be_a_reason_go_to_a_person() -> None:
+    facts = facts_of(HEAD + TABLE + "Scope 1 is zero: handled by our parent company's team.")
+    finding = run("zeros-explained", facts)
+    assert finding.outcome is Outcome.NEEDS_REVIEW
+    assert finding.question and "parent company" in finding.question

@@ -42,6 +42,12 @@ _NO_DIRECT = re.compile(
 )
 _ONE_SCOPE = re.compile(r"\bscopes?\s*([123])\b", re.I)
 _HEAD_WORDS = 8
+# The words a sentence gives after saying a scope is zero: "Scope 1 is nil: <note>".
+_AFTER_ZERO = re.compile(
+    r"\b(?:zero|nil|none|0(?:\.0+)?|n/a)\b\s*(?:[:–—(]|\s-\s|,?\s*(?:as|since)\b)\s*"
+    r"(?P<note>[^.]{3,})",
+    re.I,
+)
 # Reasons that belong to one scope even when the sentence does not name it.
 _TYPICAL = {
     "scope1": re.compile(
@@ -158,10 +164,21 @@ def _from_sentences(context: DocumentContext, facts: Facts, wanted: set[str]) ->
                 text = f"{text} {extra.text}"
                 if has_reason(extra.text, clauses=False):
                     break
-        if not (_ZERO.search(text) and has_reason(text, clauses=False)):
+        if not _ZERO.search(text):
             continue
-        for name in sorted(_subjects(text) & wanted):
-            _explain(facts, name, text, sentence.evidence())
+        named = sorted(_subjects(text) & wanted)
+        if has_reason(text, clauses=False):
+            for name in named:
+                _explain(facts, name, text, sentence.evidence())
+            continue
+        note = _AFTER_ZERO.search(text)
+        verdict = judge_note(note["note"]) if note and named else "none"
+        for name in named:  # "Scope 1 is zero: office-based business"
+            if verdict == "reason":
+                _explain(facts, name, text, sentence.evidence())
+            elif verdict == "doubt":
+                why = "the words after the zero may not be a reason"
+                _doubt(facts, name, note["note"] if note else text, sentence.evidence(), why)
 
 
 def _row_note(quote: str) -> tuple[str, str] | None:

@@ -46,6 +46,9 @@ _NATURE = re.compile(
     r"burned|bought|made|moved)|\bservices? only\b|\bonly (?:provides?|supplies|offers) services\b|"
     r"\belectronically\b|\bdigitally\b|\bentirely (?:online|digital|remote)\b|"
     r"\b(?:fully|entirely|wholly) remote\b|\bremote[- ]first\b|\bhome[- ]based\b|"
+    r"\b(?:office|desk)[- ]based\b|\b(?:run|operates?|operating|based) (?:from|at|in) "
+    r"(?:[\w'’]+\s+){0,3}homes?\b|\bwork(?:s|ing)? remotely\b|\bremote (?:team|workforce|"
+    r"business|company|organisation)\b|"
     r"\bwork(?:s|ing)? from home\b|\bvirtual office\b|\bserviced office\b|\bco-?working\b",
     re.I,
 )
