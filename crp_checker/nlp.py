@@ -92,7 +92,7 @@ def join_wrapped_lines(text: str) -> str:
                 following[0].islower()
                 or bool(_UNIT_START.match(following))
                 or stripped.lower().endswith(_CONNECTORS)
-                or (len(stripped) >= max(50, 0.8 * full) and stripped[-1] not in ".:;!?")
+                or (len(stripped) >= max(50, 0.8 * full) and stripped[-1] not in ".:;!?|")
             )
         )
         out.append(" " if wrap else "\n")

@@ -28,9 +28,24 @@ _LEAD = re.compile(r"^\W*scope\s*([123])\b(?!\s*(?:-|–|:)?\s*categor)", re.I)
 _NO_SCOPES = re.compile(
     r"\bno\s+(scopes?\s*[123](?:\s*(?:,|and|&|or)\s*(?:scope\s*)?[123])*)", re.I
 )
+_SCOPE_LIST = r"scopes?\s*([123](?:\s*(?:,|and|&|\+|or)\s*(?:scope\s*)?[123])*)\b"
+# "Scope 1 is zero", "Scopes 1 and 2 are nil", "Why is Scope 1 zero?"
 _SCOPE_IS_ZERO = re.compile(
-    r"\bscope\s*([123])\b[^.;]{0,40}?\b(?:is|was|are|were|remains?|shown as|reported as)\s+"
-    r"(?:zero|nil|0(?:\.0+)?\b|n/a)",
+    rf"\b{_SCOPE_LIST}[^.;?]{{0,40}}?\b(?:is|was|are|were|remains?|shown as|reported as)\s+"
+    r"(?:zero|nil|0(?:\.0+)?\b|n/a)|"
+    rf"\bwhy (?:is|are|was|were) (?:our |the )?{_SCOPE_LIST}[^.;?]{{0,20}}?(?:zero|nil|0\b|n/a)",
+    re.I,
+)
+# "no direct emissions": Scope 1 under its own name.
+_NO_DIRECT = re.compile(
+    r"\b(?:no|zero|nil)\s+direct\s+(?:ghg\s+|greenhouse gas\s+)?emissions\b", re.I
+)
+_ONE_SCOPE = re.compile(r"\bscopes?\s*([123])\b", re.I)
+_HEAD_WORDS = 8
+# The words a sentence gives after saying a scope is zero: "Scope 1 is nil: <note>".
+_AFTER_ZERO = re.compile(
+    r"\b(?:zero|nil|none|0(?:\.0+)?|n/a)\b\s*(?:[:–—(]|\s-\s|,?\s*(?:as|since)\b)\s*"
+    r"(?P<note>[^.]{3,})",
     re.I,
 )
 # Reasons that belong to one scope even when the sentence does not name it.
@@ -98,11 +113,28 @@ def _subjects(text: str) -> set[str]:
     lead = _LEAD.match(text)
     if lead:
         return {f"scope{lead[1]}"}
-    found = {f"scope{m[1]}" for m in _SCOPE_IS_ZERO.finditer(text)}
+    found = {
+        f"scope{n}"
+        for m in _SCOPE_IS_ZERO.finditer(text)
+        for n in re.findall(r"[123]", m[1] or m[2])
+    }
     none = _NO_SCOPES.search(text)
     if none:
         found |= {f"scope{n}" for n in re.findall(r"[123]", none[1])}
+    if _NO_DIRECT.search(text):
+        found.add("scope1")
     return found
+
+
+def _opens_on_a_scope(text: str) -> bool:
+    """The sentence introduces one scope's zero, its reason to follow: it opens with the scope
+    ("Scope 1. Nil."), says it is zero ("Note: Scope 1 is zero in both years."), asks why ("Why
+    is Scope 1 zero?") or is a short heading naming it ("About our Scope 1 figure")."""
+    if _LEAD.match(text) or _SCOPE_IS_ZERO.search(text):
+        return True
+    scopes = {m[1] for m in _ONE_SCOPE.finditer(text)}
+    short = len(text.split()) <= _HEAD_WORDS and not re.search(r"\d[\d,]*\.\d", text)
+    return short and len(scopes) == 1
 
 
 def _explain(facts: Facts, name: str, text: str, evidence: Evidence) -> None:
@@ -118,21 +150,35 @@ def _from_sentences(context: DocumentContext, facts: Facts, wanted: set[str]) ->
     sentences = context.sentences
     for position, sentence in enumerate(sentences):
         text = sentence.text
-        lead = _LEAD.match(text)
-        if lead:
+        if _opens_on_a_scope(text) and not has_reason(text, clauses=False):
+            subjects = _subjects(text) or {f"scope{m[1]}" for m in _ONE_SCOPE.finditer(text)}
             following = sentences[position + 1 : position + 1 + _MAX_JOIN]
             for extra in following:
                 short = len(text.split()) <= _SHORT_LEAD_WORDS
-                if extra.page != sentence.page or _LEAD.match(extra.text):
-                    break
-                if not (short or _THIS_SCOPE.search(extra.text)):
+                other = _LEAD.match(extra.text) or _subjects(extra.text) - subjects
+                if extra.page != sentence.page or other:
+                    break  # the next sentence is about another scope
+                if not (short or _THIS_SCOPE.search(extra.text) or _SCOPE_IS_ZERO.search(text)):
                     break
                 # "Scope 1. Nil in both years. The studio is heated by the landlord's system."
                 text = f"{text} {extra.text}"
-        if not (_ZERO.search(text) and has_reason(text, clauses=False)):
+                if has_reason(extra.text, clauses=False):
+                    break
+        if not _ZERO.search(text):
             continue
-        for name in sorted(_subjects(text) & wanted):
-            _explain(facts, name, text, sentence.evidence())
+        named = sorted(_subjects(text) & wanted)
+        if has_reason(text, clauses=False):
+            for name in named:
+                _explain(facts, name, text, sentence.evidence())
+            continue
+        note = _AFTER_ZERO.search(text)
+        verdict = judge_note(note["note"]) if note and named else "none"
+        for name in named:  # "Scope 1 is zero: office-based business"
+            if verdict == "reason":
+                _explain(facts, name, text, sentence.evidence())
+            elif verdict == "doubt":
+                why = "the words after the zero may not be a reason"
+                _doubt(facts, name, note["note"] if note else text, sentence.evidence(), why)
 
 
 def _row_note(quote: str) -> tuple[str, str] | None:

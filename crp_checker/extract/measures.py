@@ -19,7 +19,8 @@ from crp_checker.extract.context import DocumentContext, Sentence
 from crp_checker.extract.rows import classify
 from crp_checker.extract.values import find_years, parse_number
 from crp_checker.nlp import Match
-from crp_checker.schemas import Facts, Measure
+from crp_checker.readings import mark_inferred
+from crp_checker.schemas import Candidate, Facts, Measure
 
 Mode = Literal["done", "planned"] | None
 
@@ -167,6 +168,7 @@ def extract_measures(context: DocumentContext, facts: Facts) -> None:
     reference = _reference_year(facts)
     mode: Mode = None
     statements: dict[str, Sentence] = {}
+    unsure: list[Sentence] = []
     for sentence in context.sentences:
         found = _found(context, sentence)
         if "BOILERPLATE" in found:
@@ -203,6 +205,8 @@ def extract_measures(context: DocumentContext, facts: Facts) -> None:
         tense = _tense(context, sentence, found, reference)
         status = _status(mode, tense, specific, section == "projects")
         if status is None:
+            if section == "projects" and mode is None and (specific or _BULLET.match(text)):
+                unsure.append(sentence)  # "LED lighting throughout the office": done or not?
             continue
         years = [y for y in find_years(text) if 2010 <= y <= 2060]
         measure = Measure(
@@ -215,6 +219,13 @@ def extract_measures(context: DocumentContext, facts: Facts) -> None:
             facts.evidence.setdefault(key, []).append(sentence.evidence())
     facts.completed_measures = completed
     facts.future_measures = future
+    if not completed and unsure:
+        # Measures listed with no tense and no heading to say whether they are done: a fail
+        # for "nothing completed" would rest on that reading.
+        mark_inferred(facts, "completed_measures", "measures are listed without saying if done")
+        facts.readings["completed_measures"].candidates = [
+            Candidate(value=item.text, evidence=[item.evidence()]) for item in unsure[:2]
+        ]
     _contract(facts, statements)
     _savings(context, facts)
 

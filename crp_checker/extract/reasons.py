@@ -41,10 +41,14 @@ _NATURE = re.compile(
     r"depots?|warehouses?|gas|fuel|boilers?|heating|refrigerants?|leaks?|generators?|combustion|"
     r"direct emissions|supply|goods|products|stock|freight|deliveries|shipments?|"
     r"transportation|transport|distribution|staff|employees)\b|"
+    r"\b(?:ship|ships|sell|sells|deliver|delivers|make|makes|move|moves)\s+nothing\b|"
     r"\bnot goods\b|\bpeople,? not\b|\bnothing (?:is |was )?(?:shipped|sold|delivered|owned|"
     r"burned|bought|made|moved)|\bservices? only\b|\bonly (?:provides?|supplies|offers) services\b|"
     r"\belectronically\b|\bdigitally\b|\bentirely (?:online|digital|remote)\b|"
     r"\b(?:fully|entirely|wholly) remote\b|\bremote[- ]first\b|\bhome[- ]based\b|"
+    r"\b(?:office|desk)[- ]based\b|\b(?:run|operates?|operating|based) (?:from|at|in) "
+    r"(?:[\w'’]+\s+){0,3}homes?\b|\bwork(?:s|ing)? remotely\b|\bremote (?:team|workforce|"
+    r"business|company|organisation)\b|"
     r"\bwork(?:s|ing)? from home\b|\bvirtual office\b|\bserviced office\b|\bco-?working\b",
     re.I,
 )
@@ -67,7 +71,8 @@ _CHANGE_ONLY = re.compile(
     r"^(?:no change|unchanged|same(?: as \w+)?|n/?a|none|nil|not applicable|-|–|—|"
     r"[-+−]?\s*\d+(?:\.\d+)?\s*%.*|(?:increase|decrease|reduction|rise|fall|down|up)\b.*|"
     r"see (?:note|below|above|table)\b.*|(?:baseline|current|estimated?|actual|measured|"
-    r"calculated|market[- ]based|location[- ]based)\.?)$",
+    r"calculated|market[- ]based|location[- ]based)\.?|(?:(?:in|for|across) )?(?:both|all|each|"
+    r"every|the) (?:years?|periods?)\.?|(?:this|last|each|every) (?:year|period)\.?)$",
     re.I,
 )
 

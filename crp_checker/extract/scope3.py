@@ -5,10 +5,14 @@ by name and synonym (models/scope3.jsonl: staff commute, business mileage, couri
 landfill...). Each mention is read with the words that follow it, up to the next mention: a
 figure ("Business travel Scope 3 2.1", "Cat 4: 301.4", "staff commute (5.1 tonnes CO2e)"), a
 marker ("N/A", "Not yet measured"), or words that rule it out ("not relevant: we hold no
-stock"). Names listed together before one figure ("Scope 3: business travel, commuting and
-supply chain 435") or under a Scope 3 row share that total. A name counts only where the plan
-reports emissions: not in a definition of Scope 3 ("e.g. employee commuting, waste disposal")
-nor in the targets, measures or declaration. Values per period come from the tables
+stock"); in a list of Scope 3 sources a bare number closing an item is its figure ("timber
+deliveries from merchants 4.1; skip waste 2.0"). A name alone on its line is read with the line
+below (a wrapped table row, a web page's heading); a "Yes"/"No" cell under an "Included?"
+column says whether it is in the total (`scope3_layout.py`). Names listed together before
+one figure ("Scope 3: business travel, commuting and supply chain 435") or under a Scope 3 row
+share that total. A name counts only where the plan reports emissions: not in a definition of
+Scope 3 ("e.g. employee commuting, waste disposal") nor in the targets, measures or
+declaration. Values per period come from the tables
 (`emissions.py`); this module records how every category is addressed.
 """
 
@@ -18,6 +22,12 @@ import re
 from dataclasses import dataclass, field
 
 from crp_checker.extract.context import DocumentContext, Sentence, join_sentences
+from crp_checker.extract.scope3_layout import (
+    read_below,
+    read_inclusion,
+    read_mark,
+    unnamed_sources,
+)
 from crp_checker.extract.scope3_mentions import (
     UNIT,
     Group,
@@ -26,6 +36,7 @@ from crp_checker.extract.scope3_mentions import (
     group_mentions,
     raw_text,
     read_after,
+    row_starts,
     rowlike,
 )
 from crp_checker.extract.scope3_words import (
@@ -148,14 +159,26 @@ def _read_sentence(
     if not mentions:
         return []
     has_unit = bool(UNIT.search(raw))
-    groups = group_mentions(mentions, raw)
+    groups = group_mentions(mentions, raw, row_starts(context, sentence))
+    region = regions.get(line_index) if line_index is not None else None
+    lead = _SCOPE3_LEAD.match(raw) or SCOPE3_LISTING.search(raw)
+    listing = region is not None or bool(lead)
     readings: list[Reading | None] = []
     rows: list[bool] = []
     for i, group in enumerate(groups):
         end = groups[i + 1].start if i + 1 < len(groups) else len(raw)
         row = rowlike(context, sentence, group.start)
         rows.append(row)
-        reading = read_after(raw[group.end : end], has_unit, row, i + 1 < len(groups))
+        items = lead is not None and group.start >= lead.end()
+        after = raw[group.end : end]
+        reading = (
+            read_inclusion(context, sentence, after)
+            or read_mark(context, sentence, group, after)
+            or read_after(after, has_unit, row, i + 1 < len(groups), items)
+        )
+        shared = region is not None and region.closing is not None and len(region.numbers) > 1
+        if reading is None and not shared:  # not the one figure closing a list of sources
+            reading = read_below(context, sentence, group)
         if reading and reading.kind == "figure" and len(group.numbers) > 1:
             reading = Reading("in_total")  # one figure for several categories
         if reading and reading.kind in ("marker", "ruled_out") and reading.reason is None:
@@ -166,8 +189,6 @@ def _read_sentence(
     figures = any(r is not None and r.kind == "figure" for r in readings)
     if DEFINITION.search(raw) and not figures:
         return []  # "Scope 3: all other indirect emissions ... (e.g. employee commuting)"
-    region = regions.get(line_index) if line_index is not None else None
-    listing = region is not None or bool(_SCOPE3_LEAD.match(raw) or SCOPE3_LISTING.search(raw))
     context_ok = listing or section in ("baseline", "current") or sets_context(raw, has_unit)
     out: list[tuple[Group, Reading]] = []
     for group, reading, row in zip(groups, readings, rows, strict=True):
@@ -181,7 +202,7 @@ def _read_sentence(
         ):
             # "Scope 3 Waste generated in operations (including / WEEE) / 1.9 1.4": its own row.
             reading = Reading("figure", figure=region.closing)
-        if reading is None and not figures:
+        if reading is None:
             reading = _read_clause(raw, group.start, previous)
         if reading is None and listing:
             reading = Reading("in_total")
@@ -206,16 +227,27 @@ def _short_line(context: DocumentContext, sentence: Sentence, at: int) -> bool:
 def _read_clause(raw: str, at: int, previous: str) -> Reading | None:
     """The clause around a name says it is unmeasured or ruled out ("There are no emissions
     to report related to 5. Waste ..., as there was no transportation"); the reason may be in
-    another clause of the sentence ("not relevant: we provide consultancy services")."""
+    another clause of the sentence ("not relevant: we provide consultancy services"). Names
+    listed after a colon take the words before it ("Not included: downstream transport", "The
+    following categories are not relevant to us: ...")."""
     bounds = [0, *(m.end() for m in _CLAUSE_BREAK.finditer(raw)), len(raw)]
     start = max(b for b in bounds if b <= at)
     end = min(b for b in bounds if b > at)
-    clause = raw[start:end]
-    if UNMEASURED.search(clause):
-        return Reading("unmeasured")
-    if RULED_OUT.search(clause):
-        return Reading("ruled_out", reason=_sentence_reason(raw, previous))
+    for clause in (raw[start:end], _list_lead(raw, at)):
+        if UNMEASURED.search(clause):
+            return Reading("unmeasured")
+        if RULED_OUT.search(clause):
+            return Reading("ruled_out", reason=_sentence_reason(raw, previous))
     return None
+
+
+def _list_lead(raw: str, at: int) -> str:
+    """The words before the colon that opens the list holding the name at `at`, if any."""
+    colon = raw.rfind(":", 0, at)
+    if colon < 0 or re.search(r"[.!?]\s", raw[colon:at]):
+        return ""
+    opening = max((m.end() for m in re.finditer(r"[.!?]\s", raw[:colon])), default=0)
+    return raw[opening:colon]
 
 
 def _sentence_reason(raw: str, previous: str) -> str | None:
@@ -299,6 +331,12 @@ def extract_scope3(
     facts.scope3_detail = [categories[n] for n in sorted(categories)]
     facts.scope3_categories = sorted(categories)
     _doubt_unread_rows(facts, categories, rows)
+    unnamed = unnamed_sources(context, {i for i, r in regions.items() if len(r.numbers) != 1})
+    if unnamed:
+        mark_inferred(facts, "scope3.sources", "Scope 3 rows name sources the checker cannot place")
+        facts.readings["scope3.sources"].candidates = [
+            Candidate(value=row.quote, evidence=[row]) for row in unnamed[:4]
+        ]
 
 
 def _doubt_unread_rows(

@@ -10,6 +10,7 @@ measured") or say it is ruled out ("are not relevant to the group: we provide co
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -28,11 +29,15 @@ from crp_checker.extract.scope3_words import (
 
 Kind = Literal["figure", "marker", "unmeasured", "ruled_out", "in_total", "named"]
 
+# "Categories 1-3, 8 and 10 to 15": a range is written without spaces around its dash, or
+# with "to" ("Cat 6 - 9.9" is a category and its figure).
+_ONE_OR_RANGE = r"\d{1,2}(?:[-–]\d{1,2}|\s+to\s+\d{1,2})?(?![.,]?\d)"
 _NUMBERED = re.compile(
-    r"\b(?:scope\s*3\s*[-–:]?\s*)?(?:categor(?:y|ies)|cats?)\.?\s*(\d{1,2})\b"
-    r"((?:\s*(?:,|&|and|or|/)\s*(?:(?:categor(?:y|ies)|cats?)\.?\s*)?\d{1,2}\b)*)",
+    rf"\b(?:scope\s*3\s*[-–:]?\s*)?(?:categor(?:y|ies)|cats?)\.?\s*({_ONE_OR_RANGE})\b"
+    rf"((?:\s*(?:,|&|and|or|/)\s*(?:(?:categor(?:y|ies)|cats?)\.?\s*)?{_ONE_OR_RANGE}\b)*)",
     re.I,
 )
+_RANGE = re.compile(r"(\d{1,2})(?:[-–]|\s+to\s+)(\d{1,2})|(\d{1,2})")
 _SHORT_NUMBERED = re.compile(r"\bC(\d{1,2})\b(?=\s*[-–:.)]?\s*[A-Za-z])")
 # "upstream and downstream transportation", "inbound and outbound logistics": two categories.
 _COORDINATED = re.compile(r"\b(up|down|in|out)(?:-?stream|bound)\s*(?:and|or|&|/|,)\s*$", re.I)
@@ -46,7 +51,7 @@ UNIT = re.compile(
     r"\bkgc[o0]2e?\b|\btonnes?\b|\bmetric tons?\b",
     re.I,
 )
-_ROW_PREFIX = re.compile(
+ROW_PREFIX = re.compile(
     r"^(?:[\s|•●·▪■◦*➢►>()\-–—:]|\d{1,2}[.)]?\s|scope\s*3\b|(?:categor(?:y|ies)|cats?)\.?\s*\d*)*",
     re.I,
 )
@@ -55,6 +60,37 @@ _SAME_NAME = re.compile(r"^\s*(?:and|or|&|,|/)?\s*(?:[A-Za-z][a-z'’-]*\s+){0,2
 _COMPANY = re.compile(r"^\s+(?:Ltd|Limited|LLP|PLC|plc|Group|Holdings|Co\b|Company|CIC|UK\b)")
 _MAX_PREFIX_WORDS = 8
 _MAX_PREFIX_CHARS = 60
+# In a list of Scope 3 sources an item's own words may run longer before its figure
+# ("courier shipments of soil and water samples to laboratories - 4.9").
+_MAX_ITEM_WORDS = 12
+_MAX_ITEM_CHARS = 100
+_LEADER = re.compile(r"(?:\.\s?){3,}\.?|…+")
+# Words between two names of one category that keep them one item: "Cat 4 Upstream
+# transportation (parts and tyre deliveries)", "Cat 4 - courier and post (upstream ...)".
+_SAME_ITEM_WORDS = 6
+_ITEM_BREAK = re.compile(r"[\d|;]|[.!?](?:\s|$)")
+# Words that make a transport or delivery word one direction or the other: a courier taking
+# goods "to customers" is downstream (category 9); one bringing them "from suppliers" upstream.
+_GENERIC_TRANSPORT = re.compile(
+    r"^(?:couriers?|deliveries|delivery|logistics|freight|haulage|shipping|carriers?|postage|"
+    r"parcels|parcel deliveries|postal services|royal mail|transport(?:ation)? and distribution|"
+    r"third[- ]party logistics|(?:subcontracted |hired |contracted )?haulage(?: contractors)?|"
+    r"purchased (?:transport|logistics))$",
+    re.I,
+)
+_DOWNSTREAM = re.compile(
+    r"\b(?:downstream|outbound|(?:to|for) (?:[a-z]+ ){0,2}(?:customers?|clients?|buyers?)|"
+    r"cat(?:egory)?\.?\s*9|(?:finished|sold) (?:goods|products))\b",
+    re.I,
+)
+_UPSTREAM = re.compile(
+    r"\b(?:upstream|inbound|goods[- ]in(?:wards)?|from (?:our |its )?(?:suppliers?|manufacturers?|"
+    r"wholesalers?|vendors?)|to us|supplier|purchased|cat(?:egory)?\.?\s*4)\b",
+    re.I,
+)
+_CONTINUES = re.compile(r"(?:,|&|/|\(|\band|\bor|\bof|\bfrom|\bincluding|-|–)\s*$", re.I)
+_ANY_MARKER = re.compile(r"\b(?:n/?a|not applicable|nil|zero|none)\b|\s[-–—]\s*$", re.I)
+_CLAUSE_EDGE = re.compile(r"[;|]|[.!?](?:\s|$)")
 
 
 @dataclass
@@ -98,8 +134,10 @@ class Group:
 
 
 def raw_text(context: DocumentContext, sentence: Sentence) -> str:
-    """The sentence as it stands on the page (same offsets), line breaks as spaces."""
+    """The sentence as it stands on the page (same offsets), line breaks as spaces and dotted
+    leaders ("Cat 5 - office waste ........ 1.4 / 1.1") as a cell boundary."""
     text = context.document.pages[sentence.page - 1].text[sentence.start : sentence.end]
+    text = _LEADER.sub(lambda m: " " * (len(m[0]) - 1) + "|", text)
     return text.replace("\n", " ")
 
 
@@ -122,8 +160,7 @@ def find_mentions(
         found.append(Mention(start, end, numbers, raw[start:end]))
     numbered = _NUMBERED.finditer(raw) if "cat" in raw.lower() else iter(())
     for ref in numbered:
-        listed = ref[0][ref.start(1) - ref.start() :]
-        numbers = {int(n) for n in re.findall(r"\d{1,2}", listed) if 1 <= int(n) <= 15}
+        numbers = _listed_numbers(ref[0][ref.start(1) - ref.start() :])
         if numbers:
             found.append(Mention(ref.start(), ref.end(), numbers, ref[0]))
     if found or _SCOPE3.search(raw):
@@ -132,6 +169,9 @@ def find_mentions(
                 found.append(Mention(ref.start(), ref.end(), {int(ref[1])}, ref[0]))
     if not found:
         return []
+    for mention in found:
+        if mention.numbers == {4} and _GENERIC_TRANSPORT.match(mention.text.strip()):
+            mention.numbers = _direction(raw, mention)
     taken = [
         (hit.start(), hit.end()) for n in names for hit in re.finditer(re.escape(n), raw, re.I)
     ]
@@ -155,17 +195,70 @@ def find_mentions(
     return kept
 
 
-def group_mentions(mentions: list[Mention], raw: str) -> list[Group]:
-    """Join mentions separated only by list words ("A, B and C", "Cat 9 Downstream ...")."""
+def _listed_numbers(listed: str) -> set[int]:
+    """The category numbers of "4 and 9", "1-3, 8 and 10 to 15" (a range runs upwards)."""
+    numbers: set[int] = set()
+    for m in _RANGE.finditer(listed):
+        low, high = (int(m[1]), int(m[2])) if m[1] else (int(m[3]), int(m[3]))
+        if low <= high:
+            numbers |= set(range(max(low, 1), min(high, 15) + 1))
+    return numbers
+
+
+def _direction(raw: str, mention: Mention) -> set[int]:
+    """A word such as "couriers" or "deliveries" names upstream transport (category 4) unless
+    its clause says the goods go downstream ("courier deliveries to customers (downstream)",
+    "Category 9 is not relevant as we make no deliveries")."""
+    edges = [0, *(m.end() for m in _CLAUSE_EDGE.finditer(raw)), len(raw)]
+    start = max(e for e in edges if e <= mention.start)
+    end = min((e for e in edges if e >= mention.end), default=len(raw))
+    clause = raw[start:end]
+    if _DOWNSTREAM.search(clause) and not _UPSTREAM.search(clause):
+        return {9}
+    return mention.numbers
+
+
+def _same_item(gap: str) -> bool:
+    """Two names of one category with only a few describing words between them, no figure,
+    cell or clause boundary and no word that says how the category is addressed."""
+    if _SAME_NAME.match(gap):
+        return True
+    if _ITEM_BREAK.search(gap) or len(gap.split()) > _SAME_ITEM_WORDS:
+        return False
+    return not (_ANY_MARKER.search(gap) or RULED_OUT.search(gap) or UNMEASURED.search(gap))
+
+
+def group_mentions(mentions: list[Mention], raw: str, rows: Sequence[int] = ()) -> list[Group]:
+    """Join mentions separated only by list words ("A, B and C", "Cat 9 Downstream ..."), and
+    two names of one category in one item ("Cat 4 Upstream transport (parts deliveries)"); a
+    name that opens a new row (`rows`: where lines start that do not continue the one above)
+    starts a new group."""
     groups: list[Group] = []
     for mention in mentions:
         gap = raw[groups[-1].end : mention.start] if groups else ""
-        same = bool(groups) and groups[-1].numbers == mention.numbers and _SAME_NAME.match(gap)
-        if groups and (CONNECTOR.match(gap) or same):
+        same = bool(groups) and groups[-1].numbers == mention.numbers and _same_item(gap)
+        opens_row = (
+            any(
+                groups[-1].end <= row <= mention.start and not raw[row : mention.start].strip()
+                for row in rows
+            )
+            if groups
+            else False
+        )
+        if groups and not opens_row and (CONNECTOR.match(gap) or same):
             groups[-1].mentions.append(mention)
         else:
             groups.append(Group([mention]))
     return groups
+
+
+def row_starts(context: DocumentContext, sentence: Sentence) -> list[int]:
+    """Offsets in the sentence where a line starts that does not continue the line above (the
+    line above does not end in a list word or comma): the next row of a table."""
+    text = context.document.pages[sentence.page - 1].text[sentence.start : sentence.end]
+    return [
+        m.end() for m in re.finditer(r"\n\s*", text) if not _CONTINUES.search(text[: m.start()])
+    ]
 
 
 def rowlike(context: DocumentContext, sentence: Sentence, start: int) -> bool:
@@ -176,15 +269,16 @@ def rowlike(context: DocumentContext, sentence: Sentence, start: int) -> bool:
     line_start = line.start if line is not None else sentence.start
     text = context.document.pages[sentence.page - 1].text[line_start:at]
     boundary = max(text.rfind("|"), text.rfind(";")) + 1
-    before = _ROW_PREFIX.sub("", text[boundary:])
+    before = ROW_PREFIX.sub("", text[boundary:])
     return len(before.split()) <= 2
 
 
-def _figure(after: str, has_unit: bool, rowlike: bool, more: bool) -> str | None:
+def _figure(after: str, has_unit: bool, rowlike: bool, more: bool, listing: bool) -> str | None:
     """The figure that follows a category name closely, as written; None when there is none.
 
     `more` says another category name follows the words `after`: a small whole number just
-    before it is that item's list number ("..., and 9. Downstream transportation").
+    before it is that item's list number ("..., and 9. Downstream transportation"). In a list
+    of Scope 3 sources (`listing`) a bare number closing the item is its figure, as in a row.
     """
     if more and re.search(r"(?<![\d.,])(?:1[0-5]|[1-9])\.\s*$", after):
         after = re.sub(r"(?:1[0-5]|[1-9])\.\s*$", "", after)
@@ -193,19 +287,27 @@ def _figure(after: str, has_unit: bool, rowlike: bool, more: bool) -> str | None
     if not values or values[0] is None or start < 0:
         return None
     prefix = after[:start]
-    if len(prefix) > _MAX_PREFIX_CHARS or len(prefix.split()) > _MAX_PREFIX_WORDS:
+    words, chars = (
+        (_MAX_ITEM_WORDS, _MAX_ITEM_CHARS) if listing else (_MAX_PREFIX_WORDS, _MAX_PREFIX_CHARS)
+    )
+    if len(prefix) > chars or len(re.findall(r"[A-Za-z]\S*", prefix)) > words:
         return None
     if re.search(r"[.!?](?:\s|$)", prefix) or prefix.rstrip().endswith("/"):
         return None
+    if listing and ";" in prefix:
+        return None  # the number closes the next item of the list
     number = re.match(r"[-−]?[\d,]*\d(?:\.\d+)?", after[start:])
     if number is None or NOT_EMISSIONS.match(after[start + len(number[0]) :]):
         return None
-    if not (unit or has_unit or rowlike or UNIT.match(after[start + len(number[0]) :].lstrip())):
+    bare_ok = rowlike or listing
+    if not (unit or has_unit or bare_ok or UNIT.match(after[start + len(number[0]) :].lstrip())):
         return None
     return number[0]
 
 
-def read_after(after: str, has_unit: bool, rowlike: bool, more: bool) -> Reading | None:
+def read_after(
+    after: str, has_unit: bool, rowlike: bool, more: bool, listing: bool = False
+) -> Reading | None:
     """What the words after a group of names say about it, if anything."""
     cell = after.lstrip(" \t|:=")
     marker = MARKER.match(cell)
@@ -218,7 +320,7 @@ def read_after(after: str, has_unit: bool, rowlike: bool, more: bool) -> Reading
     if ZERO_WORD.match(cell.lstrip(" -–—")):
         note = ZERO_WORD.sub("", cell.lstrip(" -–—"), count=1)
         return Reading("figure", figure="0", reason=_reason_text(note))
-    figure = _figure(after, has_unit, rowlike, more)
+    figure = _figure(after, has_unit, rowlike, more, listing)
     if figure is not None:
         note = after[after.find(figure) + len(figure) :]
         zero = re.fullmatch(r"[-−]?0+(?:\.0+)?", figure) is not None

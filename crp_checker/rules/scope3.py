@@ -254,7 +254,9 @@ def scope3_categories(facts: Facts, ctx: RuleContext) -> Result:
     never to a pass; one named as not yet measured ("will be added when we have data") is
     not ruled out and does not count; "not relevant to our business" is a reason, a bare
     "N/A" or "excluded" is not; a category mentioned only in a definition of Scope 3 or among
-    the measures is not addressed at all."""
+    the measures is not addressed at all; "Included? Yes" without a figure counts as inside
+    the total. A fail where Scope 3 lists sources the checker cannot place in a category goes
+    to a person."""
     coverage = scope3_coverage(facts, ctx.buyer.required_scope3_categories)
     required = coverage.required
     ev = evidence(facts, *(f"scope3.{n}" for n in required))
@@ -267,6 +269,22 @@ def scope3_categories(facts: Facts, ctx: RuleContext) -> Result:
     if outcome is Outcome.PASS:
         return Result(Outcome.PASS, f"{summary}.", None, ev)
     unread = _unread_rows(facts, coverage)
+    unnamed = facts.readings.get("scope3.sources")
+    if outcome is Outcome.FAIL and not unread and unnamed is not None and unnamed.candidates:
+        rows = [c.evidence[0] for c in unnamed.candidates]
+        listed = " ".join(
+            f"'{short_quote(row.quote, 80)}'" + (f" (p. {row.page})" if row.page else "")
+            for row in rows
+        )
+        return Result(
+            Outcome.NEEDS_REVIEW,
+            f"{summary}; Scope 3 also lists sources the checker could not place in a "
+            f"category: {listed}.",
+            "Name each Scope 3 source by its GHG Protocol category.",
+            [*ev, *rows],
+            question=f"Which of the required Scope 3 categories do these sources belong to: "
+            f"{listed}?",
+        )
     if outcome is Outcome.FAIL and unread:
         rows = [row for _, row in unread]
         return Result(

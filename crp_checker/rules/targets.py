@@ -1,13 +1,25 @@
-"""Rules for targets and measures (PPN 006 grounds a and d): where the plan is going, and how."""
+"""Rules for targets and measures (PPN 006 grounds a and d): where the plan is going, and how.
+
+The measures rules are written in `measures.py` and registered at the end of this module, so
+the section keeps the rulebook's order.
+"""
 
 from __future__ import annotations
 
 from crp_checker.formatting import percent, tonnes
+from crp_checker.readings import quoted_at
 from crp_checker.rules.helpers import (
     current_period,
     evidence,
     join_words,
     total_or_sum,
+)
+from crp_checker.rules.measures import (
+    certifications,
+    completed_measures,
+    future_measures,
+    measures_during_contract,
+    quantified_savings,
 )
 from crp_checker.rules.registry import Result, RuleContext, rule
 from crp_checker.schemas import Facts, Outcome, Severity, Target
@@ -33,7 +45,9 @@ def reduction_targets(facts: Facts, ctx: RuleContext) -> Result:
     year makes the commitment measurable. Absolute, percentage-only, intensity (per FTE) and
     milestone-table targets all count. A quantified target passes even when its numbers do not
     agree with the plan's figures; target-arithmetic reports that (RULE_LABELS.md point 11). A
-    carbon-neutral-by-year goal has no quantity: with no other target it is qualitative."""
+    carbon-neutral-by-year goal has no quantity: with no other target it is qualitative. A
+    targets section whose text the checker could not read as a target needs a person: the
+    fail would rest on that reading."""
     ev = evidence(facts, "targets")
     quantified = [t for t in facts.targets if t.quantified]
     if quantified:
@@ -53,6 +67,18 @@ def reduction_targets(facts: Facts, ctx: RuleContext) -> Result:
             f"Targets are qualitative only, for example {_quote(facts.targets[0].text)}.",
             fix,
             ev,
+        )
+    unread = facts.readings.get("targets")
+    if unread is not None and unread.candidates:
+        first = unread.candidates[0]
+        where = quoted_at(first.evidence)
+        return Result(
+            Outcome.NEEDS_REVIEW,
+            "The plan has a targets section, but no target with a number could be read in it.",
+            fix,
+            [*ev, *first.evidence],
+            question=f"Does the targets section{where} state a reduction target with a "
+            "number (tCO2e or %) and a year?",
         )
     return Result(
         Outcome.FAIL, f"No reduction target was found in {ctx.where}.", fix, ev, absent=True
@@ -197,179 +223,38 @@ def on_track(facts: Facts, ctx: RuleContext) -> Result:
     )
 
 
-@rule(
+rule(
     "completed-measures",
     title="Measures already taken",
     section="targets",
     severity=Severity.MANDATORY,
     serves="d",
-)
-def completed_measures(facts: Facts, ctx: RuleContext) -> Result:
-    """PPN 006 asks for the environmental management measures already in place; concrete ones (a
-    renewable tariff, electric vehicles, ISO 14001) show real action. Ongoing measures ("we buy
-    renewable electricity", "remote-first working") are in place; a measure told in the past
-    tense counts wherever it is written; plans listed under a "completed" heading do not count,
-    and neither does offsetting."""
-    ev = evidence(facts, "completed_measures")
-    specific = [m for m in facts.completed_measures if m.specific]
-    if specific:
-        return Result(
-            Outcome.PASS,
-            f"{len(specific)} specific measure(s) completed, for example "
-            f"{_quote(specific[0].text)}.",
-            None,
-            ev,
-        )
-    fix = (
-        "List the concrete measures already completed (for example 'switched all sites to a "
-        "100% renewable electricity tariff in 2023') and their effect."
-    )
-    if facts.completed_measures:
-        return Result(
-            Outcome.PARTIAL,
-            f"Completed measures are described only in general terms, for example "
-            f"{_quote(facts.completed_measures[0].text)}.",
-            fix,
-            ev,
-        )
-    return Result(
-        Outcome.FAIL,
-        f"No completed carbon reduction measure was found in {ctx.where}.",
-        fix,
-        ev,
-        absent=True,
-    )
-
-
-@rule(
+)(completed_measures)
+rule(
     "measures-during-contract",
     title="Measures in effect during the contract",
     section="targets",
     severity=Severity.MANDATORY,
     serves="d",
-)
-def measures_during_contract(facts: Facts, ctx: RuleContext) -> Result:
-    """PPN 006 requires the environmental management measures to be in effect while the contract
-    is performed, not only in the past. A statement that they will apply to the contract passes,
-    and so does one that they "will remain ongoing" or "remain in place" without naming the
-    contract (RULE_LABELS.md point 7). Measures in effect now (done or ongoing) with no such
-    statement are partial: company-wide, so implied. Only past or planned measures fail."""
-    ev = evidence(facts, "measures_during_contract")
-    fix = (
-        "Add the template sentence: 'Environmental management measures ... will be in effect "
-        "and utilised in the performance of the relevant contract.'"
-    )
-    if facts.measures_during_contract == "explicit":
-        return Result(
-            Outcome.PASS,
-            "The plan says the measures will be in effect during the contract.",
-            None,
-            ev,
-        )
-    if facts.measures_during_contract == "ongoing":
-        return Result(
-            Outcome.PASS,
-            "The plan says its measures will remain in effect (it does not name the contract).",
-            None,
-            ev,
-        )
-    if facts.measures_during_contract == "implied":
-        return Result(
-            Outcome.PARTIAL,
-            "The measures are ongoing company-wide, but the plan does not say they will apply "
-            "to the contract.",
-            fix,
-            ev,
-        )
-    found = " Only planned measures are described." if facts.future_measures else ""
-    return Result(
-        Outcome.FAIL,
-        f"Nothing in {ctx.where} says the measures will apply during the contract.{found}",
-        fix,
-        ev,
-        absent=True,
-    )
-
-
-@rule(
+)(measures_during_contract)
+rule(
     "future-measures",
     title="Planned measures",
     section="targets",
     severity=Severity.GOOD_PRACTICE,
     serves="a",
-)
-def future_measures(facts: Facts, ctx: RuleContext) -> Result:
-    """Planned measures with dates show how the targets will be met."""
-    ev = evidence(facts, "future_measures")
-    timed = [m for m in facts.future_measures if m.year is not None]
-    if timed:
-        return Result(
-            Outcome.PASS,
-            f"{len(facts.future_measures)} planned measure(s), {len(timed)} with a year, for "
-            f"example {_quote(timed[0].text)}.",
-            None,
-            ev,
-        )
-    fix = "List the measures you plan, each with the year it will be done."
-    if facts.future_measures:
-        return Result(
-            Outcome.PARTIAL,
-            f"{len(facts.future_measures)} planned measure(s), none with a date.",
-            fix,
-            ev,
-        )
-    return Result(
-        Outcome.FAIL, f"No planned measures were found in {ctx.where}.", fix, ev, absent=True
-    )
-
-
-@rule(
+)(future_measures)
+rule(
     "quantified-savings",
     title="Savings quantified",
     section="targets",
     severity=Severity.GOOD_PRACTICE,
     serves="d",
-)
-def quantified_savings(facts: Facts, ctx: RuleContext) -> Result:
-    """Savings in tCO2e and as a percentage let the buyer see what the completed measures achieved.
-    With no completed measures there is nothing to quantify (see completed-measures)."""
-    if not facts.completed_measures:
-        return Result(Outcome.NOT_APPLICABLE, "No completed measures; see completed-measures.")
-    ev = evidence(facts, "savings")
-    given = []
-    if facts.savings_tco2e is not None:
-        given.append(tonnes(facts.savings_tco2e))
-    if facts.savings_percent is not None:
-        given.append(percent(facts.savings_percent))
-    if len(given) == 2:
-        return Result(Outcome.PASS, f"Savings are given: {join_words(given)}.", None, ev)
-    fix = "Give the savings of the completed measures both in tCO2e and as a percentage."
-    if given:
-        return Result(Outcome.PARTIAL, f"Savings are given only as {given[0]}.", fix, ev)
-    return Result(
-        Outcome.FAIL,
-        "The savings of the completed measures are not quantified.",
-        fix,
-        ev,
-        absent=True,
-    )
-
-
-@rule(
+)(quantified_savings)
+rule(
     "certifications",
     title="Recognised schemes",
     section="targets",
     severity=Severity.INFO,
     serves="d",
-)
-def certifications(facts: Facts, ctx: RuleContext) -> Result:
-    """Recognised schemes (ISO 14001, ISO 50001, SBTi, PAS 2060, Planet Mark, Carbon Literacy)
-    support the plan's claims. Shown for information, not scored."""
-    if facts.certifications:
-        return Result(
-            Outcome.PASS,
-            f"Schemes named: {join_words(facts.certifications)}.",
-            None,
-            evidence(facts, "certifications"),
-        )
-    return Result(Outcome.NOT_APPLICABLE, f"No recognised scheme is named in {ctx.where}.")
+)(certifications)
