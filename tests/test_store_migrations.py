@@ -18,7 +18,7 @@ from crp_checker.store.db import alembic_config
 from crp_checker.store.models import Base
 
 TABLES = {"organisations", "users", "stored_files", "assessments", "api_tokens"}
-TABLES |= {"tenders", "bids", "moderations"}
+TABLES |= {"tenders", "bids", "moderations", "bid_versions", "clarifications"}
 TABLES |= {"suppliers", "supplier_assessments", "supplier_contacts"}
 
 

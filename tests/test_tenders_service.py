@@ -295,6 +295,7 @@ def test_the_database_refuses_a_blank_reason_and_the_log_refuses_edits(
     session.add(
         Moderation(
             bid=bid,
+            assessment_id=bid.assessment_id,
             rule_id="net-zero-year",
             outcome_before=Outcome.FAIL,
             outcome_after=Outcome.PASS,
@@ -331,7 +332,7 @@ def test_a_finalised_tender_refuses_every_change_and_keeps_its_matrix(
         lambda: moderate(
             session, bid, rule_id="scope2-basis", outcome="pass", reason="x", user=eve
         ),
-        lambda: withdraw_bid(session, bid, user=eve),
+        lambda: withdraw_bid(session, bid, user=eve, reason="late"),
         lambda: finalise(session, tender, user=eve),
     ]
     for refuse in refusals:
@@ -342,16 +343,83 @@ def test_a_finalised_tender_refuses_every_change_and_keeps_its_matrix(
     assert len(moderation_log(tender)) == 3 and tender.title == "Grounds maintenance 2026"
 
 
-def test_a_withdrawn_bid_leaves_the_matrix_but_stays_on_record(session: Session, eve: User) -> None:
+def test_a_withdrawn_bid_stays_in_the_matrix_marked_and_not_scored(
+    session: Session, eve: User
+) -> None:
     tender = _tender(session, eve)
     first = _bid(session, tender, eve, "Acme Widgets Ltd", b"plan one")
     moderate(session, first, rule_id="net-zero-year", outcome="pass", reason="ok", user=eve)
-    withdraw_bid(session, first, user=eve)
+    withdraw_bid(session, first, user=eve, reason="The bidder withdrew by email.")
     second = _bid(session, tender, eve, "Acme Widgets Ltd", b"plan two")  # name free again
-    assert [row.bid_public_id for row in matrix_rows(tender)] == [second.public_id]
+    rows = matrix_rows(tender)
+    assert [row.bid_public_id for row in rows] == [second.public_id, first.public_id]
+    gone = rows[1]
+    assert (gone.status, gone.withdrawn_reason) == ("withdrawn", "The bidder withdrew by email.")
+    assert gone.withdrawn_by == eve.email and gone.withdrawn_at is not None
+    assert (gone.band, gone.marks) == (None, None)  # not scored
+    assert gone.moderation_count == 1 and gone.moderated
+    assert rows[0].status == "active"
     assert [m.bid for m in moderation_log(tender)] == [first]
     with pytest.raises(InvalidModerationError, match="withdrawn"):
         moderate(session, first, rule_id="signatory", outcome="pass", reason="ok", user=eve)
+    with pytest.raises(InvalidTenderError, match="already withdrawn"):
+        withdraw_bid(session, first, user=eve, reason="again")
+
+
+@pytest.mark.parametrize("reason", ["", "   ", "late\x07", "x" * 4001])
+def test_withdrawing_needs_a_readable_reason(session: Session, eve: User, reason: str) -> None:
+    tender = _tender(session, eve)
+    bid = _bid(session, tender, eve, "Acme Widgets Ltd", b"plan one")
+    with pytest.raises(InvalidTenderError) as caught:
+        withdraw_bid(session, bid, user=eve, reason=reason)
+    assert caught.value.http_status == 422
+    assert bid.withdrawn_at is None and matrix_rows(tender)[0].status == "active"
+
+
+def test_a_withdrawn_bid_does_not_hold_up_finalising_and_stays_after_it(
+    session: Session, eve: User
+) -> None:
+    tender = _tender(session, eve)
+    kept = _bid(session, tender, eve, "Acme Widgets Ltd", b"plan one")
+    _settle(session, kept, eve)
+    pending = _bid(session, tender, eve, "Beta Ltd", b"plan two")
+    for rule in ("net-zero-year", "current-emissions"):
+        moderate(session, pending, rule_id=rule, outcome="pass", reason="ok", user=eve)
+    assert matrix_rows(tender)[1].gate is None  # the signatory still needs review
+    withdraw_bid(session, pending, user=eve, reason="Missed the deadline.")
+    finalise(session, tender, user=eve)
+    session.commit()
+    session.expire_all()
+    tender = session.get_one(Tender, tender.id)
+    rows = {row.bidder: row for row in matrix_rows(tender)}
+    assert (
+        rows["Beta Ltd"].withdrawn and rows["Beta Ltd"].withdrawn_reason == "Missed the deadline."
+    )
+    assert rows["Beta Ltd"].gate is None and rows["Acme Widgets Ltd"].gate is True
+    assert {row["bidder"] for row in tender.final_matrix or []} == {"Acme Widgets Ltd", "Beta Ltd"}
+
+
+def test_a_tender_finalised_before_withdrawn_bids_were_kept_still_lists_them(
+    session: Session, eve: User
+) -> None:
+    tender = _tender(session, eve)
+    kept = _bid(session, tender, eve, "Acme Widgets Ltd", b"plan one")
+    _settle(session, kept, eve)
+    gone = _bid(session, tender, eve, "Beta Ltd", b"plan two")
+    withdraw_bid(session, gone, user=eve, reason="Withdrawn in 2025.")
+    finalise(session, tender, user=eve)
+    # As the code before issue 14 finalised: only active bids, without the newer keys.
+    old = [row.to_json() for row in matrix_rows(tender) if not row.withdrawn]
+    for row in old:
+        for key in ("status", "withdrawn_reason", "withdrawn_at", "withdrawn_by", "version"):
+            row.pop(key)
+    tender.final_matrix = old
+    session.flush()
+    rows = matrix_rows(tender)
+    assert [(r.bidder, r.status) for r in rows] == [
+        ("Acme Widgets Ltd", "active"),
+        ("Beta Ltd", "withdrawn"),
+    ]
 
 
 @pytest.mark.parametrize(
