@@ -4,19 +4,18 @@ database backends, with made-up assessments (the real plans are in test_tenders_
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from collections.abc import Callable
 from typing import Any
 
 import pytest
 from databases import add_assessment, add_user
-from factories import make_assessment
+from factories import add_tender_bid, make_tender, make_tender_plan
 from sqlalchemy import select, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from crp_checker.checking import CheckingService, InlineChecker
-from crp_checker.schemas import Assessment, Outcome, SourceInfo, Verdict
+from crp_checker.schemas import Assessment, Outcome, Verdict
 from crp_checker.store import (
     AssessmentRecord,
     Role,
@@ -41,7 +40,6 @@ from crp_checker.tenders import (
     add_bid,
     add_bid_from_stored,
     can_use_tenders,
-    create_tender,
     finalise,
     get_tender_for,
     list_tenders_for,
@@ -60,33 +58,12 @@ def eve(session: Session) -> User:
     return add_user(session, "eve@council.example", Role.EVALUATOR)
 
 
-def _tender(session: Session, user: User, **overrides: Any) -> Tender:
-    values: dict[str, Any] = {
-        "title": "Grounds maintenance 2026",
-        "reference": "SMBC-2026-014",
-        "procurement_date": "2025-09-01",
-        "climate_weight_percent": 10,
-        "buyer_settings": {"max_data_age_months": 18},
-    }
-    values.update(overrides)
-    return create_tender(session, user=user, **values)
-
-
-def _plan(tender: Tender, content: bytes, **overrides: Any) -> Assessment:
-    source = SourceInfo(
-        name="plan.pdf",
-        kind="pdf",
-        sha256=hashlib.sha256(content).hexdigest(),
-        size_bytes=len(content),
-    )
-    return make_assessment(source=source, settings=tender_settings(tender), **overrides)
+_tender = make_tender
+_plan = make_tender_plan
 
 
 def _bid(session: Session, tender: Tender, user: User, bidder: str, content: bytes) -> Any:
-    assessment = _plan(tender, content)
-    return add_bid(
-        session, tender, bidder_name=bidder, data=content, assessment=assessment, user=user
-    )
+    return add_tender_bid(session, tender, user, bidder, content)
 
 
 def _settle(session: Session, bid: Any, user: User) -> None:

@@ -120,11 +120,6 @@ class Bid(Base):
     """
 
     __tablename__ = "bids"
-    __table_args__ = (
-        CheckConstraint(
-            "withdrawn_at IS NULL OR withdrawn_reason IS NOT NULL", name="withdrawn_has_reason"
-        ),
-    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     public_id: Mapped[str] = mapped_column(String(32), unique=True, default=new_public_id)
@@ -137,6 +132,7 @@ class Bid(Base):
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     withdrawn_at: Mapped[dt.datetime | None]
     withdrawn_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    # Set with withdrawn_at (crp_checker.tenders.withdraw_bid refuses a withdrawal without one).
     withdrawn_reason: Mapped[str | None] = mapped_column(Text)
 
     tender: Mapped[Tender] = relationship(back_populates="bids")

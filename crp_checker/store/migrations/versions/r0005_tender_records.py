@@ -1,6 +1,11 @@
 """Tender records (issue 14): withdrawal reasons, plan versions per bid, moderations per version,
 clarification letters.
 
+`bids` is only given a column: on SQLite a CHECK constraint would mean copying the table, and
+dropping the old copy fails while moderations reference it (foreign keys are on). The domain
+(crp_checker.tenders.withdraw_bid) makes sure a withdrawal has a reason. `moderations`, which
+no table references, is copied to make its new column NOT NULL.
+
 Revision ID: 0005
 Revises: 0004
 Create Date: 2026-12-08
@@ -49,11 +54,6 @@ def upgrade() -> None:
         ),
         {"reason": UNRECORDED_REASON},
     )
-    with op.batch_alter_table("bids", recreate="auto") as batch:
-        batch.create_check_constraint(
-            op.f("ck_bids_withdrawn_has_reason"),
-            "withdrawn_at IS NULL OR withdrawn_reason IS NOT NULL",
-        )
 
     op.create_table(
         "clarifications",
@@ -146,6 +146,4 @@ def downgrade() -> None:
         batch.drop_column("assessment_id")
     op.drop_table("bid_versions")
     op.drop_table("clarifications")
-    with op.batch_alter_table("bids", recreate="auto") as batch:
-        batch.drop_constraint(op.f("ck_bids_withdrawn_has_reason"), type_="check")
-        batch.drop_column("withdrawn_reason")
+    op.drop_column("bids", "withdrawn_reason")
