@@ -5,73 +5,32 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from collections.abc import Iterator
-from pathlib import Path
 
-import httpx
 import pytest
-from fastapi.testclient import TestClient
 from lxml import html as lxml_html
 from openpyxl import load_workbook
 from shared_data import require_shared
 from sqlalchemy import select
-from web_support import FIXTURES, PLAN_PDF, WebEnv, csrf, web_env
+from tender_support import (
+    NET_ZERO_2060,
+    PROCUREMENT_DATE,
+    add_upload,
+    bid_link,
+    create_tender,
+    page_matrix,
+    post,
+)
+from web_support import PLAN_PDF, WebEnv, csrf, web_env
 
 from crp_checker.store import session_scope
 from crp_checker.tenders import MatrixRow, Tender, matrix_rows
 from crp_checker.tenders.export import CSV_ENCODING, LOG_SHEET, MATRIX_COLUMNS
 
-PROCUREMENT_DATE = "2025-09-01"  # the fixtures' own check date (fixtures/expected/*.json)
-NET_ZERO_2060 = FIXTURES / "pdf" / "net_zero_2060.pdf"
-TENDER_LOCATION = re.compile(r"^/tenders/([0-9a-f]{32})$")
 REASON = "The clarification letter of 3 October gives the missing figures."
 
 
 # --------------------------------------------------------------------------- helpers
-
-
-def create_tender(client: TestClient, **fields: str) -> str:
-    """Create a tender through the form; its public id."""
-    data = {
-        "csrftoken": csrf(client, "/tenders"),
-        "title": "Grounds maintenance 2026",
-        "reference": "SMBC-2026-014",
-        "procurement_date": PROCUREMENT_DATE,
-        "climate_weight_percent": "15",
-        "marking_scale": "0-5",
-    } | fields
-    response = client.post("/tenders", data=data, follow_redirects=False)
-    assert response.status_code == 303, response.text[:2000]
-    found = TENDER_LOCATION.match(response.headers["location"])
-    assert found, response.headers["location"]
-    return found.group(1)
-
-
-def add_upload(
-    client: TestClient, tender: str, bidder: str, path: Path, *, token: str | None = None
-) -> httpx.Response:
-    """Add a bid by uploading `path` (token first, then the file, as the form sends them)."""
-    return client.post(
-        f"/tenders/{tender}/bids",
-        data={"csrftoken": token or csrf(client, f"/tenders/{tender}"), "bidder_name": bidder},
-        files={"file": (path.name, path.read_bytes(), "application/octet-stream")},
-        follow_redirects=False,
-    )
-
-
-def post(client: TestClient, path: str, token: str, **fields: str) -> httpx.Response:
-    return client.post(path, data={"csrftoken": token} | fields, follow_redirects=False)
-
-
-def page_matrix(page: str) -> dict[str, dict[str, str]]:
-    """The matrix table on a tender page: bidder -> column -> the cell's text."""
-    tree = lxml_html.fromstring(page)
-    rows = {}
-    for row in tree.xpath("//table[contains(@class, 'tender-matrix')]/tbody/tr"):
-        cells = {c.get("data-col"): " ".join(c.text_content().split()) for c in row}
-        rows[cells["bidder"]] = {k: v for k, v in cells.items() if k}
-    return rows
 
 
 def db_rows(env: WebEnv, tender: str) -> dict[str, MatrixRow]:
@@ -107,12 +66,6 @@ def first_mandatory_pass(page: str) -> str:
         if "Mandatory" in article.xpath("string(.//p[@class='meta'])"):
             return str(article.get("id")).removeprefix("rule-")
     raise AssertionError("no passing mandatory finding on the page")
-
-
-def bid_link(page: str, bidder: str) -> str:
-    tree = lxml_html.fromstring(page)
-    (href,) = tree.xpath(f"//th[@data-col='bidder']/a[normalize-space(.)='{bidder}']/@href")
-    return str(href)
 
 
 # --------------------------------------------------------------------------- the walk-through
