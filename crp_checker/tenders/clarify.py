@@ -31,9 +31,13 @@ GENERIC_REQUEST = (
 )
 
 
-def _request(outcome: Outcome, fix: str | None, question: str | None) -> str:
+def _request(outcome: Outcome, fix: str | None, question: str | None, concern: str | None) -> str:
+    """What the bidder must send: the finding's question or fix, or the evaluator's concern
+    when the evaluator made the requirement fail or uncertain."""
     if outcome is Outcome.NEEDS_REVIEW and question:
         return f"Please answer: {question}" + (f" {fix}" if fix else "")
+    if concern:
+        return f"Please clarify: {concern.rstrip('.')}." + (f" {fix}" if fix else "")
     return fix or GENERIC_REQUEST
 
 
@@ -53,7 +57,12 @@ def clarification_items(result: EffectiveResult) -> list[dict[str, Any]]:
                 "grounds": list(finding.serves),
                 "message": finding.message,
                 "quotes": [{"page": ev.page, "quote": ev.quote} for ev in finding.evidence],
-                "request": _request(effective.outcome, finding.fix, finding.question),
+                "request": _request(
+                    effective.outcome,
+                    finding.fix,
+                    finding.question,
+                    effective.moderation.reason if effective.moderation else None,
+                ),
             }
         )
     return items

@@ -78,7 +78,7 @@ def build_letter(letter: Clarification) -> Letter:
     tender = bid.tender
     plan = letter.assessment_record.source_name
     count = len(letter.items)
-    requirements = "requirement" if count == 1 else f"{count} requirements"
+    requirements = "mandatory requirement" if count == 1 else f"{count} mandatory requirements"
     signer = letter.created_by.name or letter.created_by.email
     return Letter(
         subject=f"Clarification request: {tender.title} (reference {tender.reference})",
@@ -91,8 +91,8 @@ def build_letter(letter: Clarification) -> Letter:
             f"of the evaluation we checked the Carbon Reduction Plan you submitted ({plan}) "
             "against the requirements of Procurement Policy Note 006, as at the procurement "
             f"date, {uk_date(tender.procurement_date)}.",
-            f"Your plan does not meet, or we could not confirm from it, the mandatory "
-            f"{requirements} below. A plan must meet every mandatory requirement to pass this "
+            f"Your plan does not meet, or we could not confirm from it, the {requirements} "
+            "below. A plan must meet every mandatory requirement to pass this "
             "tender's carbon reduction condition. For each one we quote what we found in your "
             "plan, with its page, and say what we need from you.",
             f"Please reply by {uk_date(letter.reply_by)}. You may send the information asked "
