@@ -8,11 +8,13 @@ otherwise crash the date arithmetic instead of being refused. The API documents 
 from __future__ import annotations
 
 import math
+from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 FIRST_YEAR, LAST_YEAR = 2025, 2100
 MOST_MONTHS = 120
+Category = Annotated[int, Field(ge=1, le=15, description="A Scope 3 category, 1 to 15")]
 
 
 class BuyerOverrides(BaseModel):
@@ -46,7 +48,7 @@ class BuyerOverrides(BaseModel):
         ge=1,
         le=MOST_MONTHS,
     )
-    required_scope3_categories: list[int] | None = Field(
+    required_scope3_categories: list[Category] | None = Field(
         None,
         description="The Scope 3 categories (1-15) a plan must cover (default 4, 5, 6, 7, 9).",
         min_length=1,
@@ -62,10 +64,9 @@ class BuyerOverrides(BaseModel):
     @field_validator("required_scope3_categories")
     @classmethod
     def _categories(cls, value: list[int] | None) -> list[int] | None:
+        """Each category once, in order."""
         if value is None:
             return None
-        if any(not 1 <= number <= 15 for number in value):
-            raise ValueError("Scope 3 categories are numbered 1 to 15")
         if len(set(value)) != len(value):
             raise ValueError("a category is listed twice")
         return sorted(value)

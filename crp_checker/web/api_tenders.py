@@ -64,8 +64,10 @@ class TenderIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    title: str = Field(max_length=200, description="The procurement's title")
-    reference: str = Field(max_length=100, description="Its reference in the tender documents")
+    title: str = Field(min_length=1, max_length=200, description="The procurement's title")
+    reference: str = Field(
+        min_length=1, max_length=100, description="Its reference in the tender documents"
+    )
     procurement_date: dt.date = Field(description="Plans are judged as at this date")
     climate_weight_percent: float = Field(
         10.0, ge=0, le=100, description="The climate criterion's share of the total score"
@@ -299,7 +301,7 @@ async def bid_add(
     user: ApiUser,
     tender: ApiTenderDep,
     service: CheckingDep,
-    bidder: Annotated[str, Form(max_length=200, description="The bidder's name")],
+    bidder: Annotated[str, Form(min_length=1, max_length=200, description="The bidder's name")],
     file: Annotated[FormFile | None, File(description="The bidder's plan")] = None,
     url: Annotated[str | None, Form(max_length=2000, description="Or its web address")] = None,
 ) -> JSONResponse:
