@@ -19,7 +19,6 @@ from starlette.datastructures import UploadFile
 from crp_checker.checking import CheckingService, Plan
 from crp_checker.ingest.names import file_stem
 from crp_checker.schemas import Assessment
-from crp_checker.store import User
 from crp_checker.tenders import (
     Bid,
     Tender,
@@ -105,8 +104,3 @@ async def check_for_tender(
     basis = await run_in_threadpool(draft_basis)
     plan = await obtain_plan(service, upload, url)
     return plan, await check_plan(service, plan, **basis)
-
-
-def user_label(user: User) -> str:
-    """How a person is named on letters and logs."""
-    return user.name or user.email
