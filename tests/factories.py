@@ -1,9 +1,11 @@
 """One factory per object the tests build: Assessments and Findings (without running the
-pipeline) and register Suppliers. Import them; do not copy them into a test module."""
+pipeline), register Suppliers, and tenders with bids. Import them; do not copy them into a
+test module."""
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from decimal import Decimal
 from typing import Any
 
@@ -24,8 +26,11 @@ from crp_checker.schemas import (
     SupportRoute,
     Verdict,
 )
+from crp_checker.store.models import User
 from crp_checker.store.supplier_models import Supplier
+from crp_checker.store.tender_models import Bid, Tender
 from crp_checker.suppliers.names import normalise_name
+from crp_checker.tenders import add_bid, create_tender, tender_settings
 
 SCRIPT_QUOTE = 'We will reach net zero <script>alert("x")</script> by 2060.'
 
@@ -180,3 +185,37 @@ def add_supplier(
     session.add(supplier)
     session.flush()
     return supplier
+
+
+def make_tender(session: Session, user: User, **overrides: Any) -> Tender:
+    """A draft tender (procurement date 1 September 2025, data up to 18 months old)."""
+    values: dict[str, Any] = {
+        "title": "Grounds maintenance 2026",
+        "reference": "SMBC-2026-014",
+        "procurement_date": "2025-09-01",
+        "climate_weight_percent": 10,
+        "buyer_settings": {"max_data_age_months": 18},
+    }
+    values.update(overrides)
+    return create_tender(session, user=user, **values)
+
+
+def make_tender_plan(tender: Tender, content: bytes, **overrides: Any) -> Assessment:
+    """make_assessment() of `content`, as if assessed with the tender's settings."""
+    source = SourceInfo(
+        name="plan.pdf",
+        kind="pdf",
+        sha256=hashlib.sha256(content).hexdigest(),
+        size_bytes=len(content),
+    )
+    return make_assessment(source=source, settings=tender_settings(tender), **overrides)
+
+
+def add_tender_bid(
+    session: Session, tender: Tender, user: User, bidder: str, content: bytes, **overrides: Any
+) -> Bid:
+    """A bid of `bidder` with make_tender_plan(tender, content, **overrides)."""
+    assessment = make_tender_plan(tender, content, **overrides)
+    return add_bid(
+        session, tender, bidder_name=bidder, data=content, assessment=assessment, user=user
+    )

@@ -1,6 +1,8 @@
-"""The tender pages in a real browser (issue 5): an evaluator creates a tender, adds bids by
-upload and from a supplier's stored check, moderates a finding, downloads the XLSX and
-finalises; the tender pages pass axe-core (no serious or critical WCAG 2.2 AA violations)."""
+"""The tender pages in a real browser (issues 5 and 14): an evaluator creates a tender, adds
+bids by upload and from a supplier's stored check, moderates a finding, downloads the XLSX,
+sends a clarification letter, withdraws a bid with a reason and finalises; the tender pages
+pass axe-core (no serious or critical WCAG 2.2 AA violations) and none scrolls sideways at
+390 px."""
 
 from __future__ import annotations
 
@@ -26,6 +28,7 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "pdf"
 COMPLIANT = FIXTURES / "template_compliant.pdf"
 LATE_NET_ZERO = FIXTURES / "net_zero_2060.pdf"
 REASON = "The bidder's clarification response withdrew this commitment."
+WITHDRAWN = "The bidder withdrew by email on 3 October."
 
 
 def create_tender(page: Page, server: LiveServer, reference: str, weight: str = "15") -> str:
@@ -121,6 +124,8 @@ def test_an_evaluator_creates_moderates_exports_and_finalises(
         # Finalise (the box must be ticked); afterwards the page offers no more changes.
         if "awaiting gate" in rows["Supplier A (stored)"]["marks"]:
             page.click("table.tender-matrix >> text=Supplier A (stored)")
+            page.fill("#withdraw-reason", "Withdrawn by the supplier.")
+            page.check("#withdraw-confirm")
             submit(page, "#withdraw ~ form button[type=submit]")
         page.check("#finalise-confirm")
         assert submit(page, "#finalise ~ form button[type=submit]").status == 200
@@ -131,21 +136,56 @@ def test_an_evaluator_creates_moderates_exports_and_finalises(
         evaluator.close()
 
 
-def test_tender_pages_pass_axe(server: LiveServer, browser: Browser) -> None:
-    """The list, the tender page (with and without an error), a bid page and the finalised page.
+def test_withdrawing_asks_for_a_reason_and_a_confirmation(
+    server: LiveServer, browser: Browser
+) -> None:
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        sign_in(page, server, EVALUATOR)
+        tender = create_tender(page, server, "WITHDRAW-1")
+        add_upload(page, "Late Zero Ltd", LATE_NET_ZERO)
+        page.click("table.tender-matrix >> text=Late Zero Ltd")
+        bid = page.url
+        page.click("#withdraw ~ form button[type=submit]")  # the browser asks for the reason
+        assert page.url == bid and page.evaluate("document.activeElement.id") == "withdraw-reason"
+        page.fill("#withdraw-reason", WITHDRAWN)
+        page.click("#withdraw ~ form button[type=submit]")  # and for the confirmation
+        assert page.url == bid and page.evaluate("document.activeElement.id") == "withdraw-confirm"
+        page.check("#withdraw-confirm")
+        assert submit(page, "#withdraw ~ form button[type=submit]").status == 200
+        assert page.url == server.url(tender) + "#matrix"
+        row = matrix(page)["Late Zero Ltd"]
+        assert row["status"].startswith("Withdrawn") and WITHDRAWN in row["status"]
+        assert row["marks"] == "withdrawn"
+    finally:
+        context.close()
+
+
+def test_tender_pages_pass_axe_and_fit_a_phone(server: LiveServer, browser: Browser) -> None:
+    """The list, the tender page (with and without an error), bid pages (with a letter, a
+    second plan version and withdrawn), a clarification letter and the finalised page.
 
     The context bypasses the CSP for the axe run only (Playwright injects axe as a script).
+    Each page is also opened 390 px wide and must not scroll sideways.
     """
     axe_script()
     context = browser.new_context(bypass_csp=True)
+    phone = browser.new_context(viewport={"width": 390, "height": 844})
     failures: list[str] = []
     try:
         page = context.new_page()
+        narrow = phone.new_page()
+        sign_in(narrow, server, EVALUATOR)
 
         def audit(name: str) -> None:
             violations = axe_violations(page)
             if violations:
                 failures.append(describe_violations(name, violations))
+            narrow.goto(page.url)
+            width = narrow.evaluate("document.documentElement.scrollWidth")
+            if width > 390:
+                failures.append(f"{name}: {width} px wide at 390 px ({page.url})")
 
         sign_in(page, server, EVALUATOR)
         page.goto(server.url("/tenders"))
@@ -161,10 +201,31 @@ def test_tender_pages_pass_axe(server: LiveServer, browser: Browser) -> None:
         page.click("table.tender-matrix >> text=Tarnwick Facilities")
         page.locator("details.moderate").first.evaluate("details => { details.open = true; }")
         audit("bid page")
+
+        page.goto(server.url(tender))
+        add_upload(page, "Late Zero Ltd", LATE_NET_ZERO)
+        page.click("table.tender-matrix >> text=Late Zero Ltd")
+        late = page.url
+        audit("bid page with a letter to send")
+        assert submit(page, "#letter-form button[type=submit]").status == 200
+        assert "/clarifications/" in page.url and page.locator("section.letter-item").count() >= 1
+        audit("clarification letter")
+        page.goto(late)
+        page.set_input_files("#version-file", str(COMPLIANT))
+        assert submit(page, "#version-form button[type=submit]").status == 200
+        assert page.locator("#comparison").count() == 1
+        audit("bid page with two plan versions and a letter")
+        page.fill("#withdraw-reason", WITHDRAWN)
+        page.check("#withdraw-confirm")
+        submit(page, "#withdraw ~ form button[type=submit]")
+        audit("tender page with a withdrawn bid and the audit log")
+        page.goto(late)
+        audit("withdrawn bid page")
         page.goto(server.url(tender))
         page.check("#finalise-confirm")
         submit(page, "#finalise ~ form button[type=submit]")
         audit("finalised tender page")
     finally:
         context.close()
+        phone.close()
     assert not failures, "\n\n".join(failures)

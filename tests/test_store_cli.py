@@ -23,9 +23,11 @@ from crp_checker.store import (
     authenticate,
     dispose_engines,
     get_user_by_email,
+    list_api_tokens,
     save_assessment,
     session_scope,
     store_file,
+    user_for_token,
 )
 from crp_checker.store.db import alembic_config
 from crp_checker.store.files import file_path
@@ -213,3 +215,27 @@ def test_serve_says_how_to_make_the_first_admin_until_there_is_an_account(
     assert _add("ada@council.example", "--role", "admin").exit_code == 0
     again = runner.invoke(cli.app, ["serve"])
     assert again.exit_code == 0 and "No accounts yet" not in again.stdout
+
+
+def test_users_token_prints_a_working_api_token_once(data_dir: Path) -> None:
+    assert _add("eve@council.example", "--role", "evaluator").exit_code == 0
+    result = runner.invoke(cli.app, ["users", "token", "Eve@Council.example", "--name", "tenders"])
+    assert result.exit_code == 0, result.output
+    token = result.stdout.strip()
+    assert token.startswith("crp_") and len(token.splitlines()) == 1
+    with session_scope() as session:
+        user = user_for_token(session, token)
+        assert user is not None and user.email == "eve@council.example"
+        assert [t.name for t in list_api_tokens(session, user)] == ["tenders"]
+    again = runner.invoke(cli.app, ["users", "token", "eve@council.example"])
+    assert again.exit_code == 0 and again.stdout.strip() != token
+
+
+def test_users_token_refuses_unknown_and_disabled_accounts(data_dir: Path) -> None:
+    unknown = runner.invoke(cli.app, ["users", "token", "nobody@council.example"])
+    assert unknown.exit_code == 4 and "does not exist" in unknown.output
+    assert _add("eve@council.example", "--role", "evaluator").exit_code == 0
+    assert runner.invoke(cli.app, ["users", "disable", "eve@council.example"]).exit_code == 0
+    disabled = runner.invoke(cli.app, ["users", "token", "eve@council.example"])
+    assert disabled.exit_code == 4 and "is disabled" in disabled.output
+    assert "crp_" not in disabled.output

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,14 +12,14 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from databases import BACKENDS, empty_database
-from sqlalchemy import Engine, inspect
+from sqlalchemy import Connection, Engine, MetaData, Table, inspect, text
 
 from crp_checker.store import init_db
 from crp_checker.store.db import alembic_config
 from crp_checker.store.models import Base
 
 TABLES = {"organisations", "users", "stored_files", "assessments", "api_tokens"}
-TABLES |= {"tenders", "bids", "moderations"}
+TABLES |= {"tenders", "bids", "moderations", "bid_versions", "clarifications"}
 TABLES |= {"suppliers", "supplier_assessments", "supplier_contacts"}
 
 
@@ -67,3 +68,112 @@ def test_a_model_change_without_a_migration_is_detected(empty: Engine) -> None:
 
 def test_migrations_have_a_single_head() -> None:
     assert len(ScriptDirectory.from_config(alembic_config()).get_heads()) == 1
+
+
+def _insert(connection: Connection, table: str, **values: object) -> int:
+    row = connection.execute(Table(table, MetaData(), autoload_with=connection).insert(), values)
+    assert row.inserted_primary_key is not None
+    return int(row.inserted_primary_key[0])
+
+
+def test_0005_keeps_existing_bids_moderations_and_withdrawals(empty: Engine) -> None:
+    """Bids made before plan versions: each gets version 1, its moderations that version, and a
+    withdrawn one a reason saying none was recorded; downgrading gives the old shape back."""
+    now = dt.datetime(2025, 9, 1, 12, tzinfo=dt.UTC)
+    with empty.begin() as connection:
+        command.upgrade(alembic_config(connection), "0004")
+        user = _insert(
+            connection,
+            "users",
+            email="eve@council.example",
+            password_hash="x",
+            role="evaluator",
+            disabled=False,
+            created_at=now,
+            session_version=1,
+            failed_login_count=0,
+        )
+        _insert(
+            connection,
+            "stored_files",
+            sha256="ab" * 32,
+            size=4,
+            original_name="plan.pdf",
+            kind="pdf",
+            created_at=now,
+        )
+        common = {
+            "file_sha256": "ab" * 32,
+            "source_name": "plan.pdf",
+            "verdict": "compliant",
+            "score": 90,
+            "maturity": 3,
+            "is_crp": True,
+            "rulebook_version": "1",
+            "tool_version": "1",
+            "check_date": dt.date(2025, 9, 1),
+            "created_at": now,
+            "submitted_at": now,
+            "data": {},
+        }
+        first = _insert(connection, "assessments", public_id="a" * 32, **common)
+        second = _insert(connection, "assessments", public_id="b" * 32, **common)
+        tender = _insert(
+            connection,
+            "tenders",
+            public_id="t" * 32,
+            title="T",
+            reference="R",
+            procurement_date=dt.date(2025, 9, 1),
+            buyer_settings={},
+            climate_weight_percent=10.0,
+            marking_scale="0-5",
+            status="draft",
+            created_by_id=user,
+            created_at=now,
+        )
+        bid = {"tender_id": tender, "added_via": "upload", "added_by_id": user, "created_at": now}
+        kept = _insert(
+            connection, "bids", public_id="k" * 32, bidder_name="Kept", assessment_id=first, **bid
+        )
+        _insert(
+            connection,
+            "bids",
+            public_id="w" * 32,
+            bidder_name="Gone",
+            assessment_id=second,
+            withdrawn_at=now,
+            withdrawn_by_id=user,
+            **bid,
+        )
+        _insert(
+            connection,
+            "moderations",
+            bid_id=kept,
+            rule_id="signatory",
+            outcome_before="needs_review",
+            outcome_after="pass",
+            reason="Checked",
+            user_id=user,
+            created_at=now,
+        )
+    init_db(empty)
+    with empty.connect() as connection:
+        versions = connection.execute(
+            text("SELECT bid_id, number, assessment_id FROM bid_versions ORDER BY bid_id")
+        ).all()
+        assert [(number, assessment) for _, number, assessment in versions] == [
+            (1, first),
+            (1, second),
+        ]
+        moderated = connection.execute(text("SELECT assessment_id FROM moderations")).scalar_one()
+        assert moderated == first
+        reasons = dict(
+            connection.execute(text("SELECT bidder_name, withdrawn_reason FROM bids")).all()
+        )
+        assert reasons["Kept"] is None and reasons["Gone"].startswith("Not recorded")
+    with empty.begin() as connection:
+        command.downgrade(alembic_config(connection), "0004")
+    assert "bid_versions" not in inspect(empty).get_table_names()
+    with empty.connect() as connection:
+        assert connection.execute(text("SELECT count(*) FROM moderations")).scalar_one() == 1

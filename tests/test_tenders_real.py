@@ -35,6 +35,7 @@ from crp_checker.tenders import (
 )
 from crp_checker.tenders.export import (
     CSV_ENCODING,
+    LOG_SHEET,
     MATRIX_COLUMNS,
     matrix_csv,
     matrix_xlsx,
@@ -173,7 +174,7 @@ def test_the_xlsx_holds_the_same_numbers_as_the_matrix(
     _moderate_ssg(session, tender, eve)
     rows = matrix_rows(tender)
     workbook = load_workbook(io.BytesIO(matrix_xlsx(tender)))
-    assert workbook.sheetnames == ["Matrix", "Moderation log", "Settings"]
+    assert workbook.sheetnames == ["Matrix", LOG_SHEET, "Settings"]
     sheet = workbook["Matrix"]
     assert sheet.freeze_panes == "A2"
     assert sheet.column_dimensions["A"].width == MATRIX_COLUMNS[0].width
@@ -186,10 +187,10 @@ def test_the_xlsx_holds_the_same_numbers_as_the_matrix(
     assert all(isinstance(v, int | float) for v in marks + scores)  # numbers, not text
     assert marks == [row.marks for row in rows] and max(marks) > 0
 
-    log = list(workbook["Moderation log"].iter_rows(values_only=True))
-    assert log[0][:4] == ("When (UTC)", "Who", "Bidder", "Rule")
-    assert len(log) == 2
-    when, who, bidder, rule, before, after, reason = log[1]
+    log = list(workbook[LOG_SHEET].iter_rows(values_only=True))
+    assert log[0][:5] == ("When (UTC)", "Who", "Bidder", "Event", "Rule")
+    assert [entry[3] for entry in log[1:]] == ["Bid received"] * len(PLANS) + ["Moderation"]
+    when, who, bidder, _, rule, before, after, reason = log[-1]
     assert isinstance(when, dt.datetime) and who == "eve@council.example"
     assert (bidder, rule, before, after) == (
         "SSG Support Services Group Ltd",

@@ -4,19 +4,18 @@ database backends, with made-up assessments (the real plans are in test_tenders_
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from collections.abc import Callable
 from typing import Any
 
 import pytest
 from databases import add_assessment, add_user
-from factories import make_assessment
+from factories import add_tender_bid, make_tender, make_tender_plan
 from sqlalchemy import select, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from crp_checker.checking import CheckingService, InlineChecker
-from crp_checker.schemas import Assessment, Outcome, SourceInfo, Verdict
+from crp_checker.schemas import Assessment, Outcome, Verdict
 from crp_checker.store import (
     AssessmentRecord,
     Role,
@@ -41,7 +40,6 @@ from crp_checker.tenders import (
     add_bid,
     add_bid_from_stored,
     can_use_tenders,
-    create_tender,
     finalise,
     get_tender_for,
     list_tenders_for,
@@ -60,33 +58,12 @@ def eve(session: Session) -> User:
     return add_user(session, "eve@council.example", Role.EVALUATOR)
 
 
-def _tender(session: Session, user: User, **overrides: Any) -> Tender:
-    values: dict[str, Any] = {
-        "title": "Grounds maintenance 2026",
-        "reference": "SMBC-2026-014",
-        "procurement_date": "2025-09-01",
-        "climate_weight_percent": 10,
-        "buyer_settings": {"max_data_age_months": 18},
-    }
-    values.update(overrides)
-    return create_tender(session, user=user, **values)
-
-
-def _plan(tender: Tender, content: bytes, **overrides: Any) -> Assessment:
-    source = SourceInfo(
-        name="plan.pdf",
-        kind="pdf",
-        sha256=hashlib.sha256(content).hexdigest(),
-        size_bytes=len(content),
-    )
-    return make_assessment(source=source, settings=tender_settings(tender), **overrides)
+_tender = make_tender
+_plan = make_tender_plan
 
 
 def _bid(session: Session, tender: Tender, user: User, bidder: str, content: bytes) -> Any:
-    assessment = _plan(tender, content)
-    return add_bid(
-        session, tender, bidder_name=bidder, data=content, assessment=assessment, user=user
-    )
+    return add_tender_bid(session, tender, user, bidder, content)
 
 
 def _settle(session: Session, bid: Any, user: User) -> None:
@@ -295,6 +272,7 @@ def test_the_database_refuses_a_blank_reason_and_the_log_refuses_edits(
     session.add(
         Moderation(
             bid=bid,
+            assessment_id=bid.assessment_id,
             rule_id="net-zero-year",
             outcome_before=Outcome.FAIL,
             outcome_after=Outcome.PASS,
@@ -331,7 +309,7 @@ def test_a_finalised_tender_refuses_every_change_and_keeps_its_matrix(
         lambda: moderate(
             session, bid, rule_id="scope2-basis", outcome="pass", reason="x", user=eve
         ),
-        lambda: withdraw_bid(session, bid, user=eve),
+        lambda: withdraw_bid(session, bid, user=eve, reason="late"),
         lambda: finalise(session, tender, user=eve),
     ]
     for refuse in refusals:
@@ -342,16 +320,83 @@ def test_a_finalised_tender_refuses_every_change_and_keeps_its_matrix(
     assert len(moderation_log(tender)) == 3 and tender.title == "Grounds maintenance 2026"
 
 
-def test_a_withdrawn_bid_leaves_the_matrix_but_stays_on_record(session: Session, eve: User) -> None:
+def test_a_withdrawn_bid_stays_in_the_matrix_marked_and_not_scored(
+    session: Session, eve: User
+) -> None:
     tender = _tender(session, eve)
     first = _bid(session, tender, eve, "Acme Widgets Ltd", b"plan one")
     moderate(session, first, rule_id="net-zero-year", outcome="pass", reason="ok", user=eve)
-    withdraw_bid(session, first, user=eve)
+    withdraw_bid(session, first, user=eve, reason="The bidder withdrew by email.")
     second = _bid(session, tender, eve, "Acme Widgets Ltd", b"plan two")  # name free again
-    assert [row.bid_public_id for row in matrix_rows(tender)] == [second.public_id]
+    rows = matrix_rows(tender)
+    assert [row.bid_public_id for row in rows] == [second.public_id, first.public_id]
+    gone = rows[1]
+    assert (gone.status, gone.withdrawn_reason) == ("withdrawn", "The bidder withdrew by email.")
+    assert gone.withdrawn_by == eve.email and gone.withdrawn_at is not None
+    assert (gone.band, gone.marks) == (None, None)  # not scored
+    assert gone.moderation_count == 1 and gone.moderated
+    assert rows[0].status == "active"
     assert [m.bid for m in moderation_log(tender)] == [first]
     with pytest.raises(InvalidModerationError, match="withdrawn"):
         moderate(session, first, rule_id="signatory", outcome="pass", reason="ok", user=eve)
+    with pytest.raises(InvalidTenderError, match="already withdrawn"):
+        withdraw_bid(session, first, user=eve, reason="again")
+
+
+@pytest.mark.parametrize("reason", ["", "   ", "late\x07", "x" * 4001])
+def test_withdrawing_needs_a_readable_reason(session: Session, eve: User, reason: str) -> None:
+    tender = _tender(session, eve)
+    bid = _bid(session, tender, eve, "Acme Widgets Ltd", b"plan one")
+    with pytest.raises(InvalidTenderError) as caught:
+        withdraw_bid(session, bid, user=eve, reason=reason)
+    assert caught.value.http_status == 422
+    assert bid.withdrawn_at is None and matrix_rows(tender)[0].status == "active"
+
+
+def test_a_withdrawn_bid_does_not_hold_up_finalising_and_stays_after_it(
+    session: Session, eve: User
+) -> None:
+    tender = _tender(session, eve)
+    kept = _bid(session, tender, eve, "Acme Widgets Ltd", b"plan one")
+    _settle(session, kept, eve)
+    pending = _bid(session, tender, eve, "Beta Ltd", b"plan two")
+    for rule in ("net-zero-year", "current-emissions"):
+        moderate(session, pending, rule_id=rule, outcome="pass", reason="ok", user=eve)
+    assert matrix_rows(tender)[1].gate is None  # the signatory still needs review
+    withdraw_bid(session, pending, user=eve, reason="Missed the deadline.")
+    finalise(session, tender, user=eve)
+    session.commit()
+    session.expire_all()
+    tender = session.get_one(Tender, tender.id)
+    rows = {row.bidder: row for row in matrix_rows(tender)}
+    assert (
+        rows["Beta Ltd"].withdrawn and rows["Beta Ltd"].withdrawn_reason == "Missed the deadline."
+    )
+    assert rows["Beta Ltd"].gate is None and rows["Acme Widgets Ltd"].gate is True
+    assert {row["bidder"] for row in tender.final_matrix or []} == {"Acme Widgets Ltd", "Beta Ltd"}
+
+
+def test_a_tender_finalised_before_withdrawn_bids_were_kept_still_lists_them(
+    session: Session, eve: User
+) -> None:
+    tender = _tender(session, eve)
+    kept = _bid(session, tender, eve, "Acme Widgets Ltd", b"plan one")
+    _settle(session, kept, eve)
+    gone = _bid(session, tender, eve, "Beta Ltd", b"plan two")
+    withdraw_bid(session, gone, user=eve, reason="Withdrawn in 2025.")
+    finalise(session, tender, user=eve)
+    # As the code before issue 14 finalised: only active bids, without the newer keys.
+    old = [row.to_json() for row in matrix_rows(tender) if not row.withdrawn]
+    for row in old:
+        for key in ("status", "withdrawn_reason", "withdrawn_at", "withdrawn_by", "version"):
+            row.pop(key)
+    tender.final_matrix = old
+    session.flush()
+    rows = matrix_rows(tender)
+    assert [(r.bidder, r.status) for r in rows] == [
+        ("Acme Widgets Ltd", "active"),
+        ("Beta Ltd", "withdrawn"),
+    ]
 
 
 @pytest.mark.parametrize(

@@ -33,7 +33,14 @@ from web_support import (
 
 from crp_checker.checking import CheckingService
 from crp_checker.store import Role, get_assessment_for, get_user_by_email, session_scope
-from crp_checker.tenders import add_bid_from_stored, create_tender, get_tender_for
+from crp_checker.tenders import (
+    add_bid_from_stored,
+    create_tender,
+    get_bid,
+    get_tender_for,
+    moderate,
+    send_clarification,
+)
 
 Expect = dict[str, int]
 
@@ -125,6 +132,36 @@ def _new_bid(env: WebEnv) -> str:
         return f"{tender_path}/bids/{bid.public_id}"
 
 
+def _failing_bid(env: WebEnv, *, letter: bool = False) -> str:
+    """A bid with a failed mandatory requirement (moderated so: the stored plan passes), so a
+    clarification letter has something to ask; with `letter`, that letter's address."""
+    key = (id(env), "failing")
+    if key not in _BIDS:
+        _BIDS[key] = _new_bid(env)
+    bid_path = _BIDS[key]
+    with session_scope(env.engine) as db:
+        user = get_user_by_email(db, EMAILS["evaluator"])
+        assert user is not None
+        tender_id, bid_id = bid_path.removeprefix("/tenders/").split("/bids/")
+        tender = get_tender_for(db, user, tender_id)
+        bid = get_bid(tender, bid_id) if tender else None
+        assert bid is not None
+        if not bid.moderations:
+            moderate(db, bid, rule_id="net-zero-year", outcome="fail", reason="Test", user=user)
+        if not letter:
+            return bid_path
+        sent = send_clarification(db, bid, user=user, sent_on="2025-09-10", reply_by="2025-09-24")
+        return f"{bid_path}/clarifications/{sent.public_id}"
+
+
+def _api(path: str) -> str:
+    return "/api/v1" + path
+
+
+# The tender API (issue 14): as the pages, but 401 without a token and JSON errors.
+API_TENDERS = statuses(401, 403, 403, 200, 403, 200)
+API_TENDER = statuses(401, 404, 404, 200, 404, 200)
+API_TENDER_NEW = statuses(401, 404, 404, 201, 404, 201)
 CLIMATE_ONLY = statuses(303, 403, 403, 403, 200, 200)  # evaluators too: see web/climate.py
 CLIMATE_CHANGE = statuses(303, 403, 403, 403, 303, 303)
 SUPPLIER_PAGE = statuses(303, 404, 404, 404, 200, 200)  # a supplier's address: 404 to others
@@ -243,8 +280,64 @@ CASES = [
         "POST",
         "/tenders/{public_id}/bids/{bid_id}/withdraw",
         TENDER_CHANGE,
-        path=lambda e: _bid(e, "withdraw") + "/withdraw",
-        body="form",
+        path=lambda e: _new_bid(e) + "/withdraw",  # a bid is withdrawn once
+        body="withdraw",
+    ),
+    Case(
+        "POST",
+        "/tenders/{public_id}/bids/{bid_id}/clarifications",
+        TENDER_CHANGE,
+        path=lambda e: _failing_bid(e) + "/clarifications",
+        body="letter",
+    ),
+    Case(
+        "GET",
+        "/tenders/{public_id}/bids/{bid_id}/clarifications/{letter_id}",
+        TENDER_PAGE,
+        path=lambda e: _failing_bid(e, letter=True),
+    ),
+    Case(
+        "GET",
+        "/tenders/{public_id}/bids/{bid_id}/clarifications/{letter_id}/letter.docx",
+        TENDER_PAGE,
+        path=lambda e: _failing_bid(e, letter=True) + "/letter.docx",
+    ),
+    Case(
+        "POST",
+        "/tenders/{public_id}/bids/{bid_id}/versions",
+        TENDER_CHANGE,
+        path=lambda e: _bid(e, "versions") + "/versions",
+        body="plan-version",
+    ),
+    Case("GET", "/api/v1/tenders", API_TENDERS),
+    Case("POST", "/api/v1/tenders", statuses(401, 403, 403, 201, 403, 201), body="api-tender"),
+    Case("GET", "/api/v1/tenders/{tender_id}", API_TENDER, path=lambda e: _api(_new_tender(e))),
+    Case(
+        "POST",
+        "/api/v1/tenders/{tender_id}/bids",
+        API_TENDER_NEW,
+        path=lambda e: _api(_new_tender(e)) + "/bids",
+        body="api-bid",
+    ),
+    Case(
+        "GET",
+        "/api/v1/tenders/{tender_id}/bids/{bid_id}",
+        API_TENDER,
+        path=lambda e: _api(_bid(e, "read")),
+    ),
+    Case(
+        "POST",
+        "/api/v1/tenders/{tender_id}/bids/{bid_id}/withdraw",
+        API_TENDER,
+        path=lambda e: _api(_new_bid(e)) + "/withdraw",
+        body="api-withdraw",
+    ),
+    Case(
+        "POST",
+        "/api/v1/tenders/{tender_id}/finalise",
+        API_TENDER,
+        path=lambda e: _api(_new_tender(e)) + "/finalise",
+        body="api-none",
     ),
     Case("GET", "/suppliers", CLIMATE_ONLY),
     Case("POST", "/suppliers/import", CLIMATE_ONLY, body="register"),
@@ -306,6 +399,24 @@ def _form(case: Case, env: WebEnv, role: str, token: str) -> dict[str, Any]:
         return {"data": {"csrftoken": token, **change}}
     if case.body == "finalise":
         return {"data": {"csrftoken": token, "confirm": "yes"}}
+    if case.body == "withdraw":
+        return {"data": {"csrftoken": token, "reason": "Access test", "confirm": "yes"}}
+    if case.body == "letter":
+        dates = {"sent_on": "2025-09-10", "reply_by": "2025-09-24"}
+        return {"data": {"csrftoken": token, **dates}}
+    if case.body == "plan-version":
+        return {"data": {"csrftoken": token}, "files": {"file": ("plan.txt", TINY_PLAN)}}
+    if case.body.startswith("api-"):  # a session sends the CSRF header; a token needs none
+        call: dict[str, Any] = {"headers": {"x-csrftoken": token}}
+        if case.body == "api-tender":
+            fields = {k: v for k, v in TENDER_FORM.items() if k != "climate_weight_percent"}
+            return call | {"json": fields}
+        if case.body == "api-bid":
+            bidder = {"bidder": f"Bidder {secrets.token_hex(4)}"}
+            return call | {"data": bidder, "files": {"file": ("plan.txt", TINY_PLAN)}}
+        if case.body == "api-withdraw":
+            return call | {"json": {"reason": "Access test"}}
+        return call
     if case.body == "register":
         row = f"Access Register {secrets.token_hex(4)} Ltd,ICT,1000"
         register = f"Supplier Name,Spend Category,Annual Spend\r\n{row}\r\n"

@@ -5,73 +5,32 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from collections.abc import Iterator
-from pathlib import Path
 
-import httpx
 import pytest
-from fastapi.testclient import TestClient
 from lxml import html as lxml_html
 from openpyxl import load_workbook
 from shared_data import require_shared
 from sqlalchemy import select
-from web_support import FIXTURES, PLAN_PDF, WebEnv, csrf, web_env
+from tender_support import (
+    NET_ZERO_2060,
+    PROCUREMENT_DATE,
+    add_upload,
+    bid_link,
+    create_tender,
+    page_matrix,
+    post,
+)
+from web_support import PLAN_PDF, WebEnv, csrf, web_env
 
 from crp_checker.store import session_scope
 from crp_checker.tenders import MatrixRow, Tender, matrix_rows
-from crp_checker.tenders.export import CSV_ENCODING, MATRIX_COLUMNS
+from crp_checker.tenders.export import CSV_ENCODING, LOG_SHEET, MATRIX_COLUMNS
 
-PROCUREMENT_DATE = "2025-09-01"  # the fixtures' own check date (fixtures/expected/*.json)
-NET_ZERO_2060 = FIXTURES / "pdf" / "net_zero_2060.pdf"
-TENDER_LOCATION = re.compile(r"^/tenders/([0-9a-f]{32})$")
 REASON = "The clarification letter of 3 October gives the missing figures."
 
 
 # --------------------------------------------------------------------------- helpers
-
-
-def create_tender(client: TestClient, **fields: str) -> str:
-    """Create a tender through the form; its public id."""
-    data = {
-        "csrftoken": csrf(client, "/tenders"),
-        "title": "Grounds maintenance 2026",
-        "reference": "SMBC-2026-014",
-        "procurement_date": PROCUREMENT_DATE,
-        "climate_weight_percent": "15",
-        "marking_scale": "0-5",
-    } | fields
-    response = client.post("/tenders", data=data, follow_redirects=False)
-    assert response.status_code == 303, response.text[:2000]
-    found = TENDER_LOCATION.match(response.headers["location"])
-    assert found, response.headers["location"]
-    return found.group(1)
-
-
-def add_upload(
-    client: TestClient, tender: str, bidder: str, path: Path, *, token: str | None = None
-) -> httpx.Response:
-    """Add a bid by uploading `path` (token first, then the file, as the form sends them)."""
-    return client.post(
-        f"/tenders/{tender}/bids",
-        data={"csrftoken": token or csrf(client, f"/tenders/{tender}"), "bidder_name": bidder},
-        files={"file": (path.name, path.read_bytes(), "application/octet-stream")},
-        follow_redirects=False,
-    )
-
-
-def post(client: TestClient, path: str, token: str, **fields: str) -> httpx.Response:
-    return client.post(path, data={"csrftoken": token} | fields, follow_redirects=False)
-
-
-def page_matrix(page: str) -> dict[str, dict[str, str]]:
-    """The matrix table on a tender page: bidder -> column -> the cell's text."""
-    tree = lxml_html.fromstring(page)
-    rows = {}
-    for row in tree.xpath("//table[contains(@class, 'tender-matrix')]/tbody/tr"):
-        cells = {c.get("data-col"): " ".join(c.text_content().split()) for c in row}
-        rows[cells["bidder"]] = {k: v for k, v in cells.items() if k}
-    return rows
 
 
 def db_rows(env: WebEnv, tender: str) -> dict[str, MatrixRow]:
@@ -80,8 +39,10 @@ def db_rows(env: WebEnv, tender: str) -> dict[str, MatrixRow]:
         return {row.bidder: row for row in matrix_rows(found)}
 
 
-def shown(value: float | int | None) -> str:
-    return "awaiting gate" if value is None else f"{value:g}"
+def shown(value: float | int | None, withdrawn: bool = False) -> str:
+    if value is None:
+        return "withdrawn" if withdrawn else "awaiting gate"
+    return f"{value:g}"
 
 
 def assert_page_matches_db(page: str, rows: dict[str, MatrixRow]) -> None:
@@ -90,8 +51,9 @@ def assert_page_matches_db(page: str, rows: dict[str, MatrixRow]) -> None:
     for bidder, row in rows.items():
         cells = matrix[bidder]
         assert cells["score"] == str(row.quality_score)
-        assert cells["band"] == shown(row.band)
-        assert cells["marks"] == shown(row.marks)
+        assert cells["band"] == shown(row.band, row.withdrawn)
+        assert cells["marks"] == shown(row.marks, row.withdrawn)
+        assert cells["status"].startswith("Withdrawn" if row.withdrawn else "Active")
         assert cells["gate"].startswith(row.gate_label)
         assert cells["scope3"] == row.scope3_text
         assert cells["net_zero_year"] == str(row.net_zero_year or "not disclosed")
@@ -104,12 +66,6 @@ def first_mandatory_pass(page: str) -> str:
         if "Mandatory" in article.xpath("string(.//p[@class='meta'])"):
             return str(article.get("id")).removeprefix("rule-")
     raise AssertionError("no passing mandatory finding on the page")
-
-
-def bid_link(page: str, bidder: str) -> str:
-    tree = lxml_html.fromstring(page)
-    (href,) = tree.xpath(f"//th[@data-col='bidder']/a[normalize-space(.)='{bidder}']/@href")
-    return str(href)
 
 
 # --------------------------------------------------------------------------- the walk-through
@@ -185,8 +141,9 @@ def test_tender_from_creation_to_finalised(env: WebEnv) -> None:
         assert shown_row["score"] == str(cell["Quality score (0-100)"])
         assert shown_row["marks"] == shown(cell["Weighted marks"])  # type: ignore[arg-type]
         assert shown_row["band"] == shown(cell["Band (0-5)"])  # type: ignore[arg-type]
-    log = list(workbook["Moderation log"].iter_rows(values_only=True))
-    assert len(log) == 2 and log[1][-1] == REASON
+    log = list(workbook[LOG_SHEET].iter_rows(values_only=True))
+    assert [entry[-1] for entry in log if entry[3] == "Moderation"] == [REASON]
+    assert sum(entry[3] == "Bid received" for entry in log) == 3
     table = eve.get(f"/tenders/{tender}/export.csv")
     assert table.headers["content-type"].startswith("text/csv")
     lines = list(csv.DictReader(io.StringIO(table.content.decode(CSV_ENCODING))))
@@ -204,7 +161,13 @@ def test_tender_from_creation_to_finalised(env: WebEnv) -> None:
     if rows["Org A Ltd"].gate is None:
         pending = post(eve, f"/tenders/{tender}/finalise", token, confirm="yes")
         assert pending.status_code == 409 and "Org A Ltd" in pending.text
-        withdrawn = post(eve, f"{bid_link(page, 'Org A Ltd')}/withdraw", token)
+        withdrawn = post(
+            eve,
+            f"{bid_link(page, 'Org A Ltd')}/withdraw",
+            token,
+            reason="Org A withdrew its bid.",
+            confirm="yes",
+        )
         assert withdrawn.status_code == 303
     assert post(eve, f"/tenders/{tender}/finalise", token, confirm="yes").status_code == 303
     final = eve.get(f"/tenders/{tender}").text
@@ -216,7 +179,7 @@ def test_tender_from_creation_to_finalised(env: WebEnv) -> None:
         add_upload(eve, tender, "Latecomer Ltd", PLAN_PDF, token=token),
         post(eve, f"/tenders/{tender}/bids/stored", token, assessment=env.report_b),
         post(eve, f"{bid_url}/moderate", token, rule_id=rule, outcome="pass", reason=REASON),
-        post(eve, f"{bid_url}/withdraw", token),
+        post(eve, f"{bid_url}/withdraw", token, reason="Too late", confirm="yes"),
         post(eve, f"/tenders/{tender}/finalise", token, confirm="yes"),
         post(
             eve,

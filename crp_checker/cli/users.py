@@ -95,3 +95,25 @@ def users_disable(email: Annotated[str, typer.Argument(show_default=False)]) -> 
     with store_session() as session:
         user = store.disable_user(session, email)
         typer.echo(f"Disabled {user.email}.")
+
+
+@users_app.command("token")
+def users_token(
+    email: Annotated[str, typer.Argument(show_default=False)],
+    name: Annotated[
+        str, typer.Option(help="What the token is for, shown on the account's tokens page.")
+    ] = "command line",
+) -> None:
+    """Make a new API token for an account and print it (only once: it is stored as a hash)."""
+    from crp_checker import store
+    from crp_checker.store.errors import UnknownUserError
+
+    with store_session() as session:
+        user = store.get_user_by_email(session, email)
+        if user is None or user.disabled:
+            state = "is disabled" if user is not None else "does not exist"
+            raise UnknownUserError(
+                f"The account {email} {state}: no token was made.",
+            )
+        plaintext, _ = store.create_api_token(session, user, name)
+    typer.echo(plaintext)

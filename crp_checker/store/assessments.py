@@ -19,7 +19,7 @@ from crp_checker.store.models import (
     User,
     utcnow,
 )
-from crp_checker.store.tender_models import Bid
+from crp_checker.store.tender_models import BidVersion
 
 DEFAULT_PAGE_SIZE = 50
 MAX_PAGE_SIZE = 500
@@ -121,8 +121,10 @@ def get_assessment_for(
 def _filtered(
     user: User, verdict: Verdict | None, organisation_id: int | None
 ) -> Select[AssessmentRecord]:
-    # A tender's copy of a bid's assessment is reached from its tender, not listed as a check.
-    statement = _visible_to(user).where(~exists().where(Bid.assessment_id == AssessmentRecord.id))
+    # A tender's copies of a bid's plan versions are reached from the tender, not listed as checks.
+    statement = _visible_to(user).where(
+        ~exists().where(BidVersion.assessment_id == AssessmentRecord.id)
+    )
     if verdict is not None:
         statement = statement.where(AssessmentRecord.verdict == verdict)
     if organisation_id is not None:

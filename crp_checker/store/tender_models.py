@@ -1,9 +1,12 @@
-"""SQLAlchemy models for tender evaluation: tenders, bids and the moderation audit log.
+"""SQLAlchemy models for tender evaluation: tenders, bids, their plan versions, the moderation
+audit log and clarification letters.
 
 A bid points at an ordinary stored assessment (made with the tender's buyer settings), so its
 file is kept content-addressed like any other check and the full report stays one click away.
-Moderations never change that assessment: they are an append-only log that the tender domain
-(crp_checker.tenders) replays to get each bid's effective result.
+A plan re-submitted after a clarification letter is a new version of the same bid; the bid
+points at its newest. Moderations never change an assessment: they are an append-only log,
+per plan version, that the tender domain (crp_checker.tenders) replays to get each bid's
+effective result. Nothing recorded for a tender is ever deleted.
 """
 
 from __future__ import annotations
@@ -12,7 +15,17 @@ import datetime as dt
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import CheckConstraint, Date, Float, ForeignKey, String, Text, event
+from sqlalchemy import (
+    CheckConstraint,
+    Date,
+    Float,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    event,
+)
 from sqlalchemy.orm import Mapped, Mapper, mapped_column, relationship
 
 from crp_checker.schemas import Outcome
@@ -102,8 +115,8 @@ class Tender(Base):
 class Bid(Base):
     """One bidder's plan in a tender, assessed with the tender's settings.
 
-    A withdrawn bid is kept (with its moderations) but leaves the matrix: nothing recorded for
-    a tender is ever deleted.
+    A withdrawn bid is kept, with the reason, in the matrix (marked withdrawn, not scored), the
+    exports and the log. `assessment_id` is the newest plan version's assessment.
     """
 
     __tablename__ = "bids"
@@ -119,14 +132,27 @@ class Bid(Base):
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     withdrawn_at: Mapped[dt.datetime | None]
     withdrawn_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    # Set with withdrawn_at (crp_checker.tenders.withdraw_bid refuses a withdrawal without one).
+    withdrawn_reason: Mapped[str | None] = mapped_column(Text)
 
     tender: Mapped[Tender] = relationship(back_populates="bids")
     organisation: Mapped[Organisation | None] = relationship(lazy="joined")
     assessment_record: Mapped[AssessmentRecord] = relationship(lazy="joined")
     added_by: Mapped[User] = relationship(foreign_keys=[added_by_id], lazy="joined")
+    withdrawn_by: Mapped[User | None] = relationship(foreign_keys=[withdrawn_by_id], lazy="joined")
     moderations: Mapped[list[Moderation]] = relationship(
         back_populates="bid", order_by="Moderation.id", lazy="selectin"
     )
+    versions: Mapped[list[BidVersion]] = relationship(
+        back_populates="bid", order_by="BidVersion.number", lazy="selectin"
+    )
+    clarifications: Mapped[list[Clarification]] = relationship(
+        back_populates="bid", order_by="Clarification.id", lazy="selectin"
+    )
+
+    @property
+    def withdrawn(self) -> bool:
+        return self.withdrawn_at is not None
 
     def __repr__(self) -> str:
         return f"Bid(public_id={self.public_id!r}, bidder_name={self.bidder_name!r})"
@@ -144,6 +170,8 @@ class Moderation(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     bid_id: Mapped[int] = mapped_column(ForeignKey("bids.id"), index=True)
+    # The plan version moderated: a re-submitted plan starts without moderations.
+    assessment_id: Mapped[int] = mapped_column(ForeignKey("assessments.id"), index=True)
     rule_id: Mapped[str] = mapped_column(String(64))
     # Each enum names its own CHECK constraint, so the two columns need two names.
     outcome_before: Mapped[Outcome] = mapped_column(_string_enum(Outcome, "outcome_before"))
@@ -162,9 +190,66 @@ class Moderation(Base):
         )
 
 
-def _refuse_change(mapper: Mapper[Any], connection: Any, target: Moderation) -> None:
-    raise ValueError("the moderation log is append-only: record a new moderation instead")
+class Clarification(Base):
+    """A clarification letter sent to a bidder: the requirements it asks about, as sent.
+
+    `items` keeps each failed or uncertain mandatory requirement with its quotes and pages, so
+    the letter reads the same later whatever happens to the bid; like the log it never changes.
+    """
+
+    __tablename__ = "clarifications"
+    __table_args__ = (CheckConstraint("reply_by >= sent_on", name="reply_after_sending"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    public_id: Mapped[str] = mapped_column(String(32), unique=True, default=new_public_id)
+    bid_id: Mapped[int] = mapped_column(ForeignKey("bids.id"), index=True)
+    assessment_id: Mapped[int] = mapped_column(ForeignKey("assessments.id"))
+    items: Mapped[list[dict[str, Any]]] = mapped_column(JSONDocument)
+    sent_on: Mapped[dt.date] = mapped_column(Date)
+    reply_by: Mapped[dt.date] = mapped_column(Date)
+    created_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+    bid: Mapped[Bid] = relationship(back_populates="clarifications")
+    assessment_record: Mapped[AssessmentRecord] = relationship(lazy="joined")
+    created_by: Mapped[User] = relationship(lazy="joined")
+
+    def __repr__(self) -> str:
+        return f"Clarification(public_id={self.public_id!r}, bid_id={self.bid_id!r})"
 
 
-event.listen(Moderation, "before_update", _refuse_change)
-event.listen(Moderation, "before_delete", _refuse_change)
+class BidVersion(Base):
+    """One plan version of a bid: the first as added, later ones re-submitted in reply to a
+    clarification letter. Each has its own assessment with the tender's settings."""
+
+    __tablename__ = "bid_versions"
+    __table_args__ = (
+        UniqueConstraint("bid_id", "number"),
+        CheckConstraint("number >= 1", name="number_positive"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    bid_id: Mapped[int] = mapped_column(ForeignKey("bids.id"), index=True)
+    number: Mapped[int] = mapped_column(Integer)
+    assessment_id: Mapped[int] = mapped_column(ForeignKey("assessments.id"), index=True)
+    added_via: Mapped[BidSource] = mapped_column(_string_enum(BidSource, "bid_source"))
+    added_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    clarification_id: Mapped[int | None] = mapped_column(ForeignKey("clarifications.id"))
+
+    bid: Mapped[Bid] = relationship(back_populates="versions")
+    assessment_record: Mapped[AssessmentRecord] = relationship(lazy="joined")
+    added_by: Mapped[User] = relationship(lazy="joined")
+    clarification: Mapped[Clarification | None] = relationship(lazy="joined")
+
+    def __repr__(self) -> str:
+        return f"BidVersion(bid_id={self.bid_id!r}, number={self.number!r})"
+
+
+def _refuse_change(mapper: Mapper[Any], connection: Any, target: Base) -> None:
+    raise ValueError(f"{type(target).__name__} records are append-only: record a new one instead")
+
+
+for _model in (Moderation, Clarification, BidVersion):
+    event.listen(_model, "before_update", _refuse_change)
+    event.listen(_model, "before_delete", _refuse_change)

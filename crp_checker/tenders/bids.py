@@ -1,4 +1,5 @@
-"""Adding and withdrawing bids, and moderating their findings (the audit log).
+"""Adding bids and their re-submitted plan versions, withdrawing bids (with a reason), and
+moderating their findings (the audit log).
 
 Like the rest of crp_checker.tenders nothing here commits, and every change first locks the
 tender row through require_draft(), so nothing lands after another evaluator finalised it.
@@ -13,16 +14,21 @@ from crp_checker.schemas import Assessment, Outcome
 from crp_checker.store.assessments import save_assessment, save_check
 from crp_checker.store.files import read_file
 from crp_checker.store.models import AssessmentRecord, Organisation, User, utcnow
-from crp_checker.store.tender_models import Bid, BidSource, Moderation, Tender
-from crp_checker.tenders.errors import DuplicateBidderError, InvalidModerationError
+from crp_checker.store.tender_models import Bid, BidSource, BidVersion, Moderation, Tender
+from crp_checker.tenders.errors import (
+    DuplicateBidderError,
+    InvalidModerationError,
+    InvalidTenderError,
+    TenderError,
+)
 from crp_checker.tenders.service import (
     bid_result,
     current_bids,
     require_draft,
     tender_buyer_settings,
     tender_settings,
-    text_field,
 )
+from crp_checker.tenders.text import long_text, text_field
 
 MAX_REASON_LENGTH = 4000
 
@@ -53,6 +59,16 @@ def _attach(
         added_by_id=user.id,
     )
     session.add(bid)
+    session.add(
+        BidVersion(
+            bid=bid,
+            number=1,
+            assessment_record=record,
+            added_via=added_via,
+            added_by_id=user.id,
+            created_at=bid.created_at or utcnow(),
+        )
+    )
     session.flush()
     return bid
 
@@ -131,13 +147,60 @@ def add_bid_from_stored(
     )
 
 
-def withdraw_bid(session: Session, bid: Bid, *, user: User) -> Bid:
-    """Take a bid out of the matrix; it stays on record with its moderations."""
+def add_version(
+    session: Session,
+    bid: Bid,
+    *,
+    data: bytes,
+    assessment: Assessment,
+    user: User,
+    added_via: BidSource | str = BidSource.UPLOAD,
+    source_url: str | None = None,
+) -> BidVersion:
+    """Add a re-submitted plan as the bid's next version (assessed with the tender's settings).
+
+    It answers the bid's latest clarification letter about the version before it, if any; the
+    earlier versions, their moderations and letters stay on record.
+    """
     require_draft(session, bid.tender)
-    if bid.withdrawn_at is None:
-        bid.withdrawn_at = utcnow()
-        bid.withdrawn_by_id = user.id
-        session.flush()
+    if bid.withdrawn_at is not None:
+        raise TenderError(
+            f"The bid from {bid.bidder_name} was withdrawn, so it takes no new plan.",
+            hint="Add the plan as a new bid instead.",
+        )
+    _check_settings(bid.tender, assessment)
+    record = save_check(session, data, assessment, user=user, source_url=source_url)
+    asked = [c for c in bid.clarifications if c.assessment_id == bid.assessment_id]
+    number = (bid.versions[-1].number if bid.versions else 1) + 1
+    version = BidVersion(
+        bid=bid,
+        number=number,
+        assessment_record=record,
+        added_via=BidSource(added_via),
+        added_by_id=user.id,
+        created_at=utcnow(),
+        clarification=asked[-1] if asked else None,
+    )
+    session.add(version)
+    bid.assessment_record = record
+    session.flush()
+    return version
+
+
+def withdraw_bid(session: Session, bid: Bid, *, user: User, reason: str) -> Bid:
+    """Mark a bid withdrawn, with the reason: it stays in the matrix (not scored), the exports,
+    the log and its record. Refused without a reason, or when already withdrawn."""
+    require_draft(session, bid.tender)
+    if bid.withdrawn_at is not None:
+        raise InvalidTenderError(
+            f"The bid from {bid.bidder_name} is already withdrawn.",
+            hint="Nothing to do: the withdrawal and its reason are on record.",
+        )
+    bid.withdrawn_reason = long_text(reason, "reason for withdrawing", MAX_REASON_LENGTH)
+    bid.withdrawn_at = utcnow()
+    bid.withdrawn_by_id = user.id
+    session.flush()
+    session.refresh(bid, ["withdrawn_by"])
     return bid
 
 
@@ -154,11 +217,9 @@ def moderate(
     require_draft(session, bid.tender)
     if bid.withdrawn_at is not None:
         raise InvalidModerationError(f"The bid from {bid.bidder_name} was withdrawn.")
-    text = (reason or "").strip()
-    if not text:
+    if not (reason or "").strip():
         raise InvalidModerationError("A moderation needs a reason.")
-    if len(text) > MAX_REASON_LENGTH:
-        raise InvalidModerationError(f"The reason is longer than {MAX_REASON_LENGTH} characters.")
+    text = long_text(reason, "reason", MAX_REASON_LENGTH, error=InvalidModerationError)
     try:
         after = Outcome(outcome)
     except ValueError:
@@ -170,6 +231,7 @@ def moderate(
         raise InvalidModerationError(f"The finding {rule_id!r} is already {after.value}.")
     moderation = Moderation(
         bid=bid,
+        assessment_id=bid.assessment_id,
         rule_id=rule_id,
         outcome_before=current[rule_id],
         outcome_after=after,

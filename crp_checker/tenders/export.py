@@ -1,8 +1,9 @@
 """The tender file: the matrix as CSV and XLSX, and a printable evaluation record per bid.
 
 Every export is built from matrix_rows(), so the page, the CSV and the XLSX show the same
-numbers. Text from plans and bidders is untrusted: cells that a spreadsheet would run as a
-formula are written as text (an apostrophe in the CSV, a string cell in the XLSX).
+numbers, withdrawn bids included (marked, with the reason). Text from plans and bidders is
+untrusted: cells that a spreadsheet would run as a formula are written as text (an apostrophe in
+the CSV, a string cell in the XLSX), and characters a workbook cannot hold are replaced.
 
 CSV decision: UTF-8 with a byte-order mark. Excel, which most procurement teams open CSVs with,
 reads a BOM-less CSV as the local code page and garbles names such as "Société" or "–"; every
@@ -27,16 +28,19 @@ from crp_checker import __version__
 from crp_checker.report.environment import get_environment
 from crp_checker.report.html import stylesheet
 from crp_checker.report.tabular import csv_text, safe_cell
-from crp_checker.report.wording import OUTCOME_LABELS, VERDICT_LABELS
-from crp_checker.store.tender_models import Bid, Moderation, Tender
-from crp_checker.tenders.bids import moderation_log
+from crp_checker.report.wording import VERDICT_LABELS
+from crp_checker.store.tender_models import Bid, Tender
+from crp_checker.tenders.limits import effective_limits
+from crp_checker.tenders.log import LogEntry, bid_log, tender_log
 from crp_checker.tenders.results import GATE_LABELS, MatrixRow
 from crp_checker.tenders.service import (
     bid_assessment,
     bid_result,
     matrix_rows,
+    row_for,
     tender_settings,
 )
+from crp_checker.tenders.text import printable
 
 CSV_ENCODING = "utf-8-sig"
 XLSX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -59,8 +63,12 @@ def _yes_no(flag: bool) -> str:
 
 MATRIX_COLUMNS: tuple[Column, ...] = (
     Column("Bidder", lambda r: r.bidder, 32),
+    Column("Status", lambda r: "Withdrawn" if r.withdrawn else "Active", 12),
+    Column("Withdrawn reason", lambda r: r.withdrawn_reason, 40),
+    Column("Withdrawn at (UTC)", lambda r: r.withdrawn_at, 18),
     Column("Gate (PPN 006)", lambda r: r.gate_label, 18),
     Column("Grounds failed", lambda r: r.grounds_text or None, 16),
+    Column("Gate explanation", lambda r: r.gate_explanation, 60),
     Column("Verdict", lambda r: VERDICT_LABELS[r.verdict], 22),
     Column("Quality score (0-100)", lambda r: r.quality_score),
     Column("Band (0-5)", lambda r: r.band, 10),
@@ -75,10 +83,12 @@ MATRIX_COLUMNS: tuple[Column, ...] = (
     Column("Moderations", lambda r: r.moderation_count, 12),
     Column("Original verdict", lambda r: VERDICT_LABELS[r.original_verdict], 22),
     Column("Original score", lambda r: r.original_score, 12),
+    Column("Plan version", lambda r: r.version, 10),
     Column("Plan file", lambda r: r.source_name, 40),
     Column("Assessment id", lambda r: r.assessment_public_id, 34),
 )
-LOG_HEADERS = ("When (UTC)", "Who", "Bidder", "Rule", "Before", "After", "Reason")
+LOG_HEADERS = ("When (UTC)", "Who", "Bidder", "Event", "Rule", "Before", "After", "Details")
+LOG_SHEET = "Audit log"
 
 
 def _csv_cell(value: Value) -> str:
@@ -86,9 +96,11 @@ def _csv_cell(value: Value) -> str:
         return ""
     if isinstance(value, float):
         return f"{value:g}" if value == int(value) else f"{value:.2f}"
+    if isinstance(value, dt.datetime):
+        return value.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M")
     if isinstance(value, dt.date):
         return value.isoformat()
-    return safe_cell(value)
+    return printable(safe_cell(value))
 
 
 def matrix_csv(tender: Tender) -> bytes:
@@ -106,6 +118,8 @@ def _excel_value(value: Value) -> Value:
     # openpyxl refuses aware datetimes: the sheet says "(UTC)" in its header instead.
     if isinstance(value, dt.datetime) and value.tzinfo is not None:
         return value.astimezone(dt.UTC).replace(tzinfo=None)
+    if isinstance(value, str):
+        return printable(value)  # a control character would make openpyxl refuse the cell
     return value
 
 
@@ -135,19 +149,8 @@ def _table(
     sheet.freeze_panes = "A2"
 
 
-def _log_rows(log: list[Moderation]) -> list[list[Value]]:
-    return [
-        [
-            entry.created_at,
-            entry.user.name or entry.user.email,
-            entry.bid.bidder_name,
-            entry.rule_id,
-            OUTCOME_LABELS[entry.outcome_before],
-            OUTCOME_LABELS[entry.outcome_after],
-            entry.reason,
-        ]
-        for entry in log
-    ]
+def _log_rows(log: list[LogEntry]) -> list[list[Value]]:
+    return [[e.when, e.who, e.bidder, e.event, e.rule, e.before, e.after, e.details] for e in log]
 
 
 def settings_rows(tender: Tender) -> list[tuple[str, Value]]:
@@ -172,6 +175,8 @@ def settings_rows(tender: Tender) -> list[tuple[str, Value]]:
         origin = "tender" if name in tender.buyer_settings else "default"
         shown = ", ".join(str(v) for v in value) if isinstance(value, list) else value
         rows.append((f"Buyer setting: {name} ({origin})", shown))
+    for limit in effective_limits(settings):
+        rows.append((f"At the gate: {limit.label} {limit.summary}", limit.effect))
     rows.append(("Rulebook version", ", ".join(rulebooks) or None))
     rows.append(("crp-checker version", __version__))
     return rows
@@ -190,9 +195,9 @@ def matrix_xlsx(tender: Tender) -> bytes:
         rows,
         [column.width for column in MATRIX_COLUMNS],
     )
-    log = workbook.create_sheet("Moderation log")
-    _table(log, LOG_HEADERS, _log_rows(moderation_log(tender)), [18, 28, 28, 26, 14, 14, 80])
-    for (cell,) in log.iter_rows(min_row=2, min_col=7, max_col=7):
+    log = workbook.create_sheet(LOG_SHEET)
+    _table(log, LOG_HEADERS, _log_rows(tender_log(tender)), [18, 28, 28, 20, 26, 14, 14, 80])
+    for (cell,) in log.iter_rows(min_row=2, min_col=8, max_col=8):
         cell.alignment = Alignment(wrap_text=True, vertical="top")
     settings = workbook.create_sheet("Settings")
     pairs: list[list[Value]] = [[name, value] for name, value in settings_rows(tender)]
@@ -203,10 +208,6 @@ def matrix_xlsx(tender: Tender) -> bytes:
 
 
 # --------------------------------------------------------------------------- record
-
-
-def _row_for(tender: Tender, bid: Bid) -> MatrixRow | None:
-    return next((row for row in matrix_rows(tender) if row.bid_public_id == bid.public_id), None)
 
 
 def render_bid_record(tender: Tender, bid: Bid, *, generated_at: dt.datetime | None = None) -> str:
@@ -222,9 +223,9 @@ def render_bid_record(tender: Tender, bid: Bid, *, generated_at: dt.datetime | N
         "tender": tender,
         "bid": bid,
         "a": assessment,
-        "row": _row_for(tender, bid),
+        "row": row_for(tender, bid),
         "result": bid_result(bid, assessment),
-        "history": list(bid.moderations),
+        "history": bid_log(bid),
         "settings": settings_rows(tender),
         "gate_labels": GATE_LABELS,
         "verdict_labels": VERDICT_LABELS,

@@ -15,8 +15,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from crp_checker.buyer import load_buyer_settings
+from crp_checker.rules.current import GRACE_MONTHS
 from crp_checker.store import AssessmentRecord, User, list_assessments_for
-from crp_checker.store.tender_models import Bid, Tender
+from crp_checker.store.tender_models import BidVersion, Tender
 from crp_checker.tenders.errors import InvalidTenderError
 
 # How many of the newest visible stored assessments the "pick a stored assessment" list offers.
@@ -45,14 +46,17 @@ BUYER_FIELDS: tuple[BuyerField, ...] = (
     BuyerField(
         "max_data_age_months",
         "Maximum age of the emissions data (months)",
-        "How long before the procurement date the current reporting period may end.",
+        "How long before the procurement date the current reporting period may end. Data up "
+        f"to {GRACE_MONTHS} months older still passes the gate, marked partial (the "
+        "rulebook's grace period).",
         1,
         120,
     ),
     BuyerField(
         "max_signoff_age_months",
         "Maximum age of the sign-off (months)",
-        "How long before the procurement date the plan may have been signed off or published.",
+        "How long before the procurement date the plan may have been signed off or published "
+        "(no grace period).",
         1,
         120,
     ),
@@ -134,6 +138,6 @@ def merged_overrides(tender: Tender, typed: Mapping[str, int]) -> dict[str, Any]
 
 def stored_choices(session: Session, user: User) -> list[AssessmentRecord]:
     """The newest stored assessments `user` may see, without the tenders' own copies of bids."""
-    in_tenders = set(session.scalars(select(Bid.assessment_id)))
+    in_tenders = set(session.scalars(select(BidVersion.assessment_id)))
     records = list_assessments_for(session, user, limit=STORED_CHOICES + len(in_tenders))
     return [record for record in records if record.id not in in_tenders][:STORED_CHOICES]

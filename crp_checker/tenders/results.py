@@ -7,16 +7,21 @@ original outcome of every finding stays next to the moderated one.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 from crp_checker import score as scoring
 from crp_checker.rules.scope3 import assessment_coverage
-from crp_checker.schemas import Assessment, Finding, Outcome, Verdict
+from crp_checker.schemas import Assessment, Finding, Outcome, Severity, Verdict
 from crp_checker.store.tender_models import MarkingScale, Moderation
+from crp_checker.tenders.limits import gate_explanation
 
 GATE_LABELS = {True: "Pass", False: "Fail", None: "Evaluator to decide"}
+GATE_VALUES = {True: "pass", False: "fail", None: "needs_review"}
+ACTIVE = "active"
+WITHDRAWN = "withdrawn"
 MARKS_DECIMALS = 2
 
 
@@ -121,6 +126,24 @@ def effective_result(
     )
 
 
+@dataclass(frozen=True)
+class Withdrawal:
+    """When, by whom and why a bid was withdrawn."""
+
+    at: dt.datetime
+    by: str
+    reason: str
+
+
+def rules_with(result: EffectiveResult, outcome: Outcome) -> list[str]:
+    """The mandatory rules whose outcome (after moderation) is `outcome`, in rulebook order."""
+    return [
+        e.finding.rule
+        for e in result.findings
+        if e.outcome is outcome and e.finding.severity is Severity.MANDATORY
+    ]
+
+
 def scope3_coverage(assessment: Assessment) -> tuple[list[int], list[int]]:
     """(covered, required): the required Scope 3 categories the plan reports or rules out with
     a reason, from the same computation as the scope3-categories rule and the report."""
@@ -130,7 +153,12 @@ def scope3_coverage(assessment: Assessment) -> tuple[list[int], list[int]]:
 
 @dataclass(frozen=True)
 class MatrixRow:
-    """One bidder's line in the side-by-side matrix; exports write exactly these values."""
+    """One bid's line in the side-by-side matrix: every door (the tender and bid pages, the
+    record, the CSV, the XLSX, the API) writes exactly these values.
+
+    A withdrawn bid keeps its line, marked withdrawn with the reason: its gate and score stay
+    as judged, but it is not scored (no band, no marks).
+    """
 
     bid_public_id: str
     assessment_public_id: str
@@ -152,10 +180,35 @@ class MatrixRow:
     moderation_count: int
     original_verdict: Verdict
     original_score: int
+    # Added by issue 14; rows finalised before it read with these defaults.
+    status: str = ACTIVE
+    withdrawn_reason: str | None = None
+    withdrawn_at: dt.datetime | None = None
+    withdrawn_by: str | None = None
+    version: int = 1
+    gate_explanation: str = ""
+    rules_failed: list[str] = field(default_factory=list)
+    rules_to_review: list[str] = field(default_factory=list)
+
+    @property
+    def withdrawn(self) -> bool:
+        return self.status == WITHDRAWN
 
     @property
     def gate_label(self) -> str:
         return GATE_LABELS[self.gate]
+
+    @property
+    def gate_value(self) -> str:
+        """pass, fail or needs_review: the gate as the API and the exports name it."""
+        return GATE_VALUES[self.gate]
+
+    @property
+    def status_text(self) -> str:
+        """ "Active", or "Withdrawn: <reason>" for the exports."""
+        if not self.withdrawn:
+            return "Active"
+        return f"Withdrawn: {self.withdrawn_reason or 'no reason recorded'}"
 
     @property
     def grounds_text(self) -> str:
@@ -170,15 +223,21 @@ class MatrixRow:
 
     def to_json(self) -> dict[str, Any]:
         """Plain JSON values, for the snapshot a finalised tender keeps."""
-        return asdict(self)
+        values = asdict(self)
+        if self.withdrawn_at is not None:
+            values["withdrawn_at"] = self.withdrawn_at.isoformat()
+        return values
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> MatrixRow:
-        """A row back from a finalised tender's snapshot (unknown keys are ignored)."""
+        """A row back from a finalised tender's snapshot (unknown keys are ignored, missing
+        newer ones take their defaults)."""
         known = {f.name for f in fields(cls)}
         values = {key: value for key, value in data.items() if key in known}
         values["verdict"] = Verdict(values["verdict"])
         values["original_verdict"] = Verdict(values["original_verdict"])
+        if values.get("withdrawn_at"):
+            values["withdrawn_at"] = dt.datetime.fromisoformat(values["withdrawn_at"])
         return cls(**values)
 
 
@@ -190,10 +249,14 @@ def matrix_row(
     assessment: Assessment,
     result: EffectiveResult,
     moderation_count: int,
+    version: int = 1,
+    withdrawal: Withdrawal | None = None,
 ) -> MatrixRow:
-    """The matrix line for one bid from its assessment and effective result."""
+    """The matrix line for one bid from its assessment and effective result; a withdrawn bid
+    keeps its gate and score but is not scored."""
     covered, required = scope3_coverage(assessment)
     baseline = assessment.facts.baseline
+    withdrawn = withdrawal is not None
     return MatrixRow(
         bid_public_id=bid_public_id,
         assessment_public_id=assessment_public_id,
@@ -203,8 +266,8 @@ def matrix_row(
         grounds_failed=list(result.grounds_failed),
         verdict=result.verdict,
         quality_score=result.score,
-        band=result.band,
-        marks=result.marks,
+        band=None if withdrawn else result.band,
+        marks=None if withdrawn else result.marks,
         marks_available=result.marks_available,
         net_zero_year=assessment.facts.net_zero_year,
         baseline_year=baseline.end_year,
@@ -215,4 +278,14 @@ def matrix_row(
         moderation_count=moderation_count,
         original_verdict=result.original_verdict,
         original_score=result.original_score,
+        status=WITHDRAWN if withdrawn else ACTIVE,
+        withdrawn_reason=withdrawal.reason if withdrawal else None,
+        withdrawn_at=withdrawal.at if withdrawal else None,
+        withdrawn_by=withdrawal.by if withdrawal else None,
+        version=version,
+        gate_explanation=gate_explanation(
+            result.gate, [(e.finding, e.outcome) for e in result.findings], assessment.settings
+        ),
+        rules_failed=rules_with(result, Outcome.FAIL),
+        rules_to_review=rules_with(result, Outcome.NEEDS_REVIEW),
     )

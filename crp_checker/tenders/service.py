@@ -22,6 +22,7 @@ from crp_checker.store.models import Role, User, utcnow
 from crp_checker.store.tender_models import (
     Bid,
     MarkingScale,
+    Moderation,
     Tender,
     TenderStatus,
 )
@@ -31,7 +32,15 @@ from crp_checker.tenders.errors import (
     TenderError,
     TenderFinalisedError,
 )
-from crp_checker.tenders.results import EffectiveResult, MatrixRow, effective_result, matrix_row
+from crp_checker.tenders.overrides import BuyerOverrides
+from crp_checker.tenders.results import (
+    EffectiveResult,
+    MatrixRow,
+    Withdrawal,
+    effective_result,
+    matrix_row,
+)
+from crp_checker.tenders.text import text_field
 
 # RULES.md "Tender marks": 10% of the total score unless the buyer says otherwise.
 DEFAULT_WEIGHT_PERCENT = 10.0
@@ -45,16 +54,6 @@ def can_use_tenders(user: User | None) -> bool:
 
 
 # --------------------------------------------------------------------------- validation
-
-
-def text_field(value: str | None, field: str, limit: int) -> str:
-    """The value with its white space tidied; refused when empty or over `limit`."""
-    text = " ".join((value or "").split())
-    if not text:
-        raise InvalidTenderError(f"The tender needs a {field}.")
-    if len(text) > limit:
-        raise InvalidTenderError(f"The {field} is longer than {limit} characters.")
-    return text
 
 
 def _date(value: dt.date | str) -> dt.date:
@@ -87,8 +86,16 @@ def _scale(value: MarkingScale | str) -> MarkingScale:
         raise InvalidTenderError(f"The marking scale must be {choices}, not {value!r}.") from None
 
 
+def _problems(error: ValidationError) -> str:
+    return "; ".join(
+        f"{'.'.join(str(part) for part in e['loc']) or 'settings'}: {e['msg']}"
+        for e in error.errors()
+    )
+
+
 def _overrides(values: Mapping[str, Any] | None, procurement_date: dt.date) -> dict[str, Any]:
-    """The buyer-setting overrides as JSON values, checked against the rulebook's settings."""
+    """The buyer-setting overrides as JSON values, checked against the ranges a tender accepts
+    (BuyerOverrides) and the rulebook's settings."""
     given = {key: value for key, value in (values or {}).items() if value is not None}
     if "check_date" in given:
         raise InvalidTenderError(
@@ -96,14 +103,12 @@ def _overrides(values: Mapping[str, Any] | None, procurement_date: dt.date) -> d
             hint="Set the procurement date instead of a check_date buyer setting.",
         )
     try:
-        settings = load_buyer_settings(**given, check_date=procurement_date)
+        checked = BuyerOverrides.model_validate(given).model_dump(exclude_none=True)
+        settings = load_buyer_settings(**checked, check_date=procurement_date)
     except ValidationError as error:
-        problems = "; ".join(
-            f"{'.'.join(str(part) for part in e['loc'])}: {e['msg']}" for e in error.errors()
-        )
-        raise InvalidTenderError(f"Invalid buyer settings: {problems}.") from None
+        raise InvalidTenderError(f"Invalid buyer settings: {_problems(error)}.") from None
     dumped = settings.model_dump(mode="json")
-    return {key: dumped[key] for key in given}
+    return {key: dumped[key] for key in checked}
 
 
 def require_draft(session: Session, tender: Tender) -> None:
@@ -224,7 +229,7 @@ def finalise(session: Session, tender: Tender, *, user: User) -> Tender:
     """Close the evaluation: keep the matrix as decided; every later change is refused."""
     require_draft(session, tender)
     rows = matrix_rows(tender)
-    pending = [row.bidder for row in rows if row.gate is None]
+    pending = [row.bidder for row in rows if row.gate is None and not row.withdrawn]
     if pending:
         raise PendingGateError("The gate is still undecided for: " + ", ".join(pending) + ".")
     tender.final_matrix = [row.to_json() for row in rows]
@@ -253,35 +258,64 @@ def bid_assessment(bid: Bid) -> Assessment:
     return bid.assessment_record.assessment
 
 
+def version_moderations(bid: Bid) -> list[Moderation]:
+    """The moderations of the bid's current plan version (a re-submitted plan starts afresh)."""
+    return [m for m in bid.moderations if m.assessment_id == bid.assessment_id]
+
+
 def bid_result(bid: Bid, assessment: Assessment | None = None) -> EffectiveResult:
-    """The bid's result now: its assessment with the moderation log applied."""
+    """The bid's result now: its current plan's assessment with that plan's moderations."""
     tender = bid.tender
     return effective_result(
         assessment or bid_assessment(bid),
-        bid.moderations,
+        version_moderations(bid),
         weight=tender.climate_weight_percent,
         scale=tender.marking_scale,
+    )
+
+
+def _withdrawal(bid: Bid) -> Withdrawal | None:
+    if bid.withdrawn_at is None:
+        return None
+    who = bid.withdrawn_by.email if bid.withdrawn_by else ""
+    return Withdrawal(bid.withdrawn_at, who, bid.withdrawn_reason or "")
+
+
+def bid_row(bid: Bid) -> MatrixRow:
+    """The bid's matrix line computed now (withdrawn bids included, marked so)."""
+    assessment = bid_assessment(bid)
+    return matrix_row(
+        bid_public_id=bid.public_id,
+        assessment_public_id=bid.assessment_record.public_id,
+        bidder=bid.bidder_name,
+        assessment=assessment,
+        result=bid_result(bid, assessment),
+        moderation_count=len(version_moderations(bid)),
+        version=bid.versions[-1].number if bid.versions else 1,
+        withdrawal=_withdrawal(bid),
     )
 
 
 # --------------------------------------------------------------------------- matrix
 
 
+def _in_order(rows: list[MatrixRow]) -> list[MatrixRow]:
+    """Active bids first, then withdrawn ones, each in the order they were added."""
+    return [r for r in rows if not r.withdrawn] + [r for r in rows if r.withdrawn]
+
+
 def matrix_rows(tender: Tender) -> list[MatrixRow]:
-    """One row per current bid; a finalised tender gives the rows it was finalised with."""
+    """One row per bid ever received, withdrawn ones marked; a finalised tender gives the rows
+    it was finalised with (plus, for tenders finalised before withdrawn bids were kept in the
+    matrix, those bids as they stand)."""
     if tender.status is TenderStatus.FINALISED and tender.final_matrix is not None:
-        return [MatrixRow.from_json(row) for row in tender.final_matrix]
-    rows = []
-    for bid in current_bids(tender):
-        assessment = bid_assessment(bid)
-        rows.append(
-            matrix_row(
-                bid_public_id=bid.public_id,
-                assessment_public_id=bid.assessment_record.public_id,
-                bidder=bid.bidder_name,
-                assessment=assessment,
-                result=bid_result(bid, assessment),
-                moderation_count=len(bid.moderations),
-            )
-        )
-    return rows
+        rows = [MatrixRow.from_json(row) for row in tender.final_matrix]
+        kept = {row.bid_public_id for row in rows}
+        rows += [bid_row(bid) for bid in tender.bids if bid.public_id not in kept]
+        return _in_order(rows)
+    return _in_order([bid_row(bid) for bid in tender.bids])
+
+
+def row_for(tender: Tender, bid: Bid) -> MatrixRow:
+    """This bid's line of the matrix, exactly as the matrix shows it."""
+    return next(row for row in matrix_rows(tender) if row.bid_public_id == bid.public_id)

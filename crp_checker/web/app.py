@@ -31,6 +31,7 @@ from crp_checker.web import (
     account,
     admin,
     api,
+    api_tenders,
     climate,
     csrf,
     docs,
@@ -38,6 +39,7 @@ from crp_checker.web import (
     pages,
     screening,
     suppliers,
+    tender_bids,
     tenders,
 )
 from crp_checker.web.auth import LoginThrottle
@@ -145,7 +147,9 @@ def create_app(
     app.include_router(admin.router)
     app.include_router(docs.router)
     app.include_router(api.router)
+    app.include_router(api_tenders.router)
     app.include_router(tenders.router)
+    app.include_router(tender_bids.router)
     # Before the suppliers' pages, so /suppliers/screening is not read as a supplier id.
     app.include_router(screening.router)
     app.include_router(suppliers.router)

@@ -105,7 +105,11 @@ async def http_error(request: Request, exc: Exception) -> Response:
 
 async def invalid_request(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, RequestValidationError)
-    fields = sorted({str(e.get("loc", ["", "?"])[-1]) for e in exc.errors()})
+    # The field's name, not a list index ("required_scope3_categories", not "0").
+    fields = sorted(
+        {next((str(p) for p in reversed(e.get("loc", [])) if isinstance(p, str)), "?")}.pop()
+        for e in exc.errors()
+    )
     message = f"Some of what was sent is missing or not valid: {', '.join(fields)}."
     return error_response(request, 422, message, "Check the form and try again.", "invalid_request")
 

@@ -1,4 +1,5 @@
-"""Tender evaluation pages (issue 5): the matrix, bids, moderation, exports and finalising.
+"""Tender evaluation pages (issues 5 and 14): the list, a tender's matrix, adding bids, its
+settings, exports and finalising (one bid's pages are in web/tender_bids.py).
 
 Only evaluators and admins use these pages: other roles get 403 on /tenders and 404 on every
 tender address (a bidder must not even learn that a tender exists). Every change goes through
@@ -9,48 +10,39 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, File, Form, HTTPException, Request
+from fastapi import APIRouter, File, Form, Request
 from fastapi import UploadFile as FormFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
 from crp_checker.errors import CRPError
-from crp_checker.ingest.names import file_stem
-from crp_checker.schemas import Outcome
 from crp_checker.store import User, get_assessment_for
 from crp_checker.tenders import (
     GATE_LABELS,
-    Bid,
     BidSource,
     InvalidTenderError,
     MarkingScale,
     Tender,
     add_bid,
     add_bid_from_stored,
-    bid_assessment,
-    bid_result,
     create_tender,
     current_bids,
+    effective_limits,
     finalise,
-    get_bid,
-    get_tender_for,
     list_tenders_for,
     matrix_rows,
-    moderate,
-    moderation_log,
     require_draft,
-    tender_buyer_settings,
+    tender_log,
     tender_settings,
+    text_field,
     update_tender,
-    withdraw_bid,
 )
 from crp_checker.tenders.export import (
     CSV_MEDIA_TYPE,
     XLSX_MEDIA_TYPE,
     matrix_csv,
     matrix_xlsx,
-    render_bid_record,
 )
 from crp_checker.tenders.forms import (
     BUYER_FIELDS,
@@ -59,38 +51,17 @@ from crp_checker.tenders.forms import (
     merged_overrides,
     stored_choices,
 )
-from crp_checker.tenders.service import text_field
 from crp_checker.web.deps import CheckingDep, CurrentUser, SessionDep, TenderUser
 from crp_checker.web.render import render
-from crp_checker.web.uploads import check_plan, obtain_plan
+from crp_checker.web.tender_deps import (
+    TenderDep,
+    check_for_tender,
+    download,
+    tender_file_name,
+)
 
 router = APIRouter(prefix="/tenders", include_in_schema=False)
-NOT_FOUND = "There is no tender with this address, or your account cannot see tenders."
-NO_BID = "This tender has no bid with this address."
-# The printable record is a standalone page with its stylesheet inlined (it is filed as one
-# document): allow inline style and nothing else, as the record's own meta tag does.
-RECORD_POLICY = (
-    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'"
-)
 Form200 = Annotated[str, Form(max_length=200)]
-
-
-def get_tender(db: SessionDep, user: CurrentUser, public_id: str) -> Tender:
-    """The tender at this address for a signed-in evaluator; 404 for everyone else."""
-    tender = get_tender_for(db, user, public_id)
-    if tender is None:
-        raise HTTPException(status_code=404, detail=NOT_FOUND)
-    return tender
-
-
-TenderDep = Annotated[Tender, Depends(get_tender)]
-
-
-def _bid(tender: Tender, bid_id: str) -> Bid:
-    bid = get_bid(tender, bid_id)
-    if bid is None:
-        raise HTTPException(status_code=404, detail=NO_BID)
-    return bid
 
 
 def _common() -> dict[str, Any]:
@@ -153,8 +124,9 @@ def _tender_page(
     context = _common() | {
         "tender": tender,
         "rows": matrix_rows(tender),
-        "log": moderation_log(tender),
+        "log": tender_log(tender),
         "settings": tender_settings(tender),
+        "limits": effective_limits(tender_settings(tender)),
         "has_bids": bool(current_bids(tender)),
         "choices": [] if tender.finalised else stored_choices(db, user),
         "form": TenderForm.of(tender).model_dump(),
@@ -212,19 +184,15 @@ async def add_plan_bid(
     url: Annotated[str | None, Form(max_length=2000)] = None,
 ) -> Response:
     """Add a bid from an uploaded plan or its web address, checked with the tender's settings."""
-
-    def draft_basis() -> dict[str, Any]:
-        """Before a plan is checked: the tender is a draft and the bidder is named."""
-        require_draft(db, tender)
-        text_field(bidder_name, "bidder name", 200)
-        basis = tender_buyer_settings(tender)
-        db.commit()  # no connection held while the plan is checked
-        return basis
-
     try:
-        basis = await run_in_threadpool(draft_basis)
-        plan = await obtain_plan(service, file, url)
-        assessment = await check_plan(service, plan, **basis)
+        plan, assessment = await check_for_tender(
+            db,
+            tender,
+            service,
+            file,
+            url,
+            before=lambda: text_field(bidder_name, "bidder name", 200),
+        )
         await run_in_threadpool(
             lambda: add_bid(
                 db,
@@ -311,94 +279,15 @@ def tender_finalise(
     return RedirectResponse(f"/tenders/{tender.public_id}", status_code=303)
 
 
-def _download(content: bytes, media_type: str, filename: str) -> Response:
-    disposition = f'attachment; filename="{filename}"'
-    return Response(content, media_type=media_type, headers={"Content-Disposition": disposition})
-
-
-def _export_name(tender: Tender, extension: str) -> str:
-    return f"tender-{file_stem(tender.reference) or tender.public_id}-matrix.{extension}"
-
-
 @router.get("/{public_id}/export.csv")
 def export_csv(tender: TenderDep) -> Response:
     """The matrix as CSV (UTF-8 with BOM, for Excel)."""
-    return _download(matrix_csv(tender), CSV_MEDIA_TYPE, _export_name(tender, "csv"))
+    return download(matrix_csv(tender), CSV_MEDIA_TYPE, tender_file_name(tender, "matrix", "csv"))
 
 
 @router.get("/{public_id}/export.xlsx")
 def export_xlsx(tender: TenderDep) -> Response:
-    """The matrix, the moderation log and the settings as an Excel workbook."""
-    return _download(matrix_xlsx(tender), XLSX_MEDIA_TYPE, _export_name(tender, "xlsx"))
-
-
-# --------------------------------------------------------------------------- one bid
-
-
-def _bid_page(
-    request: Request, user: User, tender: Tender, bid_id: str, status: int = 200, **extra: Any
-) -> HTMLResponse:
-    bid = _bid(tender, bid_id)
-    row = next((r for r in matrix_rows(tender) if r.bid_public_id == bid.public_id), None)
-    context = {
-        "tender": tender,
-        "bid": bid,
-        "a": bid_assessment(bid),
-        "result": bid_result(bid),
-        "row": row,
-        "history": list(bid.moderations),
-        "outcomes": list(Outcome),
-        "gate_labels": GATE_LABELS,
-        "form": {"rule_id": "", "outcome": "", "reason": ""},
-    }
-    return render(request, "tender_bid.html", context | extra, user=user, status=status)
-
-
-@router.get("/{public_id}/bids/{bid_id}", response_class=HTMLResponse)
-def bid_page(request: Request, user: CurrentUser, tender: TenderDep, bid_id: str) -> HTMLResponse:
-    """One bid: each finding's original and current outcome, evidence and moderation form."""
-    return _bid_page(request, user, tender, bid_id)
-
-
-@router.post("/{public_id}/bids/{bid_id}/moderate", response_class=HTMLResponse)
-def bid_moderate(
-    request: Request,
-    db: SessionDep,
-    user: CurrentUser,
-    tender: TenderDep,
-    bid_id: str,
-    rule_id: Annotated[str, Form(max_length=64)],
-    outcome: Annotated[str, Form(max_length=32)],
-    reason: Annotated[str, Form(max_length=8000)] = "",
-) -> Response:
-    """Change one finding's outcome; the reason is mandatory and kept in the audit log."""
-    try:
-        bid = _bid(tender, bid_id)
-        moderate(db, bid, rule_id=rule_id, outcome=outcome, reason=reason, user=user)
-    except CRPError as error:
-        db.rollback()
-        form = {"rule_id": rule_id, "outcome": outcome, "reason": reason}
-        return _bid_page(request, user, tender, bid_id, error.http_status, error=error, form=form)
-    return RedirectResponse(
-        f"/tenders/{tender.public_id}/bids/{bid_id}#rule-{rule_id}", status_code=303
+    """The matrix, the audit log and the settings as an Excel workbook."""
+    return download(
+        matrix_xlsx(tender), XLSX_MEDIA_TYPE, tender_file_name(tender, "matrix", "xlsx")
     )
-
-
-@router.post("/{public_id}/bids/{bid_id}/withdraw", response_class=HTMLResponse)
-def bid_withdraw(
-    request: Request, db: SessionDep, user: CurrentUser, tender: TenderDep, bid_id: str
-) -> Response:
-    """Take the bid out of the matrix (it stays on record with its moderations)."""
-    try:
-        withdraw_bid(db, _bid(tender, bid_id), user=user)
-    except CRPError as error:
-        db.rollback()
-        return _bid_page(request, user, tender, bid_id, error.http_status, error=error)
-    return RedirectResponse(f"/tenders/{tender.public_id}#matrix", status_code=303)
-
-
-@router.get("/{public_id}/bids/{bid_id}/record", response_class=HTMLResponse)
-def bid_record(tender: TenderDep, bid_id: str) -> HTMLResponse:
-    """The printable evaluation record of one bid, for the tender file."""
-    html = render_bid_record(tender, _bid(tender, bid_id))
-    return HTMLResponse(html, headers={"Content-Security-Policy": RECORD_POLICY})
