@@ -46,7 +46,9 @@ def evaluate(
     ] = None,
     sets: Annotated[
         list[str] | None,
-        typer.Option("--set", help="Only this set: real, excerpts or varied (repeatable)."),
+        typer.Option(
+            "--set", help="Only this set: real, excerpts, varied or synthetic (repeatable)."
+        ),
     ] = None,
     extra: Annotated[
         list[Path] | None,
