@@ -89,7 +89,7 @@ _MAINLY = re.compile(
 _NOT_MAINLY = re.compile(
     r"\b(?:residual|remaining|unavoidable|last\s+resort|not\s+(?:\w+\s+){0,2}rel\w*|"
     r"without\s+rel\w*|no\s+longer\s+rel\w*|minimi[sz]e\s+(?:our\s+)?reliance|rather\s+than|"
-    r"instead\s+of|never|the\s+rest|only\s+(?:\w+\s+){0,3}(?:left|remain)\w*|what\s+(?:is\s+)?left)\b",
+    r"instead\s+of|never|the\s+rest|the\s+remainder|the\s+balance|residue|only\s+(?:\w+\s+){0,3}(?:left|remain)\w*|what\s+(?:is\s+)?left)\b",
     re.I,
 )
 _MEANS = re.compile(
@@ -97,6 +97,38 @@ _MEANS = re.compile(
     r"use\s+of\s+)?(?:verified\s+|certified\s+|accredited\s+|high[- ]quality\s+)?$",
     re.I,
 )
+
+
+# A duty laid on someone ("suppliers must commit to net zero by 2050", "the plan must commit the
+# bidder to ...", "bidders are required to confirm ..."): a requirement, not a pledge.
+_OBLIGATION = re.compile(
+    r"\b(?:must|should|(?:is|are)\s+(?:required|expected|asked|obliged)\s+to|required\s+to|"
+    r"needs?\s+to|ha(?:s|ve)\s+to)\b",
+    re.I,
+)
+_THIRD_PARTY = re.compile(
+    r"\b(?:suppliers?|bidders?|tenderers?|contractors?|sub-?contractors?|organisations|"
+    r"organizations|companies|businesses|firms|applicants|plans?|crps?)\s+(?:\w+\s+){0,2}$",
+    re.I,
+)
+_FIRST_PERSON_WORD = re.compile(r"\b(?:(?i:we|our|us|my)|I)\b")
+# "by 2050 at the latest", "no later than 2050": a deadline set for others.
+_CAP = re.compile(r"\bat\s+the\s+latest\b|\bno\s+later\s+than\b", re.I)
+_GENERIC_OPENING = re.compile(r"^\W*(?:a|an|any|each|every)\b", re.I)
+
+
+def is_requirement(text: str) -> bool:
+    """The sentence lays a duty on others (a tender notice, a guide, a supply chain policy)
+    rather than pledging: an obligation whose subject is not the writer ("Suppliers must
+    commit to net zero by 2050"; "Our subcontractors must ..."), or a generic item with a
+    deadline ("A commitment to net zero by 2050 at the latest")."""
+    for duty in _OBLIGATION.finditer(text):
+        before = text[: duty.start()]
+        if _THIRD_PARTY.search(before) or not _FIRST_PERSON_WORD.search(before):
+            return True
+    return bool(
+        _CAP.search(text) and _GENERIC_OPENING.match(text) and not _FIRST_PERSON_WORD.search(text)
+    )
 
 
 def outside_spans(text: str) -> list[tuple[int, int]]:
@@ -144,9 +176,13 @@ def is_mention(text: str, start: int, end: int) -> bool:
     return bool(_SET_ASIDE_BEFORE.search(before) or _DEFINED_AFTER.match(after))
 
 
+# A deep cut stated beside the offsets ("90% lower, the rest removed"): they balance a residue.
+_DEEP_CUT = re.compile(r"(?<![\d.])(?:[5-9]\d|100)(?:\.\d+)?\s*%")
+
+
 def offsets_main_route(text: str, offset_starts: list[int]) -> bool:
     """The sentence makes offsetting the main way to the goal, not a way to balance the rest."""
-    if not offset_starts or _NOT_MAINLY.search(text):
+    if not offset_starts or _NOT_MAINLY.search(text) or _DEEP_CUT.search(text):
         return False
     if _MAINLY.search(text):
         return True

@@ -14,6 +14,7 @@ from crp_checker.extract.attribution import (
     fronted,
     inside,
     is_mention,
+    is_requirement,
     offsets_main_route,
     outside_spans,
 )
@@ -107,7 +108,9 @@ def _strength(
     commits = _own(_in_sentence(context, sentence, "COMMIT"), sentence, outside)
     aspires = _own(_in_sentence(context, sentence, "ASPIRE"), sentence, outside)
     for commit in commits:
-        if any(a.start <= commit.end + 3 and commit.start <= a.end + 3 for a in aspires):
+        # "aim to commit", "intending to commit": the aspiration weakens the verb after it;
+        # "committed to our goal of net zero" stays a commitment.
+        if any(a.start <= commit.start and commit.start <= a.end + 3 for a in aspires):
             return "aspiration"
     if commits:
         return "commitment"
@@ -244,6 +247,8 @@ def find_goal_statements(
             continue
         if _in_sentence(context, sentence, "PLACEHOLDER"):
             continue  # "[Supplier name] is committed to Net Zero by [insert year]": unfilled
+        if is_requirement(_raw(context, sentence)):
+            continue  # "Suppliers must commit to net zero by 2050": a duty laid on others
         statement = _read_statement(context, sentence, sentence_matches, label, order)
         if statement is not None:
             found.append(statement)

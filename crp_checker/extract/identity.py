@@ -88,9 +88,22 @@ _COMMON_WORDS = """
 _COMMON = frozenset(_COMMON_WORDS.split())
 _NOT_ORG = re.compile(
     r"^(?:we|it|they|the company|our company|our organisation|this plan|the organisation|"
-    r"the business|our business|this|the group)$",
+    r"the business|our business|this|the group)$"
+    # "Beyond carbon neutrality, we are committed ...": the subject is the pronoun.
+    r"|.*[\s,](?:we|it|they|i)$",
     re.I,
 )
+# The name block under the title: "Ferrand & Daughter Tree Surgery (a partnership of ...)",
+# "Hollins Vale Nurseries, Ludlow": capitalised words, cut at a bracket, comma or dash.
+_NAME_LINE_CUT = re.compile(r"\s*(?:[(,|·•]|\s[-–—]\s).*$")
+_NAME_LINE_WORD = re.compile(r"^(?:[A-Z][\w'’.-]*|&|and|of|the|for|de|la)$")
+_HEADING_WORDS_TEXT = """notes completion guidance summary executive introduction contents
+    overview foreword background purpose scope statement declaration appendix"""
+_HEADING_WORDS = frozenset(_HEADING_WORDS_TEXT.split())
+_NOT_NAME_LABELS = ("SECTION", "CRP_TITLE", "TEMPLATE_NOTE", "BOILERPLATE", "PLACEHOLDER")
+_NOT_NAME_START_TEXT = """prepared published issued issue updated version date dated reporting
+    baseline our this a an for by contents introduction page approved signed reviewed"""
+_NOT_NAME_START = frozenset(_NOT_NAME_START_TEXT.split())
 
 
 def _clean(value: str) -> str:
@@ -152,9 +165,10 @@ def extract_organisation(context: DocumentContext, facts: Facts) -> None:
         facts.evidence["organisation"] = list(facts.evidence.get("net_zero", []))
         return
     furniture = [line for line in context.lines if line.furniture][:12]
+    examples = [line.text for line in context.lines if _example(context, line)]
     for line in [*_top_lines(context, 25), *furniture]:
         legal = _LEGAL.search(line.text)
-        if legal:
+        if legal and not any(legal["org"] in text for text in examples):
             facts.organisation = _clean(legal["org"])
             facts.evidence["organisation"] = [line.evidence()]
             return
@@ -172,6 +186,11 @@ def extract_organisation(context: DocumentContext, facts: Facts) -> None:
                 facts.organisation = _clean(title["org"])
                 facts.evidence["organisation"] = [line.evidence()]
                 return
+    named = _name_under_title(context)
+    if named is not None:
+        facts.organisation, line = named
+        facts.evidence["organisation"] = [line.evidence()]
+        return
     for sentence in context.sentences[:60]:
         m = _SUBJECT.match(sentence.text)
         if m and not _NOT_SUBJECT.match(m["org"]) and len(m["org"].split()) <= 8:
@@ -179,6 +198,35 @@ def extract_organisation(context: DocumentContext, facts: Facts) -> None:
             facts.evidence["organisation"] = [sentence.evidence()]
             return
     _recurring_name(context, facts)
+
+
+def _example(context: DocumentContext, line: Line) -> bool:
+    """A line introducing a worked example ("an imaginary firm, 'Example Heating Ltd'"): the
+    firm it names is nobody's organisation."""
+    return any(m.id == "example" for m in context.matches_in(line, "GUIDE"))
+
+
+def _name_under_title(context: DocumentContext) -> tuple[str, Line] | None:
+    """A proper name on the line right below the plan's title ("Carbon Reduction Plan" /
+    "Ferrand & Daughter Tree Surgery (a partnership of ...)"): the plan's own name block."""
+    top = _top_lines(context, 6)
+    for position, line in enumerate(top[:-1]):
+        if not context.matches_in(line, "CRP_TITLE") or len(line.text.split()) > 12:
+            continue
+        below = top[position + 1]
+        name = _NAME_LINE_CUT.sub("", below.text).strip(_FILLER + "*_#")
+        words = name.split()
+        if not 2 <= len(words) <= 7 or words[0].lower() in _NOT_NAME_START:
+            return None
+        if not all(_NAME_LINE_WORD.match(word) for word in words):
+            return None
+        proper = [w for w in words if w[:1].isupper() and w.lower() not in _COMMON]
+        if not proper or any(w.lower() in _HEADING_WORDS for w in words):
+            return None
+        if any(context.matches_in(below, label) for label in _NOT_NAME_LABELS):
+            return None
+        return _clean(name), below
+    return None
 
 
 def _recurring_name(context: DocumentContext, facts: Facts) -> None:

@@ -75,6 +75,15 @@ _VERSION = re.compile(
     re.I,
 )
 _VERSION_HEAD = re.compile(r"\b(?:version|rev(?:ision)?|issue)\b.*\bdate\b", re.I)
+# A labelled date of another event near the top ("Deadline for tenders:", "Closing date:",
+# "Contract start:"): the label's words say whose date it is.
+_OTHER_EVENT = re.compile(
+    r"\b(?:closing|deadline|start(?:s|ing)?|end(?:s|ing)?|expir\w*|review|next|submissions?|"
+    r"award|meeting|contract|tenders?|commencement|due|return|response|event|opening|"
+    r"clarifications?|interview|visit)\b",
+    re.I,
+)
+_OTHER_FIELD = re.compile(r"^\W*(?P<label>[A-Za-z][^:\d]{1,40}?)\s*:\s*\S")
 _LONE_YEAR = re.compile(
     r"(?:^|[|·–—,-]\s*)(?P<year>20[2-9]\d)\s*$|^(?P<alone>20[2-9]\d)\s*[|·–—-]", re.I
 )
@@ -154,6 +163,8 @@ def _bare_dates(context: DocumentContext, first_pages: set[int]) -> list[_Found]
             continue
         if _NOT_ISSUE.search(line.text[: m.start()]):
             continue  # "Next review date: June 2026"
+        if _OTHER_EVENT.search(line.text[: m.start()]):
+            continue  # "Closing date: 30 June 2026", "Start date: ...": another event's date
         date = _first_date(line.text[m.end() :])
         if date is not None and _leads(line.text[m.end() :], date):
             found.append(_Found(2, line.index, date, line))
@@ -187,6 +198,9 @@ def _dated_top(context: DocumentContext) -> list[_Found]:
         if _NOT_ISSUE.search(line.text) or words > 16:
             continue
         titled = bool(context.matches_in(line, "CRP_TITLE"))
+        field = _OTHER_FIELD.match(line.text)
+        if field and not titled and _OTHER_EVENT.search(field["label"]):
+            continue  # "Deadline for tenders: 9 October 2026", "Closing date: ...": another date
         date = _first_date(line.text)
         if date is not None and (words <= 8 or titled):
             found.append(_Found(4, line.index, date, line))

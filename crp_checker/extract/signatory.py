@@ -24,7 +24,7 @@ from crp_checker.schemas import Evidence, Facts
 _LABEL = re.compile(
     r"^(?:signed|signature|approved|authori[sz]ed|endorsed|agreed|name|full name|"
     r"print(?:ed)? name|signatory|for and on behalf of|on behalf of)\b"
-    r"(?:[^:|]{0,80}?(?:\s*[:|]|\s+by\b\s*:?))\s*[-–—]?\s*"
+    r"(?:[^:|]{0,80}?(?:\s*[:|]|\s+by\b\s*:?|\s[-–—](?=\s)))\s*[-–—]?\s*"
     r"|^(?:name|signed|signature|print(?:ed)? name)\s+(?=(?-i:[A-Z]))",  # a form without colons
     re.I,
 )
@@ -50,8 +50,14 @@ _REVIEW = re.compile(
     r"publication)\b",
     re.I,
 )
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b"
+)
+# "approved by the board on 3 May 2026", "... approved by the management team in September 2026".
 _SIGNED_ON = re.compile(
-    r"\b(?:signed|approved|agreed|adopted|endorsed|ratified)\b[^.]*?\bon\b(?!\s+behalf)|\bdated\b",
+    r"\b(?:signed|approved|agreed|adopted|endorsed|ratified)\b[^.]*?"
+    rf"(?:\bon\b(?!\s+behalf)|\bin\s+(?={_MONTH}))|\bdated\b",
     re.I,
 )
 _SIGN_WORDS = re.compile(r"sign|approv|behalf|authoris|authoriz|endorse|_{4,}|\.{5,}|…", re.I)
@@ -59,6 +65,9 @@ _SKIPPABLE = re.compile(r"^(?:\d{1,2}\s*)?(?:https?://\S+|www\.\S+)?$|^\d{1,2}$"
 _CONTACT = re.compile(
     r"@|\b(?:tel|telephone|phone|mobile|email|e-mail)\b|\+44|\b0\d{3,4}\s?\d{3}", re.I
 )
+# A job title is a few words without figures; "Title: Grounds Framework 2026-2030" names a
+# document or a contract.
+_PLAUSIBLE_ROLE = re.compile(r"^[^\d]{2,80}$")
 _SIGNED_WINDOW = 8
 _DATE_WINDOW = 6
 _MAX_LINE = 160
@@ -225,6 +234,8 @@ def _signer_at(
     if role is None:
         role, role_line = _role_after(context, lines, position)
     before = " ".join(previous.text for previous in lines[max(0, position - 3) : position])
+    if not label and role is not None and not _PLAUSIBLE_ROLE.match(role):
+        return None  # "CONTRACT NOTICE" over "Title: Grounds Maintenance Framework 2026-2030"
     if not label and role is None and not _SIGN_WORDS.search(before):
         return None
     # "Jane Example, Sustainability Manager" over an e-mail address is a contact, not a signer.

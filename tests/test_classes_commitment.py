@@ -1,0 +1,168 @@
+"""Commitment classes found on independently written plans (round 2 of issue 11).
+
+Each class is written here in several wordings of our own, none copied from the plan where it
+was seen: a pledge interrupted by an aside, a duty laid on others read as a pledge, an aim
+written as a noun, offsets that only balance a deep cut, and a guide's pledges.
+"""
+
+from __future__ import annotations
+
+import pytest
+from documents import document, facts_of
+
+from crp_checker.pipeline import assess_document
+from crp_checker.schemas import BuyerSettings, Outcome
+
+
+def _plan(*lines: str) -> str:
+    return "\n".join(["Carbon Reduction Plan", "Our commitment", *lines])
+
+
+def _outcomes(*lines: str) -> dict[str, Outcome]:
+    assessment = assess_document(document(_plan(*lines)), BuyerSettings())
+    return {f.rule: f.outcome for f in assessment.findings}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "year"),
+    [
+        (
+            "Pennyroyal Bakes Ltd commits, in line with PPN 06/21, to net zero emissions by 2040.",
+            2040,
+        ),
+        ("The company commits (as PPN 006 asks) to reaching net zero by 2045.", 2045),
+        (
+            "Holm Oak Surveys is committed, following the Procurement Policy Note, to net zero "
+            "by 2038.",
+            2038,
+        ),
+        (
+            "We are, in accordance with PPN 06/21, committed to net zero across all scopes by "
+            "2044.",
+            2044,
+        ),
+    ],
+)
+def test_a_pledge_interrupted_by_an_aside_citing_the_ppn_is_the_suppliers(
+    sentence: str, year: int
+) -> None:
+    facts = facts_of(_plan(sentence))
+    assert facts.net_zero_year == year
+    assert facts.net_zero_strength == "commitment"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The plan must be published on the bidder's website and commit the bidder to net zero "
+        "by 2050 at the latest.",
+        "Suppliers must commit to achieving net zero by 2050.",
+        "Every tenderer is required to confirm a commitment to net zero by 2050.",
+        "Bidders should state a net zero year no later than 2050.",
+        "A commitment to net zero by 2050 at the latest.",
+        "Our subcontractors must commit to net zero by 2045 before joining the framework.",
+    ],
+)
+def test_a_duty_laid_on_others_is_not_a_pledge(sentence: str) -> None:
+    facts = facts_of("Contract notice\nConditions of participation\n" + sentence)
+    assert facts.net_zero_year is None
+    assert facts.net_zero_strength is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We must reach net zero by 2040 to keep our place in the market.",
+        "We should be net zero by 2042, and we are committed to it.",
+    ],
+)
+def test_a_duty_the_supplier_lays_on_itself_is_still_its_own(sentence: str) -> None:
+    facts = facts_of(_plan(sentence))
+    assert facts.net_zero_year is not None
+
+
+def test_a_supplier_pledge_beside_a_requirement_it_quotes_is_kept() -> None:
+    facts = facts_of(
+        _plan(
+            "Suppliers to government must commit to net zero by 2050.",
+            "We are committed to achieving net zero by 2040.",
+        )
+    )
+    assert facts.net_zero_year == 2040
+    assert facts.net_zero_strength == "commitment"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Our aim is to be carbon neutral by 2030 by offsetting what we cannot cut.",
+        "Our goal is to become carbon neutral by 2031.",
+        "The firm's objective is to be climate neutral by 2029.",
+    ],
+)
+def test_an_aim_written_as_a_noun_is_a_carbon_neutral_pledge_only(sentence: str) -> None:
+    facts = facts_of(_plan(sentence))
+    assert facts.carbon_neutral_only
+    got = _outcomes(sentence)
+    assert got["net-zero-not-carbon-neutral"] is Outcome.FAIL
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Our goal is to reach net zero by 2045.",
+        "Our aim is net zero by 2041.",
+    ],
+)
+def test_a_net_zero_aim_written_as_a_noun_is_an_aspiration(sentence: str) -> None:
+    facts = facts_of(_plan(sentence))
+    assert facts.net_zero_strength == "aspiration"
+    assert _outcomes(sentence)["net-zero-commitment"] is Outcome.PARTIAL
+
+
+def test_committed_to_our_goal_stays_a_commitment() -> None:
+    facts = facts_of(_plan("We are committed to our goal of net zero by 2040."))
+    assert facts.net_zero_strength == "commitment"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "2040: net zero 20.7 or less, neutralised by removals 90%",
+        "By 2045 we reach net zero: emissions 85% below the baseline, the remainder offset.",
+        "Net zero in 2040 through a 92 % cut and removals for what is left over.",
+    ],
+)
+def test_offsets_that_balance_a_deep_cut_are_not_the_main_route(line: str) -> None:
+    facts = facts_of(_plan("We are committed to achieving net zero by 2040.", "Targets", line))
+    assert not facts.offsets_main_route
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "We will reach net zero chiefly by continuing to buy certified offsets.",
+        "Our route to net zero relies mainly on offsetting.",
+    ],
+)
+def test_offsets_as_the_main_route_are_still_seen(line: str) -> None:
+    facts = facts_of(_plan("We are committed to achieving net zero by 2040.", line))
+    assert facts.offsets_main_route
+
+
+def test_a_guide_commits_nobody_to_net_zero() -> None:
+    facts = facts_of(
+        """
+        How to write your Carbon Reduction Plan: a guide for small firms
+        This guide explains what your plan must contain. You should read it with the template.
+        Your plan needs a baseline, your emissions and your targets; you must sign it off.
+        Worked example
+        An imaginary firm, "Sample Plumbing Ltd", might write: "Sample Plumbing Ltd is
+        committed to achieving net zero by 2042." The figures are illustrative only.
+        Need help with your plan? You can call us.
+        """
+    )
+    assert facts.is_crp is False
+    assert facts.net_zero_year is None
+    assert facts.net_zero_strength is None
+    assert "net_zero" not in facts.evidence

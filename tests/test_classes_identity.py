@@ -1,0 +1,87 @@
+"""Organisation names found on independently written plans (round 2 of issue 11): the name
+block under the title with no legal suffix, a fronted phrase before "we", and a guide's
+imaginary firm. Several wordings and layouts of our own per class."""
+
+from __future__ import annotations
+
+import pytest
+from documents import facts_of
+from layouts import docx_plan, facts_from
+
+COMMITMENT = "We are committed to achieving net zero by 2045."
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Carbon Reduction Plan\nFerrow & Son Hedge Cutting (a partnership of two brothers)\n"
+            + COMMITMENT,
+            "Ferrow & Son Hedge Cutting",
+        ),
+        ("Net Zero Plan\nMalham Bell Foundry, Skipton\n" + COMMITMENT, "Malham Bell Foundry"),
+        (
+            "Carbon Reduction Plan 2026\nThe Old Forge Veterinary Practice | Issued May 2026\n"
+            + COMMITMENT,
+            "The Old Forge Veterinary Practice",
+        ),
+        (
+            "# Our Carbon Reduction Plan\n*Kittiwake Cycle Couriers · updated June 2026*\n"
+            + COMMITMENT,
+            "Kittiwake Cycle Couriers",
+        ),
+    ],
+)
+def test_the_name_line_under_the_title_names_the_organisation(text: str, name: str) -> None:
+    assert facts_of(text).organisation == name
+
+
+@pytest.mark.parametrize(
+    "second_line",
+    [
+        "Notes for Completion",
+        "Executive Summary",
+        "Commitment to Achieving Net Zero",
+        "Issued 14 March 2026",
+        "Version 3",
+        "Prepared For Wharfedale Council",
+    ],
+)
+def test_a_heading_or_date_under_the_title_is_not_a_name(second_line: str) -> None:
+    facts = facts_of(f"Carbon Reduction Plan\n{second_line}\n{COMMITMENT}")
+    assert facts.organisation is None or facts.organisation not in second_line
+
+
+def test_the_name_line_under_the_title_in_a_word_file() -> None:
+    data = docx_plan(
+        ["Carbon Reduction Plan", "Kelda Water Gardens (trading since 1987)", COMMITMENT],
+        [["Scope", "2025 (tCO2e)"], ["Scope 1", "12.0"], ["Scope 2", "3.0"]],
+    )
+    assert facts_from(data, "plan.docx").organisation == "Kelda Water Gardens"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Beyond carbon neutrality, we are committed to reaching net zero by 2040.",
+        "Having measured our footprint, we are committed to net zero by 2041.",
+        "As a family business, we have committed to net zero by 2039.",
+    ],
+)
+def test_a_fronted_phrase_before_we_is_not_the_organisation(sentence: str) -> None:
+    facts = facts_of(f"Carbon Reduction Plan\nTarnside Print Ltd\nOur commitment\n{sentence}")
+    assert facts.organisation == "Tarnside Print Ltd"
+
+
+def test_a_worked_examples_firm_is_not_the_documents_organisation() -> None:
+    facts = facts_of(
+        """
+        Writing a Carbon Reduction Plan: a guide for small suppliers
+        Redshank Advisory · Guide 2
+        This guide explains what your plan needs. You should keep it short.
+        Worked example
+        Here is how an imaginary firm, "Sample Roofing Ltd", might write its commitment:
+        "Sample Roofing Ltd is committed to achieving net zero by 2045."
+        """
+    )
+    assert facts.organisation != "Sample Roofing Ltd"
