@@ -85,3 +85,50 @@ def test_a_worked_examples_firm_is_not_the_documents_organisation() -> None:
         """
     )
     assert facts.organisation != "Sample Roofing Ltd"
+
+
+@pytest.mark.parametrize(
+    ("closing", "name"),
+    [
+        ("© 2026 Kestrel Fabrication Ltd. All rights reserved.", "Kestrel Fabrication Ltd"),
+        ("Copyright © 2025 Wharfe Valley Plumbing | Privacy | Terms", "Wharfe Valley Plumbing"),
+        (
+            "Marsh Lane Veterinary Group is registered in England and Wales, company number "
+            "01234567.",
+            "Marsh Lane Veterinary Group",
+        ),
+        (
+            "Tolland Scaffolding is a company registered in Scotland (SC123456).",
+            "Tolland Scaffolding",
+        ),
+    ],
+)
+def test_a_footer_copyright_or_registration_line_names_the_organisation(
+    closing: str, name: str
+) -> None:
+    body = "\n".join(f"We cut fuel use at site {i} by changing the routes." for i in range(30))
+    facts = facts_of(f"Carbon Reduction Plan\n{COMMITMENT}\n{body}\n{closing}")
+    assert facts.organisation == name
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Greyfield Logistics\nCarbon Reduction Plan\n" + COMMITMENT, "Greyfield Logistics"),
+        (
+            "Carbon Reduction Plan\nAbout Heronsgate Joinery\nA family workshop in Kendal.\n"
+            + COMMITMENT,
+            "Heronsgate Joinery",
+        ),
+    ],
+)
+def test_a_name_above_the_title_or_in_an_about_heading(text: str, name: str) -> None:
+    assert facts_of(text).organisation == name
+
+
+def test_a_fronted_deadline_is_the_commitments_year_and_no_organisation() -> None:
+    facts = facts_of(
+        "Carbon Reduction Plan\nBy 2040 we are committed to being a net zero business."
+    )
+    assert facts.net_zero_year == 2040
+    assert facts.organisation is None

@@ -203,3 +203,39 @@ def test_a_labelled_date_of_the_plan_is_still_its_publication_date(
 ) -> None:
     facts = facts_of(f"Carbon Reduction Plan\nAcme Widgets Ltd\n{line}\n{HEAD}")
     assert facts.publication_date == when
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We used the DESNZ 2024 factors.",
+        "Emission factors: DESNZ (2025).",
+        "Calculated using the Government's greenhouse gas reporting conversion factors 2025.",
+        "We used the UK government's 2024 GHG conversion factors.",
+        "Emissions factors were taken from the Department for Energy Security and Net Zero "
+        "(DESNZ) 2024 dataset.",
+        "Methodology: GHG Protocol; UK Govt conversion factors 2024.",
+    ],
+)
+def test_the_uk_government_factors_named_by_their_publisher(sentence: str) -> None:
+    assert "uk_conversion_factors" in facts_of(HEAD + sentence).methodology
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In line with the Government's net zero target we will cut our emissions.",
+        "Our suppliers report their own emission factors to us.",
+    ],
+)
+def test_factors_without_the_uk_publisher_are_not_the_uk_factors(sentence: str) -> None:
+    assert "uk_conversion_factors" not in facts_of(HEAD + sentence).methodology
+
+
+def test_a_board_meeting_dates_the_sign_off() -> None:
+    facts = facts_of(
+        HEAD
+        + "Sign off\nThe Board of Directors signed off this plan at its meeting of 3 March 2026."
+    )
+    assert facts.sign_off_date == dt.date(2026, 3, 3)
+    assert facts.board_sign_off == "board"

@@ -39,6 +39,7 @@ _PART_OF_ORG = re.compile(
     re.I,
 )
 _YEAR_BEFORE = 15
+_FRONTED_YEAR = re.compile(r"^\W*(?:by|before|no later than)\s+((?:19|20)\d\d)\b", re.I)
 _YEAR_AFTER = 90
 
 
@@ -80,6 +81,11 @@ def _year_near(
     ]
     if before and 2020 <= int(before[-1][0]) <= 2100:
         return int(before[-1][0])
+    # "By 2040 we are committed to being a net zero business": the sentence's only year,
+    # fronted as its deadline.
+    fronted_year = _FRONTED_YEAR.match(text)
+    if fronted_year and len(YEAR.findall(text)) == 1 and 2020 <= int(fronted_year[1]) <= 2100:
+        return int(fronted_year[1])
     return None
 
 

@@ -49,6 +49,8 @@ _NAME_WORDS = r"[A-Z][\w&]+(?:\s+(?:[A-Z][\w&]+|&|of|and))*"
 # "HTM has taken steps": a proper name acting as the organisation.
 _INFORMAL = [
     re.compile(rf"^[“\"']?At\s+(?P<org>{_NAME_WORDS}),?\s+we\b"),
+    # An "About Heronsgate Joinery" heading on a web page.
+    re.compile(rf"^About\s+(?P<org>{_NAME_WORDS})\s*$"),
     re.compile(
         rf"(?:^|\s)(?P<org>{_NAME_WORDS})(?:’s|'s|’)\s+(?:overarching|approach|emissions|"
         r"carbon|commitment|plan|policy|footprint|operations|journey)\b"
@@ -57,6 +59,18 @@ _INFORMAL = [
         rf"^(?P<org>{_NAME_WORDS})\s+(?:has|have)\s+(?:taken|set|made|achieved|become|joined)\b"
     ),
 ]
+_COPYRIGHT = re.compile(
+    r"(?:©|\(c\)|\bcopyright\b)\s*(?:©\s*)?(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?"
+    r"\s*,?\s*)?(?P<org>[A-Z][^.|·•,©]{1,80}?)\s*(?:(?:19|20)\d\d\s*)?"
+    r"(?:[.|·•,]|\ball rights\b|$)",
+    re.I,
+)
+_REGISTERED = re.compile(
+    r"^\W*(?P<org>[A-Z][\w&'’ .()-]{1,80}?)\s+(?:is\s+)?(?:a\s+(?:private\s+)?(?:limited\s+)?"
+    r"(?:company|charity|partnership|society)\s+)?registered\s+in\s+(?:england|scotland|wales|"
+    r"northern\s+ireland|the\s+uk)",
+    re.I,
+)
 _TITLE_ORG = [
     re.compile(r"^(?P<org>.+?)\s*[-–—|:]\s*carbon reductions? plan\b", re.I),
     re.compile(r"^carbon reductions? plan\s*(?:for|of|[-–—|:])\s*(?P<org>[^-–—|:]+)", re.I),
@@ -172,6 +186,11 @@ def extract_organisation(context: DocumentContext, facts: Facts) -> None:
             facts.organisation = _clean(legal["org"])
             facts.evidence["organisation"] = [line.evidence()]
             return
+    stated = _stated_elsewhere(context)
+    if stated is not None:
+        facts.organisation, line = stated
+        facts.evidence["organisation"] = [line.evidence()]
+        return
     for line in _top_lines(context, 30):
         for pattern in _INFORMAL:
             informal = pattern.search(line.text)
@@ -193,11 +212,41 @@ def extract_organisation(context: DocumentContext, facts: Facts) -> None:
         return
     for sentence in context.sentences[:60]:
         m = _SUBJECT.match(sentence.text)
-        if m and not _NOT_SUBJECT.match(m["org"]) and len(m["org"].split()) <= 8:
+        if (
+            m
+            and not _NOT_SUBJECT.match(m["org"])
+            and not _NOT_ORG.match(_clean(m["org"]))
+            and len(m["org"].split()) <= 8
+        ):
             facts.organisation = _subject_name(m["org"])
             facts.evidence["organisation"] = [sentence.evidence()]
             return
     _recurring_name(context, facts)
+
+
+def _name_like(name: str) -> bool:
+    """Two to eight capitalised words (with '&', 'and', 'of'), not plan vocabulary."""
+    words = name.split()
+    if not 1 <= len(words) <= 8 or not all(_NAME_LINE_WORD.match(word) for word in words):
+        return False
+    if words[0].lower() in _NOT_NAME_START or any(w.lower() in _HEADING_WORDS for w in words):
+        return False
+    return any(w[:1].isupper() and w.lower() not in _COMMON for w in words)
+
+
+def _stated_elsewhere(context: DocumentContext) -> tuple[str, Line] | None:
+    """The name in a copyright notice ("© 2026 Kestrel Fabrication Ltd. All rights reserved.")
+    or a registration line ("Marsh Lane Vets is registered in England and Wales ..."), where a
+    web page's footer or a plan's closing lines give it."""
+    for line in context.lines:
+        for pattern in (_COPYRIGHT, _REGISTERED):
+            m = pattern.search(line.text)
+            if m is None:
+                continue
+            name = _clean(m["org"])
+            if _name_like(name) and not _NOT_ORG.match(name):
+                return name, line
+    return None
 
 
 def _example(context: DocumentContext, line: Line) -> bool:
@@ -208,24 +257,21 @@ def _example(context: DocumentContext, line: Line) -> bool:
 
 def _name_under_title(context: DocumentContext) -> tuple[str, Line] | None:
     """A proper name on the line right below the plan's title ("Carbon Reduction Plan" /
-    "Ferrand & Daughter Tree Surgery (a partnership of ...)"): the plan's own name block."""
+    "Ferrand & Daughter Tree Surgery (a partnership of ...)"), or on the first line above it:
+    the plan's own name block."""
     top = _top_lines(context, 6)
-    for position, line in enumerate(top[:-1]):
+    for position, line in enumerate(top):
         if not context.matches_in(line, "CRP_TITLE") or len(line.text.split()) > 12:
             continue
-        below = top[position + 1]
-        name = _NAME_LINE_CUT.sub("", below.text).strip(_FILLER + "*_#")
-        words = name.split()
-        if not 2 <= len(words) <= 7 or words[0].lower() in _NOT_NAME_START:
-            return None
-        if not all(_NAME_LINE_WORD.match(word) for word in words):
-            return None
-        proper = [w for w in words if w[:1].isupper() and w.lower() not in _COMMON]
-        if not proper or any(w.lower() in _HEADING_WORDS for w in words):
-            return None
-        if any(context.matches_in(below, label) for label in _NOT_NAME_LABELS):
-            return None
-        return _clean(name), below
+        near = top[position + 1 : position + 2] + (top[:1] if position == 1 else [])
+        for candidate in near:
+            name = _NAME_LINE_CUT.sub("", candidate.text).strip(_FILLER + "*_#")
+            if len(name.split()) < 2 or not _name_like(name):
+                continue
+            if any(context.matches_in(candidate, label) for label in _NOT_NAME_LABELS):
+                continue
+            return _clean(name), candidate
+        return None
     return None
 
 

@@ -21,12 +21,19 @@ _ADDITIONAL = re.compile(
 )
 _TEMPLATE_DEFINITION = re.compile(r"baseline emissions are (?:a record|the reference)", re.I)
 _MAX_METHOD_CHARS = 1500
-# "the DESNZ 2024 greenhouse gas conversion factors", "Defra's emission factors": the UK
-# Government factors under their publisher's name, with a few words between.
-_PUBLISHER_FACTORS = re.compile(
-    r"\b(?:DESNZ|BEIS|DEFRA|Defra|DECC)(?:['’]s)?\b(?:\s+[\w()-]+){0,4}?\s+"
-    r"(?:conversion|emissions?|carbon|GHG)\s+factors\b"
-    r"|\b(?:DESNZ|BEIS|DEFRA|Defra|DECC)(?:['’]s)?\s+factors\b"
+# "the DESNZ 2024 greenhouse gas conversion factors", "Defra's emission factors", "Emission
+# factors: DESNZ (2025)", "the Government's greenhouse gas reporting conversion factors": the
+# UK Government factors under their publisher's name, anywhere in the sentence.
+_PUBLISHER = re.compile(
+    r"\b(?:DESNZ|BEIS|DEFRA|Defra|DECC|Department\s+for\s+(?:Energy\s+Security|Business,?\s+"
+    r"Energy|Environment,?\s+Food)|UK\s+Gov(?:ernmen)?t|HM\s+Government|"
+    r"(?:the\s+)?[Gg]overnment(?:['’]s)?(?=\s+(?:\w+\s+){0,4}factors))\b"
+)
+_FACTORS = re.compile(
+    r"\b(?:(?:conversion|emissions?|GHG|greenhouse\s+gas|carbon)\s+(?:reporting\s+)?factors?|"
+    r"factors?\s+(?:published\s+by|from)|(?:DESNZ|BEIS|DEFRA|Defra|DECC)(?:['’]s)?"
+    r"(?:\s+[\w()-]+){0,4}?\s+factors)\b",
+    re.I,
 )
 
 
@@ -94,7 +101,8 @@ def extract_method(context: DocumentContext, facts: Facts) -> None:
             facts.evidence.setdefault("methodology", []).append(sentence.evidence())
     if "uk_conversion_factors" not in named:
         for sentence in context.sentences:
-            if "factors" in sentence.text and _PUBLISHER_FACTORS.search(sentence.text):
+            text = sentence.text
+            if "actors" in text and _FACTORS.search(text) and _PUBLISHER.search(text):
                 named["uk_conversion_factors"] = []
                 facts.evidence.setdefault("methodology", []).append(sentence.evidence())
                 break

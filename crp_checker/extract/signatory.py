@@ -54,10 +54,11 @@ _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b"
 )
-# "approved by the board on 3 May 2026", "... approved by the management team in September 2026".
+# "approved by the board on 3 May 2026", "... by the management team in September 2026",
+# "signed off this plan at its meeting of 3 March 2026".
 _SIGNED_ON = re.compile(
     r"\b(?:signed|approved|agreed|adopted|endorsed|ratified)\b[^.]*?"
-    rf"(?:\bon\b(?!\s+behalf)|\bin\s+(?={_MONTH}))|\bdated\b",
+    rf"(?:\bon\b(?!\s+behalf)|\bin\s+(?={_MONTH})|\bmeeting\s+of\b)|\bdated\b",
     re.I,
 )
 _SIGN_WORDS = re.compile(r"sign|approv|behalf|authoris|authoriz|endorse|_{4,}|\.{5,}|…", re.I)
