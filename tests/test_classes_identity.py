@@ -132,3 +132,27 @@ def test_a_fronted_deadline_is_the_commitments_year_and_no_organisation() -> Non
     )
     assert facts.net_zero_year == 2040
     assert facts.organisation is None
+
+
+@pytest.mark.parametrize(
+    ("title", "name"),
+    [
+        ("Carbon Reduction Plan | Wensley Dale Cheese Co", "Wensley Dale Cheese Co"),
+        ("Holt & Daughters Removals – Carbon Reduction Plan", "Holt & Daughters Removals"),
+        ("Sustainability - Carbon Reduction Plan - Pennine Lifts", "Pennine Lifts"),
+    ],
+)
+def test_a_web_pages_title_names_the_organisation(title: str, name: str) -> None:
+    page = (
+        f"<html><head><title>{title}</title></head><body><h1>Carbon Reduction Plan</h1>"
+        f"<p>{COMMITMENT}</p><p>Scope 1: 12.0 tCO2e in 2025.</p></body></html>"
+    )
+    facts = facts_from(page.encode(), "plan.html")
+    assert facts.organisation == name
+    assert facts.readings["organisation"].how == "inferred"
+
+
+@pytest.mark.parametrize("title", ["Carbon Reduction Plan", "Home | Sustainability | About us"])
+def test_a_web_title_without_a_name_names_nobody(title: str) -> None:
+    page = f"<html><head><title>{title}</title></head><body><p>{COMMITMENT}</p></body></html>"
+    assert facts_from(page.encode(), "plan.html").organisation is None

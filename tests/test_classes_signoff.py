@@ -239,3 +239,25 @@ def test_a_board_meeting_dates_the_sign_off() -> None:
     )
     assert facts.sign_off_date == dt.date(2026, 3, 3)
     assert facts.board_sign_off == "board"
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Signed: Jo Bell, Managing Director, 4 June 2025", "Approved by Jo Bell (Owner) 04/06/2025"],
+)
+def test_a_short_plans_signature_date_is_not_its_publication_date(line: str) -> None:
+    facts = facts_of(f"Carbon Reduction Plan\nWe are committed to net zero by 2040.\n{line}")
+    assert facts.publication_date is None
+    assert facts.sign_off_date == dt.date(2025, 6, 4)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Acme Widgets Ltd · Issue 2 · 12 June 2025",
+        "Acme Widgets Limited of Leeds | Carbon Reduction Plan | 12 June 2025",
+    ],
+)
+def test_a_title_block_date_between_separators_is_the_publication_date(line: str) -> None:
+    facts = facts_of(f"Carbon Reduction Plan\n{line}\n{HEAD}")
+    assert facts.publication_date == dt.date(2025, 6, 12)

@@ -14,7 +14,7 @@ import re
 from crp_checker.extract.context import DocumentContext
 from crp_checker.extract.lines import Line
 from crp_checker.readings import mark_inferred
-from crp_checker.schemas import Facts
+from crp_checker.schemas import Evidence, Facts
 
 _FILLER = " .…_:-–\t|"
 _ORG_FIELD = re.compile(
@@ -205,6 +205,12 @@ def extract_organisation(context: DocumentContext, facts: Facts) -> None:
                 facts.organisation = _clean(title["org"])
                 facts.evidence["organisation"] = [line.evidence()]
                 return
+    titled = _from_source_title(context)
+    if titled is not None:
+        facts.organisation = titled
+        facts.evidence["organisation"] = [Evidence(page=None, quote=_source_title(context))]
+        mark_inferred(facts, "organisation", f"read from the page title '{_source_title(context)}'")
+        return
     named = _name_under_title(context)
     if named is not None:
         facts.organisation, line = named
@@ -253,6 +259,36 @@ def _example(context: DocumentContext, line: Line) -> bool:
     """A line introducing a worked example ("an imaginary firm, 'Example Heating Ltd'"): the
     firm it names is nobody's organisation."""
     return any(m.id == "example" for m in context.matches_in(line, "GUIDE"))
+
+
+_TITLE_SPLIT = re.compile(r"\s+[|–—-]\s+|\s*[|:]\s+")
+_GENERIC_SEGMENTS = re.compile(
+    r"^(?:home|about(?: us)?|sustainability|environment(?:al)?|policies|news|our plan|"
+    r"downloads?|documents?|esg|responsibility|corporate responsibility|csr)$",
+    re.I,
+)
+
+
+def _source_title(context: DocumentContext) -> str:
+    return " ".join((context.document.source.title or "").split())
+
+
+def _from_source_title(context: DocumentContext) -> str | None:
+    """A web page's <title> ("Carbon Reduction Plan | Wensley Dale Cheese Co"): the segment
+    beside the plan's title that is a name, when exactly one is."""
+    title = _source_title(context)
+    if not title or not re.search(r"carbon reductions? plan|net zero plan", title, re.I):
+        return None
+    segments = [part.strip(_FILLER) for part in _TITLE_SPLIT.split(title)]
+    names = [
+        part
+        for part in segments
+        if part
+        and not re.search(r"\b(?:plan|crp|ppn)\b", part, re.I)
+        and not _GENERIC_SEGMENTS.match(part)
+        and _name_like(part)
+    ]
+    return _clean(names[0]) if len(names) == 1 and len(segments) > 1 else None
 
 
 def _name_under_title(context: DocumentContext) -> tuple[str, Line] | None:
