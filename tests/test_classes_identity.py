@@ -156,3 +156,61 @@ def test_a_web_pages_title_names_the_organisation(title: str, name: str) -> None
 def test_a_web_title_without_a_name_names_nobody(title: str) -> None:
     page = f"<html><head><title>{title}</title></head><body><p>{COMMITMENT}</p></body></html>"
     assert facts_from(page.encode(), "plan.html").organisation is None
+
+
+def _long_plan(closing: str) -> str:
+    body = "\n".join(f"We cut fuel use at depot {i} by changing the routes." for i in range(30))
+    return f"Carbon Reduction Plan\n{COMMITMENT}\n{body}\n{closing}"
+
+
+@pytest.mark.parametrize(
+    ("closing", "name"),
+    [
+        (
+            "Signed for and on behalf of Wharfe Valley Plumbing\nJo Bell, Director",
+            "Wharfe Valley Plumbing",
+        ),
+        (
+            "On behalf of Calder & Ryburn Haulage:\nSam Oduya, Managing Director",
+            "Calder & Ryburn Haulage",
+        ),
+    ],
+)
+def test_the_name_a_plan_is_signed_for(closing: str, name: str) -> None:
+    assert facts_of(_long_plan(closing)).organisation == name
+
+
+@pytest.mark.parametrize(
+    "closing", ["Signed on behalf of the Board\nJo Bell, Director", "On behalf of The Directors"]
+)
+def test_signing_for_the_board_names_no_organisation(closing: str) -> None:
+    assert facts_of(_long_plan(closing)).organisation is None
+
+
+def test_a_legal_name_far_down_the_plan_is_read_as_inferred() -> None:
+    facts = facts_of(
+        _long_plan("This plan was approved by the directors of Tolland Scaffolding Ltd.")
+    )
+    assert facts.organisation == "Tolland Scaffolding Ltd"
+    assert facts.readings["organisation"].how == "inferred"
+
+
+@pytest.mark.parametrize(
+    ("first_line", "name"),
+    [
+        ("Calder Mill Vets Carbon Reduction Plan 2026", "Calder Mill Vets"),
+        ("Hollins & Co Net Zero Plan", "Hollins & Co"),
+        ("Trading name: Bell & Co Joinery", "Bell & Co Joinery"),
+        ("Practice name - Moor Lane Dental", "Moor Lane Dental"),
+    ],
+)
+def test_a_name_run_into_the_title_or_in_another_name_field(first_line: str, name: str) -> None:
+    assert facts_of(f"{first_line}\n{COMMITMENT}").organisation == name
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Interim Net Zero Carbon Reduction Plan", "Annual Carbon Reduction Plan", "Our Net Zero Plan"],
+)
+def test_title_words_run_into_the_title_name_nobody(title: str) -> None:
+    assert facts_of(f"{title}\n{COMMITMENT}").organisation is None

@@ -261,3 +261,25 @@ def test_a_short_plans_signature_date_is_not_its_publication_date(line: str) -> 
 def test_a_title_block_date_between_separators_is_the_publication_date(line: str) -> None:
     facts = facts_of(f"Carbon Reduction Plan\n{line}\n{HEAD}")
     assert facts.publication_date == dt.date(2025, 6, 12)
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("Signed: Jane Smith MBE, Chair", "Jane Smith"),
+        ("Signed: Ravi Shah BSc (Hons), Managing Director", "Ravi Shah"),
+        ("Signed: Mary-Jane van der Berg, Director", "Mary-Jane van der Berg"),
+    ],
+)
+def test_a_signatory_with_letters_after_the_name_or_particles(line: str, name: str) -> None:
+    facts = facts_of(HEAD + "Declaration\nThis plan was approved by the board.\n" + line)
+    assert facts.signatory.name == name
+    assert facts.signatory.director_level is True
+
+
+def test_an_unread_name_is_a_question_not_a_fail() -> None:
+    text = "Carbon Reduction Plan\nWe are committed to net zero by 2040.\n" + "\n".join(
+        f"Scope {i}: {i}.0 tCO2e in 2025" for i in (1, 2, 3)
+    )
+    got = _outcomes(text)
+    assert got["supplier-named"] is Outcome.NEEDS_REVIEW

@@ -19,7 +19,8 @@ from crp_checker.schemas import Evidence, Facts
 _FILLER = " .…_:-–\t|"
 _ORG_FIELD = re.compile(
     r"^(?:(?:supplier|company|client|organisation|organization|business|bidder|contractor|"
-    r"bidding (?:entity|supplier)|legal entity|registered|entity)(?:'s|’s)?\s*(?:legal\s+)?"
+    r"bidding (?:entity|supplier)|legal entity|registered|entity|trading|firm|charity|"
+    r"practice|provider)(?:'s|’s)?\s*(?:legal\s+)?"
     r"(?:name)?|name of (?:the )?(?:supplier|company|organisation|organization|business|"
     r"bidder))\s*[:\-–|]\s*(?P<v>.*?)\s*\|?$",
     re.I,
@@ -71,6 +72,15 @@ _REGISTERED = re.compile(
     r"northern\s+ireland|the\s+uk)",
     re.I,
 )
+# "Calder Mill Vets Carbon Reduction Plan 2026": a name run into the title.
+_RUN_IN_TITLE = re.compile(
+    r"^\W*(?P<org>(?:[A-Z][\w&'’.-]*|&|and|of)(?:\s+(?:[A-Z][\w&'’.-]*|&|and|of))+?)"
+    r"\s+(?i:carbon reductions? plan|net zero plan)\b"
+)
+_TITLE_STEMS_TEXT = """net zero carbon emissions emission reduction interim updated annual draft
+    final revised new first our the ppn uk climate environmental sustainability plan"""
+_TITLE_STEMS = frozenset(_TITLE_STEMS_TEXT.split())
+_BEHALF = re.compile(rf"\b(?i:on behalf of)\s+(?P<org>{_NAME_WORDS})")
 _TITLE_ORG = [
     re.compile(r"^(?P<org>.+?)\s*[-–—|:]\s*carbon reductions? plan\b", re.I),
     re.compile(r"^carbon reductions? plan\s*(?:for|of|[-–—|:])\s*(?P<org>[^-–—|:]+)", re.I),
@@ -211,6 +221,18 @@ def extract_organisation(context: DocumentContext, facts: Facts) -> None:
         facts.evidence["organisation"] = [Evidence(page=None, quote=_source_title(context))]
         mark_inferred(facts, "organisation", f"read from the page title '{_source_title(context)}'")
         return
+    for line in _top_lines(context, 6):
+        run_in = _RUN_IN_TITLE.match(line.text)
+        words = run_in["org"].lower().split() if run_in else []
+        if (
+            run_in
+            and len(words) >= 2
+            and _name_like(run_in["org"])
+            and not _TITLE_STEMS & set(words)
+        ):
+            facts.organisation = _clean(run_in["org"])
+            facts.evidence["organisation"] = [line.evidence()]
+            return
     named = _name_under_title(context)
     if named is not None:
         facts.organisation, line = named
@@ -227,7 +249,39 @@ def extract_organisation(context: DocumentContext, facts: Facts) -> None:
             facts.organisation = _subject_name(m["org"])
             facts.evidence["organisation"] = [sentence.evidence()]
             return
-    _recurring_name(context, facts)
+    if not _legal_anywhere(context, facts) and not _on_behalf_of(context, facts):
+        _recurring_name(context, facts)
+
+
+def _on_behalf_of(context: DocumentContext, facts: Facts) -> bool:
+    """The name the plan is signed for ("Signed for and on behalf of Wharfe Valley Plumbing")."""
+    for line in context.lines:
+        m = _BEHALF.search(line.text)
+        if m is None:
+            continue
+        name = _clean(m["org"])
+        if len(name.split()) >= 2 and _name_like(name) and not _NOT_ORG.match(name):
+            facts.organisation = name
+            facts.evidence["organisation"] = [line.evidence()]
+            return True
+    return False
+
+
+def _legal_anywhere(context: DocumentContext, facts: Facts) -> bool:
+    """A legal name further down the plan ("... by Tolland Scaffolding Ltd's directors"), when
+    none was found near the top: read as inferred, for a person to confirm."""
+    examples = [line.text for line in context.lines if _example(context, line)]
+    for line in context.lines:
+        legal = _LEGAL.search(line.text)
+        if legal and not any(legal["org"] in text for text in examples):
+            name = _clean(legal["org"])
+            if len(name.split()) < 2 or _NOT_ORG.match(name):
+                continue
+            facts.organisation = name
+            facts.evidence["organisation"] = [line.evidence()]
+            mark_inferred(facts, "organisation", f"the only legal name read is on p. {line.page}")
+            return True
+    return False
 
 
 def _name_like(name: str) -> bool:

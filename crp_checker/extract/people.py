@@ -41,6 +41,13 @@ ORGANISATION = _words(
     associates consulting consultancy solutions
     """
 )
+# Honours and qualifications written after a name.
+_POST_NOMINAL = _words(
+    """
+    mbe obe cbe kbe dbe bsc msc ba ma mba phd dphil meng beng ceng ieng fca aca acca fcca
+    cima frics mrics cenv fiema miema mice fice mcips fcips llb cipd mciob fciob hons
+    """
+)
 _MONTHS = _words(
     """
     january february march april may june july august september october november december
@@ -74,7 +81,10 @@ def person(body: str) -> tuple[str, str] | None:
             taken.append(core)
             end = token.start() + len(core)
             continue
-        if names and bare in _PARTICLE and following[:1].isupper():
+        if bare in _POST_NOMINAL and names >= 2:
+            break  # "Jane Smith MBE", "Ravi Shah BSc (Hons)": letters after the name
+        following_bare = following.rstrip(",;:()|.").lower()
+        if names and bare in _PARTICLE and (following[:1].isupper() or following_bare in _PARTICLE):
             taken.append(core)
             continue
         if not _name_token(core) or bare in _STOP:
