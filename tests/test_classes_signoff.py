@@ -283,3 +283,31 @@ def test_an_unread_name_is_a_question_not_a_fail() -> None:
     )
     got = _outcomes(text)
     assert got["supplier-named"] is Outcome.NEEDS_REVIEW
+
+
+@pytest.mark.parametrize(
+    ("block", "name", "role"),
+    [
+        ("Director: Jane Smith\nDate: 1 Feb 2026", "Jane Smith", "Director"),
+        ("Managing Director – Ravi Shah – 1 February 2026", "Ravi Shah", "Managing Director"),
+        ("Chair of Trustees: Revd Ann Lee", "Revd Ann Lee", "Chair of Trustees"),
+        ("Signed: pp Jane Smith, Managing Director", "Jane Smith", "Managing Director"),
+        ("Signed: J.Bloggs, Director", "J. Bloggs", "Director"),
+    ],
+)
+def test_a_signature_written_role_first_or_signed_for(block: str, name: str, role: str) -> None:
+    facts = facts_of(
+        HEAD + "Declaration and Sign Off\nThis plan was approved by the board.\n" + block
+    )
+    assert facts.signatory.name == name
+    assert facts.signatory.role == role
+
+
+@pytest.mark.parametrize(
+    "line", ["Venue: Town Hall Leeds", "Sustainability Week: Green Office Days 2026"]
+)
+def test_a_field_that_is_not_a_role_names_no_signatory(line: str) -> None:
+    facts = facts_of(
+        HEAD + "Declaration and Sign Off\nThis plan was approved by the board.\n" + line
+    )
+    assert facts.signatory.name is None

@@ -41,6 +41,9 @@ ORGANISATION = _words(
     associates consulting consultancy solutions
     """
 )
+# "pp Jane Example" signs for someone; "J.Example" runs the initial into the surname.
+_PER_PRO = re.compile(r"^\s*p\.?\s?p\.?\s+(?=[A-Z])", re.I)
+_INITIAL_RUN_ON = re.compile(r"\b([A-Z]\.)([A-Z][a-z])")
 # Honours and qualifications written after a name.
 _POST_NOMINAL = _words(
     """
@@ -68,6 +71,7 @@ def _name_token(word: str) -> bool:
 def person(body: str) -> tuple[str, str] | None:
     """A person's name at the start of `body` and what follows it: 'Dr Owain Pritchard, Group
     Chief Executive' -> ('Dr Owain Pritchard', ', Group Chief Executive')."""
+    body = _INITIAL_RUN_ON.sub(r"\1 \2", _PER_PRO.sub("", body, count=1))
     tokens = list(re.finditer(r"\S+", body))
     taken: list[str] = []
     names = 0

@@ -69,6 +69,7 @@ _CONTACT = re.compile(
 # A job title is a few words without figures; "Title: Grounds Framework 2026-2030" names a
 # document or a contract.
 _PLAUSIBLE_ROLE = re.compile(r"^[^\d]{2,80}$")
+_ROLE_HEAD = re.compile(r"\s*(?:,|:|\s[–—-])\s*")
 _SIGNED_WINDOW = 8
 _DATE_WINDOW = 6
 _MAX_LINE = 160
@@ -158,7 +159,7 @@ def _role_first(
 ) -> tuple[tuple[str, str] | None, str | None]:
     """'the owner, Dave Example' or 'Managing Director, Graham Example': role, then name."""
     parts = re.match(
-        r"(?:the\s+|our\s+)?(?P<role>[^,()|:]{2,60}?)\s*(?:,|\s[–—-])\s*(?P<rest>.+)$", body
+        r"(?:the\s+|our\s+)?(?P<role>[^,()|:]{2,60}?)\s*(?:,|:|\s[–—-])\s*(?P<rest>.+)$", body
     )
     if parts is None:
         return None, None
@@ -223,8 +224,12 @@ def _signer_at(
     found = person(body)
     role_line: Line | None = line
     role: str | None = None
-    if found is None and label:
+    if found is None:
+        # "Signed: Managing Director, Jane Example"; unlabelled, only where the role is the
+        # whole of what comes first: "Director: Jane Example", "Chair – Jane Example – 2026".
         found, role = _role_first(context, line, body)
+        if found is not None and not label and role != _ROLE_HEAD.split(body, maxsplit=1)[0]:
+            found, role = None, None
     if found is None:
         return None
     name, rest = found
