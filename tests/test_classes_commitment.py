@@ -166,3 +166,90 @@ def test_a_guide_commits_nobody_to_net_zero() -> None:
     assert facts.net_zero_year is None
     assert facts.net_zero_strength is None
     assert "net_zero" not in facts.evidence
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Our client, the NHS, aims to be net zero by 2040.",
+        "Our electricity supplier will be net zero by 2030.",
+        "Our landlord has committed to making the building net zero by 2035.",
+        "Many of our customers, including councils, have set net zero targets for 2030.",
+        "The NHS has committed to reaching net zero by 2040 and we support this.",
+        "The science requires global net zero by 2050.",
+        "Net zero by 2050 is the UK's legally binding target.",
+    ],
+)
+def test_someone_elses_net_zero_year_is_never_the_suppliers(sentence: str) -> None:
+    facts = facts_of(_plan(sentence))
+    assert facts.net_zero_year is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "year"),
+    [
+        ("RSS Global Limited is committed to achieving net zero emissions by 2050.", 2050),
+        ("World Freight Ltd will be net zero by 2045.", 2045),
+        ("We and our key suppliers are committed to net zero by 2040.", 2040),
+        ("The Supplier is committed to achieving Net Zero emissions by 2048.", 2048),
+        ("NHS Professionals is committed to reaching net zero by 2040.", 2040),
+        ("Our global operations will be net zero by 2041.", 2041),
+        ("Our customer-facing operations will be net zero by 2035.", 2035),
+        ("Our world-class team is committed to net zero by 2039.", 2039),
+        ("To support our clients, Acme Ltd will be net zero by 2044.", 2044),
+        ("Like many of our customers, Acme commits to net zero by 2043.", 2043),
+    ],
+)
+def test_a_supplier_whose_name_sounds_like_someone_else_keeps_its_year(
+    sentence: str, year: int
+) -> None:
+    assert facts_of(_plan(sentence)).net_zero_year == year
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We will review progress towards net zero in 2027.",
+        "We will publish our net zero roadmap in 2026.",
+        "We took part in Net Zero Week 2025.",
+        "Our net zero target will be set in 2026 once our baseline is verified.",
+        "We are committed to net zero, with a target year to be agreed by the Board in 2026.",
+    ],
+)
+def test_a_year_of_another_action_or_event_is_not_the_net_zero_year(sentence: str) -> None:
+    assert facts_of(_plan(sentence)).net_zero_year is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "year"),
+    [
+        ("Our net zero target, set in 2021, is 2040.", 2040),
+        ("We will reach net zero in 2045.", 2045),
+        ("Net zero across all scopes by 2042.", 2042),
+        (
+            "We are committed to net zero emissions (as measured under the GHG Protocol) by 2045.",
+            2045,
+        ),
+        ("We commit to net zero emissions, verified by a third party, by 2040.", 2040),
+        ("We are committed to net zero across all scopes as reported here by 2046.", 2046),
+        ("We will achieve net zero, as set out in our strategy, by 2041.", 2041),
+        ("We are committed to net zero by 2040 and will review this plan in 2026.", 2040),
+    ],
+)
+def test_the_net_zero_year_after_another_years_action_is_kept(sentence: str, year: int) -> None:
+    assert facts_of(_plan(sentence)).net_zero_year == year
+
+
+def test_a_dateless_pledge_on_its_own_line_is_still_a_commitment() -> None:
+    facts = facts_of("Carbon Reduction Plan\nAcme Ltd is committed to net zero.")
+    assert facts.net_zero_strength == "commitment"
+    assert facts.net_zero_year is None
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["2. Our Commitment to Net Zero Emissions", "Commitment to reducing emissions and net zero"],
+)
+def test_a_heading_naming_the_commitment_pledges_nothing(heading: str) -> None:
+    facts = facts_of(f"Carbon Reduction Plan\n{heading}\nWe will cut our emissions.")
+    assert facts.net_zero_strength is None

@@ -117,6 +117,37 @@ _CAP = re.compile(r"\bat\s+the\s+latest\b|\bno\s+later\s+than\b", re.I)
 _GENERIC_OPENING = re.compile(r"^\W*(?:a|an|any|each|every)\b", re.I)
 
 
+# Who else may hold a net zero pledge even when the plan calls them "ours": clients,
+# landlords, energy suppliers, councils, the NHS, the world ("Our landlord has committed to
+# making the building net zero by 2035"). "The Supplier" (capitalised, the template's word for
+# the bidder) is the plan's own organisation.
+_THIRD_PARTY_SUBJECT = re.compile(
+    # Lower case on purpose: "RSS Global Limited" or "World Travel Ltd" is the supplier; a word
+    # joined by a hyphen is a modifier ("customer-facing operations", "world-class team").
+    r"\b(?:clients?|customers?|landlords?|tenants?|partners?|councils?|local\s+authorit(?:y|ies)|"
+    r"contracting\s+authorit(?:y|ies)|buyers?|(?:[Tt]he|HM|UK)\s+(?:NHS|Government)|NHS\s+England|"
+    r"government|sector|industry|science|scientists|world|country|nation|IPCC|suppliers|"
+    r"(?:electricity|energy|gas|fuel|key|main|major|largest|logistics|waste)\s+suppliers?|"
+    r"other\s+(?:organisations|companies|businesses|firms)|"
+    r"[Mm]any\s+(?:organisations|companies|businesses|firms))\b(?![-\u2010\u2011])"
+)
+# A phrase that sets the scene before the subject ("To support our clients, Acme Ltd ...").
+_SCENE = re.compile(
+    r"^\W*(?:to|like|unlike|as|with|for|in|alongside|along|working|together|following|"
+    r"supporting|helping)\b[^,]*,",
+    re.I,
+)
+_SUBJECT_SELF = re.compile(r"\b(?:we|I)\b|\b(?:Ltd|Limited|plc|PLC|LLP|LLC|Inc|CIC)\b\.?", re.I)
+
+
+def third_party_subject(subject: str) -> bool:
+    """The words before the pledge verb name someone else as its subject ("Our client, the
+    NHS, aims to ...", "Many of our customers have set ..."), and not "we", "I" or a company;
+    a phrase fronted before a comma only sets the scene ("To support our clients, Acme ...")."""
+    subject = _SCENE.sub("", subject)
+    return bool(_THIRD_PARTY_SUBJECT.search(subject)) and not _SUBJECT_SELF.search(subject)
+
+
 def is_requirement(text: str) -> bool:
     """The sentence lays a duty on others (a tender notice, a guide, a supply chain policy)
     rather than pledging: an obligation whose subject is not the writer ("Suppliers must
