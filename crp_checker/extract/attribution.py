@@ -89,7 +89,7 @@ _MAINLY = re.compile(
 _NOT_MAINLY = re.compile(
     r"\b(?:residual|remaining|unavoidable|last\s+resort|not\s+(?:\w+\s+){0,2}rel\w*|"
     r"without\s+rel\w*|no\s+longer\s+rel\w*|minimi[sz]e\s+(?:our\s+)?reliance|rather\s+than|"
-    r"instead\s+of|never|the\s+rest|only\s+(?:\w+\s+){0,3}(?:left|remain)\w*|what\s+(?:is\s+)?left)\b",
+    r"instead\s+of|never|the\s+rest|the\s+remainder|the\s+balance|residue|only\s+(?:\w+\s+){0,3}(?:left|remain)\w*|what\s+(?:is\s+)?left)\b",
     re.I,
 )
 _MEANS = re.compile(
@@ -97,6 +97,69 @@ _MEANS = re.compile(
     r"use\s+of\s+)?(?:verified\s+|certified\s+|accredited\s+|high[- ]quality\s+)?$",
     re.I,
 )
+
+
+# A duty laid on someone ("suppliers must commit to net zero by 2050", "the plan must commit the
+# bidder to ...", "bidders are required to confirm ..."): a requirement, not a pledge.
+_OBLIGATION = re.compile(
+    r"\b(?:must|should|(?:is|are)\s+(?:required|expected|asked|obliged)\s+to|required\s+to|"
+    r"needs?\s+to|ha(?:s|ve)\s+to)\b",
+    re.I,
+)
+_THIRD_PARTY = re.compile(
+    r"\b(?:suppliers?|bidders?|tenderers?|contractors?|sub-?contractors?|organisations|"
+    r"organizations|companies|businesses|firms|applicants|plans?|crps?)\s+(?:\w+\s+){0,2}$",
+    re.I,
+)
+_FIRST_PERSON_WORD = re.compile(r"\b(?:(?i:we|our|us|my)|I)\b")
+# "by 2050 at the latest", "no later than 2050": a deadline set for others.
+_CAP = re.compile(r"\bat\s+the\s+latest\b|\bno\s+later\s+than\b", re.I)
+_GENERIC_OPENING = re.compile(r"^\W*(?:a|an|any|each|every)\b", re.I)
+
+
+# Who else may hold a net zero pledge even when the plan calls them "ours": clients,
+# landlords, energy suppliers, councils, the NHS, the world ("Our landlord has committed to
+# making the building net zero by 2035"). "The Supplier" (capitalised, the template's word for
+# the bidder) is the plan's own organisation.
+_THIRD_PARTY_SUBJECT = re.compile(
+    # Lower case on purpose: "RSS Global Limited" or "World Travel Ltd" is the supplier; a word
+    # joined by a hyphen is a modifier ("customer-facing operations", "world-class team").
+    r"\b(?:clients?|customers?|landlords?|tenants?|partners?|councils?|local\s+authorit(?:y|ies)|"
+    r"contracting\s+authorit(?:y|ies)|buyers?|(?:[Tt]he|HM|UK)\s+(?:NHS|Government)|NHS\s+England|"
+    r"government|sector|industry|science|scientists|world|country|nation|IPCC|suppliers|"
+    r"(?:electricity|energy|gas|fuel|key|main|major|largest|logistics|waste)\s+suppliers?|"
+    r"other\s+(?:organisations|companies|businesses|firms)|"
+    r"[Mm]any\s+(?:organisations|companies|businesses|firms))\b(?![-\u2010\u2011])"
+)
+# A phrase that sets the scene before the subject ("To support our clients, Acme Ltd ...").
+_SCENE = re.compile(
+    r"^\W*(?:to|like|unlike|as|with|for|in|alongside|along|working|together|following|"
+    r"supporting|helping)\b[^,]*,",
+    re.I,
+)
+_SUBJECT_SELF = re.compile(r"\b(?:we|I)\b|\b(?:Ltd|Limited|plc|PLC|LLP|LLC|Inc|CIC)\b\.?", re.I)
+
+
+def third_party_subject(subject: str) -> bool:
+    """The words before the pledge verb name someone else as its subject ("Our client, the
+    NHS, aims to ...", "Many of our customers have set ..."), and not "we", "I" or a company;
+    a phrase fronted before a comma only sets the scene ("To support our clients, Acme ...")."""
+    subject = _SCENE.sub("", subject)
+    return bool(_THIRD_PARTY_SUBJECT.search(subject)) and not _SUBJECT_SELF.search(subject)
+
+
+def is_requirement(text: str) -> bool:
+    """The sentence lays a duty on others (a tender notice, a guide, a supply chain policy)
+    rather than pledging: an obligation whose subject is not the writer ("Suppliers must
+    commit to net zero by 2050"; "Our subcontractors must ..."), or a generic item with a
+    deadline ("A commitment to net zero by 2050 at the latest")."""
+    for duty in _OBLIGATION.finditer(text):
+        before = text[: duty.start()]
+        if _THIRD_PARTY.search(before) or not _FIRST_PERSON_WORD.search(before):
+            return True
+    return bool(
+        _CAP.search(text) and _GENERIC_OPENING.match(text) and not _FIRST_PERSON_WORD.search(text)
+    )
 
 
 def outside_spans(text: str) -> list[tuple[int, int]]:
@@ -144,9 +207,13 @@ def is_mention(text: str, start: int, end: int) -> bool:
     return bool(_SET_ASIDE_BEFORE.search(before) or _DEFINED_AFTER.match(after))
 
 
+# A deep cut stated beside the offsets ("90% lower, the rest removed"): they balance a residue.
+_DEEP_CUT = re.compile(r"(?<![\d.])(?:[5-9]\d|100)(?:\.\d+)?\s*%")
+
+
 def offsets_main_route(text: str, offset_starts: list[int]) -> bool:
     """The sentence makes offsetting the main way to the goal, not a way to balance the rest."""
-    if not offset_starts or _NOT_MAINLY.search(text):
+    if not offset_starts or _NOT_MAINLY.search(text) or _DEEP_CUT.search(text):
         return False
     if _MAINLY.search(text):
         return True

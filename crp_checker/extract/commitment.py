@@ -14,8 +14,10 @@ from crp_checker.extract.attribution import (
     fronted,
     inside,
     is_mention,
+    is_requirement,
     offsets_main_route,
     outside_spans,
+    third_party_subject,
 )
 from crp_checker.extract.context import DocumentContext, Sentence
 from crp_checker.extract.values import YEAR
@@ -28,6 +30,14 @@ _EXTERNAL = re.compile(
     r"ukgbc|industry|sector|ppn|procurement policy note)\b",
     re.I,
 )
+# A heading that names the commitment rather than making it ("Our Commitment to Net Zero").
+_NOUN_HEADING = re.compile(r"^\W*(?:\d+[.)]?\s*)?(?:our\s+)?(?:net\s+zero\s+)?commitments?\b", re.I)
+_PREDICATED_OUTSIDE = re.compile(
+    r"\b(?:is|are|was|remains)\s+(?:the\s+|a\s+)?(?:uk|u\.k\.|government|national|country|"
+    r"nation|legal(?:ly)?|statutory|global|world|paris)\b[^.]{0,40}?\b(?:target|goal|"
+    r"commitment|requirement|law|ambition|deadline)",
+    re.I,
+)
 _FIRST_PERSON = re.compile(r"\b(?:we|our|us|i|my)\b", re.I)
 _SECOND_PERSON = re.compile(r"\b(?:you|your)\b", re.I)
 _PAREN_NZ = re.compile(r"\(\s*net[\s-]*zero\s*\)", re.I)
@@ -38,6 +48,24 @@ _PART_OF_ORG = re.compile(
     re.I,
 )
 _YEAR_BEFORE = 15
+# A year after another action than reaching net zero ("publish our net zero roadmap in 2026",
+# "a target year to be agreed in 2026"), or after an event named net zero ("Net Zero Week").
+_OTHER_ACTION = re.compile(
+    r"\b(?:publish\w*|review\w*|revis\w*|updat\w*|set|agree[ds]?|agreeing|launch\w*|"
+    r"develop\w*|produc\w*|report\w*|verif\w*|confirm\w*|decid\w*|discuss\w*|consider\w*|"
+    r"assess\w*|measur\w*|join\w*|sign\w*|began|begin\w*|start\w*|appoint\w*|"
+    r"introduc\w*|submit\w*|approv\w*)\b",
+    re.I,
+)
+_IN_YEAR = re.compile(r"\b(?:in|during)\s*$", re.I)
+_CLAUSE_START = re.compile(r"[,;:]\s+|\s+(?:and|but|while|whilst)\s+")
+_GAP_CLAUSE = re.compile(r"[,;:()\u2013\u2014]|\s+(?:and|but|while|whilst)\s+")
+_EVENT = re.compile(
+    r"^\s*(?:week|day|conference|event|summit|festival|awards?|roadmap|strategy|report|"
+    r"working\s+group|champions?|committee)\b",
+    re.I,
+)
+_FRONTED_YEAR = re.compile(r"^\W*(?:by|before|no later than)\s+((?:19|20)\d\d)\b", re.I)
 _YEAR_AFTER = 90
 
 
@@ -65,11 +93,22 @@ def _year_near(
         for m in YEAR.finditer(text, rel_end)
         if m.start() - rel_end <= _YEAR_AFTER and not inside(outside, m.start(), m.end())
     ]
+    gap_start = rel_end
+    clause = _CLAUSE_START.split(text[:rel_start])[-1]
     for m in after:
         lead = text[max(0, m.start() - 12) : m.start()].lower()
         tail = text[m.end() : m.end() + 10].lower()
+        first, gap, gap_start = gap_start == rel_end, text[gap_start : m.start()], m.end()
         if "baseline" in tail or "base year" in tail or lead.rstrip().endswith(("from", "since")):
             continue
+        if first and _EVENT.match(gap) and len(gap.split()) <= 2:
+            continue  # "Net Zero Week 2025", "our net zero roadmap in 2026"
+        # Only the clause that holds the year, and only a year "in": "(as measured ...) by
+        # 2045" and "verified by a third party, by 2040" still date net zero.
+        if _IN_YEAR.search(gap) and _OTHER_ACTION.search(_GAP_CLAUSE.split(gap)[-1]):
+            continue  # "a net zero target, set in 2021, is ...", "to be agreed ... in 2026"
+        if _IN_YEAR.search(gap) and _OTHER_ACTION.search(clause):
+            continue  # "We will review progress towards net zero in 2027"
         if 2020 <= int(m[0]) <= 2100:
             return int(m[0])
     before = [
@@ -79,6 +118,11 @@ def _year_near(
     ]
     if before and 2020 <= int(before[-1][0]) <= 2100:
         return int(before[-1][0])
+    # "By 2040 we are committed to being a net zero business": the sentence's only year,
+    # fronted as its deadline.
+    fronted_year = _FRONTED_YEAR.match(text)
+    if fronted_year and len(YEAR.findall(text)) == 1 and 2020 <= int(fronted_year[1]) <= 2100:
+        return int(fronted_year[1])
     return None
 
 
@@ -107,7 +151,9 @@ def _strength(
     commits = _own(_in_sentence(context, sentence, "COMMIT"), sentence, outside)
     aspires = _own(_in_sentence(context, sentence, "ASPIRE"), sentence, outside)
     for commit in commits:
-        if any(a.start <= commit.end + 3 and commit.start <= a.end + 3 for a in aspires):
+        # "aim to commit", "intending to commit": the aspiration weakens the verb after it;
+        # "committed to our goal of net zero" stays a commitment.
+        if any(a.start <= commit.start and commit.start <= a.end + 3 for a in aspires):
             return "aspiration"
     if commits:
         return "commitment"
@@ -167,6 +213,43 @@ def _is_heading(context: DocumentContext, sentence: Sentence, match: Match) -> b
     )
 
 
+def _statement_year(
+    raw: str, own: list[Match], sentence: Sentence, outside: list[tuple[int, int]]
+) -> int | None:
+    """The year the statement pledges; "net zero for our fleet by 2030 and across all scopes
+    by 2045" gives the whole organisation's year."""
+    years = [
+        (y, bool(_PART_OF_ORG.search(raw, m.start - sentence.start, m.end - sentence.start + 40)))
+        for m in own
+        if (y := _year_near(raw, m.start - sentence.start, m.end - sentence.start, outside))
+        is not None
+    ]
+    return min(years, key=lambda item: item[1])[0] if years else None
+
+
+def _someone_elses(
+    context: DocumentContext,
+    sentence: Sentence,
+    raw: str,
+    match: Match,
+    outside: list[tuple[int, int]],
+) -> bool:
+    """The pledge belongs to a government, a law, a client, a landlord ... not the supplier."""
+    if _external(context, sentence, raw, outside):
+        return True
+    verbs = [
+        m.start - sentence.start
+        for label in ("COMMIT", "ASPIRE")
+        for m in _own(_in_sentence(context, sentence, label), sentence, outside)
+    ]
+    lead = fronted(raw)
+    subject = raw[lead[1] if lead else 0 : min([*verbs, match.start - sentence.start])]
+    if third_party_subject(subject):
+        return True  # "Our landlord has committed to ... by 2035"
+    # "Net zero by 2050 is the UK's legally binding target."
+    return bool(_PREDICATED_OUTSIDE.search(raw)) and not _FIRST_PERSON.search(raw)
+
+
 def _read_statement(
     context: DocumentContext, sentence: Sentence, matches: list[Match], label: str, order: int
 ) -> Statement | None:
@@ -181,18 +264,12 @@ def _read_statement(
     if not own or _is_template_heading(context, sentence, raw):
         return None
     match = own[0]
-    strength = _strength(context, sentence, outside)
-    line = context.line_at(match.page, match.start)
     heading = _is_heading(context, sentence, match)
-    if strength is None and line is not None:
-        # No verb: a heading "Our Approach to Net Zero by 2040", or a bullet inside the
-        # commitment section. The bare template heading (no year) pledges nothing.
-        section = context.section_of_line[line.index]
-        if (section == "commitment" and not heading) or (heading and YEAR.search(raw)):
-            strength = "commitment"
-    if heading and not YEAR.search(raw):
+    year = _statement_year(raw, own, sentence, outside)
+    strength = _strength(context, sentence, outside)
+    if heading and year is None and (strength is None or _NOUN_HEADING.match(raw)):
         return None  # the template heading "Commitment to achieving Net Zero" pledges nothing
-    if _external(context, sentence, raw, outside):
+    if _someone_elses(context, sentence, raw, match, outside):
         return None
     if (
         label == "NET_ZERO"
@@ -200,14 +277,15 @@ def _read_statement(
         and _in_sentence(context, sentence, "CARBON_NEUTRAL")
     ):
         return None  # "Carbon Neutral (Net Zero)": a neutrality pledge in net zero words
-    years = [
-        (y, bool(_PART_OF_ORG.search(raw, m.start - sentence.start, m.end - sentence.start + 40)))
-        for m in own
-        if (y := _year_near(raw, m.start - sentence.start, m.end - sentence.start, outside))
-        is not None
-    ]
-    # "net zero for our fleet by 2030 and across all scopes by 2045": the whole one's year.
-    year = min(years, key=lambda item: item[1])[0] if years else None
+    line = context.line_at(match.page, match.start)
+    if strength is None and line is not None:
+        # No verb: a dated heading "Our Approach to Net Zero by 2040", or a line of the
+        # commitment section that dates net zero or opens with it ("• Net zero across all
+        # scopes"; not "We took part in Net Zero Week").
+        in_commitment = context.section_of_line[line.index] == "commitment"
+        leading = len(raw[: match.start - sentence.start].split()) <= 2
+        if heading or (in_commitment and (leading or year is not None)):
+            strength = "commitment"
     scope12 = bool(_in_sentence(context, sentence, "SCOPE12")) and not _in_sentence(
         context, sentence, "ALL_SCOPES"
     )
@@ -244,6 +322,8 @@ def find_goal_statements(
             continue
         if _in_sentence(context, sentence, "PLACEHOLDER"):
             continue  # "[Supplier name] is committed to Net Zero by [insert year]": unfilled
+        if is_requirement(_raw(context, sentence)):
+            continue  # "Suppliers must commit to net zero by 2050": a duty laid on others
         statement = _read_statement(context, sentence, sentence_matches, label, order)
         if statement is not None:
             found.append(statement)

@@ -155,6 +155,12 @@ class DocumentContext:
             closed = line.text[m.end - line.start : m.end - line.start + 1] in (".", ":")
             if short or closed:
                 return m.id
+        # House-style headings ("Our commitment", "Targets", "What we have done") count only
+        # as the whole line: the same words open many a sentence or a wrapped line.
+        for m in self.matches_in(line, "HEADING"):
+            rest = line.text[m.end - line.start :].strip(" .:-–—*#")
+            if m.start <= lead + 2 and not rest:
+                return m.id
         return None
 
 

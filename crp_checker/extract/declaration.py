@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from crp_checker.extract.attribution import is_requirement
 from crp_checker.extract.context import DocumentContext, Sentence
 from crp_checker.nlp import Match
 from crp_checker.schemas import Facts
@@ -28,6 +29,11 @@ _COMMITMENT = ("NET_ZERO", "COMMIT", "CARBON_NEUTRAL")
 # An approval is of the plan when it says so ("This plan", "It") or heads a line ("Approved by
 # the partners"); "Our environmental policy is approved by the Board" approves something else.
 _OF_THE_PLAN = re.compile(r"\b(?:plan|CRP|document|report|statement|it|this)\b", re.I)
+# "The board reviewed and approved this plan": the plan named as the object of the approval.
+_PLAN_OBJECT = re.compile(
+    r"\s+(?:(?:this|the|our)\s+)?(?:[\w-]+\s+){0,3}?(?:plan|CRP|document|report|statement)\b",
+    re.I,
+)
 # "I confirm that the information in this plan is accurate": a declaration in the first person.
 _FIRST_PERSON = re.compile(
     r"\b(?:we|I)\s+(?:hereby\s+)?(?:confirm|declare|certify|approve)\b[^.]*\b(?:plan|information|"
@@ -37,13 +43,19 @@ _RANK = {"board": 3, "director": 2, "management": 1}
 
 
 def _sentence(context: DocumentContext, match: Match) -> Sentence | None:
-    """The sentence of `match`, unless it is PPN guidance copied into the plan."""
+    """The sentence of `match`, unless it is PPN guidance copied into the plan, a duty laid on
+    suppliers ("the plan must be signed off by a director"), or a description of a plan
+    published elsewhere ("Our full plan ... is signed off by our directors. Download it")."""
     sentence = context.sentence_at(match.page, match.start)
-    if sentence is None or context.matches_within(
-        sentence.page, sentence.start, sentence.end, "BOILERPLATE"
-    ):
-        return None
-    return sentence
+    return sentence if sentence is not None and _own(context, sentence) else None
+
+
+def _own(context: DocumentContext, sentence: Sentence) -> bool:
+    """The sentence speaks for this plan: not guidance, a duty or a pointer elsewhere."""
+    return not is_requirement(sentence.text) and not any(
+        context.matches_within(sentence.page, sentence.start, sentence.end, label)
+        for label in ("BOILERPLATE", "LINK_OUT")
+    )
 
 
 def _in_declaration(context: DocumentContext, sentence: Sentence) -> bool:
@@ -71,7 +83,10 @@ def _sign_offs(context: DocumentContext) -> list[tuple[Sentence, Match]]:
         if _GENERIC.match(page_text[match.end : match.end + 30]):
             continue
         opening = match.start - sentence.start <= 2
-        if not opening and not _OF_THE_PLAN.search(page_text[sentence.start : match.end]):
+        of_plan = _OF_THE_PLAN.search(page_text[sentence.start : match.end]) or _PLAN_OBJECT.match(
+            page_text, match.end, sentence.end
+        )
+        if not opening and not of_plan:
             continue
         if all(sentence is not seen for seen, _ in found):
             found.append((sentence, match))
@@ -93,8 +108,10 @@ def extract_declaration(context: DocumentContext, facts: Facts) -> None:
     sign_offs = _sign_offs(context)
     if facts.declaration is None:
         for sentence in context.sentences:
-            if _in_declaration(context, sentence) and (
-                _has(context, sentence, "DECLARE") or _PLAIN.search(sentence.text)
+            if (
+                _in_declaration(context, sentence)
+                and (_has(context, sentence, "DECLARE") or _PLAIN.search(sentence.text))
+                and _own(context, sentence)
             ):
                 facts.declaration = "plain"
                 facts.evidence["declaration"] = [sentence.evidence()]
@@ -107,7 +124,10 @@ def extract_declaration(context: DocumentContext, facts: Facts) -> None:
         if match.id == "approval" and _has(context, sentence, "SIGNOFF_BODY", "ROLE")
     ]
     if facts.declaration is None:
-        stated = next((s for s in context.sentences if _FIRST_PERSON.search(s.text)), None)
+        stated = next(
+            (s for s in context.sentences if _FIRST_PERSON.search(s.text) and _own(context, s)),
+            None,
+        )
         if stated is not None:
             facts.declaration = "plain"
             facts.evidence["declaration"] = [stated.evidence()]

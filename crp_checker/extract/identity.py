@@ -14,12 +14,13 @@ import re
 from crp_checker.extract.context import DocumentContext
 from crp_checker.extract.lines import Line
 from crp_checker.readings import mark_inferred
-from crp_checker.schemas import Facts
+from crp_checker.schemas import Evidence, Facts
 
 _FILLER = " .…_:-–\t|"
 _ORG_FIELD = re.compile(
     r"^(?:(?:supplier|company|client|organisation|organization|business|bidder|contractor|"
-    r"bidding (?:entity|supplier)|legal entity|registered|entity)(?:'s|’s)?\s*(?:legal\s+)?"
+    r"bidding (?:entity|supplier)|legal entity|registered|entity|trading|firm|charity|"
+    r"practice|provider)(?:'s|’s)?\s*(?:legal\s+)?"
     r"(?:name)?|name of (?:the )?(?:supplier|company|organisation|organization|business|"
     r"bidder))\s*[:\-–|]\s*(?P<v>.*?)\s*\|?$",
     re.I,
@@ -49,6 +50,8 @@ _NAME_WORDS = r"[A-Z][\w&]+(?:\s+(?:[A-Z][\w&]+|&|of|and))*"
 # "HTM has taken steps": a proper name acting as the organisation.
 _INFORMAL = [
     re.compile(rf"^[“\"']?At\s+(?P<org>{_NAME_WORDS}),?\s+we\b"),
+    # An "About Heronsgate Joinery" heading on a web page.
+    re.compile(rf"^About\s+(?P<org>{_NAME_WORDS})\s*$"),
     re.compile(
         rf"(?:^|\s)(?P<org>{_NAME_WORDS})(?:’s|'s|’)\s+(?:overarching|approach|emissions|"
         r"carbon|commitment|plan|policy|footprint|operations|journey)\b"
@@ -57,6 +60,27 @@ _INFORMAL = [
         rf"^(?P<org>{_NAME_WORDS})\s+(?:has|have)\s+(?:taken|set|made|achieved|become|joined)\b"
     ),
 ]
+_COPYRIGHT = re.compile(
+    r"(?:©|\(c\)|\bcopyright\b)\s*(?:©\s*)?(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?"
+    r"\s*,?\s*)?(?P<org>[A-Z][^.|·•,©]{1,80}?)\s*(?:(?:19|20)\d\d\s*)?"
+    r"(?:[.|·•,]|\ball rights\b|$)",
+    re.I,
+)
+_REGISTERED = re.compile(
+    r"^\W*(?P<org>[A-Z][\w&'’ .()-]{1,80}?)\s+(?:is\s+)?(?:a\s+(?:private\s+)?(?:limited\s+)?"
+    r"(?:company|charity|partnership|society)\s+)?registered\s+in\s+(?:england|scotland|wales|"
+    r"northern\s+ireland|the\s+uk)",
+    re.I,
+)
+# "Calder Mill Vets Carbon Reduction Plan 2026": a name run into the title.
+_RUN_IN_TITLE = re.compile(
+    r"^\W*(?P<org>(?:[A-Z][\w&'’.-]*|&|and|of)(?:\s+(?:[A-Z][\w&'’.-]*|&|and|of))+?)"
+    r"\s+(?i:carbon reductions? plan|net zero plan)\b"
+)
+_TITLE_STEMS_TEXT = """net zero carbon emissions emission reduction interim updated annual draft
+    final revised new first our the ppn uk climate environmental sustainability plan"""
+_TITLE_STEMS = frozenset(_TITLE_STEMS_TEXT.split())
+_BEHALF = re.compile(rf"\b(?i:on behalf of)\s+(?P<org>{_NAME_WORDS})")
 _TITLE_ORG = [
     re.compile(r"^(?P<org>.+?)\s*[-–—|:]\s*carbon reductions? plan\b", re.I),
     re.compile(r"^carbon reductions? plan\s*(?:for|of|[-–—|:])\s*(?P<org>[^-–—|:]+)", re.I),
@@ -88,9 +112,22 @@ _COMMON_WORDS = """
 _COMMON = frozenset(_COMMON_WORDS.split())
 _NOT_ORG = re.compile(
     r"^(?:we|it|they|the company|our company|our organisation|this plan|the organisation|"
-    r"the business|our business|this|the group)$",
+    r"the business|our business|this|the group)$"
+    # "Beyond carbon neutrality, we are committed ...": the subject is the pronoun.
+    r"|.*[\s,](?:we|it|they|i)$",
     re.I,
 )
+# The name block under the title: "Ferrand & Daughter Tree Surgery (a partnership of ...)",
+# "Hollins Vale Nurseries, Ludlow": capitalised words, cut at a bracket, comma or dash.
+_NAME_LINE_CUT = re.compile(r"\s*(?:[(,|·•]|\s[-–—]\s).*$")
+_NAME_LINE_WORD = re.compile(r"^(?:[A-Z][\w'’.-]*|&|and|of|the|for|de|la)$")
+_HEADING_WORDS_TEXT = """notes completion guidance summary executive introduction contents
+    overview foreword background purpose scope statement declaration appendix"""
+_HEADING_WORDS = frozenset(_HEADING_WORDS_TEXT.split())
+_NOT_NAME_LABELS = ("SECTION", "CRP_TITLE", "TEMPLATE_NOTE", "BOILERPLATE", "PLACEHOLDER")
+_NOT_NAME_START_TEXT = """prepared published issued issue updated version date dated reporting
+    baseline our this a an for by contents introduction page approved signed reviewed"""
+_NOT_NAME_START = frozenset(_NOT_NAME_START_TEXT.split())
 
 
 def _clean(value: str) -> str:
@@ -152,12 +189,18 @@ def extract_organisation(context: DocumentContext, facts: Facts) -> None:
         facts.evidence["organisation"] = list(facts.evidence.get("net_zero", []))
         return
     furniture = [line for line in context.lines if line.furniture][:12]
+    examples = [line.text for line in context.lines if _example(context, line)]
     for line in [*_top_lines(context, 25), *furniture]:
         legal = _LEGAL.search(line.text)
-        if legal:
+        if legal and not any(legal["org"] in text for text in examples):
             facts.organisation = _clean(legal["org"])
             facts.evidence["organisation"] = [line.evidence()]
             return
+    stated = _stated_elsewhere(context)
+    if stated is not None:
+        facts.organisation, line = stated
+        facts.evidence["organisation"] = [line.evidence()]
+        return
     for line in _top_lines(context, 30):
         for pattern in _INFORMAL:
             informal = pattern.search(line.text)
@@ -172,13 +215,154 @@ def extract_organisation(context: DocumentContext, facts: Facts) -> None:
                 facts.organisation = _clean(title["org"])
                 facts.evidence["organisation"] = [line.evidence()]
                 return
+    titled = _from_source_title(context)
+    if titled is not None:
+        facts.organisation = titled
+        facts.evidence["organisation"] = [Evidence(page=None, quote=_source_title(context))]
+        mark_inferred(facts, "organisation", f"read from the page title '{_source_title(context)}'")
+        return
+    for line in _top_lines(context, 6):
+        run_in = _RUN_IN_TITLE.match(line.text)
+        words = run_in["org"].lower().split() if run_in else []
+        if (
+            run_in
+            and len(words) >= 2
+            and _name_like(run_in["org"])
+            and not _TITLE_STEMS & set(words)
+        ):
+            facts.organisation = _clean(run_in["org"])
+            facts.evidence["organisation"] = [line.evidence()]
+            return
+    named = _name_under_title(context)
+    if named is not None:
+        facts.organisation, line = named
+        facts.evidence["organisation"] = [line.evidence()]
+        return
     for sentence in context.sentences[:60]:
         m = _SUBJECT.match(sentence.text)
-        if m and not _NOT_SUBJECT.match(m["org"]) and len(m["org"].split()) <= 8:
+        if (
+            m
+            and not _NOT_SUBJECT.match(m["org"])
+            and not _NOT_ORG.match(_clean(m["org"]))
+            and len(m["org"].split()) <= 8
+        ):
             facts.organisation = _subject_name(m["org"])
             facts.evidence["organisation"] = [sentence.evidence()]
             return
-    _recurring_name(context, facts)
+    if not _legal_anywhere(context, facts) and not _on_behalf_of(context, facts):
+        _recurring_name(context, facts)
+
+
+def _on_behalf_of(context: DocumentContext, facts: Facts) -> bool:
+    """The name the plan is signed for ("Signed for and on behalf of Wharfe Valley Plumbing")."""
+    for line in context.lines:
+        m = _BEHALF.search(line.text)
+        if m is None:
+            continue
+        name = _clean(m["org"])
+        if len(name.split()) >= 2 and _name_like(name) and not _NOT_ORG.match(name):
+            facts.organisation = name
+            facts.evidence["organisation"] = [line.evidence()]
+            return True
+    return False
+
+
+def _legal_anywhere(context: DocumentContext, facts: Facts) -> bool:
+    """A legal name further down the plan ("... by Tolland Scaffolding Ltd's directors"), when
+    none was found near the top: read as inferred, for a person to confirm."""
+    examples = [line.text for line in context.lines if _example(context, line)]
+    for line in context.lines:
+        legal = _LEGAL.search(line.text)
+        if legal and not any(legal["org"] in text for text in examples):
+            name = _clean(legal["org"])
+            if len(name.split()) < 2 or _NOT_ORG.match(name):
+                continue
+            facts.organisation = name
+            facts.evidence["organisation"] = [line.evidence()]
+            mark_inferred(facts, "organisation", f"the only legal name read is on p. {line.page}")
+            return True
+    return False
+
+
+def _name_like(name: str) -> bool:
+    """Two to eight capitalised words (with '&', 'and', 'of'), not plan vocabulary."""
+    words = name.split()
+    if not 1 <= len(words) <= 8 or not all(_NAME_LINE_WORD.match(word) for word in words):
+        return False
+    if words[0].lower() in _NOT_NAME_START or any(w.lower() in _HEADING_WORDS for w in words):
+        return False
+    return any(w[:1].isupper() and w.lower() not in _COMMON for w in words)
+
+
+def _stated_elsewhere(context: DocumentContext) -> tuple[str, Line] | None:
+    """The name in a copyright notice ("© 2026 Kestrel Fabrication Ltd. All rights reserved.")
+    or a registration line ("Marsh Lane Vets is registered in England and Wales ..."), where a
+    web page's footer or a plan's closing lines give it."""
+    for line in context.lines:
+        for pattern in (_COPYRIGHT, _REGISTERED):
+            m = pattern.search(line.text)
+            if m is None:
+                continue
+            name = _clean(m["org"])
+            if _name_like(name) and not _NOT_ORG.match(name):
+                return name, line
+    return None
+
+
+def _example(context: DocumentContext, line: Line) -> bool:
+    """A line introducing a worked example ("an imaginary firm, 'Example Heating Ltd'"): the
+    firm it names is nobody's organisation."""
+    return any(m.id == "example" for m in context.matches_in(line, "GUIDE"))
+
+
+_TITLE_SPLIT = re.compile(r"\s+[|–—-]\s+|\s*[|:]\s+")
+_GENERIC_SEGMENTS = re.compile(
+    r"^(?:home|about(?: us)?|sustainability|environment(?:al)?|policies|news|our plan|"
+    r"downloads?|documents?|esg|responsibility|corporate responsibility|csr)$",
+    re.I,
+)
+
+
+def _source_title(context: DocumentContext) -> str:
+    return " ".join((context.document.source.title or "").split())
+
+
+def _from_source_title(context: DocumentContext) -> str | None:
+    """A web page's <title> ("Carbon Reduction Plan | Wensley Dale Cheese Co"): the segment
+    beside the plan's title that is a name, when exactly one is."""
+    title = _source_title(context)
+    if not title or not re.search(r"carbon reductions? plan|net zero plan", title, re.I):
+        return None
+    segments = [part.strip(_FILLER) for part in _TITLE_SPLIT.split(title)]
+    names = [
+        part
+        for part in segments
+        if part
+        and not re.search(r"\b(?:plan|crp|ppn)\b", part, re.I)
+        and not _GENERIC_SEGMENTS.match(part)
+        and _name_like(part)
+    ]
+    return _clean(names[0]) if len(names) == 1 and len(segments) > 1 else None
+
+
+def _name_under_title(context: DocumentContext) -> tuple[str, Line] | None:
+    """A proper name on the line right below the plan's title ("Carbon Reduction Plan" /
+    "Ferrand & Daughter Tree Surgery (a partnership of ...)"), or on the first line above it:
+    the plan's own name block."""
+    top = _top_lines(context, 6)
+    for position, line in enumerate(top):
+        if not context.matches_in(line, "CRP_TITLE") or len(line.text.split()) > 12:
+            continue
+        near = top[position + 1 : position + 2] + (top[:1] if position == 1 else [])
+        for candidate in near:
+            name = _NAME_LINE_CUT.sub("", candidate.text).strip(_FILLER + "*_#")
+            if len(name.split()) < 2 or not _name_like(name):
+                continue
+            if any(context.matches_in(candidate, label) for label in _NOT_NAME_LABELS):
+                continue
+            return _clean(name), candidate
+        return None
+    return None
 
 
 def _recurring_name(context: DocumentContext, facts: Facts) -> None:

@@ -253,13 +253,22 @@ def judge_crp(context: DocumentContext, facts: Facts) -> None:
 
 
 def _drop_worked_example(facts: Facts) -> None:
-    """A guide's example figures and dates are an imaginary company's, not the document's."""
+    """A guide's example figures, dates and pledges are an imaginary company's (or what plans
+    must say), not the document's: a guide commits nobody to net zero."""
     if _figures(facts.baseline) + _figures(facts.current) or facts.baseline.end_year:
         facts.notes["figures"] = "figures in a guide's worked example are not the document's own"
     facts.baseline = Period()
     facts.current = Period()
     facts.publication_date = None
     facts.publication_date_precision = None
+    facts.net_zero_year = None
+    facts.net_zero_strength = None
+    facts.net_zero_wording = None
+    facts.net_zero_scope = None
+    facts.carbon_neutral_year = None
+    facts.carbon_neutral_only = False
+    facts.offsets_main_route = False
+    dropped = ("baseline", "current", "publication_date", "net_zero", "carbon_neutral", "offsets")
     for key in list(facts.evidence):
-        if key.startswith(("baseline", "current", "publication_date")):
+        if key.startswith(dropped):
             del facts.evidence[key]

@@ -41,6 +41,16 @@ ORGANISATION = _words(
     associates consulting consultancy solutions
     """
 )
+# "pp Jane Example" signs for someone; "J.Example" runs the initial into the surname.
+_PER_PRO = re.compile(r"^\s*p\.?\s?p\.?\s+(?=[A-Z])", re.I)
+_INITIAL_RUN_ON = re.compile(r"\b([A-Z]\.)([A-Z][a-z])")
+# Honours and qualifications written after a name.
+_POST_NOMINAL = _words(
+    """
+    mbe obe cbe kbe dbe bsc msc ba ma mba phd dphil meng beng ceng ieng fca aca acca fcca
+    cima frics mrics cenv fiema miema mice fice mcips fcips llb cipd mciob fciob hons
+    """
+)
 _MONTHS = _words(
     """
     january february march april may june july august september october november december
@@ -61,6 +71,7 @@ def _name_token(word: str) -> bool:
 def person(body: str) -> tuple[str, str] | None:
     """A person's name at the start of `body` and what follows it: 'Dr Owain Pritchard, Group
     Chief Executive' -> ('Dr Owain Pritchard', ', Group Chief Executive')."""
+    body = _INITIAL_RUN_ON.sub(r"\1 \2", _PER_PRO.sub("", body, count=1))
     tokens = list(re.finditer(r"\S+", body))
     taken: list[str] = []
     names = 0
@@ -74,7 +85,10 @@ def person(body: str) -> tuple[str, str] | None:
             taken.append(core)
             end = token.start() + len(core)
             continue
-        if names and bare in _PARTICLE and following[:1].isupper():
+        if bare in _POST_NOMINAL and names >= 2:
+            break  # "Jane Smith MBE", "Ravi Shah BSc (Hons)": letters after the name
+        following_bare = following.rstrip(",;:()|.").lower()
+        if names and bare in _PARTICLE and (following[:1].isupper() or following_bare in _PARTICLE):
             taken.append(core)
             continue
         if not _name_token(core) or bare in _STOP:

@@ -75,9 +75,30 @@ _VERSION = re.compile(
     re.I,
 )
 _VERSION_HEAD = re.compile(r"\b(?:version|rev(?:ision)?|issue)\b.*\bdate\b", re.I)
+# A labelled date of another event near the top ("Deadline for tenders:", "Closing date:",
+# "Contract start:"): the label's words say whose date it is.
+_OTHER_EVENT = re.compile(
+    r"\b(?:closing|deadline|start(?:s|ing)?|end(?:s|ing)?|expir\w*|review|next|submissions?|"
+    r"award|meeting|contract|tenders?|commencement|due|return|response|event|opening|"
+    r"clarifications?|interview|visit)\b",
+    re.I,
+)
+_SEGMENT = re.compile(r"\s+[|·•–—-]\s+|\s*[|·•]\s*")
+_OTHER_FIELD = re.compile(r"^\W*(?P<label>[A-Za-z][^:\d]{1,40}?)\s*:\s*\S")
 _LONE_YEAR = re.compile(
     r"(?:^|[|·–—,-]\s*)(?P<year>20[2-9]\d)\s*$|^(?P<alone>20[2-9]\d)\s*[|·–—-]", re.I
 )
+
+
+def _own_segment(text: str, date: FoundDate) -> bool:
+    """The date stands alone between separators of a title block line ("Acme Ltd · Issue 2 ·
+    12 June 2025", "Carbon Reduction Plan | Acme Ltd | June 2025")."""
+    masked = _mask_versions(text)
+    for part in _SEGMENT.split(masked):
+        found = find_dates(part)
+        if found and found[0].value == date.value and len(part.split()) <= 4:
+            return True
+    return False
 
 
 @dataclass(frozen=True)
@@ -154,6 +175,8 @@ def _bare_dates(context: DocumentContext, first_pages: set[int]) -> list[_Found]
             continue
         if _NOT_ISSUE.search(line.text[: m.start()]):
             continue  # "Next review date: June 2026"
+        if _OTHER_EVENT.search(line.text[: m.start()]):
+            continue  # "Closing date: 30 June 2026", "Start date: ...": another event's date
         date = _first_date(line.text[m.end() :])
         if date is not None and _leads(line.text[m.end() :], date):
             found.append(_Found(2, line.index, date, line))
@@ -186,9 +209,14 @@ def _dated_top(context: DocumentContext) -> list[_Found]:
         words = len(line.text.split())
         if _NOT_ISSUE.search(line.text) or words > 16:
             continue
+        if context.section_of_line[line.index] == "declaration" or _SIGNATURE.search(line.text):
+            continue  # a short plan's signature line dates the sign-off, not the plan
         titled = bool(context.matches_in(line, "CRP_TITLE"))
+        field = _OTHER_FIELD.match(line.text)
+        if field and not titled and _OTHER_EVENT.search(field["label"]):
+            continue  # "Deadline for tenders: 9 October 2026", "Closing date: ...": another date
         date = _first_date(line.text)
-        if date is not None and (words <= 8 or titled):
+        if date is not None and (words <= 8 or titled or _own_segment(line.text, date)):
             found.append(_Found(4, line.index, date, line))
     for line in top[:4]:
         lone = _LONE_YEAR.search(line.text)

@@ -24,7 +24,7 @@ from crp_checker.schemas import Evidence, Facts
 _LABEL = re.compile(
     r"^(?:signed|signature|approved|authori[sz]ed|endorsed|agreed|name|full name|"
     r"print(?:ed)? name|signatory|for and on behalf of|on behalf of)\b"
-    r"(?:[^:|]{0,80}?(?:\s*[:|]|\s+by\b\s*:?))\s*[-–—]?\s*"
+    r"(?:[^:|]{0,80}?(?:\s*[:|]|\s+by\b\s*:?|\s[-–—](?=\s)))\s*[-–—]?\s*"
     r"|^(?:name|signed|signature|print(?:ed)? name)\s+(?=(?-i:[A-Z]))",  # a form without colons
     re.I,
 )
@@ -50,8 +50,15 @@ _REVIEW = re.compile(
     r"publication)\b",
     re.I,
 )
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b"
+)
+# "approved by the board on 3 May 2026", "... by the management team in September 2026",
+# "signed off this plan at its meeting of 3 March 2026".
 _SIGNED_ON = re.compile(
-    r"\b(?:signed|approved|agreed|adopted|endorsed|ratified)\b[^.]*?\bon\b(?!\s+behalf)|\bdated\b",
+    r"\b(?:signed|approved|agreed|adopted|endorsed|ratified)\b[^.]*?"
+    rf"(?:\bon\b(?!\s+behalf)|\bin\s+(?={_MONTH})|\bmeeting\s+of\b)|\bdated\b",
     re.I,
 )
 _SIGN_WORDS = re.compile(r"sign|approv|behalf|authoris|authoriz|endorse|_{4,}|\.{5,}|…", re.I)
@@ -59,6 +66,10 @@ _SKIPPABLE = re.compile(r"^(?:\d{1,2}\s*)?(?:https?://\S+|www\.\S+)?$|^\d{1,2}$"
 _CONTACT = re.compile(
     r"@|\b(?:tel|telephone|phone|mobile|email|e-mail)\b|\+44|\b0\d{3,4}\s?\d{3}", re.I
 )
+# A job title is a few words without figures; "Title: Grounds Framework 2026-2030" names a
+# document or a contract.
+_PLAUSIBLE_ROLE = re.compile(r"^[^\d]{2,80}$")
+_ROLE_HEAD = re.compile(r"\s*(?:,|:|\s[–—-])\s*")
 _SIGNED_WINDOW = 8
 _DATE_WINDOW = 6
 _MAX_LINE = 160
@@ -148,7 +159,7 @@ def _role_first(
 ) -> tuple[tuple[str, str] | None, str | None]:
     """'the owner, Dave Example' or 'Managing Director, Graham Example': role, then name."""
     parts = re.match(
-        r"(?:the\s+|our\s+)?(?P<role>[^,()|:]{2,60}?)\s*(?:,|\s[–—-])\s*(?P<rest>.+)$", body
+        r"(?:the\s+|our\s+)?(?P<role>[^,()|:]{2,60}?)\s*(?:,|:|\s[–—-])\s*(?P<rest>.+)$", body
     )
     if parts is None:
         return None, None
@@ -213,8 +224,12 @@ def _signer_at(
     found = person(body)
     role_line: Line | None = line
     role: str | None = None
-    if found is None and label:
+    if found is None:
+        # "Signed: Managing Director, Jane Example"; unlabelled, only where the role is the
+        # whole of what comes first: "Director: Jane Example", "Chair – Jane Example – 2026".
         found, role = _role_first(context, line, body)
+        if found is not None and not label and role != _ROLE_HEAD.split(body, maxsplit=1)[0]:
+            found, role = None, None
     if found is None:
         return None
     name, rest = found
@@ -225,6 +240,8 @@ def _signer_at(
     if role is None:
         role, role_line = _role_after(context, lines, position)
     before = " ".join(previous.text for previous in lines[max(0, position - 3) : position])
+    if not label and role is not None and not _PLAUSIBLE_ROLE.match(role):
+        return None  # "CONTRACT NOTICE" over "Title: Grounds Maintenance Framework 2026-2030"
     if not label and role is None and not _SIGN_WORDS.search(before):
         return None
     # "Jane Example, Sustainability Manager" over an e-mail address is a contact, not a signer.

@@ -91,9 +91,23 @@ def crp_identified(facts: Facts, ctx: RuleContext) -> Result:
 )
 def supplier_named(facts: Facts, ctx: RuleContext) -> Result:
     """The plan must say which organisation it belongs to, so the buyer can tell it covers the
-    bidder."""
+    bidder. A plan whose name the checker could not read (a logo, an unusual layout) is put to
+    a person rather than failed: every plan a careful reader has labelled names itself, so a
+    missing name is more likely a misreading than an anonymous plan. A name left as template
+    text fails."""
     ev = evidence(facts, "organisation")
     name = (facts.organisation or "").strip()
+    if not name and facts.is_crp:
+        return Result(
+            Outcome.NEEDS_REVIEW,
+            f"No organisation name was read in {ctx.where}.",
+            "Put the bidding organisation's legal name at the top of the plan ('Supplier "
+            "name: ...').",
+            ev,
+            absent=True,
+            question=f"No organisation name was read in {ctx.where}: which organisation does "
+            "this plan belong to, and is it the bidder?",
+        )
     if not name:
         return Result(
             Outcome.FAIL,
