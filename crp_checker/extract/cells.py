@@ -28,14 +28,23 @@ _NOTE = re.compile(r"^\s*\([^()]{0,120}\)[\s|;,]*$")  # "(no leaks recorded)" af
 # A marker standing in a value's place in a row of several columns.
 _MARKER = re.compile(
     r"\b(?:n/a|not\s+(?:yet\s+)?(?:measured|available|calculated|reported|applicable|known|"
-    r"quantified|collected|recorded|split)(?:\s+by\s+scope)?|nil|tbc|no\s+data)\b",
+    r"quantified|collected|recorded|split)(?:\s+by\s+scope)?|tbc|no\s+data)\b",
     re.I,
 )
 NOT_AVAILABLE = re.compile(
-    r"^[-–—]+\s*$|^(?:n/?a|nil|none|tbc|tba|tbd|unknown|not\s+\w+|no data|to be \w+|zero)\b|"
+    r"^[-–—]+\s*$|^(?:n/?a|nil|none|tbc|tba|tbd|unknown|not\s+\w+|no data|to be \w+)\b|"
+    r"^zero\b(?![\s-]+[a-z])|"
     r"not (?:yet )?(?:available|measured|calculated|reported|applicable|known|quantified)|"
     r"not yet\b|"
     r"to be (?:confirmed|calculated|measured)|no data",
+    re.I,
+)
+# A zero written as a word where a figure stands ("Scope 2 - Nil", "| Nil | Nil |", "Zero (no
+# gas supply)"): the figure 0, as a reader takes it. "Net zero", "zero-emission vans" and
+# "zero emissions from ..." are words of a sentence, not a figure.
+_ZERO_WORD = re.compile(
+    r"(?<![\w/-])(?<!net )(?:nil|zero)(?![\w/-])"
+    r"(?=\s*(?:$|[.;,:|()]|[-–]\s|(?:nil|zero|[-−]?\d)(?![\w/-])))",
     re.I,
 )
 _NOTE_WORDS = 3  # "14.0 10.5 Location-based": a short note after the columns keeps them
@@ -113,7 +122,7 @@ def find_values(text: str) -> Run:
     measured" holds a column's place when the row also has a number ("not measured 6.5":
     nothing for the first column, 6.5 for the second).
     """
-    numbers = _candidates(text)
+    numbers = sorted([*_candidates(text), *_ZERO_WORD.finditer(text)], key=lambda m: m.start())
     if not numbers:
         return Run()
     markers = [m for m in _MARKER.finditer(text) if not any(_overlap(m, n) for n in numbers)]
@@ -138,12 +147,16 @@ def find_values(text: str) -> Run:
     # Prose follows: columns written alike ("0.0 0.0 We own no vans") are a row with its notes
     # cell; a bare small number after the first ("12.5 2 sites ...") is not a column.
     prose = len(run) > 1 and tail and tail[0].isalpha() and len(tail.split()) > _NOTE_WORDS
-    if prose and not all(m in markers or _COLUMN_LIKE.fullmatch(m[0]) for m in run):
+    if prose and not all(m in markers or _COLUMN_LIKE.fullmatch(m[0]) or _zero(m) for m in run):
         run = run[:1]
         end = run[0].end()
-    values = [None if m in markers else parse_number(m[0]) for m in run]
+    values = [None if m in markers else 0.0 if _zero(m) else parse_number(m[0]) for m in run]
     texts = [m[0] for m in run if m in markers]
     return Run(values, texts, unit, run[0].start(), end)
+
+
+def _zero(m: re.Match[str]) -> bool:
+    return m.re is _ZERO_WORD
 
 
 def _overlap(a: re.Match[str], b: re.Match[str]) -> bool:

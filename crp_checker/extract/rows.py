@@ -65,6 +65,11 @@ _AND_ANOTHER_SCOPE = re.compile(
 VERB = re.compile(
     r"\b(?:was|were|is|are|amounted|totall?ed|came to|stood at|emitted|rose|fell)\b", re.I
 )
+# A note in brackets right after a row's figure ("118.2 tCO2e (sources: vans 80.1; ...)"),
+# closed or running on over the line break: it describes the figure, it is not prose.
+_BRACKET_NOTE = re.compile(r"^\s*\((?:[^()]*\)|[^()]*$)")
+# After a row's first figure, another named part with its figure: the row lists parts.
+_LIST_TAIL = re.compile(r"^\s*[;,]\s*(?:and\s+)?[A-Za-z][^;:|\d]{1,60}?\s[-−]?\d")
 _MAX_LABEL_WORDS = 14
 _MAX_TAIL_WORDS = 6  # "Scope 2 ... sit at 0, as Octopus Energy, the provider I am using": prose
 
@@ -157,9 +162,13 @@ def classify(text: str, category_at_start: int | None = None) -> Row:
         row.values, row.subtotal = [stated], True  # "Scope 1: gas 10.0, vans 20.0. Total: 30.0"
         return row
     run = find_values(rest)
+    tail = _BRACKET_NOTE.sub("", rest[run.end :], count=1)
     prose_tail = row.kind != "source" and (
-        _words(rest[run.end :]) > _MAX_TAIL_WORDS or bool(_AND_ANOTHER_SCOPE.match(rest[run.end :]))
+        _words(tail) > _MAX_TAIL_WORDS or bool(_AND_ANOTHER_SCOPE.match(tail))
     )
+    named = row.kind == "scope" and bool(_GENERIC.sub("", rest[: run.start]))
+    if run.values and named and _LIST_TAIL.match(tail):
+        return Row("none", "")  # "Scope 3 sources: vans 24.5; waste 6.2; ...": parts, not the scope
     if run.values and len(rest[: run.start].split()) <= _MAX_LABEL_WORDS and not prose_tail:
         row.values, row.texts, row.unit = run.values, run.texts, run.unit
         if row.kind == "scope" and not row.subtotal:
