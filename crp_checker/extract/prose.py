@@ -16,6 +16,7 @@ scope's figure.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from crp_checker.extract.context import DocumentContext, Sentence, join_sentences
 from crp_checker.extract.prose_figures import (
@@ -114,7 +115,7 @@ def prose_figures(
     facts: Facts,
     table_lines: set[int],
     categories: dict[int, Scope3Category],
-    spans: dict[str, tuple[int, int]] | None = None,
+    spans: Mapping[str, tuple[int, int]] | None = None,
 ) -> None:
     """Fill figures that no table gave from sentences that state them.
 
@@ -205,7 +206,7 @@ def _apply(
             facts.evidence[f"{role}.label"] = [sentence.evidence()]
 
 
-def _host(line: int, spans: dict[str, tuple[int, int]]) -> str | None:
+def _host(line: int, spans: Mapping[str, tuple[int, int]]) -> str | None:
     """The period whose table has `line` among its rows."""
     for role, (first, last) in spans.items():
         if first < line < last:
