@@ -160,7 +160,7 @@ def extract_emissions(
         if row.row.has_values or row.row.texts
         for line in row.lines
     }
-    spans = {
+    spans: dict[str, tuple[int, int]] = {
         role: (found[0].block.first_line, found[0].block.last_line)
         for role, found in options.items()
         if found and found[0].block.columns == 1
