@@ -59,6 +59,18 @@ CELL_TOTAL = re.compile(
 )
 # "Kitchen gas: 88.4" / "Cat 4: 301.4" items of a list of sources.
 LIST_ITEM = re.compile(rf"(?P<name>[A-Za-z][^:;|]{{0,60}}?):\s*(?P<num>{_NUM})(?![\d%])\s*(?:;|$)")
+# Inside one table cell items may also be written "6. Business Travel – 43.15 7. Employee
+# Commuting – 16.9": a name, a dash or colon, the figure, then the next item or the end.
+CELL_ITEM = re.compile(
+    rf"(?P<name>[A-Za-z][^:;|]{{0,60}}?)\s*(?::|\s[-–—=])\s*(?P<num>{_NUM})(?![\d%]|\.\d)"
+    r"(?=\s*(?:[;,.]|$|\d{1,2}[.)]\s|[A-Z]))"
+)
+# "Market-based: 1.858 Location-based: 3.381" in one cell: one figure per Scope 2 basis.
+_BASIS_FIGURE = re.compile(
+    rf"\b(?P<basis>market|location)[\s-]*based\)?\s*[:=\-–]?\s*(?P<num>{_NUM})(?![\d%])|"
+    rf"(?P<num2>{_NUM})\s*(?:tco2e?\s*)?\(\s*(?P<basis2>market|location)[\s-]*based\s*\)",
+    re.I,
+)
 
 
 @dataclass
@@ -179,16 +191,33 @@ def cell_value(cell: str) -> tuple[float | None, str | None, bool] | None:
     figure); a list with no total gives the sum of its items, flagged derived.
     """
     run = find_values(cell)
+    bases = basis_figures(cell)
+    if len(bases) == 2:  # both bases: the market-based figure, as the template asks
+        return bases["market"], run.unit, False
     if run.values and run.start <= 2 and run.values[0] is not None:
         return run.values[0], run.unit, False
     totals = list(CELL_TOTAL.finditer(cell))
     if totals:
         return parse_number(totals[-1]["num"]), run.unit, False
     items = list(LIST_ITEM.finditer(cell))
+    if len(items) < 2:
+        items = list(CELL_ITEM.finditer(cell))
     if len(items) >= 2:
         parts = [parse_number(m["num"]) for m in items]
         return round(sum(p for p in parts if p is not None), 6), run.unit, True
     return None
+
+
+def basis_figures(cell: str) -> dict[str, float]:
+    """The figure given for each Scope 2 basis in one cell ("Market-based: 1.9 Location-based:
+    3.4", "1.9 (market-based)"), when each basis has one."""
+    found: dict[str, list[float]] = {}
+    for m in _BASIS_FIGURE.finditer(cell):
+        basis = (m["basis"] or m["basis2"]).lower()
+        value = parse_number(m["num"] or m["num2"])
+        if value is not None:
+            found.setdefault(basis, []).append(value)
+    return {basis: values[0] for basis, values in found.items() if len(values) == 1}
 
 
 def cell_values(

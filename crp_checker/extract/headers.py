@@ -56,7 +56,7 @@ def describe(context: DocumentContext, block: Block, blocks: list[Block]) -> Non
     header_lines = [line for line in context.lines[start : block.first_line] if not line.furniture]
     block.header = " ".join(line.text for line in header_lines)
     block.example = bool(_EXAMPLE.search(block.header))
-    caption = " ".join(line.text for line in header_lines[-2:] if not _is_sentence(line.text))
+    caption = " ".join(_caption_lines(header_lines))
     block.forward = block.section == "targets" or bool(_FORWARD.search(caption))
     block.section = context.section_of_line[block.first_line]
     after = [
@@ -166,6 +166,18 @@ def _place_short_rows(block: Block, columns: int) -> None:
             row.values = placed
         else:
             row.unplaced = True  # its year cannot be told: a person must say
+
+
+def _caption_lines(header_lines: list[Line]) -> list[str]:
+    """The short lines right above a table (its caption and header row), up to the prose."""
+    found: list[str] = []
+    for line in reversed(header_lines[-2:]):
+        if _is_sentence(line.text) and "|" not in line.text:
+            break
+        if line.text[:1].islower():  # the end of a sentence wrapped from the line above
+            break
+        found.insert(0, line.text)
+    return found
 
 
 def _is_sentence(text: str) -> bool:
