@@ -253,8 +253,9 @@ def _cue(text: str) -> Role | None:
 def _map_columns(block: Block) -> None:
     """Read the periods named in a multi-year header, in order, one per column.
 
-    A column's role is named before its period ("Baseline Year Jan - Dec 2022") or in
-    brackets after it ("2019 (baseline)").
+    A column's role is named before its period ("Baseline Year Jan - Dec 2022"), in
+    brackets after it ("2019 (baseline)") or after it in its own cell ("2019 baseline |"),
+    never in the cell of the year before.
     """
     specs: list[PeriodSpec] = []
     segments: list[str] = []
@@ -278,11 +279,16 @@ def _map_columns(block: Block) -> None:
     for column in range(mapped):
         index = first + column
         block.specs[column] = specs[index]
-        after = _PAREN.match(segments[index + 1])
+        following = segments[index + 1]
+        after = _PAREN.match(following)
         before = segments[index]
         if index > first or index > 0:
             before = _PAREN.sub("", before, count=1)
+        if index > first and "|" in before:
+            before = before.split("|", 1)[1]  # "2019 baseline | 2024": not the next year's role
         role = _cue(after[0]) if after else None
+        if role is None and "|" in following:
+            role = _cue(following.split("|", 1)[0])  # the role in the year's own cell
         role = role or _cue(before[-40:])
         if role:
             block.roles[column] = role
