@@ -967,7 +967,7 @@ def test_pdf_table_whose_baseline_gives_only_a_total(baseline_cell: str) -> None
     facts = facts_from(data, "plan.pdf")
     assert figures(facts.baseline) == (None, None, None, 48.2)
     assert figures(facts.current) == (20.1, 3.4, 12.9, 36.4)
-    assert facts.current.unit == "tCO2 e"
+    assert facts.current.unit in ("tCO2 e", "tCO2e")  # a ruled table's header cell is read whole
     assert bool(facts.baseline.explanations) is bool(baseline_cell)
 
 

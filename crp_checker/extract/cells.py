@@ -28,14 +28,23 @@ _NOTE = re.compile(r"^\s*\([^()]{0,120}\)[\s|;,]*$")  # "(no leaks recorded)" af
 # A marker standing in a value's place in a row of several columns.
 _MARKER = re.compile(
     r"\b(?:n/a|not\s+(?:yet\s+)?(?:measured|available|calculated|reported|applicable|known|"
-    r"quantified|collected|recorded|split)(?:\s+by\s+scope)?|nil|tbc|no\s+data)\b",
+    r"quantified|collected|recorded|split)(?:\s+by\s+scope)?|tbc|no\s+data)\b",
     re.I,
 )
 NOT_AVAILABLE = re.compile(
-    r"^[-–—]+\s*$|^(?:n/?a|nil|none|tbc|tba|tbd|unknown|not\s+\w+|no data|to be \w+|zero)\b|"
+    r"^[-–—]+\s*$|^(?:n/?a|nil|none|tbc|tba|tbd|unknown|not\s+\w+|no data|to be \w+)\b|"
+    r"^zero\b(?![\s-]+[a-z])|"
     r"not (?:yet )?(?:available|measured|calculated|reported|applicable|known|quantified)|"
     r"not yet\b|"
     r"to be (?:confirmed|calculated|measured)|no data",
+    re.I,
+)
+# A zero written as a word where a figure stands ("Scope 2 - Nil", "| Nil | Nil |", "Zero (no
+# gas supply)"): the figure 0, as a reader takes it. "Net zero", "zero-emission vans" and
+# "zero emissions from ..." are words of a sentence, not a figure.
+_ZERO_WORD = re.compile(
+    r"(?<![\w/-])(?<!net )(?:nil|zero)(?![\w/-])"
+    r"(?=\s*(?:$|[.;,:|()]|[-–]\s|(?:nil|zero|[-−]?\d)(?![\w/-])))",
     re.I,
 )
 _NOTE_WORDS = 3  # "14.0 10.5 Location-based": a short note after the columns keeps them
@@ -50,6 +59,18 @@ CELL_TOTAL = re.compile(
 )
 # "Kitchen gas: 88.4" / "Cat 4: 301.4" items of a list of sources.
 LIST_ITEM = re.compile(rf"(?P<name>[A-Za-z][^:;|]{{0,60}}?):\s*(?P<num>{_NUM})(?![\d%])\s*(?:;|$)")
+# Inside one table cell items may also be written "6. Business Travel – 43.15 7. Employee
+# Commuting – 16.9": a name, a dash or colon, the figure, then the next item or the end.
+CELL_ITEM = re.compile(
+    rf"(?P<name>[A-Za-z][^:;|]{{0,60}}?)\s*(?::|\s[-–—=])\s*(?P<num>{_NUM})(?![\d%]|\.\d)"
+    r"(?=\s*(?:[;,.]|$|\d{1,2}[.)]\s|[A-Z]))"
+)
+# "Market-based: 1.858 Location-based: 3.381" in one cell: one figure per Scope 2 basis.
+_BASIS_FIGURE = re.compile(
+    rf"\b(?P<basis>market|location)[\s-]*based\)?\s*[:=\-–]?\s*(?P<num>{_NUM})(?![\d%])|"
+    rf"(?P<num2>{_NUM})\s*(?:tco2e?\s*)?\(\s*(?P<basis2>market|location)[\s-]*based\s*\)",
+    re.I,
+)
 
 
 @dataclass
@@ -113,7 +134,7 @@ def find_values(text: str) -> Run:
     measured" holds a column's place when the row also has a number ("not measured 6.5":
     nothing for the first column, 6.5 for the second).
     """
-    numbers = _candidates(text)
+    numbers = sorted([*_candidates(text), *_ZERO_WORD.finditer(text)], key=lambda m: m.start())
     if not numbers:
         return Run()
     markers = [m for m in _MARKER.finditer(text) if not any(_overlap(m, n) for n in numbers)]
@@ -138,12 +159,16 @@ def find_values(text: str) -> Run:
     # Prose follows: columns written alike ("0.0 0.0 We own no vans") are a row with its notes
     # cell; a bare small number after the first ("12.5 2 sites ...") is not a column.
     prose = len(run) > 1 and tail and tail[0].isalpha() and len(tail.split()) > _NOTE_WORDS
-    if prose and not all(m in markers or _COLUMN_LIKE.fullmatch(m[0]) for m in run):
+    if prose and not all(m in markers or _COLUMN_LIKE.fullmatch(m[0]) or _zero(m) for m in run):
         run = run[:1]
         end = run[0].end()
-    values = [None if m in markers else parse_number(m[0]) for m in run]
+    values = [None if m in markers else 0.0 if _zero(m) else parse_number(m[0]) for m in run]
     texts = [m[0] for m in run if m in markers]
     return Run(values, texts, unit, run[0].start(), end)
+
+
+def _zero(m: re.Match[str]) -> bool:
+    return m.re is _ZERO_WORD
 
 
 def _overlap(a: re.Match[str], b: re.Match[str]) -> bool:
@@ -166,16 +191,33 @@ def cell_value(cell: str) -> tuple[float | None, str | None, bool] | None:
     figure); a list with no total gives the sum of its items, flagged derived.
     """
     run = find_values(cell)
+    bases = basis_figures(cell)
+    if len(bases) == 2:  # both bases: the market-based figure, as the template asks
+        return bases["market"], run.unit, False
     if run.values and run.start <= 2 and run.values[0] is not None:
         return run.values[0], run.unit, False
     totals = list(CELL_TOTAL.finditer(cell))
     if totals:
         return parse_number(totals[-1]["num"]), run.unit, False
     items = list(LIST_ITEM.finditer(cell))
+    if len(items) < 2:
+        items = list(CELL_ITEM.finditer(cell))
     if len(items) >= 2:
         parts = [parse_number(m["num"]) for m in items]
         return round(sum(p for p in parts if p is not None), 6), run.unit, True
     return None
+
+
+def basis_figures(cell: str) -> dict[str, float]:
+    """The figure given for each Scope 2 basis in one cell ("Market-based: 1.9 Location-based:
+    3.4", "1.9 (market-based)"), when each basis has one."""
+    found: dict[str, list[float]] = {}
+    for m in _BASIS_FIGURE.finditer(cell):
+        basis = (m["basis"] or m["basis2"]).lower()
+        value = parse_number(m["num"] or m["num2"])
+        if value is not None:
+            found.setdefault(basis, []).append(value)
+    return {basis: values[0] for basis, values in found.items() if len(values) == 1}
 
 
 def cell_values(

@@ -153,8 +153,19 @@ def extract_emissions(
             for name in FIELDS:
                 if getattr(period, name) is not None:
                     mark_inferred(facts, f"{role}.{name}", found[0].inferred)
-    used = {line.index for block in blocks for row in block.rows for line in row.lines}
-    prose_figures(context, facts, used, categories)
+    used = {
+        line.index
+        for block in blocks
+        for row in block.rows
+        if row.row.has_values or row.row.texts
+        for line in row.lines
+    }
+    spans: dict[str, tuple[int, int]] = {
+        role: (found[0].block.first_line, found[0].block.last_line)
+        for role, found in options.items()
+        if found and found[0].block.columns == 1
+    }
+    prose_figures(context, facts, used, categories, spans)
     for role in roles:
         _total_only_reason(context, facts, role)
     _scope2_basis_said(text, facts)
@@ -246,24 +257,31 @@ def _first_year(facts: Facts) -> None:
     base, cur = facts.baseline, facts.current
     if base.end_year is None or cur.end_year != base.end_year:
         return
+    for one, other in ((base, cur), (cur, base)):
+        if one.label == other.label and one.start is None and other.start is not None:
+            one.start, one.end = other.start, other.end  # the same period, dated once
     if base.label and cur.label and find_period(base.label) != find_period(cur.label):
         same_dates = base.start == cur.start and base.end == cur.end
         if not same_dates and base.start and cur.start:
             return
     cur.same_as_baseline = True
     if all(getattr(cur, name) is None for name in FIELDS):
-        for name in (
-            *FIELDS,
-            "scope2_market",
-            "scope2_location",
-            "total_market",
-            "total_location",
-        ):
-            setattr(cur, name, getattr(base, name))
-        cur.scope2_basis = base.scope2_basis
-        cur.unit = base.unit
-        cur.converted_from_kg = base.converted_from_kg
-        cur.derived = {**base.derived, "all": "the plan's current year is its baseline year"}
-        for name in FIELDS:
-            if f"baseline.{name}" in facts.evidence:
-                facts.evidence[f"current.{name}"] = list(facts.evidence[f"baseline.{name}"])
+        _repeat(facts, "baseline", "current", "the plan's current year is its baseline year")
+    elif all(getattr(base, name) is None for name in FIELDS):
+        _repeat(facts, "current", "baseline", "the plan's baseline is its current reporting year")
+
+
+def _repeat(facts: Facts, source: str, target: str, why: str) -> None:
+    """Give one period the figures of the other, the same period reported once."""
+    src: Period = getattr(facts, source)
+    dst: Period = getattr(facts, target)
+    for name in (*FIELDS, "scope2_market", "scope2_location", "total_market", "total_location"):
+        setattr(dst, name, getattr(src, name))
+    dst.scope2_basis = src.scope2_basis
+    dst.unit = src.unit
+    dst.converted_from_kg = src.converted_from_kg
+    dst.derived = {**src.derived, "all": why}
+    dst.explanations = {**src.explanations, **dst.explanations}
+    for name in FIELDS:
+        if f"{source}.{name}" in facts.evidence:
+            facts.evidence[f"{target}.{name}"] = list(facts.evidence[f"{source}.{name}"])

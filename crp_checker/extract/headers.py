@@ -56,7 +56,7 @@ def describe(context: DocumentContext, block: Block, blocks: list[Block]) -> Non
     header_lines = [line for line in context.lines[start : block.first_line] if not line.furniture]
     block.header = " ".join(line.text for line in header_lines)
     block.example = bool(_EXAMPLE.search(block.header))
-    caption = " ".join(line.text for line in header_lines[-2:] if not _is_sentence(line.text))
+    caption = " ".join(_caption_lines(header_lines))
     block.forward = block.section == "targets" or bool(_FORWARD.search(caption))
     block.section = context.section_of_line[block.first_line]
     after = [
@@ -168,6 +168,18 @@ def _place_short_rows(block: Block, columns: int) -> None:
             row.unplaced = True  # its year cannot be told: a person must say
 
 
+def _caption_lines(header_lines: list[Line]) -> list[str]:
+    """The short lines right above a table (its caption and header row), up to the prose."""
+    found: list[str] = []
+    for line in reversed(header_lines[-2:]):
+        if _is_sentence(line.text) and "|" not in line.text:
+            break
+        if line.text[:1].islower():  # the end of a sentence wrapped from the line above
+            break
+        found.insert(0, line.text)
+    return found
+
+
 def _is_sentence(text: str) -> bool:
     """A line of prose, not a caption or a column header."""
     words = len(text.split())
@@ -241,8 +253,9 @@ def _cue(text: str) -> Role | None:
 def _map_columns(block: Block) -> None:
     """Read the periods named in a multi-year header, in order, one per column.
 
-    A column's role is named before its period ("Baseline Year Jan - Dec 2022") or in
-    brackets after it ("2019 (baseline)").
+    A column's role is named before its period ("Baseline Year Jan - Dec 2022"), in
+    brackets after it ("2019 (baseline)") or after it in its own cell ("2019 baseline |"),
+    never in the cell of the year before.
     """
     specs: list[PeriodSpec] = []
     segments: list[str] = []
@@ -266,11 +279,16 @@ def _map_columns(block: Block) -> None:
     for column in range(mapped):
         index = first + column
         block.specs[column] = specs[index]
-        after = _PAREN.match(segments[index + 1])
+        following = segments[index + 1]
+        after = _PAREN.match(following)
         before = segments[index]
         if index > first or index > 0:
             before = _PAREN.sub("", before, count=1)
+        if index > first and "|" in before:
+            before = before.split("|", 1)[1]  # "2019 baseline | 2024": not the next year's role
         role = _cue(after[0]) if after else None
+        if role is None and "|" in following:
+            role = _cue(following.split("|", 1)[0])  # the role in the year's own cell
         role = role or _cue(before[-40:])
         if role:
             block.roles[column] = role

@@ -25,6 +25,8 @@ _BREAK = re.compile(
     r"Baseline\s+[Yy]ear\b|Reporting\s+Year\b))"
 )
 
+_ROW = re.compile(r"\S \| .*\|\s*$")  # "cell | cell |": a table row as the readers write it
+
 
 @dataclass(frozen=True)
 class Line:
@@ -76,8 +78,8 @@ def build_lines(document: Document) -> list[Line]:
 
 def _split_long(text: str) -> list[tuple[int, str]]:
     """(offset, piece) parts of a line; only lines over _LONG_LINE characters are split."""
-    if len(text) <= _LONG_LINE:
-        return [(0, text)]
+    if len(text) <= _LONG_LINE or _ROW.search(text):
+        return [(0, text)]  # a table row keeps its cells together, however long
     parts: list[tuple[int, str]] = []
     start = 0
     for m in _BREAK.finditer(text):

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from crp_checker.extract.cells import CELL_TOTAL, LIST_ITEM
+from crp_checker.extract.cells import CELL_ITEM, CELL_TOTAL, LIST_ITEM
 from crp_checker.extract.context import DocumentContext
 from crp_checker.extract.lines import Line
 from crp_checker.extract.values import parse_number
@@ -132,7 +132,9 @@ def _ends_listing(text: str, so_far: str, scope: int) -> bool:
     return words > _MAX_PROSE_WORDS and not LIST_ITEM.search(text)
 
 
-def _columns(text: str) -> list[tuple[float | None, bool, tuple[int, int]]]:
+def _columns(
+    text: str, item: re.Pattern[str] = LIST_ITEM
+) -> list[tuple[float | None, bool, tuple[int, int]]]:
     """(value, derived, span) per column: split after each stated total."""
     totals = list(CELL_TOTAL.finditer(text))
     if totals:
@@ -142,7 +144,7 @@ def _columns(text: str) -> list[tuple[float | None, bool, tuple[int, int]]]:
             found.append((parse_number(m["num"]), False, (begin, m.end())))
             begin = m.end()
         return found
-    items = list(LIST_ITEM.finditer(text))
+    items = list(item.finditer(text))
     names = [" ".join(m["name"].lower().split()) for m in items]
     if len(items) < 2 or len(set(names)) < len(names):
         return []  # repeated names without totals: the columns cannot be told apart
@@ -155,10 +157,11 @@ def _categories(
     piece: _Piece,
     columns: list[tuple[float | None, bool, tuple[int, int]]],
     listed: Listed,
+    pattern: re.Pattern[str] = LIST_ITEM,
 ) -> None:
     """Category figures per column from the listed sources of a Scope 3 row."""
     for column, (_, _, (begin, end)) in enumerate(columns):
-        for item in LIST_ITEM.finditer(piece.text, begin, end):
+        for item in pattern.finditer(piece.text, begin, end):
             number = _category_of(context, piece, item)
             value = parse_number(item["num"])
             if number is None or value is None:
@@ -187,9 +190,13 @@ def cell_listing(context: DocumentContext, line: Line, scope: int) -> Listed | N
     columns: list[tuple[float | None, bool, tuple[int, int]]] = []
     piece = _Piece()
     position = 0
-    for index, cell in enumerate(line.text.split("|")):
-        if index and LIST_ITEM.search(cell):
-            found = _columns(cell)
+    pattern = LIST_ITEM
+    cells = line.text.split("|")
+    if not any(len(LIST_ITEM.findall(cell)) >= 2 for cell in cells[1:]):
+        pattern = CELL_ITEM  # "6. Business travel – 43.15 7. Commuting – 16.9" in a cell
+    for index, cell in enumerate(cells):
+        if index and pattern.search(cell):
+            found = _columns(cell, pattern)
             if found:
                 begin = piece.add(line, cell, position)
                 columns.append((found[0][0], found[0][1], (begin, begin + len(cell))))
@@ -197,5 +204,5 @@ def cell_listing(context: DocumentContext, line: Line, scope: int) -> Listed | N
     if not columns:
         return None
     listed = Listed(3, [v for v, _, _ in columns], any(d for _, d, _ in columns), [line])
-    _categories(context, piece, columns, listed)
+    _categories(context, piece, columns, listed, pattern)
     return listed

@@ -30,6 +30,14 @@ _FIELD = {
         re.I,
     ),
 }
+# "Baseline year and reporting year: 1 September 2024 to 31 August 2025", "Baseline / current
+# reporting period - FY2025": one field naming both periods, as a first-year plan writes it.
+_BOTH_FIELD = re.compile(
+    r"^(?:\d+[.)]\s*)?(?:(?:baseline|base)(?:\s+(?:year|period))?\s*(?:and|&|/)\s*"
+    r"(?:current\s+)?(?:reporting|current)|(?:current\s+)?reporting(?:\s+(?:year|period))?\s*"
+    r"(?:and|&|/)\s*(?:baseline|base))\s+(?:year|period)" + _SEP,
+    re.I,
+)
 _SENTENCE = {
     "baseline": [
         re.compile(r"baseline\s+(?:reporting\s+)?(?:year|period)" + _SEP, re.I),
@@ -72,7 +80,7 @@ _TRIGGER = {"baseline": re.compile(r"baseline\s+(?:emissions|footprint|year emis
 # "the calendar year 2022, and that year is our baseline": the period comes first.
 _NAMED_BEFORE = re.compile(
     r"\b(?:(?:that|this|which)\s+(?:year|period)\s+(?:is|was|will be|forms?|becomes?)|"
-    r"(?:is|was)\s+(?:both\s+)?)\s*(?:our|the|its)\s+baseline\b",
+    r"(?:is|was)\s+(?:both\s+|also\s+|therefore\s+|so\s+)?)\s*(?:our|the|its)\s+baseline\b",
     re.I,
 )
 # "... is both our baseline and our current reporting year": a first-year reporter.
@@ -237,6 +245,13 @@ def find_period_statements(context: DocumentContext) -> list[PeriodStatement]:
 
 def _field_statements(window: str, line: Line, following: Line | None) -> list[PeriodStatement]:
     found: list[PeriodStatement] = []
+    both = _BOTH_FIELD.match(window)
+    if both:
+        spec = _spec_after(window, both.end())
+        if spec:
+            evidence = _evidence(line, following, both.end())
+            kinds: tuple[Kind, Kind] = ("baseline", "current")
+            return [PeriodStatement(kind, spec, evidence, explicit=True) for kind in kinds]
     for kind, pattern in _FIELD_ITEMS:
         m = pattern.match(window)
         if m:

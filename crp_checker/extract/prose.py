@@ -16,6 +16,7 @@ scope's figure.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from crp_checker.extract.context import DocumentContext, Sentence, join_sentences
 from crp_checker.extract.prose_figures import (
@@ -114,8 +115,14 @@ def prose_figures(
     facts: Facts,
     table_lines: set[int],
     categories: dict[int, Scope3Category],
+    spans: Mapping[str, tuple[int, int]] | None = None,
 ) -> None:
-    """Fill figures that no table gave from sentences that state them."""
+    """Fill figures that no table gave from sentences that state them.
+
+    `spans` gives, per period, the first and last line of the one-column table that reported
+    it: a sentence standing among its rows ("Scope 2. Nil. We have no premises ...") states
+    that table's period, and fills a scope the rows left out.
+    """
     strength: dict[tuple[str, str], int] = {}
     carried: str | None = None
     carried_for = 0
@@ -129,6 +136,10 @@ def prose_figures(
         line = context.line_at(sentence.page, sentence.start)
         if line is not None and line.index in table_lines:
             continue
+        host = _host(line.index if line is not None else -1, spans or {})
+        if host is not None and not _NOT_ACTUALS.search(text):
+            for figure in sentence_figures(text):
+                _apply(facts, host, figure, sentence, strength, co2e_said, gap=True)
         cues = _cues(sentence, facts)
         named = {role for _, role in cues}
         if len(named) == 1:
@@ -160,13 +171,19 @@ def _apply(
     sentence: Sentence,
     strength: dict[tuple[str, str], int],
     co2e_said: bool,
+    *,
+    gap: bool = False,
 ) -> None:
-    """Record a figure for a period no table reported, unless a stronger reading has it."""
-    if f"{role}.table" in facts.evidence:
-        return
+    """Record a figure for a period no table reported, unless a stronger reading has it;
+    with `gap`, only a field the period's table left empty."""
     period: Period = getattr(facts, role)
-    key = (role, figure.field)
     held = getattr(period, figure.field)
+    if gap:
+        if held is not None or figure.field in period.not_numeric:
+            return
+    elif f"{role}.table" in facts.evidence:
+        return
+    key = (role, figure.field)
     if held is not None and strength.get(key, 9) >= figure.strength:
         return
     strength[key] = figure.strength
@@ -187,6 +204,14 @@ def _apply(
             year = next(iter(set(years) - {other}))
             period.label, period.end_year = str(year), year
             facts.evidence[f"{role}.label"] = [sentence.evidence()]
+
+
+def _host(line: int, spans: Mapping[str, tuple[int, int]]) -> str | None:
+    """The period whose table has `line` among its rows."""
+    for role, (first, last) in spans.items():
+        if first < line < last:
+            return role
+    return None
 
 
 def _odd_unit(facts: Facts, role: str, odd: tuple[str, str], sentence: Sentence) -> None:

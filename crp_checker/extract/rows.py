@@ -11,12 +11,13 @@ This module reads one line; `tables.py` stitches lines into tables.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from crp_checker.extract.cells import (
     CELL_TOTAL,
     NOT_AVAILABLE,
+    basis_figures,
     cell_value,
     cell_values,
     find_values,
@@ -55,6 +56,10 @@ _CATEGORY = re.compile(
 _NUMBERED = re.compile(r"^(?P<n>\d{1,2})\s*[.):]\s+")
 _TOTAL = re.compile(r"^(?:grand\s+|overall\s+)?total\b", re.I)
 _TOTAL_GLUED = re.compile(r"^((?:grand\s+)?total(?:\s+emissions)?|.*sources\))(?=\d)", re.I)
+_INCLUDES = re.compile(
+    r"^\W*(?:including|includes|included|comprising|covering|consisting of|made up of)\b", re.I
+)
+_SCOPE_CELL = re.compile(r"^scope\s*(?P<n>[123])\b\s*(?:\([^()]{0,30}\))?\s*$", re.I)
 _BASIS = re.compile(r"^(?P<b>market|location)[\s-]*based\b\s*[:\-–]?", re.I)
 _SOURCE_SCOPE = re.compile(r"^(?P<src>.{2,80}?)\s+scope\s*(?P<n>[123])\s+(?=[-−]?\d)", re.I)
 _SENTENCE_ABOUT_SCOPES = re.compile(r"^\s*(?:and|or|&|,)\s", re.I)
@@ -65,6 +70,11 @@ _AND_ANOTHER_SCOPE = re.compile(
 VERB = re.compile(
     r"\b(?:was|were|is|are|amounted|totall?ed|came to|stood at|emitted|rose|fell)\b", re.I
 )
+# A note in brackets right after a row's figure ("118.2 tCO2e (sources: vans 80.1; ...)"),
+# closed or running on over the line break: it describes the figure, it is not prose.
+_BRACKET_NOTE = re.compile(r"^\s*\((?:[^()]*\)|[^()]*$)")
+# After a row's first figure, another named part with its figure: the row lists parts.
+_LIST_TAIL = re.compile(r"^\s*[;,]\s*(?:and\s+)?[A-Za-z][^;:|\d]{1,60}?\s[-−]?\d")
 _MAX_LABEL_WORDS = 14
 _MAX_TAIL_WORDS = 6  # "Scope 2 ... sit at 0, as Octopus Energy, the provider I am using": prose
 
@@ -93,6 +103,7 @@ class Row:
     blank: set[int] = field(default_factory=set)  # value cells left empty
     unplaced: bool = False  # fewer figures than year columns, and no telling which year
     grid: list[str] = field(default_factory=list)  # a pipe row's cells after its label
+    bases: dict[str, list[str]] = field(default_factory=dict)  # cells per Scope 2 basis
 
     @property
     def has_values(self) -> bool:
@@ -120,6 +131,8 @@ def _describe_scope(row: Row, words: str) -> None:
     if _SUBTOTAL_WORD.match(words):
         row.subtotal = True
         return
+    if _INCLUDES.match(words):
+        return  # "Scope 3 including: business travel, commuting ...": the scope's own figure
     source = " ".join(words.split()).strip(" :-–|")
     if _GENERIC.sub("", source):
         row.source = source
@@ -157,9 +170,13 @@ def classify(text: str, category_at_start: int | None = None) -> Row:
         row.values, row.subtotal = [stated], True  # "Scope 1: gas 10.0, vans 20.0. Total: 30.0"
         return row
     run = find_values(rest)
+    tail = _BRACKET_NOTE.sub("", rest[run.end :], count=1)
     prose_tail = row.kind != "source" and (
-        _words(rest[run.end :]) > _MAX_TAIL_WORDS or bool(_AND_ANOTHER_SCOPE.match(rest[run.end :]))
+        _words(tail) > _MAX_TAIL_WORDS or bool(_AND_ANOTHER_SCOPE.match(tail))
     )
+    named = row.kind == "scope" and bool(_GENERIC.sub("", rest[: run.start]))
+    if run.values and named and _LIST_TAIL.match(tail):
+        return Row("none", "")  # "Scope 3 sources: vans 24.5; waste 6.2; ...": parts, not the scope
     if run.values and len(rest[: run.start].split()) <= _MAX_LABEL_WORDS and not prose_tail:
         row.values, row.texts, row.unit = run.values, run.texts, run.unit
         if row.kind == "scope" and not row.subtotal:
@@ -178,6 +195,24 @@ def classify(text: str, category_at_start: int | None = None) -> Row:
     return _as_category(row, category_at_start)
 
 
+def paired_cells(text: str) -> list[Row] | None:
+    """A row of cells that each hold a label and its figure ("Scope 1: 12.5 | Scope 2: 3.2 |"):
+    one row per cell, or, where every cell names the same scope ("Scope 1: 12.5 | Scope 1:
+    10.0 |", one column per period), one row with a figure per column. None otherwise."""
+    cells = [cell for cell in _split_cells(text) or [] if cell]
+    if len(cells) < 2 or "|" not in text:
+        return None
+    rows = [classify(cell) for cell in cells]
+    labelled = ("scope", "total", "category")
+    if any(row.kind not in labelled or len(row.values) != 1 or row.texts for row in rows):
+        return None
+    if len({(row.kind, row.scope, row.category, row.basis) for row in rows}) > 1:
+        return rows
+    merged = rows[0]
+    merged.values = [row.values[0] for row in rows]
+    return [merged]
+
+
 def _stated_total(rest: str, row: Row) -> float | None:
     """The scope's own total at the end of a line that first lists its sources."""
     totals = [
@@ -194,10 +229,16 @@ def _cell_row(row: Row, head: str, cells: list[str], category: int | None) -> Ro
     """A pipe-separated row: the label cell, any cells naming a source, then value cells."""
     row.cells = True
     if row.kind == "none":
-        run = find_values(head)
-        if run.values and run.start == 0 and len(cells) == 1:
-            row.values, row.unit = run.values, run.unit
-        return row
+        scope = _scope_cell(cells[1:])
+        if scope is None:
+            run = find_values(head)
+            if run.values and run.start == 0 and len(cells) == 1:
+                row.values, row.unit = run.values, run.unit
+            return row
+        # "Company vans | Scope 1 | 12.0 |": a source named first, its scope in a cell
+        row = Row("source", head, scope=scope)
+        if scope == 3 and category is not None:
+            row = Row("category", head, scope=3, category=category)
     rest_cells = cells[1:]
     named: list[str] = []
     while rest_cells and _is_name_cell(rest_cells[0]):
@@ -209,9 +250,66 @@ def _cell_row(row: Row, head: str, cells: list[str], category: int | None) -> Ro
     row.values, row.texts, row.unit, row.derived = values, texts, unit, derived
     row.blank = blank
     row.grid = cells[1:]
+    _bases(row)
     if row.kind == "scope" and not row.subtotal:
-        _describe_scope(row, " ".join([head[len(row.label) :], *named]))
-    return _as_category(row, category)
+        own_scope = [n for n in named if _scope_cell([n]) != row.scope]
+        _describe_scope(row, " ".join([head[len(row.label) :], *own_scope]))
+    row = _as_category(row, category)
+    if row.kind == "category":
+        row.label = " ".join(head.split())  # "Category 4: Upstream transport", as written
+    return row
+
+
+def _scope_cell(cells: list[str]) -> int | None:
+    """The scope a cell before the figures names on its own ("Scope 1", "Scope 2 (indirect)")."""
+    for cell in cells:
+        m = _SCOPE_CELL.match(cell)
+        if m:
+            return int(m["n"])
+        if not _is_name_cell(cell):
+            return None
+    return None
+
+
+def _bases(row: Row) -> None:
+    """Cells giving both Scope 2 bases ("Market-based: 1.9 Location-based: 3.4") keep each
+    basis's figures per column, so the row can be read as one row per basis."""
+    found = [basis_figures(cell) for cell in row.grid]
+    if not any(len(b) == 2 for b in found):
+        return
+    for basis in ("market", "location"):
+        cells = [
+            _figure_text(b[basis]) if len(b) == 2 else c
+            for b, c in zip(found, row.grid, strict=True)
+        ]
+        row.bases[basis] = cells
+
+
+def _figure_text(value: float) -> str:
+    return f"{value:.6f}".rstrip("0").rstrip(".")
+
+
+def split_bases(row: Row) -> list[Row]:
+    """A row whose cells give both Scope 2 bases, as one row per basis (market first)."""
+    if not row.bases or row.kind not in ("scope", "total"):
+        return [row]
+    out: list[Row] = []
+    for basis, cells in row.bases.items():
+        values, texts, unit, derived, blank = cell_values(cells)
+        out.append(
+            replace(
+                row,
+                basis=basis,
+                values=values,
+                texts=texts,
+                unit=unit or row.unit,
+                derived=derived,
+                blank=blank,
+                grid=cells,
+                bases={},
+            )
+        )
+    return out
 
 
 def _is_name_cell(cell: str) -> bool:

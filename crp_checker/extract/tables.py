@@ -15,7 +15,7 @@ from crp_checker.extract.context import DocumentContext
 from crp_checker.extract.headers import cue_of, describe
 from crp_checker.extract.lines import Line
 from crp_checker.extract.listing import Listed, cell_listing, read_listing, starts_listing
-from crp_checker.extract.rows import VERB, Row, classify
+from crp_checker.extract.rows import VERB, Row, classify, paired_cells, split_bases
 from crp_checker.extract.table_model import Block, Role, TableRow
 
 __all__ = ["Block", "Role", "TableRow", "category_at_start", "cue_of", "find_blocks"]
@@ -25,6 +25,7 @@ _SCOPE3_LEAD = re.compile(r"^scope\s*3\s*(?:[|:\-–]\s*)?(?=[A-Za-z])", re.I)
 _SUBSCRIPT = re.compile(r"\s*[2₂](?:\s+[2₂])*\s*")
 _BEFORE_SUBSCRIPT = re.compile(r"co\s?e?\b[^\d]{0,30}$", re.I)
 _MAX_PROSE_LINES = 14
+_DIRECTION = re.compile(r"(?<=\()\s*(?:up|down)stream\b", re.I)  # "(downstream ...)"
 _MAX_LABEL_WORDS = 14
 
 
@@ -33,7 +34,8 @@ def category_at_start(context: DocumentContext, line: Line) -> int | None:
 
     Its name opens the line ("Business Travel – 43.15"), or, on a row whose label is a cell
     ("Staff business travel | 8.8 |"), appears anywhere in that cell. The longest name wins,
-    so "Deliveries to customers" is downstream (9), not just "deliveries" (4).
+    so "Deliveries to customers" is downstream (9), not just "deliveries" (4); a category
+    named by its direction in brackets ("Deliveries of goods (downstream)") qualifies it and wins.
     """
     body = _SCOPE3_LEAD.sub("", _NUMBERING.sub("", line.text))
     lead = line.start + (len(line.text) - len(body))
@@ -45,7 +47,12 @@ def category_at_start(context: DocumentContext, line: Line) -> int | None:
     ]
     if not found:
         return None
+    qualified = [m for m in found if _DIRECTION.match(line.text, m.start - line.start)]
+    if len({m.id for m in qualified}) == 1:
+        return int(qualified[0].id)  # "Deliveries to shops (downstream)": the bracket decides
     best = min(found, key=lambda m: (m.start > lead + 1, -(m.end - m.start)))
+    if best.start > lead + 1 and len({m.id for m in found}) > 1:
+        return None  # a label cell listing several categories names none of them alone
     return int(best.id)
 
 
@@ -199,45 +206,47 @@ def find_blocks(context: DocumentContext) -> list[Block]:
                 add(rows, rows[0].row, line)
                 skip_to = listed.lines[-1].index
                 continue
-        row = classify(line.text, category_at_start(context, line))
-        if row.kind != "none" and not row.values and not row.texts and _is_prose(line.text):
-            row = Row("none", "")
-        if row.kind != "none" and not row.cells and _in_sentence(context, line, row):
-            row = Row("none", "")
-        if line.index in context.headings and row.kind in ("none", "category"):
-            close()
-            header_start = line.index
-            continue
-        if row.kind == "category" and block is None:
-            continue
-        if row.kind in ("scope", "source", "category"):
-            rows = [TableRow(row, [line])]
-            if row.kind == "scope" and row.cells and row.scope == 3:
-                listed = cell_listing(context, line, 3)
-                if listed is not None:
-                    rows += _listed_rows(listed)[1:]
-            add(rows, row, line)
-        elif row.kind == "total":
-            if block is None:
-                continue
-            block.rows.append(TableRow(row, [line]))
-            block.last_line = line.index
-            block.closing = row.has_values
-            prose = 0
-        elif row.kind == "basis":
-            if block is not None:
-                block.rows.append(TableRow(row, [line]))
-                block.last_line = line.index
-        elif block is not None:
-            if row.values and _attach_bare(block, row, line):
-                block.last_line = line.index
-                prose = 0
-                if block.rows[-1].row.kind == "total":
-                    block.closing = True
-                continue
-            prose += 1
-            if block.closing or prose > _MAX_PROSE_LINES:
+        for row in paired_cells(line.text) or [
+            classify(line.text, category_at_start(context, line))
+        ]:
+            if row.kind != "none" and not row.values and not row.texts and _is_prose(line.text):
+                row = Row("none", "")
+            if row.kind != "none" and not row.cells and _in_sentence(context, line, row):
+                row = Row("none", "")
+            if line.index in context.headings and row.kind in ("none", "category"):
                 close()
+                header_start = line.index
+                continue
+            if row.kind == "category" and block is None:
+                continue
+            if row.kind in ("scope", "source", "category"):
+                rows = [TableRow(one, [line]) for one in split_bases(row)]
+                if row.kind == "scope" and row.cells and row.scope == 3:
+                    listed = cell_listing(context, line, 3)
+                    if listed is not None:
+                        rows += _listed_rows(listed)[1:]
+                add(rows, row, line)
+            elif row.kind == "total":
+                if block is None:
+                    continue
+                block.rows.extend(TableRow(one, [line]) for one in split_bases(row))
+                block.last_line = line.index
+                block.closing = row.has_values
+                prose = 0
+            elif row.kind == "basis":
+                if block is not None:
+                    block.rows.append(TableRow(row, [line]))
+                    block.last_line = line.index
+            elif block is not None:
+                if row.values and _attach_bare(block, row, line):
+                    block.last_line = line.index
+                    prose = 0
+                    if block.rows[-1].row.kind == "total":
+                        block.closing = True
+                    continue
+                prose += 1
+                if block.closing or prose > _MAX_PROSE_LINES:
+                    close()
     close()
     for found in blocks:
         describe(context, found, blocks)

@@ -23,6 +23,7 @@ from crp_checker.extract.values import find_period
 _HEAD = re.compile(r"\bscope\s*(?P<n>[123])\b|\btotal\b", re.I)
 _PLAIN_CELL = re.compile(r"[-–—]|n/?a|nil|(?:[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)", re.I)
 _MAX_ROWS = 6
+_CUE_LINES = 3
 
 
 def _columns(text: str) -> list[str] | None:
@@ -65,6 +66,41 @@ def _year_row(line: Line, columns: list[str]) -> tuple[list[float | None], list[
     return values, texts
 
 
+def _values_row(line: Line, columns: list[str]) -> tuple[list[float | None], list[str]] | None:
+    """A row of figures only, one per scope column (after a label cell such as 'tCO2e')."""
+    cells = [c for c in _cells(line.text) if c]
+    if len(cells) == len(columns) + 1 and cell_value(cells[0]) is None:
+        if find_period(cells[0]) is not None or _HEAD.search(cells[0]):
+            return None
+        cells = cells[1:]
+    plain = "|" in line.text or all(_PLAIN_CELL.fullmatch(c) for c in cells)
+    if len(cells) != len(columns) or not plain:
+        return None
+    values: list[float | None] = []
+    texts: list[str] = []
+    for cell in cells:
+        found = cell_value(cell)
+        if found is not None:
+            values.append(found[0])
+        elif NOT_AVAILABLE.search(cell):
+            values.append(None)
+            texts.append(cell)
+        else:
+            return None
+    return (values, texts) if any(v is not None for v in values) else None
+
+
+def _cue_above(block: Block, lines: list[Line]) -> None:
+    """The period the lines just above a one-period table name ('Reporting year: 2024')."""
+    block.own_spec, block.own_line = None, None
+    block.cue, block.cue_line = None, None
+    for line in reversed(lines[:-1]):
+        role = cue_of(line.text)
+        if role:
+            block.cue, block.cue_line = role, line
+            return
+
+
 def find_transposed(context: DocumentContext) -> list[Block]:
     """Every year-per-row emissions table, as one block per year."""
     blocks: list[Block] = []
@@ -79,6 +115,12 @@ def find_transposed(context: DocumentContext) -> list[Block]:
             if re.fullmatch(r"[|\s:\-–]*", line.text):
                 continue  # a Markdown rule under the header
             found = _year_row(line, columns)
+            if found is None and not found_blocks and (found := _values_row(line, columns)):
+                block = _block(line, columns, found)
+                _cue_above(block, lines[max(0, position - _CUE_LINES) : position + 1])
+                found_blocks.append(block)
+                end = position + 1 + offset
+                break  # one row of figures under the scope names: a table of one period
             if found is None:
                 break
             found_blocks.append(_block(line, columns, found))

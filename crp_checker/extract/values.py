@@ -142,9 +142,14 @@ _RANGE_MONTHS = re.compile(
     rf"\b(?P<m1>{_MONTH})\.?\s*(?P<y1>\d{{4}})?{_DASH}(?P<m2>{_MONTH})\.?,?\s*(?P<y2>\d{{4}})",
     re.IGNORECASE,
 )
+# "year ending 31 March 2024", "year to 31/03/2026", "FYE 31 March 2026", "FYE June 2025",
+# "12 months ended 31.03.26": a year named by its last day (or month).
 _YEAR_ENDING = re.compile(
-    rf"(?:year|period|twelve months|12 months)\s+(?:ending|ended|to)\s+(?:the\s+)?"
-    rf"(?P<d>\d{{1,2}}){_ORD}(?:\s+of)?\s+(?P<m>{_MONTH})\.?,?\s+(?P<y>\d{{4}})",
+    rf"(?:(?:year|period|twelve months|12 months)\s+(?:ending|ended|to)|\bFYE|"
+    rf"\b(?:financial\s+)?year[- ]end(?:ing)?)\s*:?\s+(?:the\s+)?"
+    rf"(?:(?P<d>\d{{1,2}}){_ORD}(?:\s+of)?\s+(?P<m>{_MONTH})\.?,?\s+(?P<y>\d{{4}})|"
+    rf"(?P<nd>\d{{1,2}})[/.](?P<nm>\d{{1,2}})[/.](?P<ny>\d{{4}}|\d{{2}})(?![\d/.])|"
+    rf"(?P<mm>{_MONTH})\.?,?\s+(?P<my>\d{{4}}))",
     re.IGNORECASE,
 )
 _SPLIT_YEAR = re.compile(
@@ -188,6 +193,16 @@ def _from_range_match(m: re.Match[str], kind: str) -> PeriodSpec | None:
     return PeriodSpec(m[0], end.year, start, end, "day", m.start())
 
 
+def _year_end(m: re.Match[str]) -> dt.date | None:
+    """The last day of a year written by its end: a day, a numeric date or a month."""
+    if m["d"]:
+        return _safe_date(int(m["y"]), _month(m["m"]), int(m["d"]))
+    if m["nd"]:
+        return _safe_date(_year(m["ny"]), int(m["nm"]), int(m["nd"]))
+    first = _safe_date(int(m["my"]), _month(m["mm"]), 1)
+    return end_of(first, "month") if first else None
+
+
 def find_period(text: str) -> PeriodSpec | None:
     """The first reporting period written in `text`, or None.
 
@@ -205,12 +220,12 @@ def find_period(text: str) -> PeriodSpec | None:
                 candidates.append((spec.offset, priority, spec))
                 break
     for m in _YEAR_ENDING.finditer(text):
-        end = _safe_date(int(m["y"]), _month(m["m"]), int(m["d"]))
+        end = _year_end(m)
         if end:
             start = end - relativedelta(years=1) + relativedelta(days=1)
-            candidates.append(
-                (m.start(), 3, PeriodSpec(m[0], end.year, start, end, "day", m.start()))
-            )
+            precision: Precision = "month" if m["mm"] else "day"
+            spec = PeriodSpec(m[0], end.year, start, end, precision, m.start())
+            candidates.append((m.start(), 3, spec))
             break
     for m in _FY_COMPACT.finditer(text):
         y1, y2 = 2000 + int(m["y1"]), 2000 + int(m["y2"])

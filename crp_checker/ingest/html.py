@@ -10,6 +10,7 @@ import lxml.html
 from lxml import etree
 
 from crp_checker.ingest.base import Parsed, RawPage, Table
+from crp_checker.ingest.grids import grid_columns, grid_rows
 from crp_checker.ingest.normalize import row_line
 
 # Everything a reader of the page does not see as text. Links to an embedded plan are not
@@ -43,9 +44,10 @@ _LATIN1 = frozenset({"iso8859-1", "ascii"})
 class _Walker:
     """Collects the visible text of an element tree as lines, and its data tables."""
 
-    def __init__(self) -> None:
+    def __init__(self, sheet: dict[tuple[str, str], int] | None = None) -> None:
         self.parts: list[str] = []
         self.tables: list[Table] = []
+        self.sheet = sheet or {}  # grid column counts from the page's style sheet
 
     def lines(self) -> list[str]:
         text = "".join(self.parts)
@@ -66,6 +68,10 @@ class _Walker:
             self.parts.append("\n")
         elif tag == "table" and self._data_table(el):
             self._table(el)
+            self._tail(el, pre)
+            return
+        elif not pre and (grid := grid_rows(el, self.sheet)) is not None:
+            self._rows(grid)  # a table drawn with <div>s or a definition list
             self._tail(el, pre)
             return
         block = tag in _BLOCK
@@ -106,6 +112,10 @@ class _Walker:
             for row in rows
             for cell in _own_cells(row)
         )
+
+    def _rows(self, rows: Table) -> None:
+        self.parts.extend("\n" + row_line(cells) + "\n" for cells in rows)
+        self.tables.append(rows)
 
     def _table(self, table: Any) -> None:
         rows: Table = []
@@ -157,8 +167,8 @@ def _own_cells(row: Any) -> list[Any]:
     return [cell for cell in row if isinstance(cell.tag, str) and cell.tag.lower() in _CELLS]
 
 
-def _page(root: Any) -> RawPage:
-    walker = _Walker()
+def _page(root: Any, sheet: dict[tuple[str, str], int] | None = None) -> RawPage:
+    walker = _Walker(sheet)
     walker.walk(root)
     return RawPage(text="\n".join(walker.lines()), tables=walker.tables)
 
@@ -197,9 +207,9 @@ def parse_html(data: bytes, *, http_charset: str | None = None) -> Parsed:
     found: str | None = root.findtext(".//title")
     title = _SPACES.sub(" ", found).strip() if found else None
     body = root.find("body")
-    return Parsed(
-        pages=[_page(body if body is not None else root)], title=title or None, warnings=warnings
-    )
+    sheet = grid_columns(" ".join(style.text_content() for style in root.iter("style")))
+    page = _page(body if body is not None else root, sheet)
+    return Parsed(pages=[page], title=title or None, warnings=warnings)
 
 
 def html_fragment(html: str) -> RawPage:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import math
 import re
 import threading
 from collections import defaultdict
@@ -19,10 +20,12 @@ from crp_checker.errors import (
     EncryptedFileError,
     TooLargeError,
 )
-from crp_checker.ingest.base import Parsed, RawPage, page_list
+from crp_checker.ingest.base import Parsed, RawPage, Table, page_list
 from crp_checker.ingest.bombs import check_pdf_streams
 from crp_checker.ingest.layout import column_regions
+from crp_checker.ingest.normalize import row_line
 from crp_checker.ingest.ocr import OCRError, ocr_image, scale_for, tesseract_path
+from crp_checker.ingest.ruled import RuledTable, ruled_tables, text_with_tables
 from crp_checker.settings import Settings
 
 # PDFium is not thread-safe; a server running checks in threads must not enter it twice.
@@ -122,15 +125,68 @@ def _has_graphics(page: Any) -> bool:
     return False
 
 
-def _page_text(page: Any, textpage: Any) -> str:
-    """The page's text, reading two columns left then right when the page has them."""
-    if page.get_rotation() == 0:
-        rects = [textpage.get_rect(i) for i in range(textpage.count_rects())]
-        regions = column_regions(rects)
-        if regions:
-            parts = (textpage.get_text_bounded(r.left, r.bottom, r.right, r.top) for r in regions)
-            return "\n".join(part for part in parts if part.strip())
-    return str(textpage.get_text_range())
+def _page_text(page: Any, textpage: Any) -> tuple[str, list[Table]]:
+    """The page's text, reading two columns left then right when the page has them, and
+    each ruled table as rows of cells in its place."""
+    if page.get_rotation() != 0:
+        return str(textpage.get_text_range()), []
+    rects = [textpage.get_rect(i) for i in range(textpage.count_rects())]
+    tables = _apart(ruled_tables(page, textpage))
+    if not tables:
+        return _flow_text(textpage, rects, None), []
+    if column_regions(rects) is None:
+        return text_with_tables(textpage, tables), [t.rows for t in tables]
+    parts: list[str] = []
+    top = math.inf
+    for table in tables:
+        left, bottom, right, table_top = table.box
+        parts.append(_flow_text(textpage, rects, (table_top, top)))
+        parts += [row_line(cells) for cells in table.rows]
+        beside = [
+            r for r in rects if _inside(r, (bottom, table_top)) and not left <= _mid_x(r) <= right
+        ]
+        parts.append(_flow_text(textpage, beside, (bottom, table_top)))
+        top = bottom
+    parts.append(_flow_text(textpage, rects, (-math.inf, top)))
+    return "\n".join(part for part in parts if part.strip()), [t.rows for t in tables]
+
+
+def _apart(tables: list[RuledTable]) -> list[RuledTable]:
+    """Tables one above another (top first); a table beside another is left as text."""
+    kept: list[RuledTable] = []
+    for table in tables:
+        if not kept or table.box[3] <= kept[-1].box[1] + 1:
+            kept.append(table)
+    return kept
+
+
+def _mid_x(rect: tuple[float, float, float, float]) -> float:
+    return (rect[0] + rect[2]) / 2
+
+
+def _inside(rect: tuple[float, float, float, float], band: tuple[float, float]) -> bool:
+    return band[0] < (rect[1] + rect[3]) / 2 < band[1]
+
+
+def _flow_text(
+    textpage: Any, rects: list[tuple[float, float, float, float]], band: tuple[float, float] | None
+) -> str:
+    """The text of the page, or of a horizontal band of it, columns in reading order."""
+    if band is not None:
+        rects = [r for r in rects if _inside(r, band)]
+        if not rects:
+            return ""
+    regions = column_regions(rects)
+    if regions:
+        parts = (textpage.get_text_bounded(r.left, r.bottom, r.right, r.top) for r in regions)
+        return "\n".join(part for part in parts if part.strip())
+    if band is None:
+        return str(textpage.get_text_range())
+    left = min(r[0] for r in rects) - 1
+    right = max(r[2] for r in rects) + 1
+    bottom = max(band[0], min(r[1] for r in rects) - 1)
+    top = min(band[1], max(r[3] for r in rects) + 1)
+    return str(textpage.get_text_bounded(left, bottom, right, top))
 
 
 class _PdfReader:
@@ -165,7 +221,7 @@ class _PdfReader:
     def _read_page(self, page: Any, index: int) -> RawPage:
         textpage = page.get_textpage()
         try:
-            text = _page_text(page, textpage)
+            text, tables = _page_text(page, textpage)
         finally:
             textpage.close()
         visible = _visible(text)
@@ -178,7 +234,7 @@ class _PdfReader:
             return self._without_text(page, index + 1, _GARBLED)
         if share >= _GARBLE_WARN:
             self.result.garbled.append(index + 1)
-        return RawPage(text=text)
+        return RawPage(text=text, tables=tables)
 
     def _without_text(self, page: Any, number: int, problem: str) -> RawPage:
         """OCR the page if we may; otherwise record why it stays unread."""
