@@ -25,6 +25,7 @@ from crp_checker.errors import (
     FetchError,
     TooLargeError,
 )
+from crp_checker.formatting import megabytes
 from crp_checker.ingest.names import display_name
 from crp_checker.settings import Settings
 
@@ -89,7 +90,7 @@ def _name(url: httpx.URL) -> str:
 def _read(response: httpx.Response, settings: Settings, deadline: float) -> bytes:
     cap = settings.fetch_max_bytes
     too_big = TooLargeError(
-        f"The document at {response.url} is over the download limit of {cap / 1e6:.0f} MB.",
+        f"The document at {response.url} is over the download limit of {megabytes(cap)}.",
     )
     declared = response.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > cap:

@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from crp_checker.clean_text import require_clean
 from crp_checker.store.errors import (
     DuplicateEmailError,
     DuplicateOrganisationError,
@@ -64,7 +65,7 @@ def create_organisation(
     session: Session, name: str, companies_house_number: str | None = None
 ) -> Organisation:
     """Add an organisation; names and Companies House numbers are unique."""
-    name = " ".join(name.split())
+    name = " ".join(require_clean("organisation name", name).split())
     number = companies_house_number.strip().upper() if companies_house_number else None
     if not name or len(name) > 200:
         raise InvalidOrganisationError(f"{name!r} is not an organisation name.")
@@ -121,7 +122,9 @@ def create_user(
     Raises InvalidEmailError, WeakPasswordError, OrganisationRequiredError,
     DuplicateEmailError or InvalidOrganisationError.
     """
-    email = normalise_email(email)
+    email = normalise_email(require_clean("email address", email))
+    if name is not None:
+        require_clean("name", name)
     if "@" not in email.strip("@") or len(email) > 320:
         raise InvalidEmailError(f"{email!r} is not an email address.")
     check_password(password)

@@ -12,6 +12,8 @@ from crp_checker.errors import CRPError
 from crp_checker.store import create_api_token, list_api_tokens, revoke_api_token
 from crp_checker.web.auth import sign_in, sign_out
 from crp_checker.web.deps import CurrentUser, OptionalUser, SessionDep
+from crp_checker.web.errors import error_headers
+from crp_checker.web.hygiene import Line
 from crp_checker.web.render import render
 
 router = APIRouter(include_in_schema=False)
@@ -40,7 +42,7 @@ def login_form(request: Request, user: OptionalUser, next: str | None = None) ->
 def login(
     request: Request,
     db: SessionDep,
-    email: Annotated[str, Form(max_length=320)],
+    email: Annotated[Line, Form(max_length=320)],
     password: Annotated[str, Form(max_length=1024)],
     next: Annotated[str | None, Form(max_length=2000)] = None,
 ) -> Response:
@@ -50,7 +52,9 @@ def login(
         user = sign_in(db, request, email, password, request.app.state.throttle)
     except CRPError as error:
         context = {"next": target, "email": email, "error": error.message, "hint": error.hint}
-        return render(request, "login.html", context, status=error.http_status)
+        return render(
+            request, "login.html", context, status=error.http_status, headers=error_headers(error)
+        )
     if user is None:
         failed = {"next": target, "email": email, "error": LOGIN_FAILED}
         return render(request, "login.html", failed, status=401)
@@ -82,7 +86,7 @@ def new_token(
     request: Request,
     db: SessionDep,
     user: CurrentUser,
-    name: Annotated[str, Form(min_length=1, max_length=100)],
+    name: Annotated[Line, Form(min_length=1, max_length=100)],
 ) -> HTMLResponse:
     """Make a token and show it once: only its SHA-256 is kept."""
     plaintext, _ = create_api_token(db, user, name)

@@ -20,6 +20,7 @@ from crp_checker.store import (
     list_users,
 )
 from crp_checker.web.deps import AdminUser, SessionDep
+from crp_checker.web.hygiene import Line
 from crp_checker.web.render import render
 
 router = APIRouter(prefix="/admin", include_in_schema=False)
@@ -48,11 +49,11 @@ def add_user(
     request: Request,
     db: SessionDep,
     admin: AdminUser,
-    email: Annotated[str, Form(max_length=320)],
+    email: Annotated[Line, Form(max_length=320)],
     password: Annotated[str, Form(max_length=1024)],
     role: Annotated[Role, Form()],
-    organisation: Annotated[str, Form(max_length=200)] = "",
-    name: Annotated[str, Form(max_length=200)] = "",
+    organisation: Annotated[Line, Form(max_length=200)] = "",
+    name: Annotated[Line, Form(max_length=200)] = "",
 ) -> Response:
     """Add an account; a supplier account needs its organisation's name."""
     form = {"email": email, "role": role.value, "organisation": organisation, "name": name}

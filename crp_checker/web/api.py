@@ -29,6 +29,7 @@ from crp_checker.store import (
 )
 from crp_checker.suppliers.linking import store_check
 from crp_checker.web.deps import ApiUser, CheckingDep, SessionDep
+from crp_checker.web.hygiene import json_body
 from crp_checker.web.uploads import MissingInputError, check_plan, obtain_plan
 
 router = APIRouter(prefix="/api/v1", tags=["API v1"])
@@ -114,10 +115,7 @@ async def _plan_from_request(request: Request, service: CheckingService) -> Plan
     """A plan from multipart `file` or JSON `{"url": ...}`."""
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if content_type == "application/json":
-        try:
-            body = json.loads(await request.body() or b"null")
-        except (json.JSONDecodeError, UnicodeDecodeError) as error:
-            raise MissingInputError("The request body is not valid JSON.") from error
+        body = await json_body(request)
         url = body.get("url") if isinstance(body, dict) else None
         if not isinstance(url, str) or not url.strip():
             raise MissingInputError('The JSON body needs a "url".')

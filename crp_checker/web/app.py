@@ -41,7 +41,15 @@ from crp_checker.web import (
     tenders,
 )
 from crp_checker.web.auth import LoginThrottle
-from crp_checker.web.security import BodyLimit, Scope, SecurityHeaders, Send, send_plain_error
+from crp_checker.web.hygiene import APP_DEPENDENCIES
+from crp_checker.web.security import (
+    BodyLimit,
+    KeepConnection,
+    Scope,
+    SecurityHeaders,
+    Send,
+    send_plain_error,
+)
 
 log = logging.getLogger("crp_checker.web")
 SESSION_COOKIE = "crp_session"
@@ -87,6 +95,13 @@ async def csrf_failed(scope: Scope, send: Send, message_id: Any) -> None:
     )
 
 
+class CheckerApp(FastAPI):
+    """FastAPI, with `KeepConnection` outside even Starlette's own error layer."""
+
+    def build_middleware_stack(self) -> Any:
+        return KeepConnection(super().build_middleware_stack())
+
+
 def create_app(
     settings: Settings | None = None,
     *,
@@ -122,13 +137,14 @@ def create_app(
             if own_pool:
                 app.state.checking.close()
 
-    app = FastAPI(
+    app = CheckerApp(
         title="crp-checker",
         version=__version__,
         description=DESCRIPTION,
         docs_url=None,
         redoc_url=None,
         lifespan=lifespan,
+        dependencies=APP_DEPENDENCIES,
     )
     app.state.settings = settings
     app.state.engine = engine
@@ -172,12 +188,15 @@ def create_app(
         cookie_secure=settings.secure_cookies,
         cookie_samesite="Strict",
         always_protect=ALWAYS_PROTECT,
+        skip_if_scope=lambda scope: csrf.api_call_without_session(scope, SESSION_COOKIE),
         send_csrf_failed=csrf_failed,
     )
     app.add_middleware(cast(Any, csrf.CsrfGuard))
     app.add_middleware(cast(Any, csrf.PagesIgnoreBearer))
     app.add_middleware(
-        cast(Any, BodyLimit), max_bytes=settings.max_file_bytes + FORM_OVERHEAD_BYTES
+        cast(Any, BodyLimit),
+        max_bytes=settings.max_file_bytes + FORM_OVERHEAD_BYTES,
+        file_limit=settings.max_file_bytes,
     )
     app.add_middleware(cast(Any, SecurityHeaders), hsts=settings.secure_cookies)
     return app

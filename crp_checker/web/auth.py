@@ -132,12 +132,20 @@ def session_user(session: Session, request: Request) -> User | None:
 
 
 def bearer_user(session: Session, request: Request) -> User | None:
-    """The API token's user from `Authorization: Bearer ...`, else the session's user."""
-    header = request.headers.get("authorization", "")
+    """The API token's user when `Authorization` is sent, else the session's user.
+
+    The header is authoritative: when present it must be a valid bearer token, and nothing
+    else is tried (asgi-csrf lets any `Bearer ...` header skip its check, so a session used
+    as a fallback would be a CSRF hole).
+    """
+    header = request.headers.get("authorization")
+    if header is None:
+        return session_user(session, request)
     scheme, _, token = header.partition(" ")
-    if scheme.lower() == "bearer" and token.strip():
-        return user_for_token(session, token.strip())
-    return session_user(session, request)
+    token = token.strip(" ")
+    if scheme.lower() != "bearer" or not token or not token.isascii() or not token.isprintable():
+        return None
+    return user_for_token(session, token)
 
 
 def require_user(user: User | None) -> User:

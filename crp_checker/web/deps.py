@@ -72,7 +72,8 @@ CurrentUser = Annotated[User, Depends(get_current_user)]
 
 
 def get_api_user(request: Request, session: SessionDep) -> User:
-    """The API token's user (`Authorization: Bearer ...`), else the session's; 401 otherwise."""
+    """The API token's user (`Authorization: Bearer ...`), else the session's; 401 otherwise
+    (an `Authorization` header that is not a valid token is 401 even with a session)."""
     user = require_user(bearer_user(session, request))
     session.commit()  # as for pages: no connection held while a check runs
     return user

@@ -26,6 +26,7 @@ from crp_checker.store import (
 )
 from crp_checker.suppliers.linking import store_check
 from crp_checker.web.deps import CheckingDep, CurrentUser, OptionalUser, SessionDep
+from crp_checker.web.errors import error_headers
 from crp_checker.web.render import render
 from crp_checker.web.uploads import check_plan, obtain_plan
 
@@ -56,7 +57,14 @@ async def check(
         assessment = await check_plan(service, plan)
     except CRPError as error:
         context = {"error": error, "url_value": (url or "")[:2000]}
-        return render(request, "home.html", context, user=user, status=error.http_status)
+        return render(
+            request,
+            "home.html",
+            context,
+            user=user,
+            status=error.http_status,
+            headers=error_headers(error),
+        )
     if user is None:
         context = report_context(assessment) | {"web_panel": "web/anonymous_panel.html"}
         return render(request, "report.html", context, user=None)

@@ -11,6 +11,7 @@ from starlette.datastructures import UploadFile
 
 from crp_checker.checking import CheckingService, Plan
 from crp_checker.errors import CRPError, EmptyFileError, TooLargeError
+from crp_checker.formatting import megabytes
 from crp_checker.ingest.names import display_name
 from crp_checker.schemas import Assessment
 
@@ -42,7 +43,7 @@ async def read_upload(upload: UploadFile, max_bytes: int) -> bytes:
         if size > max_bytes:
             raise TooLargeError(
                 f"{display_name(upload.filename or '')!r} is over the size limit of "
-                f"{max_bytes / 1e6:.0f} MB."
+                f"{megabytes(max_bytes)}."
             )
         chunks.append(chunk)
     data = b"".join(chunks)
