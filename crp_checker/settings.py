@@ -72,6 +72,9 @@ class Settings(BaseSettings):
     secret_key: str | None = None  # signs session cookies; generated into data_dir if unset
     secure_cookies: bool = False  # set true behind HTTPS
     session_max_age_seconds: int = 8 * 3600
+    # Proxies whose X-Forwarded-For / -Proto are believed (addresses or networks, comma
+    # separated, "*" for any): behind a reverse proxy every client otherwise has its address.
+    forwarded_allow_ips: str = ""
 
     @property
     def sqlalchemy_url(self) -> str:

@@ -20,6 +20,7 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy import Engine
 from starlette.middleware.sessions import SessionMiddleware
+from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from crp_checker import __version__
 from crp_checker.checking import Checker, CheckingService
@@ -199,4 +200,9 @@ def create_app(
         file_limit=settings.max_file_bytes,
     )
     app.add_middleware(cast(Any, SecurityHeaders), hsts=settings.secure_cookies)
+    if settings.forwarded_allow_ips.strip():
+        # Outermost: every layer (throttles, fair use, logs) sees the client's own address.
+        app.add_middleware(
+            cast(Any, ProxyHeadersMiddleware), trusted_hosts=settings.forwarded_allow_ips
+        )
     return app
