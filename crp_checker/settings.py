@@ -76,6 +76,18 @@ class Settings(BaseSettings):
     # separated, "*" for any): behind a reverse proxy every client otherwise has its address.
     forwarded_allow_ips: str = ""
 
+    # Password reset links: how long one works, the app's public address for emailed links
+    # (default: the address the administrator used), and the mail server that sends them. With
+    # no SMTP host the administrator is shown the link to pass on.
+    reset_link_hours: float = 24.0
+    public_url: str | None = None
+    smtp_host: str | None = None
+    smtp_port: int = 587
+    smtp_starttls: bool = True
+    smtp_username: str | None = None
+    smtp_password: str | None = None
+    smtp_from: str = "crp-checker@localhost"
+
     @property
     def sqlalchemy_url(self) -> str:
         """The database URL, defaulting to the embedded SQLite file in data_dir."""

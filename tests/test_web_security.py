@@ -30,6 +30,7 @@ from crp_checker.ingest.names import display_name
 from crp_checker.store import (
     ApiToken,
     AssessmentRecord,
+    PasswordReset,
     Role,
     User,
     disable_user,
@@ -79,7 +80,32 @@ FORMS: dict[str, FormCase] = {
         {"email": "csrf@council.example", "role": "evaluator"},
         False,
     ),
+    "change password": (
+        "supplier_a",
+        lambda env: "/account/password",
+        {"current_password": PASSWORD, "new_password": "n" * 20, "confirm_password": "n" * 20},
+        False,
+    ),
+    "admin temporary password": (
+        "admin",
+        lambda env: f"/admin/users/{_user_id(env, 'ann@org-a.example')}/password",
+        {"password": "a temporary passphrase"},
+        False,
+    ),
+    "admin reset link": (
+        "admin",
+        lambda env: f"/admin/users/{_user_id(env, 'ann@org-a.example')}/reset-link",
+        {},
+        False,
+    ),
 }
+
+
+def _user_id(env: WebEnv, email: str) -> int:
+    with session_scope(env.engine) as db:
+        user = get_user_by_email(db, email)
+        assert user is not None
+        return user.id
 
 
 def _refused_body(
@@ -103,14 +129,17 @@ def _refused_body(
     return {"data": values}
 
 
-def _state(env: WebEnv) -> tuple[int, int, int, int]:
-    """Assessments, live tokens, users, and supplier A's session version: any change = action."""
+def _state(env: WebEnv) -> tuple[int, int, int, int, int, str]:
+    """Assessments, live tokens, users, reset links, and supplier A's session version and
+    password: any change = action."""
     with session_scope(env.engine) as db:
         live = [t for t in db.scalars(select(ApiToken)) if t.revoked_at is None]
         user = get_user_by_email(db, "ann@org-a.example")
         assert user is not None
         users = len(list(db.scalars(select(User))))
-        return env.count(AssessmentRecord), len(live), users, user.session_version
+        resets = env.count(PasswordReset)
+        counts = env.count(AssessmentRecord), len(live), users, resets
+        return (*counts, user.session_version, user.password_hash)
 
 
 @pytest.mark.parametrize("kind", ["missing", "wrong", "other-cookie", "file-first"])

@@ -37,6 +37,7 @@ from crp_checker.web import (
     docs,
     errors,
     pages,
+    reset,
     screening,
     suppliers,
     tenders,
@@ -58,7 +59,7 @@ CSRF_COOKIE = "crp_csrftoken"
 # Room for the multipart framing and form fields around the largest accepted file.
 FORM_OVERHEAD_BYTES = 1024 * 1024
 # Forms that must carry a CSRF token even from a browser without cookies (login CSRF).
-ALWAYS_PROTECT = {"/login", "/logout"}
+ALWAYS_PROTECT = {"/login", "/logout", "/reset"}
 
 DESCRIPTION = """Checks supplier Carbon Reduction Plans against the PPN 006 rulebook.
 
@@ -160,6 +161,7 @@ def create_app(
     app.include_router(pages.router)
     app.include_router(account.router)
     app.include_router(admin.router)
+    app.include_router(reset.router)
     app.include_router(docs.router)
     app.include_router(api.router)
     app.include_router(tenders.router)

@@ -45,6 +45,10 @@ class ForbiddenError(Exception):
     """Signed in, but this role may not use the page (403)."""
 
 
+class PasswordChangeNeededError(Exception):
+    """Signed in with a temporary password: pages send the user to choose their own first."""
+
+
 class TooManyAttemptsError(CRPError):
     """Too many wrong passwords from one address, or for one account."""
 
@@ -156,6 +160,12 @@ def sign_in(
     if user is None:
         throttle.failed(address, account)
         return None
+    start_session(request, user)
+    return user
+
+
+def start_session(request: Request, user: User) -> None:
+    """A fresh session for `user` in this browser: anything it held before is dropped."""
     request.session.clear()
     request.session.update(
         {
@@ -164,7 +174,6 @@ def sign_in(
             SESSION_NONCE: secrets.token_urlsafe(16),
         }
     )
-    return user
 
 
 def sign_out(request: Request) -> None:

@@ -25,7 +25,7 @@ from crp_checker.errors import (
     ParseTimeoutError,
     ResourceLimitError,
 )
-from crp_checker.web.auth import ForbiddenError, NotSignedInError
+from crp_checker.web.auth import ForbiddenError, NotSignedInError, PasswordChangeNeededError
 from crp_checker.web.render import render
 from crp_checker.web.security import HSTS, NO_STORE, SECURITY_HEADERS
 from crp_checker.worker.errors import WorkerError
@@ -126,6 +126,18 @@ async def not_signed_in(request: Request, exc: Exception) -> Response:
     return RedirectResponse(f"/login?next={quote(target, safe='')}", status_code=303)
 
 
+async def password_change_needed(request: Request, exc: Exception) -> Response:
+    if wants_json(request):
+        return error_response(
+            request,
+            403,
+            "The account has a temporary password: choose your own first.",
+            "Sign in on the web site and choose a new password.",
+            "password_change_needed",
+        )
+    return RedirectResponse("/account/password", status_code=303)
+
+
 async def forbidden(request: Request, exc: Exception) -> Response:
     return error_response(
         request, 403, "Your account cannot use this page.", HINTS[403], "forbidden"
@@ -191,6 +203,7 @@ def install(app: FastAPI) -> None:
     app.add_exception_handler(CRPError, crp_error)
     app.add_exception_handler(NotSignedInError, not_signed_in)
     app.add_exception_handler(ForbiddenError, forbidden)
+    app.add_exception_handler(PasswordChangeNeededError, password_change_needed)
     app.add_exception_handler(StarletteHTTPException, http_error)
     app.add_exception_handler(RequestValidationError, invalid_request)
     app.add_exception_handler(Exception, server_error)

@@ -1,5 +1,5 @@
-"""Input hygiene every route gets: ids inside 64-bit integers, form text without control
-characters, JSON bodies within depth and number limits.
+"""Input hygiene every route gets: ids inside the database's integers, form text without
+control characters, JSON bodies within depth and number limits.
 
 The first two are app-wide dependencies (`APP_DEPENDENCIES`), so a new router is covered
 without asking; `Line` and `Paragraph` are the types for a route's own text fields.
@@ -18,8 +18,9 @@ from starlette.datastructures import UploadFile
 from crp_checker.clean_text import ControlCharacterError, require_clean
 from crp_checker.errors import CRPError
 
-# Every database we support stores ids as signed 64-bit integers.
-INT64 = range(-(2**63), 2**63)
+# Ids are INTEGER columns: 32-bit on PostgreSQL (SQLite's are 64-bit), so nothing past this
+# can exist, and asking the database would overflow into a server error.
+ID_RANGE = range(-(2**31), 2**31)
 MAX_JSON_DEPTH = 32
 MAX_JSON_DIGITS = 100  # a number longer than this is no id, count or year
 MAX_JSON_BYTES = 64 * 1024  # the API's JSON bodies hold one web address
@@ -81,15 +82,14 @@ def _int_path_params(dependant: Dependant) -> set[str]:
 
 
 def ids_in_range(request: Request) -> None:
-    """An integer id past 64 bits names nothing: 404, as for any unknown id (the database
-    would otherwise overflow into a server error)."""
+    """An integer id past the database's integers names nothing: 404, as any unknown id."""
     dependant = getattr(request.scope.get("route"), "dependant", None)
     if dependant is None:
         return
     for name in _int_path_params(dependant):
         raw = str(request.path_params.get(name, "")).strip()
         digits = raw.lstrip("+-")
-        if digits.isdigit() and (len(digits) > 19 or int(raw) not in INT64):
+        if digits.isdigit() and (len(digits) > 19 or int(raw) not in ID_RANGE):
             raise HTTPException(status_code=404, detail="There is nothing at this address.")
 
 
