@@ -150,7 +150,7 @@ def test_json_within_the_limits_is_read() -> None:
         load_json(("[" * (MAX_JSON_DEPTH + 1) + "]" * (MAX_JSON_DEPTH + 1)).encode())
 
 
-# --------------------------------------------------------------------------- ids past the database's integers
+# ----------------------------------------------------------------- ids past the database's integers
 
 HUGE_IDS = [str(2**31), str(2**63), str(2**64), "9" * 30, "-" + str(2**63 + 1), "1" + "0" * 4400]
 
