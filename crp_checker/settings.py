@@ -61,6 +61,18 @@ class Settings(BaseSettings):
     parse_timeout_seconds: float = 60.0
     parse_memory_mb: int = 1024
 
+    # Fair use of those workers by the web pages and API. Anonymous checks: per client address,
+    # at most this many an hour and at once, and at most `anonymous_queue` waiting in all; they
+    # never hold the `reserved_workers` kept for signed-in users, whose checks also go first.
+    # At most `check_queue` checks wait, each at most `check_wait_seconds`; past that, 429/503
+    # with Retry-After.
+    anonymous_checks_per_hour: int = 30
+    anonymous_checks_at_once: int = 1
+    anonymous_queue: int = 4
+    reserved_workers: int = 1
+    check_queue: int = 32
+    check_wait_seconds: float = 60.0
+
     # Storage: an embedded SQLite file under data_dir unless a database URL is given
     # (e.g. postgresql+psycopg://user:pass@host/db). Uploaded files are kept under data_dir.
     data_dir: Path = Path("var")

@@ -43,6 +43,7 @@ from crp_checker.web import (
     tenders,
 )
 from crp_checker.web.auth import LoginThrottle
+from crp_checker.web.fairuse import FairUse
 from crp_checker.web.hygiene import APP_DEPENDENCIES
 from crp_checker.web.security import (
     BodyLimit,
@@ -157,6 +158,7 @@ def create_app(
         else CheckingService(checker, settings=settings, threads=getattr(checker, "size", 1))
     )
     app.state.throttle = LoginThrottle()
+    app.state.fair_use = FairUse(settings, slots=getattr(checker, "size", None))
 
     app.include_router(pages.router)
     app.include_router(account.router)

@@ -100,6 +100,21 @@ def get_api_user(request: Request, session: SessionDep) -> User:
 ApiUser = Annotated[User, Depends(get_api_user)]
 
 
+def get_optional_api_user(request: Request, session: SessionDep) -> User | None:
+    """For calls open to anyone: None without credentials, else as `ApiUser` (an
+    `Authorization` header that is not a valid token is 401, never anonymous)."""
+    if "authorization" in request.headers:
+        return get_api_user(request, session)
+    user = session_user(session, request)
+    session.commit()
+    if user is not None and user.must_change_password:
+        raise PasswordChangeNeededError
+    return user
+
+
+OptionalApiUser = Annotated[User | None, Depends(get_optional_api_user)]
+
+
 def require_role(roles: frozenset[Role]) -> Callable[[User], User]:
     """A dependency: the signed-in user if their role is one of `roles`, else 403."""
 

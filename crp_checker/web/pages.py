@@ -28,7 +28,7 @@ from crp_checker.suppliers.linking import store_check
 from crp_checker.web.deps import CheckingDep, CurrentUser, OptionalUser, SessionDep
 from crp_checker.web.errors import error_headers
 from crp_checker.web.render import render
-from crp_checker.web.uploads import check_plan, obtain_plan
+from crp_checker.web.uploads import PlanInput, admitted_check, plan_input
 
 router = APIRouter(include_in_schema=False)
 PAGE_SIZE = 25
@@ -52,9 +52,12 @@ async def check(
     url: Annotated[str | None, Form(max_length=2000)] = None,
 ) -> Response:
     """Check a plan: anonymous checks are shown, not stored; signed-in checks are saved."""
+
+    async def given() -> PlanInput:
+        return plan_input(file, url)
+
     try:
-        plan = await obtain_plan(service, file, url)
-        assessment = await check_plan(service, plan)
+        plan, assessment = await admitted_check(request, service, given, signed_in=user is not None)
     except CRPError as error:
         context = {"error": error, "url_value": (url or "")[:2000]}
         return render(
