@@ -37,13 +37,18 @@ class Settings(BaseSettings):
     # Refuse URLs on loopback/private networks (SSRF guard); an intranet deployment may allow them.
     fetch_allow_private_hosts: bool = False
 
-    # OCR of pages without a text layer: "auto" uses tesseract when it is installed.
+    # OCR of pages without a text layer: "auto" uses tesseract when it is installed. Pages are
+    # read in parallel (`ocr_workers`, 0: one per core) within one time budget per document
+    # (at most 70% of parse_timeout_seconds); pages past it or past `ocr_max_pages` stay unread
+    # and make the checks that needed them `needs_review`. 200 dpi reads a 10-point scan as
+    # well as 300 dpi does, in two thirds of the time (benchmarks/RESULTS.md).
     ocr: Literal["auto", "off"] = "auto"
     tesseract_cmd: str = "tesseract"
     ocr_language: str = "eng"
     ocr_dpi: int = 200
-    ocr_max_pages: int = 20
-    ocr_timeout_seconds: float = 60.0
+    ocr_max_pages: int = 100
+    ocr_timeout_seconds: float = 40.0
+    ocr_workers: int = 0
 
     # Data files a council can edit; None means the packaged defaults.
     buyer_settings_file: Path | None = None
