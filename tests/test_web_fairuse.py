@@ -282,3 +282,31 @@ def test_the_queue_and_the_rate_refuse_with_retry_after() -> None:
                     pass
 
     anyio.run(main)
+
+
+def test_checks_still_uploading_count_as_waiting() -> None:
+    """Thirty anonymous uploads arriving at once are admitted before any has its file in: those
+    still uploading count against the queue, so all but `anonymous_queue` more are refused."""
+
+    async def main() -> None:
+        gate = _gate(anonymous_queue=2)  # two slots, one of them reserved
+        async with (  # nobody running yet: one may start, two may wait
+            gate.visit("a", signed_in=False),
+            gate.visit("b", signed_in=False),
+            gate.visit("c", signed_in=False),
+        ):
+            with pytest.raises(RateLimitedError, match="waiting to be checked"):
+                async with gate.visit("d", signed_in=False):
+                    pass
+        async with gate.visit("a", signed_in=False) as first, first.slot():
+            async with gate.visit("b", signed_in=False), gate.visit("c", signed_in=False):
+                with pytest.raises(RateLimitedError, match="waiting to be checked"):
+                    async with gate.visit("d", signed_in=False):
+                        pass
+                async with gate.visit("e", signed_in=True) as signed, signed.slot():
+                    assert gate.running == 2  # the reserved worker, despite the line
+            async with gate.visit("d", signed_in=False):  # room again
+                pass
+        assert gate.running == 0 and not gate._in_line and not gate._waiting
+
+    anyio.run(main)

@@ -4,7 +4,8 @@ Every check from a page or the API passes two gates, both in the event loop (a w
 holds neither a thread nor its file's bytes: the upload stays spooled to disk meanwhile):
 
 1. `visit` refuses at once, with 429 and Retry-After: an anonymous client over its rate (checks
-   per hour) or with a check already under way, and anyone when the wait queue is full;
+   per hour) or with a check already under way, and anyone when the wait queue is full. A
+   check still uploading counts as waiting: it queues for a worker as soon as its file is in;
 2. `Visit.slot` waits for one of the worker slots. Signed-in users' checks go first and may use
    every worker; anonymous checks never hold more than `workers - reserved` of them, so a
    signed-in check always finds a worker that no anonymous upload can take.
@@ -44,9 +45,13 @@ class RateLimitedError(CRPError):
 
 @dataclass
 class _Waiter:
-    signed_in: bool
+    visit: Visit
     ready: anyio.Event = field(default_factory=anyio.Event)
     granted: bool = False
+
+    @property
+    def signed_in(self) -> bool:
+        return self.visit.signed_in
 
 
 class FairUse:
@@ -73,6 +78,7 @@ class FairUse:
         self.running = 0
         self.running_anonymous = 0
         self._waiting: deque[_Waiter] = deque()
+        self._in_line: set[Visit] = set()  # admitted, no slot yet: uploading or waiting
         self._recent: dict[str, deque[float]] = {}
         self._visiting: dict[str, int] = {}
 
@@ -81,19 +87,38 @@ class FairUse:
     @asynccontextmanager
     async def visit(self, client: str, *, signed_in: bool) -> AsyncIterator[Visit]:
         """Admit a request now or refuse it (RateLimitedError); it then waits in `slot()`."""
+        visit = Visit(self, signed_in)
         if signed_in:
-            if self._would_wait(True) and len(self._waiting) >= self.queue:
+            if self._line_full(True):
                 raise self._queue_full()
-            yield Visit(self, signed_in)
+            self._in_line.add(visit)
+            try:
+                yield visit
+            finally:
+                self._in_line.discard(visit)
             return
         self._admit_anonymous(client)
         self._visiting[client] = self._visiting.get(client, 0) + 1
+        self._in_line.add(visit)
         try:
-            yield Visit(self, signed_in)
+            yield visit
         finally:
+            self._in_line.discard(visit)
             self._visiting[client] -= 1
             if not self._visiting[client]:
                 del self._visiting[client]
+
+    def _line_full(self, signed_in: bool) -> bool:
+        """Would one more check be past the wait queue's bounds? Those in line beyond the free
+        slots wait: at most `queue` in all, and `anonymous_queue` anonymous ones."""
+        free = max(0, self.slots - self.running)
+        if len(self._in_line) >= self.queue + free:
+            return True
+        if signed_in:
+            return False
+        free_anonymous = max(0, min(free, self.anonymous_slots - self.running_anonymous))
+        anonymous = sum(1 for visit in self._in_line if not visit.signed_in)
+        return anonymous >= self.anonymous_queue + free_anonymous
 
     def _admit_anonymous(self, client: str) -> None:
         now = self.clock()
@@ -116,9 +141,7 @@ class FairUse:
                 "checks by signed-in users are not limited this way.",
                 retry_after=wait,
             )
-        anonymous_waiting = sum(1 for w in self._waiting if not w.signed_in)
-        full = len(self._waiting) >= self.queue or anonymous_waiting >= self.anonymous_queue
-        if full and self._would_wait(False):
+        if self._line_full(False):
             raise self._queue_full()
         if client not in self._recent and len(self._recent) >= MAX_CLIENTS:
             self._forget_old(now)
@@ -147,9 +170,10 @@ class FairUse:
         ahead = any(w.signed_in for w in self._waiting)
         return not ahead and self.running_anonymous < self.anonymous_slots
 
-    def _take(self, signed_in: bool) -> None:
+    def _take(self, visit: Visit) -> None:
+        self._in_line.discard(visit)
         self.running += 1
-        if not signed_in:
+        if not visit.signed_in:
             self.running_anonymous += 1
 
     def _release(self, signed_in: bool) -> None:
@@ -167,7 +191,7 @@ class FairUse:
                     return
                 chosen = self._waiting[0]
             self._waiting.remove(chosen)
-            self._take(chosen.signed_in)
+            self._take(chosen.visit)
             chosen.granted = True
             chosen.ready.set()
 
@@ -180,20 +204,22 @@ class FairUse:
         return not any(w.signed_in or not signed_in for w in self._waiting)
 
     @asynccontextmanager
-    async def slot(self, signed_in: bool) -> AsyncIterator[None]:
+    async def slot(self, visit: Visit) -> AsyncIterator[None]:
         """Hold a worker slot for the body of the block; BusyError (503) if none frees up."""
+        signed_in = visit.signed_in
         if self._would_wait(signed_in):
-            await self._wait(signed_in)
+            await self._wait(visit)
         else:
-            self._take(signed_in)
+            self._take(visit)
         try:
             yield
         finally:
             self._release(signed_in)
 
-    async def _wait(self, signed_in: bool) -> None:
+    async def _wait(self, visit: Visit) -> None:
         """Queue until `_wake` hands this check a slot, at most `wait_seconds`."""
-        waiter = _Waiter(signed_in)
+        signed_in = visit.signed_in
+        waiter = _Waiter(visit)
         self._waiting.append(waiter)
         try:
             with anyio.move_on_after(self.wait_seconds):
@@ -218,7 +244,7 @@ class CheckersBusyError(BusyError):
     retry_after = QUEUE_FULL_RETRY_SECONDS
 
 
-@dataclass
+@dataclass(eq=False)
 class Visit:
     """An admitted request: `slot()` waits for a worker."""
 
@@ -226,4 +252,4 @@ class Visit:
     signed_in: bool
 
     def slot(self) -> AbstractAsyncContextManager[None]:
-        return self.fair_use.slot(self.signed_in)
+        return self.fair_use.slot(self)
