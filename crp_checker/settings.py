@@ -41,7 +41,7 @@ class Settings(BaseSettings):
     # read in parallel (`ocr_workers`, 0: one per core) within one time budget per document
     # (at most 70% of parse_timeout_seconds); pages past it or past `ocr_max_pages` stay unread
     # and make the checks that needed them `needs_review`. 200 dpi reads a 10-point scan as
-    # well as 300 dpi does, in two thirds of the time (benchmarks/RESULTS.md).
+    # well as 300 dpi does, in three quarters of the CPU time (benchmarks/RESULTS.md).
     ocr: Literal["auto", "off"] = "auto"
     tesseract_cmd: str = "tesseract"
     ocr_language: str = "eng"
