@@ -9,7 +9,7 @@ ifeq ($(SAMPLE),fixtures/pdf/template_compliant.pdf)
 CHECK_DATE ?= 2025-09-01
 endif
 
-.PHONY: run check-sample test lint typecheck evaluate bench soak fuzz fixtures wheel-check clean
+.PHONY: run check-sample test lint typecheck evaluate bench bench-ocr bench-fairuse soak fuzz fixtures wheel-check clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +47,16 @@ evaluate: $(STAMP)
 # Speed and scale figures, written to benchmarks/RESULTS.md; BENCH_ARGS=--quick for a short run.
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks $(BENCH_ARGS)
+
+# Scanned plans: seconds per OCR'd page, resolution against accuracy, the largest scan checked
+# within the default limits; written into benchmarks/RESULTS.md.
+bench-ocr: $(STAMP)
+	$(BIN)/python -m benchmarks.ocr
+
+# The starvation attack of issue 17 on a real server: two slow anonymous scans, thirty 20 MB
+# anonymous uploads, one signed-in upload; prints its status, seconds and the server's memory.
+bench-fairuse: $(STAMP)
+	$(BIN)/python -m benchmarks.fairuse
 
 # Mutated fixture files through ingest; crash reproducers go to var/fuzz/.
 # FUZZ_ARGS="--seconds 300 --seed 1" for a longer or different run; exits 1 on a crash.

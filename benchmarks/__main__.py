@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from benchmarks import corpus, report, scaling, throughput
+from benchmarks import corpus, ocr, report, scaling, throughput
 from benchmarks.corpus import PlanTiming
 from benchmarks.generate import VERSION
 
@@ -117,7 +117,11 @@ def main(argv: list[str] | None = None) -> int:
     _progress(f"done in {time.perf_counter() - started:.0f} s")
     if args.results is not None:
         command = "python -m benchmarks " + shlex.join(argv if argv is not None else sys.argv[1:])
-        args.results.write_text(report.document(command.strip(), sections), encoding="utf-8")
+        text = report.document(command.strip(), sections)
+        kept = ocr.carried_over(args.results)  # `python -m benchmarks.ocr` writes its own
+        if kept:
+            text += f"\n## Scanned plans (OCR)\n\n{kept}\n"
+        args.results.write_text(text, encoding="utf-8")
         _progress(f"wrote {args.results}")
     return 0
 

@@ -1,4 +1,4 @@
-"""How a figure reads, everywhere: tonnes, percentages, shares, money and dates.
+"""How a figure reads, everywhere: tonnes, percentages, shares, money, dates and sizes.
 
 One module, used by every renderer (the text, HTML, CSV and XLSX reports, the web pages'
 templates, the tender exports, the climate team's pages and charts), so a plan's figure reads
@@ -50,3 +50,9 @@ def uk_date(value: dt.date | None, precision: str | None = "day") -> str:
     if precision == "month":
         return f"{value:%B %Y}"
     return f"{value.day} {value:%B %Y}"
+
+
+def megabytes(size: int, *, unit: bool = True) -> str:
+    """A size limit as file managers show it, in binary megabytes: 26214400 -> '25 MB'."""
+    text = _trimmed(size / 2**20, 1)
+    return f"{text} MB" if unit else text

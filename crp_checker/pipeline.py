@@ -9,8 +9,8 @@ from typing import Any
 from crp_checker import __version__
 from crp_checker.buyer import load_buyer_settings
 from crp_checker.extract import extract
-from crp_checker.extract.publication import is_reachable
 from crp_checker.ingest import ingest
+from crp_checker.ingest.fetch import is_reachable
 from crp_checker.rules import RULEBOOK_VERSION, run_rules
 from crp_checker.schemas import Assessment, BuyerSettings, Document
 from crp_checker.score import score
@@ -41,7 +41,7 @@ def assess_document(
     """Judge an already-ingested document; pure apart from the publication check."""
     facts = extract(document, published_url=url)
     if facts.url and facts.url_reachable is None:
-        facts.url_reachable = is_reachable(facts.url, get_settings().fetch_timeout_seconds)
+        facts.url_reachable = is_reachable(facts.url, get_settings())
     findings = run_rules(facts, document, buyer)
     result = score(findings, facts, buyer)
     return Assessment(

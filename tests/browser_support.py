@@ -82,8 +82,8 @@ def axe_script() -> Path:
 class LiveServer:
     """A running app: its base URL, the app and the engine of its (fresh) database.
 
-    The app's sign-in throttle is real: at most 20 sign-ins per address in 15 minutes, so a
-    module's tests share that budget (they use about ten).
+    The app's sign-in throttle is real: at most 20 wrong passwords per address in 15 minutes
+    (successful sign-ins are not counted), so a module's tests share that budget.
     """
 
     base_url: str

@@ -34,7 +34,7 @@ TRIED: Counter[str] = Counter()
 FETCH_FAILED = "fetch_failed"
 
 
-def _no_host(host: str, port: int | None) -> None:
+def _no_host(host: str, port: int | None) -> list[str]:
     raise FetchError(f"The host {host!r} could not be found.")
 
 
@@ -53,7 +53,7 @@ def token(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     folder: Path = tmp_path_factory.mktemp("schemathesis")
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("CRP_DATA_DIR", str(folder))
-        patch.setattr(fetch, "_check_host", _no_host)
+        patch.setattr(fetch, "_resolve", _no_host)
         get_settings.cache_clear()
         settings_ = Settings(data_dir=folder)
         engine = create_engine_for(settings_.sqlalchemy_url)

@@ -219,6 +219,12 @@ def test_the_skip_link_is_first_and_moves_focus_to_main(
     assert page.evaluate("document.activeElement.closest('main') !== null")
 
 
+def _row(page: Page, email: str) -> int:
+    """The position of an account's row in the accounts table."""
+    emails = page.locator("tbody tr td:first-child").all_text_contents()
+    return next(i for i, text in enumerate(emails) if text.strip().startswith(email))
+
+
 def test_every_page_passes_axe(server: LiveServer, browser: Browser) -> None:
     """axe-core's WCAG 2.2 A/AA rules on each page a person can reach, signed out and in.
 
@@ -289,9 +295,70 @@ def test_every_page_passes_axe(server: LiveServer, browser: Browser) -> None:
         send("main form button[type=submit]")
         audit("form not accepted", 403)
 
+        visit("/account/password")
+        audit("change your password")
+        page.fill("#current-password", "not the password at all")
+        page.fill("#new-password", "a brand new passphrase")
+        page.fill("#confirm-password", "a brand new passphrase")
+        send("main form button[type=submit]")
+        assert page.is_visible("#error-summary")
+        audit("change your password with an error", 400)
+
         last_status[0] = sign_in(page, server, EVALUATOR).status
         audit("all checks (evaluator)")
+
+        last_status[0] = sign_in(page, server, ADMIN).status
+        visit("/admin/users")
+        audit("accounts")
+        page.click(f"a:has-text('Reset') >> nth={_row(page, SUPPLIER_B)}")
+        page.wait_for_load_state()
+        last_status[0] = 200
+        audit("password of an account")
+        send("form[action$='/reset-link'] button[type=submit]")
+        link = page.input_value("#reset-link")
+        audit("reset link made")
+        page.fill("#temporary-password", "short")
+        page.evaluate("document.querySelector('#temporary-password').removeAttribute('minlength')")
+        send("form[action$='/password'] button[type=submit]")
+        audit("temporary password with an error", 422)
+        visit(link.removeprefix(server.base_url))
+        audit("choose a new password")
     finally:
         context.close()
-    assert len(audited) == 16
+    assert len(audited) == 23
     assert not failures, "\n\n".join(failures)
+
+
+def test_the_password_pages_fit_a_narrow_phone_screen(server: LiveServer, browser: Browser) -> None:
+    """The account and reset pages never scroll sideways at 390 px (WCAG 1.4.10 reflow)."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    try:
+        page = context.new_page()
+        sign_in(page, server, ADMIN)
+        wide: list[str] = []
+
+        def check(name: str) -> None:
+            width = page.evaluate("document.documentElement.scrollWidth")
+            if width > 390:
+                culprit = page.evaluate(
+                    "[...document.querySelectorAll('body *')].filter(e => "
+                    "e.getBoundingClientRect().right > 391 && !e.closest('.table-scroll'))"
+                    ".map(e => e.tagName + '.' + e.className).slice(0, 6)"
+                )
+                wide.append(f"{name}: {width} px ({culprit})")
+
+        page.goto(server.url("/admin/users"))
+        check("accounts")
+        page.click(f"a:has-text('Reset') >> nth={_row(page, SUPPLIER_A)}")
+        page.wait_for_load_state()
+        check("password of an account")
+        submit(page, "form[action$='/reset-link'] button[type=submit]")
+        link = page.input_value("#reset-link")
+        check("reset link made")
+        page.goto(server.url("/account/password"))
+        check("change your password")
+        page.goto(link)
+        check("choose a new password")
+        assert not wide, wide
+    finally:
+        context.close()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import ipaddress
 import socket
 import threading
 import time
@@ -30,6 +31,7 @@ def _pdf() -> bytes:
 PDF = _pdf()
 HTML = "<html><head><title>Plan</title></head><body><p>Net zero – 2045</p></body></html>"
 SEEN_AGENTS: list[str] = []
+SEEN_PATHS: list[str] = []
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -47,6 +49,7 @@ class _Handler(BaseHTTPRequestHandler):
 
     def do_GET(self) -> None:
         SEEN_AGENTS.append(self.headers.get("User-Agent", ""))
+        SEEN_PATHS.append(self.path)
         path = self.path
         if path == "/docs/plan.pdf":
             self._send(200, PDF, "application/pdf")
@@ -56,6 +59,9 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(200, b"Net zero<br>by 2040", "text/html")
         elif path == "/old-plan":
             self._send(301, b"", "text/plain", Location="/docs/plan.pdf")
+        elif path == "/to-localhost":
+            port = self.server.server_address[1]
+            self._send(302, b"", "text/plain", Location=f"http://localhost:{port}/docs/plan.pdf")
         elif path.startswith("/loop"):
             self._send(302, b"", "text/plain", Location=f"/loop{len(path)}")
         elif path == "/big":
@@ -163,19 +169,90 @@ def test_private_hosts_are_refused_by_default(server: str) -> None:
 def test_redirect_to_a_private_host_is_refused(
     server: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # The first hop is allowed (pretend public), the redirect target is checked again.
+    # The first host is allowed (pretend public), the redirect's host is checked on its own.
+    real_approved = fetch_module._approved
     checked: list[str] = []
-    real_check = fetch_module._check_host
 
-    def check_all_but_first(host: str, port: int | None) -> None:
+    def public_plans_test(host: str, port: int, allow_private_hosts: bool) -> list[str]:
         checked.append(host)
-        if len(checked) > 1:
-            real_check(host, port)
+        if host == "plans.test":
+            return ["127.0.0.1"]
+        return real_approved(host, port, allow_private_hosts)
 
-    monkeypatch.setattr(fetch_module, "_check_host", check_all_but_first)
+    monkeypatch.setattr(fetch_module, "_approved", public_plans_test)
+    port = server.rsplit(":", 1)[1]
+    assert fetch(f"http://plans.test:{port}/docs/plan.pdf", settings=_settings()).content == PDF
     with pytest.raises(FetchError, match="private or local network"):
-        fetch(f"{server}/old-plan", settings=_settings())
-    assert len(checked) == 2
+        fetch(f"http://plans.test:{port}/to-localhost", settings=_settings())
+    assert checked == ["plans.test", "plans.test", "localhost"]
+
+
+def test_a_name_is_resolved_once_and_the_checked_address_is_dialled(
+    server: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """DNS rebinding: a public answer for the check, then the server's own address for the
+    connection. The connection must go to the address that was checked."""
+    answers: list[str] = []
+
+    def rebinding(host: str, port: int) -> list[str]:
+        answers.append(host)
+        return ["93.184.216.34"] if len(answers) == 1 else ["127.0.0.1"]
+
+    monkeypatch.setattr(fetch_module, "_resolve", rebinding)
+    seen_before = len(SEEN_PATHS)
+    port = server.rsplit(":", 1)[1]
+    with pytest.raises(FetchError):
+        fetch(
+            f"http://rebind.test:{port}/docs/plan.pdf", settings=_settings(fetch_timeout_seconds=1)
+        )
+    assert answers == ["rebind.test"]  # one lookup, for the check and the connection
+    assert len(SEEN_PATHS) == seen_before  # the local server was never reached
+
+
+INTERNAL_IN_IPV6 = {
+    "NAT64 loopback": "64:ff9b::7f00:1",
+    "NAT64 private": "64:ff9b::a00:1",
+    "NAT64 local-use prefix": "64:ff9b:1::808:808",
+    "6to4 loopback": "2002:7f00:1::1",
+    "6to4 private": "2002:a00:1::1",
+    "6to4 metadata": "2002:a9fe:a9fe::1",
+    "IPv4-compatible loopback": "::7f00:1",
+    "IPv4-compatible private": "::a00:1",
+    "IPv4-mapped": "::ffff:169.254.169.254",
+    "Teredo": "2001:0:4136:e378:8000:63bf:3fff:fdd2",
+}
+
+
+@pytest.mark.parametrize("address", list(INTERNAL_IN_IPV6.values()), ids=list(INTERNAL_IN_IPV6))
+def test_ipv6_forms_of_internal_addresses_are_refused(
+    address: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert fetch_module.blocked(ipaddress.ip_address(address))
+    with pytest.raises(FetchError, match="private or local network"):
+        fetch(f"http://[{address}]/plan.pdf", settings=_settings())
+    monkeypatch.setattr(fetch_module, "_resolve", lambda host, port: [address])
+    with pytest.raises(FetchError, match="private or local network"):
+        fetch("https://plans.example/plan.pdf", settings=_settings())
+
+
+@pytest.mark.parametrize(
+    "address", ["93.184.216.34", "2606:2800:220:1::1", "64:ff9b::5db8:d822", "2002:5db8:d822::1"]
+)
+def test_public_addresses_and_their_ipv6_forms_pass_the_guard(address: str) -> None:
+    assert not fetch_module.blocked(ipaddress.ip_address(address))
+
+
+def test_every_address_a_name_resolves_to_is_checked(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(fetch_module, "_resolve", lambda h, p: ["93.184.216.34", "10.0.0.1"])
+    with pytest.raises(FetchError, match="private or local network"):
+        fetch("https://plans.example/plan.pdf", settings=_settings())
+
+
+def test_reachability_is_guarded_like_fetching(server: str) -> None:
+    assert fetch_module.is_reachable(f"{server}/docs/plan.pdf", _settings()) is False
+    allowed = _settings(fetch_allow_private_hosts=True)
+    assert fetch_module.is_reachable(f"{server}/docs/plan.pdf", allowed) is True
+    assert fetch_module.is_reachable(f"{server}/missing.pdf", allowed) is False
 
 
 @pytest.mark.parametrize("url", ["ftp://example.com/plan.pdf", "file:///etc/passwd"])

@@ -265,7 +265,7 @@ def test_ocr_timeout_leaves_page_unreadable(tesseract: str) -> None:
     settings = _settings(ocr_timeout_seconds=0.001)
     document = ingest(_image_pdf([SCAN]), name="scan.pdf", settings=settings)
     assert document.unreadable_pages == [1]
-    assert "longer than" in document.warnings[0]
+    assert "over the OCR time budget of 0.001 s" in document.warnings[0]
 
 
 def test_blank_page_is_empty_text_without_warning() -> None:

@@ -21,6 +21,7 @@ from crp_checker.store import (
     Role,
     accounts,
     authenticate,
+    create_api_token,
     dispose_engines,
     get_user_by_email,
     list_api_tokens,
@@ -133,6 +134,70 @@ def test_an_unknown_role_is_a_usage_error(data_dir: Path) -> None:
 
 def test_the_cli_roles_are_the_store_roles() -> None:
     assert [role.value for role in cli.AccountRole] == [role.value for role in Role]
+
+
+def test_set_password_reads_stdin_and_ends_sessions_and_tokens(data_dir: Path) -> None:
+    assert _add("ann@acme.example", "--role", "supplier", "--organisation", "Acme").exit_code == 0
+    with session_scope() as session:
+        user = get_user_by_email(session, "ann@acme.example")
+        assert user is not None
+        plaintext, _ = create_api_token(session, user, "script")
+        version = user.session_version
+    result = runner.invoke(
+        cli.app, ["users", "set-password", "Ann@acme.example"], input="a brand new passphrase\n"
+    )
+    assert result.exit_code == 0, result.output
+    assert "Set a new password for ann@acme.example" in result.stdout
+    assert "a brand new passphrase" not in result.output
+    with session_scope() as session:
+        assert authenticate(session, "ann@acme.example", PASSWORD) is None
+        user = authenticate(session, "ann@acme.example", "a brand new passphrase")
+        assert user is not None and user.session_version > version
+        assert not user.must_change_password
+        assert user_for_token(session, plaintext) is None
+
+
+def test_set_password_temporary_and_refusals(data_dir: Path) -> None:
+    assert _add("admin@example.org", "--role", "admin").exit_code == 0
+    temporary = runner.invoke(
+        cli.app,
+        ["users", "set-password", "admin@example.org", "--temporary"],
+        input="a temporary passphrase\n",
+    )
+    assert temporary.exit_code == 0 and "changed at the next sign-in" in temporary.stdout
+    assert "temporary password" in runner.invoke(cli.app, ["users", "list"]).stdout
+    short = runner.invoke(cli.app, ["users", "set-password", "admin@example.org"], input="short\n")
+    assert short.exit_code == cli.EXIT_USAGE and "at least 12" in short.stderr
+    unknown = runner.invoke(
+        cli.app, ["users", "set-password", "nobody@example.org"], input=f"{PASSWORD}\n"
+    )
+    assert unknown.exit_code == cli.EXIT_USAGE and "no account" in unknown.stderr
+    with session_scope() as session:
+        assert authenticate(session, "admin@example.org", "a temporary passphrase") is not None
+
+
+def test_enable_lets_a_disabled_account_sign_in_without_its_old_tokens(data_dir: Path) -> None:
+    assert _add("admin@example.org", "--role", "admin").exit_code == 0
+    with session_scope() as session:
+        user = get_user_by_email(session, "admin@example.org")
+        assert user is not None
+        plaintext, _ = create_api_token(session, user, "script")
+    assert runner.invoke(cli.app, ["users", "disable", "admin@example.org"]).exit_code == 0
+    result = runner.invoke(cli.app, ["users", "enable", "Admin@example.org"])
+    assert result.exit_code == 0 and "Enabled admin@example.org." in result.stdout
+    assert "active" in runner.invoke(cli.app, ["users", "list"]).stdout
+    with session_scope() as session:
+        assert authenticate(session, "admin@example.org", PASSWORD) is not None
+        assert user_for_token(session, plaintext) is None
+    missing = runner.invoke(cli.app, ["users", "enable", "nobody@example.org"])
+    assert missing.exit_code == cli.EXIT_USAGE
+
+
+def test_control_characters_in_names_are_refused(data_dir: Path) -> None:
+    result = _add("eve@council.example", "--role", "evaluator", "--name", "Eve\u202eevE")
+    assert result.exit_code == cli.EXIT_USAGE
+    assert "U+202E" in result.stderr
+    assert "No accounts yet" in runner.invoke(cli.app, ["users", "list"]).stdout
 
 
 def test_a_disabled_account_is_shown_and_cannot_sign_in(data_dir: Path) -> None:

@@ -32,7 +32,14 @@ from web_support import (
 )
 
 from crp_checker.checking import CheckingService
-from crp_checker.store import Role, get_assessment_for, get_user_by_email, session_scope
+from crp_checker.store import (
+    Role,
+    create_reset_link,
+    get_assessment_for,
+    get_user,
+    get_user_by_email,
+    session_scope,
+)
 from crp_checker.tenders import (
     add_bid_from_stored,
     create_tender,
@@ -56,6 +63,7 @@ ORG_A = statuses(303, 200, 404, 200, 200, 200)  # org A's report: B gets 404, st
 API_SIGNED_IN = statuses(401, 200, 200, 200, 200, 200)
 API_ORG_A = statuses(401, 200, 404, 200, 200, 200)
 ADMIN_ONLY = statuses(303, 403, 403, 403, 403, 303)
+ADMIN_PAGE = statuses(303, 403, 403, 403, 403, 200)
 # Tenders (issue 5): /tenders itself is 403 to other roles, every tender address 404.
 TENDER_PAGE = statuses(303, 404, 404, 200, 404, 200)
 TENDER_CHANGE = statuses(303, 404, 404, 303, 404, 303)
@@ -96,6 +104,15 @@ def _throwaway_user(env: WebEnv) -> int:
         user = get_user_by_email(db, email)
         assert user is not None
         return user.id
+
+
+def _reset_link(env: WebEnv) -> str:
+    """A fresh one-time reset link for a throwaway account."""
+    user_id = _throwaway_user(env)
+    with session_scope(env.engine) as db:
+        user = get_user(db, user_id)
+        assert user is not None
+        return f"/reset/{create_reset_link(db, user)}"
 
 
 def _new_tender(env: WebEnv) -> str:
@@ -193,7 +210,35 @@ CASES = [
         path=_fresh_token_of_a,
         body="form",
     ),
+    Case("GET", "/account/password", SIGNED_IN),
+    # A wrong current password: the route is reached, nobody's password changes.
+    Case("POST", "/account/password", statuses(303, 400, 400, 400, 400, 400), body="password"),
     Case("GET", "/admin/users", statuses(303, 403, 403, 403, 403, 200)),
+    Case(
+        "GET",
+        "/admin/users/{user_id}/password",
+        ADMIN_PAGE,
+        path=lambda env: f"/admin/users/{_throwaway_user(env)}/password",
+    ),
+    Case(
+        "POST",
+        "/admin/users/{user_id}/password",
+        ADMIN_PAGE,
+        path=lambda env: f"/admin/users/{_throwaway_user(env)}/password",
+        body="temporary-password",
+    ),
+    Case(
+        "POST",
+        "/admin/users/{user_id}/reset-link",
+        ADMIN_PAGE,
+        path=lambda env: f"/admin/users/{_throwaway_user(env)}/reset-link",
+        body="form",
+    ),
+    # Without a reset link opened first, /reset is 404 to everyone; a link works for whoever
+    # holds it (listed last: opening it puts its token in the browser's session).
+    Case("GET", "/reset", statuses(404, 404, 404, 404, 404, 404)),
+    Case("POST", "/reset", statuses(404, 404, 404, 404, 404, 404), body="new-password"),
+    Case("GET", "/reset/{token}", statuses(303, 303, 303, 303, 303, 303), path=_reset_link),
     Case("POST", "/admin/users", ADMIN_ONLY, body="new-user"),
     Case(
         "POST",
@@ -376,6 +421,15 @@ def _form(case: Case, env: WebEnv, role: str, token: str) -> dict[str, Any]:
         return {"data": {"csrftoken": token, "email": email, "password": PASSWORD}}
     if case.body == "token":
         return {"data": {"csrftoken": token, "name": "table test"}}
+    if case.body == "password":
+        passwords = {"current_password": "not the password", "new_password": "x" * 20}
+        return {"data": {"csrftoken": token, **passwords, "confirm_password": "x" * 20}}
+    if case.body == "temporary-password":
+        return {"data": {"csrftoken": token, "password": "a temporary passphrase"}}
+    if case.body == "new-password":
+        return {
+            "data": {"csrftoken": token, "new_password": "y" * 20, "confirm_password": "y" * 20}
+        }
     if case.body == "new-user":
         email = f"new-{secrets.token_hex(4)}@council.example"
         return {
@@ -475,6 +529,7 @@ def test_route_gives_each_role_its_status(env: WebEnv, case: Case, role: str) ->
         not in {
             "/check",
             "/logout",
+            "/reset/{token}",
         }
     ):
         assert response.headers["location"].startswith("/login?next=")

@@ -3,7 +3,6 @@ escaping, error pages, the body cap and uploaded file names."""
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Callable, Iterator
 
@@ -31,6 +30,7 @@ from crp_checker.ingest.names import display_name
 from crp_checker.store import (
     ApiToken,
     AssessmentRecord,
+    PasswordReset,
     Role,
     User,
     disable_user,
@@ -39,18 +39,7 @@ from crp_checker.store import (
     session_scope,
     set_password,
 )
-from crp_checker.store.models import utcnow
 from crp_checker.web.app import create_app
-from crp_checker.web.auth import ADDRESS_ATTEMPTS, LOCK_MINUTES, MAX_FAILED_LOGINS, LoginThrottle
-
-
-@pytest.fixture
-def fresh_throttle(env: WebEnv) -> Iterator[None]:
-    """Sign-in attempts counted by this test do not spill into others."""
-    env.app.state.throttle = LoginThrottle()
-    yield
-    env.app.state.throttle = LoginThrottle()
-
 
 _users = iter(range(1, 10_000))
 
@@ -91,7 +80,32 @@ FORMS: dict[str, FormCase] = {
         {"email": "csrf@council.example", "role": "evaluator"},
         False,
     ),
+    "change password": (
+        "supplier_a",
+        lambda env: "/account/password",
+        {"current_password": PASSWORD, "new_password": "n" * 20, "confirm_password": "n" * 20},
+        False,
+    ),
+    "admin temporary password": (
+        "admin",
+        lambda env: f"/admin/users/{_user_id(env, 'ann@org-a.example')}/password",
+        {"password": "a temporary passphrase"},
+        False,
+    ),
+    "admin reset link": (
+        "admin",
+        lambda env: f"/admin/users/{_user_id(env, 'ann@org-a.example')}/reset-link",
+        {},
+        False,
+    ),
 }
+
+
+def _user_id(env: WebEnv, email: str) -> int:
+    with session_scope(env.engine) as db:
+        user = get_user_by_email(db, email)
+        assert user is not None
+        return user.id
 
 
 def _refused_body(
@@ -115,14 +129,17 @@ def _refused_body(
     return {"data": values}
 
 
-def _state(env: WebEnv) -> tuple[int, int, int, int]:
-    """Assessments, live tokens, users, and supplier A's session version: any change = action."""
+def _state(env: WebEnv) -> tuple[int, int, int, int, int, str]:
+    """Assessments, live tokens, users, reset links, and supplier A's session version and
+    password: any change = action."""
     with session_scope(env.engine) as db:
         live = [t for t in db.scalars(select(ApiToken)) if t.revoked_at is None]
         user = get_user_by_email(db, "ann@org-a.example")
         assert user is not None
         users = len(list(db.scalars(select(User))))
-        return env.count(AssessmentRecord), len(live), users, user.session_version
+        resets = env.count(PasswordReset)
+        counts = env.count(AssessmentRecord), len(live), users, resets
+        return (*counts, user.session_version, user.password_hash)
 
 
 @pytest.mark.parametrize("kind", ["missing", "wrong", "other-cookie", "file-first"])
@@ -262,41 +279,6 @@ def test_a_new_password_revokes_api_tokens(env: WebEnv) -> None:
         assert user is not None
         set_password(db, user, "a brand new passphrase")
     assert script.get("/api/v1/assessments").status_code == 401
-
-
-# --------------------------------------------------------------------------- throttling
-
-
-def test_five_wrong_passwords_lock_the_account_for_15_minutes(
-    env: WebEnv, fresh_throttle: None
-) -> None:
-    email = new_supplier(env)
-    client = env.client()
-    for _ in range(MAX_FAILED_LOGINS):
-        response = login(client, email, "not the password at all", expect=401)
-    locked = login(client, email, expect=401)  # the right password, but locked
-    assert locked.text.count("password is wrong") == response.text.count("password is wrong")
-    user, _ = _user(env, email)
-    assert user.locked_until is not None
-    left = user.locked_until.replace(tzinfo=dt.UTC) - utcnow()
-    assert dt.timedelta(minutes=LOCK_MINUTES - 1) < left <= dt.timedelta(minutes=LOCK_MINUTES)
-    with session_scope(env.engine) as db:  # fifteen minutes later
-        stored = get_user_by_email(db, email)
-        assert stored is not None
-        stored.locked_until = utcnow() - dt.timedelta(seconds=1)
-    login(client, email)
-
-
-def test_one_address_gets_429_after_20_attempts_other_addresses_do_not(
-    env: WebEnv, fresh_throttle: None
-) -> None:
-    client = env.client()
-    for attempt in range(ADDRESS_ATTEMPTS):
-        login(client, f"nobody{attempt}@nowhere.example", expect=401)
-    refused = login(client, "ann@org-a.example", expect=429)  # even with the right password
-    assert "Too many sign-in attempts" in refused.text
-    elsewhere = env.client(client=("203.0.113.9", 4000))
-    login(elsewhere, "ann@org-a.example")
 
 
 # --------------------------------------------------------------------------- redirects

@@ -245,6 +245,9 @@ def web_env(
         patch.setattr(accounts, "hasher", FAST_HASHER)
         accounts._dummy_hash.cache_clear()
         init_db(engine)
+        # Tests send hundreds of anonymous checks from one address; test_web_fairuse.py sets
+        # the limit it tests.
+        settings.setdefault("anonymous_checks_per_hour", 1_000_000)
         config = Settings(data_dir=folder, secret_key="web-tests-" + "k" * 40, **settings)
         app = create_app(config, checker=checker or InlineChecker(), engine=engine)
         env = WebEnv(app=app, engine=engine, settings=config, folder=folder, portal=portal)

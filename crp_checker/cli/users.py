@@ -1,4 +1,4 @@
-"""`users add/list/disable`: accounts for the web app."""
+"""`users add/list/disable/enable/set-password`: accounts for the web app."""
 
 from __future__ import annotations
 
@@ -71,7 +71,11 @@ def users_list() -> None:
                 user.email,
                 user.role.value,
                 user.organisation.name if user.organisation else "-",
-                "disabled" if user.disabled else "active",
+                "disabled"
+                if user.disabled
+                else "temporary password"
+                if user.must_change_password
+                else "active",
                 f"{user.last_login_at:%Y-%m-%d %H:%M}" if user.last_login_at else "never",
             )
             for user in store.list_users(session)
@@ -117,3 +121,37 @@ def users_token(
             )
         plaintext, _ = store.create_api_token(session, user, name)
     typer.echo(plaintext)
+
+
+@users_app.command("enable")
+def users_enable(email: Annotated[str, typer.Argument(show_default=False)]) -> None:
+    """Let a disabled account sign in again (its old API tokens stay revoked)."""
+    from crp_checker import store
+
+    with store_session() as session:
+        user = store.enable_user(session, email)
+        typer.echo(f"Enabled {user.email}.")
+
+
+@users_app.command("set-password")
+def users_set_password(
+    email: Annotated[str, typer.Argument(show_default=False)],
+    temporary: Annotated[
+        bool,
+        typer.Option(help="The person must choose their own password at the next sign-in."),
+    ] = False,
+) -> None:
+    """Give an account a new password, read from standard input (its first line), or asked for
+    twice at a terminal. The account's sessions, API tokens and reset links end."""
+    from crp_checker import store
+
+    password = _read_password(from_stdin=not sys.stdin.isatty())
+    with store_session() as session:
+        user = store.get_user_by_email(session, email)
+        if user is None:
+            raise store.UnknownUserError(f"There is no account for {store.normalise_email(email)}.")
+        store.set_password(session, user, password, temporary=temporary)
+        note = " It must be changed at the next sign-in." if temporary else ""
+        typer.echo(
+            f"Set a new password for {user.email}; its sessions and API tokens have ended.{note}"
+        )

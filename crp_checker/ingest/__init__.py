@@ -17,6 +17,7 @@ from crp_checker.errors import (
     SourceNotFoundError,
     TooLargeError,
 )
+from crp_checker.formatting import megabytes
 from crp_checker.ingest.base import Kind, Parsed
 from crp_checker.ingest.detect import (
     looks_like_html,
@@ -117,7 +118,7 @@ def _read_file(path: Path, settings: Settings) -> bytes:
 
 
 def _too_big(name: str, limit: int) -> TooLargeError:
-    return TooLargeError(f"{name!r} is over the size limit of {limit / 1e6:.0f} MB.")
+    return TooLargeError(f"{name!r} is over the size limit of {megabytes(limit)}.")
 
 
 Decoded = tuple[str, list[str]]

@@ -24,7 +24,7 @@ from crp_checker.ingest.base import Parsed, RawPage, Table, page_list
 from crp_checker.ingest.bombs import check_pdf_streams
 from crp_checker.ingest.layout import column_regions
 from crp_checker.ingest.normalize import row_line
-from crp_checker.ingest.ocr import OCRError, ocr_image, scale_for, tesseract_path
+from crp_checker.ingest.ocr import PageOCR, scale_for, tesseract_path
 from crp_checker.ingest.ruled import RuledTable, ruled_tables, text_with_tables
 from crp_checker.settings import Settings
 
@@ -197,11 +197,32 @@ class _PdfReader:
         self.settings = settings
         self.tesseract = tesseract_path(settings)
         self.result = _Reading()
+        self.ocr: PageOCR | None = None  # started at the first page that needs it
+        self.awaiting: list[tuple[int, str]] = []  # (page number, its problem) sent to OCR
 
     def read(self) -> _Reading:
-        for index in range(len(self.pdf)):
-            self.result.pages.append(self._page(index))
+        try:
+            for index in range(len(self.pdf)):
+                self.result.pages.append(self._page(index))
+        except BaseException:
+            if self.ocr is not None:
+                self.ocr.close()
+            raise
+        if self.ocr is not None:
+            self._collect_ocr(self.ocr)
         return self.result
+
+    def _collect_ocr(self, ocr: PageOCR) -> None:
+        """Put each OCR'd page's text in its place, or record why it stayed unread."""
+        results = ocr.results()
+        for number, problem in self.awaiting:
+            text = results[number]
+            if isinstance(text, str):
+                self.result.pages[number - 1] = RawPage(text=text, method="ocr")
+                self.result.ocr.append(number)
+            else:
+                self.result.pages[number - 1] = RawPage(method="none")
+                self.result.unreadable[problem, str(text)].append(number)
 
     def _page(self, index: int) -> RawPage:
         number = index + 1
@@ -237,20 +258,21 @@ class _PdfReader:
         return RawPage(text=text, tables=tables)
 
     def _without_text(self, page: Any, number: int, problem: str) -> RawPage:
-        """OCR the page if we may; otherwise record why it stays unread."""
+        """Send the page to OCR if we may (its text is filled in after the loop); otherwise
+        record why it stays unread."""
         detail = self._ocr_refusal()
         if detail is None:
+            assert self.tesseract is not None
+            self.ocr = self.ocr or PageOCR(self.settings, self.tesseract)
             width, height = page.get_size()
             bitmap = page.render(scale=scale_for(width, height, self.settings.ocr_dpi))
             try:
-                text = ocr_image(bitmap.to_pil(), self.settings, self.tesseract or "")
-            except OCRError as exc:
-                detail = str(exc)
-            else:
-                self.result.ocr.append(number)
-                return RawPage(text=text, method="ocr")
+                image = bitmap.to_pil().convert("L")  # a copy: the bitmap is closed below
             finally:
                 bitmap.close()
+            self.ocr.submit(number, image)
+            self.awaiting.append((number, problem))
+            return RawPage(method="ocr")
         self.result.unreadable[problem, detail].append(number)
         return RawPage(method="none")
 
@@ -260,9 +282,9 @@ class _PdfReader:
             off = self.settings.ocr != "auto"
             return "OCR is switched off (CRP_OCR)" if off else "tesseract is not installed"
         limit = self.settings.ocr_max_pages
-        if len(self.result.ocr) >= limit:
+        if len(self.awaiting) >= limit:
             return f"over the OCR limit of {limit} page{'' if limit == 1 else 's'}"
-        return None
+        return self.ocr.over_budget() if self.ocr is not None else None
 
 
 def _warnings(reading: _Reading) -> list[str]:

@@ -1,4 +1,6 @@
-"""Organisations and user accounts: argon2 password hashes, roles, sign-in and disabling."""
+"""Organisations and user accounts: argon2 password hashes, roles, sign-in and disabling.
+
+Changing a password and reset links are in `store.passwords`."""
 
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from crp_checker.clean_text import require_clean
 from crp_checker.store.errors import (
     DuplicateEmailError,
     DuplicateOrganisationError,
@@ -64,7 +67,7 @@ def create_organisation(
     session: Session, name: str, companies_house_number: str | None = None
 ) -> Organisation:
     """Add an organisation; names and Companies House numbers are unique."""
-    name = " ".join(name.split())
+    name = " ".join(require_clean("organisation name", name).split())
     number = companies_house_number.strip().upper() if companies_house_number else None
     if not name or len(name) > 200:
         raise InvalidOrganisationError(f"{name!r} is not an organisation name.")
@@ -121,7 +124,9 @@ def create_user(
     Raises InvalidEmailError, WeakPasswordError, OrganisationRequiredError,
     DuplicateEmailError or InvalidOrganisationError.
     """
-    email = normalise_email(email)
+    email = normalise_email(require_clean("email address", email))
+    if name is not None:
+        require_clean("name", name)
     if "@" not in email.strip("@") or len(email) > 320:
         raise InvalidEmailError(f"{email!r} is not an email address.")
     check_password(password)
@@ -182,9 +187,9 @@ def authenticate(
     now = now or utcnow()
     user = get_user_by_email(session, email) if len(password) <= MAX_PASSWORD_LENGTH else None
     if user is None:
-        _verify(_dummy_hash(), password)
+        verify(_dummy_hash(), password)
         return None
-    if not _verify(user.password_hash, password):
+    if not verify(user.password_hash, password):
         user.failed_login_count += 1
         session.flush()
         return None
@@ -199,41 +204,34 @@ def authenticate(
     return user
 
 
-def _verify(password_hash: str, password: str) -> bool:
+def verify(password_hash: str, password: str) -> bool:
+    """Whether `password` matches the argon2 hash (False for a malformed hash)."""
     try:
         return hasher.verify(password_hash, password)
     except (VerificationError, InvalidHashError):
         return False
 
 
-def set_password(session: Session, user: User, password: str) -> None:
-    """Change a password; signs the account out everywhere (new session_version) and revokes
-    its API tokens, since a password is changed most often because it may have leaked."""
+def disable_user(session: Session, email: str) -> User:
+    """Stop an account signing in; its sessions end, and its API tokens and reset links are
+    revoked for good (re-enabling the account does not bring them back)."""
+    from crp_checker.store.passwords import revoke_reset_links
     from crp_checker.store.tokens import revoke_all_api_tokens
 
-    check_password(password)
-    user.password_hash = hasher.hash(password)
-    revoke_all_api_tokens(session, user)
-    user.session_version += 1
-    user.failed_login_count = 0
-    user.locked_until = None
-    session.flush()
-
-
-def disable_user(session: Session, email: str) -> User:
-    """Stop an account signing in or using its API tokens; its sessions end too."""
     user = get_user_by_email(session, email)
     if user is None:
         raise UnknownUserError(f"There is no account for {normalise_email(email)}.")
     if not user.disabled:
         user.disabled = True
         user.session_version += 1
-        session.flush()
+    revoke_all_api_tokens(session, user)
+    revoke_reset_links(session, user)
+    session.flush()
     return user
 
 
 def enable_user(session: Session, email: str) -> User:
-    """Let a disabled account sign in again."""
+    """Let a disabled account sign in again, with its password; nothing revoked comes back."""
     user = get_user_by_email(session, email)
     if user is None:
         raise UnknownUserError(f"There is no account for {normalise_email(email)}.")

@@ -1,4 +1,5 @@
-"""SQLAlchemy models: organisations, users, stored files, assessments and API tokens.
+"""SQLAlchemy models: organisations, users, stored files, assessments, API tokens and
+password reset links.
 
 Assessments keep the full Assessment JSON as it was made, plus the few columns the web app
 filters and sorts on; a stored verdict can always be explained by the rulebook that made it.
@@ -26,6 +27,7 @@ from sqlalchemy import (
     String,
     Text,
     TypeDecorator,
+    false,
 )
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -142,6 +144,8 @@ class User(Base):
     session_version: Mapped[int] = mapped_column(default=1)
     failed_login_count: Mapped[int] = mapped_column(default=0)
     locked_until: Mapped[dt.datetime | None]
+    # Set when an administrator gives a temporary password: pages ask for a new one first.
+    must_change_password: Mapped[bool] = mapped_column(default=False, server_default=false())
 
     organisation: Mapped[Organisation | None] = relationship(lazy="joined")
 
@@ -212,6 +216,21 @@ class AssessmentRecord(Base):
 
     def __repr__(self) -> str:
         return f"AssessmentRecord(public_id={self.public_id!r}, verdict={self.verdict.value!r})"
+
+
+class PasswordReset(Base):
+    """A one-time link to choose a new password; only its SHA-256 is kept."""
+
+    __tablename__ = "password_resets"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    token_sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    expires_at: Mapped[dt.datetime]
+    used_at: Mapped[dt.datetime | None]
+
+    user: Mapped[User] = relationship(lazy="joined")
 
 
 class ApiToken(Base):

@@ -1,4 +1,4 @@
-"""Signing in and out, and API tokens."""
+"""Signing in and out, changing one's own password, and API tokens."""
 
 from __future__ import annotations
 
@@ -9,9 +9,19 @@ from fastapi import APIRouter, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from crp_checker.errors import CRPError
-from crp_checker.store import create_api_token, list_api_tokens, revoke_api_token
-from crp_checker.web.auth import sign_in, sign_out
+from crp_checker.store import (
+    MIN_PASSWORD_LENGTH,
+    StoreError,
+    WeakPasswordError,
+    change_password,
+    create_api_token,
+    list_api_tokens,
+    revoke_api_token,
+)
+from crp_checker.web.auth import sign_in, sign_out, start_session
 from crp_checker.web.deps import CurrentUser, OptionalUser, SessionDep
+from crp_checker.web.errors import error_headers
+from crp_checker.web.hygiene import Line
 from crp_checker.web.render import render
 
 router = APIRouter(include_in_schema=False)
@@ -40,7 +50,7 @@ def login_form(request: Request, user: OptionalUser, next: str | None = None) ->
 def login(
     request: Request,
     db: SessionDep,
-    email: Annotated[str, Form(max_length=320)],
+    email: Annotated[Line, Form(max_length=320)],
     password: Annotated[str, Form(max_length=1024)],
     next: Annotated[str | None, Form(max_length=2000)] = None,
 ) -> Response:
@@ -50,7 +60,9 @@ def login(
         user = sign_in(db, request, email, password, request.app.state.throttle)
     except CRPError as error:
         context = {"next": target, "email": email, "error": error.message, "hint": error.hint}
-        return render(request, "login.html", context, status=error.http_status)
+        return render(
+            request, "login.html", context, status=error.http_status, headers=error_headers(error)
+        )
     if user is None:
         failed = {"next": target, "email": email, "error": LOGIN_FAILED}
         return render(request, "login.html", failed, status=401)
@@ -82,7 +94,7 @@ def new_token(
     request: Request,
     db: SessionDep,
     user: CurrentUser,
-    name: Annotated[str, Form(min_length=1, max_length=100)],
+    name: Annotated[Line, Form(min_length=1, max_length=100)],
 ) -> HTMLResponse:
     """Make a token and show it once: only its SHA-256 is kept."""
     plaintext, _ = create_api_token(db, user, name)
@@ -97,3 +109,37 @@ def revoke(db: SessionDep, user: CurrentUser, token_id: int) -> Response:
     if not revoke_api_token(db, user, token_id):
         raise HTTPException(status_code=404, detail="There is no such token.")
     return RedirectResponse("/account/tokens", status_code=303)
+
+
+@router.get("/account/password", response_class=HTMLResponse)
+def password_form(request: Request, user: CurrentUser, changed: bool = False) -> HTMLResponse:
+    """The form to change one's password (the first page after a temporary one)."""
+    context = {"changed": changed, "min_password": MIN_PASSWORD_LENGTH}
+    return render(request, "account_password.html", context, user=user)
+
+
+@router.post("/account/password", response_class=HTMLResponse)
+def change(
+    request: Request,
+    db: SessionDep,
+    user: CurrentUser,
+    current_password: Annotated[str, Form(max_length=1024)],
+    new_password: Annotated[str, Form(max_length=1024)],
+    confirm_password: Annotated[str, Form(max_length=1024)],
+) -> Response:
+    """Change the password: every other session and every API token of the account ends;
+    this browser stays signed in with a fresh session."""
+    try:
+        if new_password != confirm_password:
+            raise WeakPasswordError(
+                "The new password and its confirmation differ.", hint="Type the new one twice."
+            )
+        change_password(db, user, current_password, new_password)
+    except StoreError as error:
+        db.rollback()
+        context = {"error": error, "changed": False, "min_password": MIN_PASSWORD_LENGTH}
+        return render(
+            request, "account_password.html", context, user=user, status=error.http_status
+        )
+    start_session(request, user)
+    return RedirectResponse("/account/password?changed=true", status_code=303)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from fastapi import APIRouter, HTTPException, Query, Request
@@ -16,7 +17,6 @@ from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
-from crp_checker.checking import CheckingService, Plan
 from crp_checker.report.rulebook import render_rules_json
 from crp_checker.report.tabular import render_json
 from crp_checker.rules import RULES
@@ -28,8 +28,9 @@ from crp_checker.store import (
     list_assessments_for,
 )
 from crp_checker.suppliers.linking import store_check
-from crp_checker.web.deps import ApiUser, CheckingDep, SessionDep
-from crp_checker.web.uploads import MissingInputError, check_plan, obtain_plan
+from crp_checker.web.deps import ApiUser, CheckingDep, OptionalApiUser, SessionDep
+from crp_checker.web.hygiene import json_body
+from crp_checker.web.uploads import MissingInputError, PlanInput, admitted_check, plan_input
 
 router = APIRouter(prefix="/api/v1", tags=["API v1"])
 # Far past any real list, and inside every database's 64-bit integers.
@@ -63,9 +64,16 @@ _ERRORS: dict[int | str, dict[str, Any]] = {
     },
     413: {"description": "The file is over the size or page limit"},
     415: {"description": "Not a PDF, DOCX, HTML or text document"},
-    422: {"description": "The file could not be read (corrupt, encrypted, empty, scanned)"},
+    422: {
+        "description": "The file could not be read (corrupt, encrypted, empty), or a JSON "
+        "body past its limits (nesting, number length, size)"
+    },
+    429: {
+        "description": "Over the anonymous share (checks per hour, one at a time per client) "
+        "or the wait queue is full; Retry-After says when to try again"
+    },
     502: {"description": "The URL could not be fetched"},
-    503: {"description": "Every checker is busy: try again shortly"},
+    503: {"description": "Every checker stayed busy: try again after Retry-After"},
 }
 
 
@@ -110,27 +118,28 @@ def _summary(record: AssessmentRecord) -> AssessmentSummary:
     )
 
 
-async def _plan_from_request(request: Request, service: CheckingService) -> Plan:
-    """A plan from multipart `file` or JSON `{"url": ...}`."""
-    content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    if content_type == "application/json":
-        try:
-            body = json.loads(await request.body() or b"null")
-        except (json.JSONDecodeError, UnicodeDecodeError) as error:
-            raise MissingInputError("The request body is not valid JSON.") from error
-        url = body.get("url") if isinstance(body, dict) else None
-        if not isinstance(url, str) or not url.strip():
-            raise MissingInputError('The JSON body needs a "url".')
-        return await obtain_plan(service, None, url)
-    if content_type == "multipart/form-data":
-        form = await request.form(max_files=1, max_fields=10)
-        upload = form.get("file")
-        if not isinstance(upload, UploadFile):
-            raise MissingInputError('The form needs a "file" field with the plan.')
-        return await obtain_plan(service, upload, None)
-    raise MissingInputError(
-        'Send the plan as multipart/form-data (field `file`) or JSON {"url": ...}.'
-    )
+def _input_from(request: Request) -> Callable[[], Awaitable[PlanInput]]:
+    """Reads the request's multipart `file` (spooled) or JSON `{"url": ...}` when called."""
+
+    async def given() -> PlanInput:
+        content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+        if content_type == "application/json":
+            body = await json_body(request)
+            url = body.get("url") if isinstance(body, dict) else None
+            if not isinstance(url, str) or not url.strip():
+                raise MissingInputError('The JSON body needs a "url".')
+            return plan_input(None, url)
+        if content_type == "multipart/form-data":
+            form = await request.form(max_files=1, max_fields=10)
+            upload = form.get("file")
+            if not isinstance(upload, UploadFile):
+                raise MissingInputError('The form needs a "file" field with the plan.')
+            return plan_input(upload, None)
+        raise MissingInputError(
+            'Send the plan as multipart/form-data (field `file`) or JSON {"url": ...}.'
+        )
+
+    return given
 
 
 @router.post(
@@ -139,9 +148,14 @@ async def _plan_from_request(request: Request, service: CheckingService) -> Plan
     openapi_extra=_PLAN_BODY,
     responses=_ERRORS,
 )
-async def check(request: Request, service: CheckingDep) -> Response:
-    """The Assessment JSON for an uploaded plan or a URL; anonymous, nothing is stored."""
-    assessment = await check_plan(service, await _plan_from_request(request, service))
+async def check(request: Request, service: CheckingDep, user: OptionalApiUser) -> Response:
+    """The Assessment JSON for an uploaded plan or a URL; anonymous, nothing is stored.
+
+    Anonymous calls are limited per client address (see the 429 answer); with a token they
+    count as the token's user's."""
+    _, assessment = await admitted_check(
+        request, service, _input_from(request), signed_in=user is not None
+    )
     return Response(render_json(assessment), media_type="application/json")
 
 
@@ -154,8 +168,7 @@ async def check(request: Request, service: CheckingDep) -> Response:
 )
 async def submit(request: Request, db: SessionDep, user: ApiUser, service: CheckingDep) -> Response:
     """Like /check, but the file and assessment are kept under the caller's organisation."""
-    plan = await _plan_from_request(request, service)
-    assessment = await check_plan(service, plan)
+    plan, assessment = await admitted_check(request, service, _input_from(request), signed_in=True)
     public_id = await run_in_threadpool(store_check, db, plan, assessment, user)
     body = {"id": public_id, "url": f"/reports/{public_id}"} | json.loads(render_json(assessment))
     return JSONResponse(

@@ -20,6 +20,7 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy import Engine
 from starlette.middleware.sessions import SessionMiddleware
+from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from crp_checker import __version__
 from crp_checker.checking import Checker, CheckingService
@@ -37,13 +38,23 @@ from crp_checker.web import (
     docs,
     errors,
     pages,
+    reset,
     screening,
     suppliers,
     tender_bids,
     tenders,
 )
 from crp_checker.web.auth import LoginThrottle
-from crp_checker.web.security import BodyLimit, Scope, SecurityHeaders, Send, send_plain_error
+from crp_checker.web.fairuse import FairUse
+from crp_checker.web.hygiene import APP_DEPENDENCIES
+from crp_checker.web.security import (
+    BodyLimit,
+    KeepConnection,
+    Scope,
+    SecurityHeaders,
+    Send,
+    send_plain_error,
+)
 
 log = logging.getLogger("crp_checker.web")
 SESSION_COOKIE = "crp_session"
@@ -51,7 +62,7 @@ CSRF_COOKIE = "crp_csrftoken"
 # Room for the multipart framing and form fields around the largest accepted file.
 FORM_OVERHEAD_BYTES = 1024 * 1024
 # Forms that must carry a CSRF token even from a browser without cookies (login CSRF).
-ALWAYS_PROTECT = {"/login", "/logout"}
+ALWAYS_PROTECT = {"/login", "/logout", "/reset"}
 
 DESCRIPTION = """Checks supplier Carbon Reduction Plans against the PPN 006 rulebook.
 
@@ -89,6 +100,13 @@ async def csrf_failed(scope: Scope, send: Send, message_id: Any) -> None:
     )
 
 
+class CheckerApp(FastAPI):
+    """FastAPI, with `KeepConnection` outside even Starlette's own error layer."""
+
+    def build_middleware_stack(self) -> Any:
+        return KeepConnection(super().build_middleware_stack())
+
+
 def create_app(
     settings: Settings | None = None,
     *,
@@ -124,13 +142,14 @@ def create_app(
             if own_pool:
                 app.state.checking.close()
 
-    app = FastAPI(
+    app = CheckerApp(
         title="crp-checker",
         version=__version__,
         description=DESCRIPTION,
         docs_url=None,
         redoc_url=None,
         lifespan=lifespan,
+        dependencies=APP_DEPENDENCIES,
     )
     app.state.settings = settings
     app.state.engine = engine
@@ -141,10 +160,12 @@ def create_app(
         else CheckingService(checker, settings=settings, threads=getattr(checker, "size", 1))
     )
     app.state.throttle = LoginThrottle()
+    app.state.fair_use = FairUse(settings, slots=getattr(checker, "size", None))
 
     app.include_router(pages.router)
     app.include_router(account.router)
     app.include_router(admin.router)
+    app.include_router(reset.router)
     app.include_router(docs.router)
     app.include_router(api.router)
     app.include_router(api_tenders.router)
@@ -176,12 +197,20 @@ def create_app(
         cookie_secure=settings.secure_cookies,
         cookie_samesite="Strict",
         always_protect=ALWAYS_PROTECT,
+        skip_if_scope=lambda scope: csrf.api_call_without_session(scope, SESSION_COOKIE),
         send_csrf_failed=csrf_failed,
     )
     app.add_middleware(cast(Any, csrf.CsrfGuard))
     app.add_middleware(cast(Any, csrf.PagesIgnoreBearer))
     app.add_middleware(
-        cast(Any, BodyLimit), max_bytes=settings.max_file_bytes + FORM_OVERHEAD_BYTES
+        cast(Any, BodyLimit),
+        max_bytes=settings.max_file_bytes + FORM_OVERHEAD_BYTES,
+        file_limit=settings.max_file_bytes,
     )
     app.add_middleware(cast(Any, SecurityHeaders), hsts=settings.secure_cookies)
+    if settings.forwarded_allow_ips.strip():
+        # Outermost: every layer (throttles, fair use, logs) sees the client's own address.
+        app.add_middleware(
+            cast(Any, ProxyHeadersMiddleware), trusted_hosts=settings.forwarded_allow_ips
+        )
     return app

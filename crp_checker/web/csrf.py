@@ -17,6 +17,7 @@ from typing import Any
 
 import asgi_csrf
 from python_multipart.multipart import MultipartParser, parse_options_header
+from starlette.requests import cookie_parser
 
 from crp_checker.web.security import StartTracker, send_plain_error
 
@@ -123,6 +124,17 @@ class PagesIgnoreBearer:
             headers = scope.get("headers") or []
             scope = {**scope, "headers": [h for h in headers if h[0].lower() != b"authorization"]}
         await self.app(scope, receive, send)
+
+
+def api_call_without_session(scope: Any, session_cookie: str) -> bool:
+    """True for an API call that carries no session cookie: it acts as a token's user or as
+    nobody, so it has no ambient authority to forge, whatever other cookies it carries."""
+    if not str(scope.get("path", "")).startswith("/api/"):
+        return False
+    # Starlette's lenient parser, as SessionMiddleware reads the cookie with it: a header that
+    # the stricter SimpleCookie gives up on must not hide a session from this test.
+    header = dict(scope.get("headers") or []).get(b"cookie", b"")
+    return session_cookie not in cookie_parser(header.decode("latin-1"))
 
 
 # Set by CsrfGuard for each request; MarkReached flips it once asgi-csrf has let the request in.

@@ -18,7 +18,13 @@ from crp_checker.checking import CheckingService
 from crp_checker.settings import Settings
 from crp_checker.store import Role, User, session_scope
 from crp_checker.tenders.service import TENDER_ROLES
-from crp_checker.web.auth import ForbiddenError, bearer_user, require_user, session_user
+from crp_checker.web.auth import (
+    ForbiddenError,
+    PasswordChangeNeededError,
+    bearer_user,
+    require_user,
+    session_user,
+)
 
 ADMIN_ROLES = frozenset({Role.ADMIN})
 CLIMATE_ROLES = frozenset({Role.CLIMATE, Role.ADMIN})
@@ -49,6 +55,10 @@ SettingsDep = Annotated[Settings, Depends(get_settings)]
 CheckingDep = Annotated[CheckingService, Depends(get_checking)]
 
 
+# What a user with a temporary password may open before choosing their own.
+WHILE_CHANGING_PASSWORD = frozenset({"/account/password", "/logout"})
+
+
 def get_optional_user(request: Request, session: SessionDep) -> User | None:
     """The signed-in user, or None.
 
@@ -57,6 +67,12 @@ def get_optional_user(request: Request, session: SessionDep) -> User | None:
     """
     user = session_user(session, request)
     session.commit()
+    if (
+        user is not None
+        and user.must_change_password
+        and request.url.path not in WHILE_CHANGING_PASSWORD
+    ):
+        raise PasswordChangeNeededError
     return user
 
 
@@ -72,13 +88,31 @@ CurrentUser = Annotated[User, Depends(get_current_user)]
 
 
 def get_api_user(request: Request, session: SessionDep) -> User:
-    """The API token's user (`Authorization: Bearer ...`), else the session's; 401 otherwise."""
+    """The API token's user (`Authorization: Bearer ...`), else the session's; 401 otherwise
+    (an `Authorization` header that is not a valid token is 401 even with a session)."""
     user = require_user(bearer_user(session, request))
     session.commit()  # as for pages: no connection held while a check runs
+    if user.must_change_password:
+        raise PasswordChangeNeededError
     return user
 
 
 ApiUser = Annotated[User, Depends(get_api_user)]
+
+
+def get_optional_api_user(request: Request, session: SessionDep) -> User | None:
+    """For calls open to anyone: None without credentials, else as `ApiUser` (an
+    `Authorization` header that is not a valid token is 401, never anonymous)."""
+    if "authorization" in request.headers:
+        return get_api_user(request, session)
+    user = session_user(session, request)
+    session.commit()
+    if user is not None and user.must_change_password:
+        raise PasswordChangeNeededError
+    return user
+
+
+OptionalApiUser = Annotated[User | None, Depends(get_optional_api_user)]
 
 
 def require_role(roles: frozenset[Role]) -> Callable[[User], User]:

@@ -7,6 +7,7 @@ their traceback on the server and shown to the user only as a reference number.
 from __future__ import annotations
 
 import logging
+import math
 import secrets
 from typing import Any
 from urllib.parse import quote
@@ -16,10 +17,18 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from crp_checker.errors import CRPError
-from crp_checker.web.auth import ForbiddenError, NotSignedInError
+from crp_checker.errors import (
+    CorruptFileError,
+    CRPError,
+    EmptyFileError,
+    EncryptedFileError,
+    ParseTimeoutError,
+    ResourceLimitError,
+)
+from crp_checker.web.auth import ForbiddenError, NotSignedInError, PasswordChangeNeededError
 from crp_checker.web.render import render
 from crp_checker.web.security import HSTS, NO_STORE, SECURITY_HEADERS
+from crp_checker.worker.errors import WorkerError
 
 log = logging.getLogger("crp_checker.web")
 
@@ -29,14 +38,25 @@ TITLES = {
     403: "Not allowed",
     404: "Page not found",
     405: "Not allowed here",
+    409: "Not possible",
     413: "File too large",
     415: "File type not supported",
-    422: "The plan could not be read",
-    429: "Too many attempts",
+    422: "Some of what was sent is not valid",
+    429: "Too many requests",
     500: "Something went wrong",
     502: "The web address could not be fetched",
     503: "Busy: please try again",
 }
+# A refusal of a plan's file says so; other 422s come from forms about other things.
+PLAN_ERRORS = (
+    EmptyFileError,
+    CorruptFileError,
+    EncryptedFileError,
+    ParseTimeoutError,
+    ResourceLimitError,
+    WorkerError,
+)
+PLAN_TITLE = "The plan could not be read"
 HINTS = {
     401: "Sign in, then try again.",
     403: "Your account's role cannot use this page. Ask your administrator if you need it.",
@@ -50,26 +70,50 @@ def wants_json(request: Request) -> bool:
     return request.url.path.startswith("/api/")
 
 
+def error_headers(error: CRPError) -> dict[str, str]:
+    """Headers an error's answer carries: `Retry-After` when the error says when to retry."""
+    retry_after = getattr(error, "retry_after", None)
+    return {"Retry-After": str(max(1, math.ceil(retry_after)))} if retry_after else {}
+
+
 def error_response(
-    request: Request, status: int, message: str, hint: str | None, code: str
+    request: Request,
+    status: int,
+    message: str,
+    hint: str | None,
+    code: str,
+    *,
+    title: str | None = None,
+    headers: dict[str, str] | None = None,
 ) -> Response:
     """The error as JSON for the API or as a page for people."""
+    headers = dict(headers or {})
     if wants_json(request):
         body: dict[str, Any] = {"error": {"code": code, "message": message, "hint": hint}}
-        headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
+        if status == 401:
+            headers["WWW-Authenticate"] = "Bearer"
         return JSONResponse(body, status_code=status, headers=headers)
     context = {
         "status": status,
-        "title": TITLES.get(status, "Something went wrong"),
+        "title": title or TITLES.get(status, "Something went wrong"),
         "message": message,
         "hint": hint,
     }
-    return render(request, "error.html", context, status=status)
+    return render(request, "error.html", context, status=status, headers=headers)
 
 
 async def crp_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, CRPError)
-    return error_response(request, exc.http_status, exc.message, exc.hint, exc.code)
+    title = PLAN_TITLE if isinstance(exc, PLAN_ERRORS) else getattr(exc, "title", None)
+    return error_response(
+        request,
+        exc.http_status,
+        exc.message,
+        exc.hint,
+        exc.code,
+        title=title,
+        headers=error_headers(exc),
+    )
 
 
 async def not_signed_in(request: Request, exc: Exception) -> Response:
@@ -80,6 +124,18 @@ async def not_signed_in(request: Request, exc: Exception) -> Response:
         )
     target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
     return RedirectResponse(f"/login?next={quote(target, safe='')}", status_code=303)
+
+
+async def password_change_needed(request: Request, exc: Exception) -> Response:
+    if wants_json(request):
+        return error_response(
+            request,
+            403,
+            "The account has a temporary password: choose your own first.",
+            "Sign in on the web site and choose a new password.",
+            "password_change_needed",
+        )
+    return RedirectResponse("/account/password", status_code=303)
 
 
 async def forbidden(request: Request, exc: Exception) -> Response:
@@ -105,13 +161,25 @@ async def http_error(request: Request, exc: Exception) -> Response:
 
 async def invalid_request(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, RequestValidationError)
-    # The field's name, not a list index ("required_scope3_categories", not "0").
-    fields = sorted(
-        {next((str(p) for p in reversed(e.get("loc", [])) if isinstance(p, str)), "?")}.pop()
-        for e in exc.errors()
+    fields: list[str] = []
+    reasons: list[str] = []
+    for error in exc.errors():
+        # The field's name, not a list index ("required_scope3_categories", not "0").
+        loc = error.get("loc", [])
+        field = next((str(p) for p in reversed(loc) if isinstance(p, str)), "?")
+        if error.get("type") == "value_error":  # our own validators say what is wrong
+            reason = str(error.get("msg", "")).removeprefix("Value error, ")
+            reasons.append(f"The {field.replace('_', ' ')} {reason}")
+        elif field not in fields:
+            fields.append(field)
+    parts = reasons + (
+        [f"Some of what was sent is missing or not valid: {', '.join(sorted(fields))}."]
+        if fields
+        else []
     )
-    message = f"Some of what was sent is missing or not valid: {', '.join(fields)}."
-    return error_response(request, 422, message, "Check the form and try again.", "invalid_request")
+    return error_response(
+        request, 422, " ".join(parts), "Check the form and try again.", "invalid_request"
+    )
 
 
 async def server_error(request: Request, exc: Exception) -> Response:
@@ -137,6 +205,7 @@ def install(app: FastAPI) -> None:
     app.add_exception_handler(CRPError, crp_error)
     app.add_exception_handler(NotSignedInError, not_signed_in)
     app.add_exception_handler(ForbiddenError, forbidden)
+    app.add_exception_handler(PasswordChangeNeededError, password_change_needed)
     app.add_exception_handler(StarletteHTTPException, http_error)
     app.add_exception_handler(RequestValidationError, invalid_request)
     app.add_exception_handler(Exception, server_error)

@@ -26,8 +26,9 @@ from crp_checker.store import (
 )
 from crp_checker.suppliers.linking import store_check
 from crp_checker.web.deps import CheckingDep, CurrentUser, OptionalUser, SessionDep
+from crp_checker.web.errors import error_headers
 from crp_checker.web.render import render
-from crp_checker.web.uploads import check_plan, obtain_plan
+from crp_checker.web.uploads import PlanInput, admitted_check, plan_input
 
 router = APIRouter(include_in_schema=False)
 PAGE_SIZE = 25
@@ -51,12 +52,22 @@ async def check(
     url: Annotated[str | None, Form(max_length=2000)] = None,
 ) -> Response:
     """Check a plan: anonymous checks are shown, not stored; signed-in checks are saved."""
+
+    async def given() -> PlanInput:
+        return plan_input(file, url)
+
     try:
-        plan = await obtain_plan(service, file, url)
-        assessment = await check_plan(service, plan)
+        plan, assessment = await admitted_check(request, service, given, signed_in=user is not None)
     except CRPError as error:
         context = {"error": error, "url_value": (url or "")[:2000]}
-        return render(request, "home.html", context, user=user, status=error.http_status)
+        return render(
+            request,
+            "home.html",
+            context,
+            user=user,
+            status=error.http_status,
+            headers=error_headers(error),
+        )
     if user is None:
         context = report_context(assessment) | {"web_panel": "web/anonymous_panel.html"}
         return render(request, "report.html", context, user=None)

@@ -8,6 +8,7 @@ from typing import Any
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 
+from crp_checker.formatting import megabytes
 from crp_checker.report.environment import get_environment
 from crp_checker.store import Role, User
 from crp_checker.suppliers.charts import MATURITY_NAMES, render_table
@@ -48,7 +49,7 @@ def render(
             "user": user,
             "role_labels": ROLE_LABELS,
             "csrf_token": csrf_token(request),
-            "max_upload_mb": request.app.state.settings.max_file_bytes // 1_000_000,
+            "max_upload_mb": megabytes(request.app.state.settings.max_file_bytes, unit=False),
         }
         | (context or {})
     )

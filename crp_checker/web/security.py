@@ -10,6 +10,8 @@ import json
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 
+from crp_checker.formatting import megabytes
+
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
 Receive = Callable[[], Awaitable[Message]]
@@ -94,24 +96,53 @@ class BodyTooLargeError(Exception):
 
 
 class StartTracker:
-    """`send`, remembering whether the response has started (after that no error page fits)."""
+    """`send`, remembering whether the response has started (after that no error page fits)
+    and whether it has been sent in full."""
 
     def __init__(self, send: Send) -> None:
         self.send = send
         self.started = False
+        self.finished = False
 
     async def __call__(self, message: Message) -> None:
         if message["type"] == "http.response.start":
             self.started = True
+        elif message["type"] == "http.response.body" and not message.get("more_body", False):
+            self.finished = True
         await self.send(message)
+
+
+class KeepConnection:
+    """The outermost layer: an error raised after its answer was sent in full stops here.
+
+    Starlette answers an unhandled error with the 500 page, then raises it again for the
+    server to log; uvicorn then closes the connection, and the client's next request on it
+    (keep-alive) is reset. The error was logged with its reference when the page was made.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        tracked = StartTracker(send)
+        try:
+            await self.app(scope, receive, tracked)
+        except Exception:
+            if not tracked.finished:
+                raise
 
 
 class BodyLimit:
     """Refuses request bodies over `max_bytes` with 413, by Content-Length or while streaming."""
 
-    def __init__(self, app: ASGIApp, *, max_bytes: int) -> None:
+    def __init__(self, app: ASGIApp, *, max_bytes: int, file_limit: int | None = None) -> None:
+        """`max_bytes` is the cap on the body; `file_limit`, the file size users are told."""
         self.app = app
         self.max_bytes = max_bytes
+        self.file_limit = max_bytes if file_limit is None else file_limit
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -140,7 +171,7 @@ class BodyLimit:
                 await self._refuse(scope, send)
 
     async def _refuse(self, scope: Scope, send: Send) -> None:
-        limit = f"{self.max_bytes / 1e6:.0f} MB"
+        limit = megabytes(self.file_limit)
         await send_plain_error(
             scope,
             send,

@@ -11,6 +11,7 @@ from multiprocessing.connection import wait
 from typing import Any
 
 from crp_checker.errors import TooLargeError
+from crp_checker.formatting import megabytes
 from crp_checker.schemas import Assessment
 from crp_checker.settings import get_settings
 from crp_checker.worker.errors import BusyError, start_failure
@@ -84,7 +85,7 @@ class WorkerPool:
         """Check one file (its bytes, or a path the worker reads) in a worker; raises the
         CRPError it deserves, as in-process."""
         if isinstance(source, bytes) and len(source) > self.max_file_bytes:
-            limit = f"{self.max_file_bytes / 1e6:.0f} MB"
+            limit = megabytes(self.max_file_bytes)
             raise TooLargeError(f"{name!r} is over the size limit of {limit}.")
         result = self.run((source,), {"name": name, "url": url, **buyer})
         if result.error is not None:
