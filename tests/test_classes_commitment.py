@@ -178,6 +178,8 @@ def test_a_guide_commits_nobody_to_net_zero() -> None:
         "The NHS has committed to reaching net zero by 2040 and we support this.",
         "The science requires global net zero by 2050.",
         "Net zero by 2050 is the UK's legally binding target.",
+        "As a sector, the construction industry has committed to net zero by 2050.",
+        "The Government has committed the country to net zero by 2050.",
     ],
 )
 def test_someone_elses_net_zero_year_is_never_the_suppliers(sentence: str) -> None:
@@ -198,6 +200,14 @@ def test_someone_elses_net_zero_year_is_never_the_suppliers(sentence: str) -> No
         ("Our world-class team is committed to net zero by 2039.", 2039),
         ("To support our clients, Acme Ltd will be net zero by 2044.", 2044),
         ("Like many of our customers, Acme commits to net zero by 2043.", 2043),
+        (
+            "As a business in the construction industry, Acme Ltd commits to net zero by 2045.",
+            2045,
+        ),
+        ("Acme Government Services Ltd is committed to net zero by 2045.", 2045),
+        ("Working across the public sector, Birchwood Care will be net zero by 2042.", 2042),
+        ("National Lift Engineers Limited pledges to reach net zero by 2046.", 2046),
+        ("Industry Supplies plc commits to net zero emissions by 2040.", 2040),
     ],
 )
 def test_a_supplier_whose_name_sounds_like_someone_else_keeps_its_year(

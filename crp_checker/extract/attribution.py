@@ -140,6 +140,19 @@ _SCENE = re.compile(
 _SUBJECT_SELF = re.compile(r"\b(?:we|I)\b|\b(?:Ltd|Limited|plc|PLC|LLP|LLC|Inc|CIC)\b\.?", re.I)
 
 
+def scene_end(text: str) -> int:
+    """Where a phrase fronted before a comma that only sets the scene ends ("As a business in
+    the construction industry, ..."), or 0."""
+    scene = _SCENE.match(text)
+    return scene.end() if scene else 0
+
+
+def names_self(subject: str) -> bool:
+    """The subject is the writer: "we", "I" or a company named with its legal form ("Acme
+    Government Services Ltd"), whatever other words its name holds."""
+    return bool(_SUBJECT_SELF.search(_SCENE.sub("", subject)))
+
+
 def third_party_subject(subject: str) -> bool:
     """The words before the pledge verb name someone else as its subject ("Our client, the
     NHS, aims to ...", "Many of our customers have set ..."), and not "we", "I" or a company;

@@ -15,8 +15,10 @@ from crp_checker.extract.attribution import (
     inside,
     is_mention,
     is_requirement,
+    names_self,
     offsets_main_route,
     outside_spans,
+    scene_end,
     third_party_subject,
 )
 from crp_checker.extract.context import DocumentContext, Sentence
@@ -177,7 +179,7 @@ def _external(
     commit to a Net Zero target").
     """
     lead = fronted(raw)
-    ignored = [*outside, *([lead] if lead else [])]
+    ignored = [*outside, *([lead] if lead else []), (0, scene_end(raw))]
     found = next(
         (m for m in _EXTERNAL.finditer(raw) if not inside(ignored, m.start(), m.end())), None
     )
@@ -191,7 +193,12 @@ def _external(
     if not verbs:
         return True
     first_verb = min(m.start for m in verbs) - sentence.start
-    return found.start() < first_verb and not _FIRST_PERSON.search(raw[:first_verb])
+    subject = raw[:first_verb]
+    return (
+        found.start() < first_verb
+        and not _FIRST_PERSON.search(subject)
+        and not names_self(subject)  # "Acme Government Services Ltd commits to ..."
+    )
 
 
 def _is_template_heading(context: DocumentContext, sentence: Sentence, raw: str) -> bool:
