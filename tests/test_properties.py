@@ -202,14 +202,19 @@ def _figures(facts: Facts) -> Iterator[tuple[str, float]]:
 
 
 def _row_sum(value: float, quotes: list[str]) -> bool:
-    """The value is one number from each quoted row, added up (in tonnes or kg).
+    """The value is one number from each quoted row, added up (in tonnes or kg; a row in kg
+    may be converted to tonnes on its own).
 
     Rows of one Scope 3 category ("Category 6: Business travel", "Category 6: Hotel stay")
     are summed into the category, each row kept as evidence, and a label line is quoted with
     the line below it that holds its figure.
     """
     # A quoted line may be a label whose figure is on the next quoted line: it adds nothing.
-    choices = [[0.0, *_numbers(quote)] for quote in quotes]
+    # A row in kg adds its figure in tonnes when the other rows are in tonnes.
+    choices = [
+        [0.0, *_numbers(quote), *(n / 1000 for n in _numbers(quote) if "kg" in quote.lower())]
+        for quote in quotes
+    ]
     if math.prod(len(choice) for choice in choices) > 20_000:
         return True  # too many combinations to try; the single-value check still ran
     for combination in itertools.product(*choices):
