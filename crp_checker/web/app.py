@@ -31,12 +31,14 @@ from crp_checker.web import (
     account,
     admin,
     api,
+    api_suppliers,
     climate,
     csrf,
     docs,
     errors,
     pages,
     screening,
+    supplier_page,
     suppliers,
     tenders,
 )
@@ -145,10 +147,13 @@ def create_app(
     app.include_router(admin.router)
     app.include_router(docs.router)
     app.include_router(api.router)
+    app.include_router(api_suppliers.router)
     app.include_router(tenders.router)
-    # Before the suppliers' pages, so /suppliers/screening is not read as a supplier id.
+    # Before a supplier's page, so /suppliers/screening and /suppliers/link are not read as
+    # supplier ids.
     app.include_router(screening.router)
     app.include_router(suppliers.router)
+    app.include_router(supplier_page.router)
     app.include_router(climate.dashboard_router)
     app.include_router(climate.support_router)
     app.mount("/static", StaticFiles(directory=Path(PACKAGE_DIR) / "static"), name="static")
