@@ -21,8 +21,8 @@ from crp_checker.suppliers import (
     count_suppliers,
     import_register,
     list_suppliers,
-    spend_categories,
     normalise_name,
+    spend_categories,
     write_register,
 )
 from crp_checker.suppliers.export import HEADERS
@@ -110,10 +110,10 @@ def test_the_xlsx_export_is_formula_safe_and_reads_back_unchanged(
     session: Session, tmp_path: Path
 ) -> None:
     data = (
-        "Supplier Name,Contract Reference,Annual Value,Contact Email\r\n"
-        '"=HYPERLINK(""http://evil.example"",""Acme"")",C-1,100,a@acme.example\r\n'
-        "Bolt Ltd,C-2,200,b@bolt.example\r\n"
-    ).encode()
+        b"Supplier Name,Contract Reference,Annual Value,Contact Email\r\n"
+        b'"=HYPERLINK(""http://evil.example"",""Acme"")",C-1,100,a@acme.example\r\n'
+        b"Bolt Ltd,C-2,200,b@bolt.example\r\n"
+    )
     import_register(session, data)
     out = tmp_path / "register.xlsx"
     assert write_register(session, out) == 2

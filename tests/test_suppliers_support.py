@@ -30,9 +30,9 @@ from crp_checker.suppliers import (
     record_contact,
     renewals_due,
     signposting_message,
+    suggestions,
     supplier_support,
     support_list_csv,
-    suggestions,
     unlinked_assessments,
 )
 from crp_checker.suppliers.linking import NAMED_IN_PLAN, SIMILAR_NAME
@@ -233,8 +233,8 @@ def test_a_name_in_a_plan_is_only_a_suggestion(session: Session) -> None:
     result = auto_link(session, mine)
     assert result.supplier is None and result.candidates[0] == acme
     assert linked_supplier(session, mine) is None
-    suggested = suggestions(session, mine)
-    assert [(s.supplier, s.reason) for s in suggested][0] == (acme, NAMED_IN_PLAN)
+    first = suggestions(session, mine)[0]
+    assert (first.supplier, first.reason) == (acme, NAMED_IN_PLAN)
 
     twin = add_supplier(session, "Bolt Ltd", 10, "ICT")
     add_supplier(session, "Bolt Limited", 10, "Highways")
@@ -245,7 +245,8 @@ def test_a_name_in_a_plan_is_only_a_suggestion(session: Session) -> None:
     ]
 
     typo = _plan(session, [], MARCH, organisation="Acme Widget Ltd")
-    assert [(s.supplier, s.reason) for s in suggestions(session, typo)][0] == (acme, SIMILAR_NAME)
+    first = suggestions(session, typo)[0]
+    assert (first.supplier, first.reason) == (acme, SIMILAR_NAME)
     assert {r.id for r in unlinked_assessments(session)} == {mine.id, ambiguous.id, typo.id}
 
     link_assessment(session, twin, typo)  # a person chooses
