@@ -51,7 +51,6 @@ from crp_checker.suppliers.listing import (
     RegisterPage,
     latest_checks,
     make_filters,
-    register_entries,
     register_entry,
     register_page,
 )
@@ -138,7 +137,6 @@ __all__ = [
     "normalise_name",
     "record_contact",
     "register_csv",
-    "register_entries",
     "register_entry",
     "register_page",
     "register_xlsx",

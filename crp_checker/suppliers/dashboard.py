@@ -36,7 +36,7 @@ from sqlalchemy.orm import Session
 from crp_checker.buyer import load_buyer_settings
 from crp_checker.schemas import BuyerSettings, Verdict
 from crp_checker.store.models import AssessmentRecord, utcnow
-from crp_checker.store.supplier_models import Supplier, SupplierAssessment
+from crp_checker.store.supplier_models import Supplier, SupplierAssessment, SupplierContract
 from crp_checker.suppliers.records import is_plan
 
 COMPLIANT_VERDICTS = frozenset({Verdict.COMPLIANT, Verdict.COMPLIANT_WITH_GAPS})
@@ -188,15 +188,36 @@ def latest_signals(signals: Iterable[Signals], as_of: dt.datetime) -> dict[int, 
     return latest
 
 
-def _supplier_spend(supplier: Supplier) -> Decimal | None:
+@dataclass(frozen=True)
+class Member:
+    """A supplier as the dashboard counts it: its spend and its contracts' (category, value)."""
+
+    id: int
+    annual_spend: Decimal | None
+    contracts: tuple[tuple[str | None, Decimal | None], ...]
+
+
+def load_members(session: Session) -> list[Member]:
+    """Every supplier of the register, read as plain values (no objects for thousands)."""
+    contracts: dict[int, list[tuple[str | None, Decimal | None]]] = defaultdict(list)
+    statement = select(
+        SupplierContract.supplier_id, SupplierContract.spend_category, SupplierContract.value
+    ).order_by(SupplierContract.id)
+    for supplier_id, category, value in session.execute(statement):
+        contracts[supplier_id].append((category, value))
+    rows = session.execute(select(Supplier.id, Supplier.annual_spend).order_by(Supplier.id))
+    return [Member(i, spend, tuple(contracts.get(i, ()))) for i, spend in rows]
+
+
+def _supplier_spend(supplier: Member) -> Decimal | None:
     return supplier.annual_spend
 
 
 def _share(
-    suppliers: Iterable[Supplier],
+    suppliers: Iterable[Member],
     latest: dict[int, Signals],
     meets: Callable[[Signals], bool],
-    spend_of: Callable[[Supplier], Decimal | None] = _supplier_spend,
+    spend_of: Callable[[Member], Decimal | None] = _supplier_spend,
 ) -> Share:
     result = Share()
     for supplier in suppliers:
@@ -220,7 +241,7 @@ def build_dashboard(
     """The dashboard over the whole register at `as_of` (default now)."""
     settings = settings or load_buyer_settings()
     as_of = as_of or utcnow()
-    suppliers = list(session.scalars(select(Supplier).order_by(Supplier.id)))
+    suppliers = load_members(session)
     signals = load_signals(session)
     latest = latest_signals(signals, as_of)
     deadline, local = settings.net_zero_deadline, settings.local_ambition_year
@@ -251,13 +272,14 @@ def build_dashboard(
 
 
 def _categories(
-    suppliers: list[Supplier], latest: dict[int, Signals], local: int
+    suppliers: list[Member], latest: dict[int, Signals], local: int
 ) -> list[CategoryRow]:
     """A row per spend category of the contracts: the suppliers with a contract in it (a
     supplier may be in several) and the spend of those contracts."""
-    grouped: dict[str, list[Supplier]] = defaultdict(list)
+    grouped: dict[str, list[Member]] = defaultdict(list)
     for supplier in suppliers:
-        names = {c.spend_category or UNCATEGORISED for c in supplier.contracts} or {UNCATEGORISED}
+        names = {category or UNCATEGORISED for category, _ in supplier.contracts}
+        names = names or {UNCATEGORISED}
         for name in names:
             grouped[name].append(supplier)
     rows = []
@@ -275,12 +297,12 @@ def _categories(
     return rows
 
 
-def _category_spend(category: str) -> Callable[[Supplier], Decimal | None]:
-    def spend(supplier: Supplier) -> Decimal | None:
+def _category_spend(category: str) -> Callable[[Member], Decimal | None]:
+    def spend(supplier: Member) -> Decimal | None:
         values = [
-            c.value
-            for c in supplier.contracts
-            if (c.spend_category or UNCATEGORISED) == category and c.value is not None
+            value
+            for name, value in supplier.contracts
+            if (name or UNCATEGORISED) == category and value is not None
         ]
         return sum(values, Decimal(0)) if values else None
 
@@ -299,7 +321,7 @@ def quarter_end(year: int, quarter: int) -> dt.datetime:
 
 
 def _trend(
-    suppliers: list[Supplier], signals: list[Signals], as_of: dt.datetime, local: int
+    suppliers: list[Member], signals: list[Signals], as_of: dt.datetime, local: int
 ) -> list[QuarterPoint]:
     if not signals:
         return []

@@ -20,7 +20,7 @@ from crp_checker.report.wording import VERDICT_LABELS
 from crp_checker.schemas import Verdict
 from crp_checker.store.models import AssessmentRecord
 from crp_checker.store.supplier_models import Supplier, SupplierAssessment, SupplierContract
-from crp_checker.suppliers.contracts import next_end, renewals_due
+from crp_checker.suppliers.contracts import next_end, renewal_window_end, renewals_due
 from crp_checker.suppliers.records import MAX_PAGE_SIZE, filtered_suppliers, is_plan
 
 NO_PLAN = "no_plan"
@@ -166,27 +166,63 @@ def register_entry(session: Session, supplier: Supplier, today: dt.date) -> Regi
     )
 
 
-def register_entries(
-    session: Session, filters: RegisterFilters, today: dt.date
-) -> list[RegisterEntry]:
+@dataclass
+class _Listed:
+    """A supplier as filters and sorts need it (plain values: the list may be thousands long,
+    and only the page shown is loaded as objects)."""
+
+    id: int
+    name: str
+    spend: Decimal | None
+    next_end: dt.date | None
+    renewal_due: bool
+    latest: LatestCheck | None
+
+    @property
+    def status(self) -> str:
+        return self.latest.status if self.latest is not None else NO_PLAN
+
+
+def _listed(session: Session, filters: RegisterFilters, today: dt.date) -> list[_Listed]:
     """Every supplier matching the filters, in the chosen order."""
-    suppliers = list(session.scalars(filtered_suppliers(filters.category, filters.search)))
+    columns = filtered_suppliers(filters.category, filters.search).with_only_columns(
+        Supplier.id, Supplier.normalised_name, Supplier.annual_spend
+    )
+    found = session.execute(columns).all()
     filtered = filters.category is not None or bool(filters.search)
-    latest = latest_checks(session, [s.id for s in suppliers] if filtered else None)
-    entries = [
-        RegisterEntry(
-            supplier,
-            latest.get(supplier.id),
-            next_end(supplier.contracts, today),
-            renewals_due(supplier.contracts, today),
+    ids = [row[0] for row in found]
+    latest = latest_checks(session, ids if filtered else None)
+    ends: dict[int, list[dt.date]] = {}
+    statement = select(SupplierContract.supplier_id, SupplierContract.end_date).where(
+        SupplierContract.end_date.is_not(None)
+    )
+    if filtered:
+        statement = statement.where(SupplierContract.supplier_id.in_(ids))
+    for supplier_id, end in session.execute(statement):
+        if end is not None:
+            ends.setdefault(supplier_id, []).append(end)
+    last = renewal_window_end(today)
+    listed = [
+        _Listed(
+            supplier_id,
+            name,
+            spend,
+            _next(ends.get(supplier_id, []), today),
+            any(today <= end <= last for end in ends.get(supplier_id, [])),
+            latest.get(supplier_id),
         )
-        for supplier in suppliers
+        for supplier_id, name, spend in found
     ]
     if filters.status is not None:
-        entries = [e for e in entries if e.status == filters.status]
+        listed = [row for row in listed if row.status == filters.status]
     if filters.renewal:
-        entries = [e for e in entries if e.renewals]
-    return _sorted(entries, filters.sort, today)
+        listed = [row for row in listed if row.renewal_due]
+    return _sorted(listed, filters.sort, today)
+
+
+def _next(ends: list[dt.date], today: dt.date) -> dt.date | None:
+    coming = [end for end in ends if end >= today]
+    return min(coming) if coming else (max(ends) if ends else None)
 
 
 def register_page(
@@ -197,23 +233,37 @@ def register_page(
     limit: int = 50,
     offset: int = 0,
 ) -> RegisterPage:
-    """One page of `register_entries`, and how many there are in all."""
-    entries = register_entries(session, filters, today)
+    """One page of the suppliers matching the filters, in the chosen order, and how many
+    match in all."""
+    listed = _listed(session, filters, today)
     limit = max(0, min(limit, MAX_PAGE_SIZE))
-    offset = max(0, offset)
-    return RegisterPage(total=len(entries), entries=entries[offset : offset + limit])
+    shown = listed[max(0, offset) : max(0, offset) + limit]
+    statement = select(Supplier).where(Supplier.id.in_([row.id for row in shown]))
+    suppliers = {supplier.id: supplier for supplier in session.scalars(statement)}
+    entries = [
+        RegisterEntry(
+            suppliers[row.id],
+            row.latest,
+            row.next_end,
+            renewals_due(suppliers[row.id].contracts, today),
+        )
+        for row in shown
+    ]
+    return RegisterPage(total=len(listed), entries=entries)
 
 
-def _sorted(entries: list[RegisterEntry], sort: str, today: dt.date) -> list[RegisterEntry]:
-    by_name = sorted(entries, key=lambda e: (e.supplier.normalised_name, e.supplier.id))
+def _sorted(listed: list[_Listed], sort: str, today: dt.date) -> list[_Listed]:
+    by_name = sorted(listed, key=lambda row: (row.name, row.id))
     if sort == "spend":
-        return sorted(by_name, key=lambda e: -(e.supplier.annual_spend or Decimal(-1)))
+        return sorted(by_name, key=lambda row: -(row.spend if row.spend is not None else -1))
     if sort == "contract_end":
-        return sorted(by_name, key=lambda e: _end_key(e.next_end, today))
+        return sorted(by_name, key=lambda row: _end_key(row.next_end, today))
     if sort == "checked":
-        return sorted(by_name, key=lambda e: -e.latest.last_checked.timestamp() if e.latest else 0)
+        return sorted(
+            by_name, key=lambda row: -row.latest.last_checked.timestamp() if row.latest else 0
+        )
     if sort == "status":
-        return sorted(by_name, key=lambda e: PLAN_STATUSES.index(e.status))
+        return sorted(by_name, key=lambda row: PLAN_STATUSES.index(row.status))
     return by_name
 
 

@@ -25,7 +25,7 @@ from crp_checker.store.supplier_models import Supplier, SupplierContract
 from crp_checker.suppliers import cells
 from crp_checker.suppliers.contracts import find_contract
 from crp_checker.suppliers.names import normalise_name
-from crp_checker.suppliers.spreadsheet import CONTRACT_FIELDS, RegisterRow, read_register
+from crp_checker.suppliers.spreadsheet import RegisterRow, read_register
 
 SUPPLIER_FIELDS = ("name", "companies_house_number", "contact_email", "crp_url")
 FIELD_NAMES = {
@@ -215,6 +215,10 @@ def _resolve_suppliers(
                 name=values["name"],
                 normalised_name=normalised,
                 companies_house_number=number,
+                contact_email=None,
+                crp_url=None,
+                annual_spend=None,
+                organisation_id=None,
                 created_at=now,
                 updated_at=now,
             )
@@ -239,13 +243,16 @@ def _set_contract(contract: SupplierContract, values: dict[str, Any], now: dt.da
     """Write the row's contract columns; whether anything changed. A reference is never
     cleared (the contract is known by it)."""
     changed = False
+    new = contract.id is None
     for column, attribute in _CONTRACT_ATTRIBUTES.items():
         if column not in values:
+            if new:  # every new row gets every column, so the inserts go in one batch
+                setattr(contract, attribute, None)
             continue
         value = values[column]
-        if attribute == "reference" and value is None:
+        if attribute == "reference" and value is None and not new:
             continue
-        if getattr(contract, attribute) != value:
+        if new or getattr(contract, attribute) != value:
             setattr(contract, attribute, value)
             changed = True
     if changed:
@@ -292,7 +299,9 @@ def _apply(
     """Give the supplier the details its rows asked for; count it created, updated or not."""
     changed = False
     for name in SUPPLIER_FIELDS:
-        if name not in columns or name in CONTRACT_FIELDS:
+        if name not in columns:
+            if wanted.new:  # every new row gets every column, so the inserts go in one batch
+                setattr(supplier, name, getattr(supplier, name))
             continue
         value = wanted.values.get(name)
         if name == "companies_house_number" and value is None:

@@ -7,7 +7,6 @@ Climate team and admins only (see crp_checker.web.climate).
 
 from __future__ import annotations
 
-import datetime as dt
 from functools import partial
 from typing import Annotated, Any
 
@@ -20,6 +19,7 @@ from starlette.concurrency import run_in_threadpool
 from crp_checker.errors import CRPError
 from crp_checker.ingest.names import display_name
 from crp_checker.store import AssessmentRecord, User, get_assessment
+from crp_checker.store.models import utcnow
 from crp_checker.suppliers import (
     get_supplier,
     import_register,
@@ -27,7 +27,7 @@ from crp_checker.suppliers import (
     link_unlinked,
     list_suppliers,
     make_filters,
-    register_entries,
+    register_page,
     renewal_window_months,
     spend_categories,
     suggestions,
@@ -97,16 +97,20 @@ def _register_page(
         renewal=renewal == "1",
         sort=sort,
     )
-    entries = register_entries(db, filters, dt.date.today())
-    pages = max(1, -(-len(entries) // PAGE_SIZE))
-    page = min(max(1, page), pages)
+    today = utcnow().date()
+    page = max(1, page)
+    listed = register_page(db, filters, today, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
+    pages = max(1, -(-listed.total // PAGE_SIZE))
+    if page > pages:  # past the end (a stale link): the last page
+        page = pages
+        listed = register_page(db, filters, today, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
     unlinked = [
         (record, suggestions(db, record))
         for record in unlinked_assessments(db, limit=UNLINKED_SHOWN)
     ]
     context = climate_context() | {
-        "entries": entries[(page - 1) * PAGE_SIZE : page * PAGE_SIZE],
-        "total": len(entries),
+        "entries": listed.entries,
+        "total": listed.total,
         "page": page,
         "pages": pages,
         "filters": filters,
