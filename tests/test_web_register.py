@@ -15,7 +15,7 @@ from fastapi.testclient import TestClient
 from lxml import html as lxml_html
 from sample_register import contract_register
 from sqlalchemy import func, select
-from web_support import TINY_PLAN, WebEnv, csrf
+from web_support import TINY_PLAN, WebEnv, csrf, stored_report
 
 from crp_checker import checking
 from crp_checker.checking import Plan
@@ -381,3 +381,14 @@ def test_the_register_api_is_documented_in_openapi(env: WebEnv) -> None:
     listed = paths["/api/v1/suppliers"]["get"]
     assert {p["name"] for p in listed["parameters"]} >= {"q", "category", "status", "sort"}
     assert "403" in listed["responses"]
+
+
+def test_a_supplier_uploading_the_same_plan_again_gets_the_same_report(env: WebEnv) -> None:
+    client = env.client("supplier_b")
+    plan = TINY_PLAN.replace(b"Acme Ltd", b"Org B Ltd")
+    first = stored_report(client, plan, "ours.txt")
+    before = env.count()
+    again = stored_report(client, plan, "ours-again.txt")
+    assert again == first and env.count() == before
+    panel = tree(client.get(f"/reports/{first}").text).xpath("//p[@class='rechecked']")
+    assert panel and "kept rather than stored twice" in panel[0].text_content()

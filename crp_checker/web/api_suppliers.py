@@ -33,6 +33,13 @@ from crp_checker.suppliers import (
 )
 from crp_checker.web.auth import ForbiddenError
 from crp_checker.web.deps import CLIMATE_ROLES, ApiUser, SessionDep, SettingsDep
+from crp_checker.web.supplier_json import (
+    dashboard_out,
+    detail_out,
+    import_out,
+    summary_fields,
+    support_list_out,
+)
 from crp_checker.web.supplier_schemas import (
     DashboardOut,
     ImportOut,
@@ -40,11 +47,6 @@ from crp_checker.web.supplier_schemas import (
     SupplierDetail,
     SupplierList,
     SupportListOut,
-    dashboard_out,
-    detail_out,
-    import_out,
-    summary_fields,
-    support_list_out,
 )
 from crp_checker.web.uploads import MissingInputError, read_upload
 
