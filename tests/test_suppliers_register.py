@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from crp_checker.store.supplier_models import Supplier, SupplierContract
 from crp_checker.suppliers import (
+    RegisterFileError,
     count_suppliers,
     import_register,
     list_suppliers,
@@ -251,6 +252,21 @@ def test_repeated_contracts_and_ambiguous_names_are_reported_not_guessed(
     ]
 
 
+def test_two_companies_of_one_name_stay_apart_when_their_numbers_come_in_one_file(
+    session: Session,
+) -> None:
+    import_register(session, b"Name,Contract reference\r\nAcme Ltd,C-1\r\n")
+    data = (
+        "Name,Company number,Contract reference\r\n"
+        "Acme Ltd,01234567,C-1\r\n"  # the registered Acme gains its number
+        "Acme Limited,07654321,C-9\r\n"  # another company of the same name
+    )
+    report = import_register(session, data.encode())
+    assert report.errors == [] and _counts(report.suppliers) == (1, 1, 0)
+    numbers = sorted(s.companies_house_number or "" for s in list_suppliers(session))
+    assert numbers == ["01234567", "07654321"]
+
+
 def test_a_supplier_detail_that_differs_between_its_rows_is_noted_and_the_first_kept(
     session: Session,
 ) -> None:
@@ -277,3 +293,13 @@ def test_lists_filter_by_contract_category_and_search(session: Session) -> None:
     assert all("ICT" in s.categories for s in list_suppliers(session, category="ICT"))
     found = list_suppliers(session, search="builders 1 ltd")
     assert found and all("builders 1" in s.normalised_name for s in found)
+
+
+def test_spend_past_what_the_register_holds_refuses_the_file_and_writes_nothing(
+    session: Session,
+) -> None:
+    data = b"Name,Contract reference,Value\r\nBig Ltd,A,900000000000\r\nBig Ltd,B,900000000000\r\n"
+    with pytest.raises(RegisterFileError, match="add up to more"):
+        import_register(session, data)
+    session.rollback()
+    assert _count(session) == 0

@@ -25,8 +25,9 @@ from crp_checker.store.supplier_models import Supplier, SupplierContract
 from crp_checker.suppliers import cells
 from crp_checker.suppliers.contracts import find_contract
 from crp_checker.suppliers.names import normalise_name
-from crp_checker.suppliers.spreadsheet import RegisterRow, read_register
+from crp_checker.suppliers.spreadsheet import RegisterFileError, RegisterRow, read_register
 
+MAX_SPEND = Decimal("1e12")  # the SPEND column's limit (store.supplier_models)
 SUPPLIER_FIELDS = ("name", "companies_house_number", "contact_email", "crp_url")
 FIELD_NAMES = {
     "name": "name",
@@ -102,10 +103,13 @@ class _Index:
         self.by_name: dict[str, list[Supplier]] = defaultdict(list)
         for supplier in suppliers:
             self.by_name[supplier.normalised_name].append(supplier)
+        # Suppliers given a number by an earlier row of this file (applied after all rows).
+        self.numbered: set[int] = set()
 
     def add(self, supplier: Supplier, number: str | None) -> None:
         if number:
             self.by_number.setdefault(number, supplier)
+            self.numbered.add(id(supplier))
         if supplier not in self.by_name[supplier.normalised_name]:
             self.by_name[supplier.normalised_name].append(supplier)
 
@@ -116,7 +120,11 @@ class _Index:
         same_name = self.by_name.get(name, [])
         if number is not None:
             # A supplier with another number is another company that happens to share the name.
-            same_name = [s for s in same_name if s.companies_house_number is None]
+            same_name = [
+                s
+                for s in same_name
+                if s.companies_house_number is None and id(s) not in self.numbered
+            ]
         if len(same_name) > 1:
             raise cells.CellError(
                 f"{len(same_name)} suppliers in the register are called {same_name[0].name!r}; "
@@ -189,6 +197,12 @@ def import_register(
     for key, supplier in touched.items():
         _apply(supplier, wanted[key], sheet.columns, report, now)
         supplier.annual_spend = _spend(supplier)
+        if supplier.annual_spend is not None and supplier.annual_spend >= MAX_SPEND:
+            raise RegisterFileError(
+                f"The contracts of {supplier.name!r} add up to more than the largest spend "
+                "the register holds (£1,000,000,000,000), so nothing was imported.",
+                "Check the values of that supplier's contracts.",
+            )
     session.flush()
     report.errors.sort()
     report.notes.sort()
