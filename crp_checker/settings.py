@@ -10,6 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
+from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -55,6 +56,8 @@ class Settings(BaseSettings):
     support_routes_file: Path | None = None
     signposting_template_file: Path | None = None  # default: templates/signposting_email.txt
     patterns_dir: Path = MODELS_DIR
+    # The supplier register: contracts ending within this many months flag a re-check.
+    renewal_window_months: int = Field(default=6, ge=0, le=120)
 
     # Batch work.
     workers: int = 0  # 0 = one per CPU core

@@ -27,7 +27,7 @@ from crp_checker.schemas import (
     Verdict,
 )
 from crp_checker.store.models import User
-from crp_checker.store.supplier_models import Supplier
+from crp_checker.store.supplier_models import Supplier, SupplierContract
 from crp_checker.store.tender_models import Bid, Tender
 from crp_checker.suppliers.names import normalise_name
 from crp_checker.tenders import add_bid, create_tender, tender_settings
@@ -172,15 +172,23 @@ def add_supplier(
     category: str | None = None,
     *,
     contact: bool = True,
+    end_date: dt.date | None = None,
+    reference: str | None = None,
 ) -> Supplier:
-    """A supplier in the register (flushed, so it has an id), with a contact email unless not."""
+    """A supplier in the register with one contract of `spend` in `category` (flushed, so
+    it has an id), with a contact email unless not."""
     key = normalise_name(name)
+    value = None if spend is None else Decimal(spend).quantize(Decimal("0.01"))
     supplier = Supplier(
         name=name,
         normalised_name=key,
-        annual_spend=None if spend is None else Decimal(spend),
-        spend_category=category,
+        annual_spend=value,
         contact_email=f"crp@{key.split()[0]}.example" if contact and key else None,
+    )
+    supplier.contracts.append(
+        SupplierContract(
+            reference=reference, value=value, spend_category=category, end_date=end_date
+        )
     )
     session.add(supplier)
     session.flush()

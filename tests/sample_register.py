@@ -100,3 +100,54 @@ def _good_row(i: int, rng: random.Random) -> list[str]:
         f"sustainability@{slug}.example",
         f"https://{slug}.example/carbon-reduction-plan.pdf" if i % 4 else "",
     ]
+
+
+CONTRACT_HEADER = (
+    "Supplier Name",
+    "Companies House No",
+    "Contract Reference",
+    "Contract Title",
+    "Category",
+    "Annual Value (£)",
+    "End Date",
+    "Contact Email",
+    "CRP URL",
+)
+
+
+def contract_register(
+    suppliers: int = 300, repeats: int = 2, bad: int = 5, seed: int = 15
+) -> SampleRegister:
+    """A register as a procurement portal exports it: one row per contract. `suppliers`
+    suppliers with one contract each, `repeats` further contracts of suppliers already listed
+    (same name and number, their own reference), and `bad` rows with one unreadable cell."""
+    rng = random.Random(seed)
+    rows: list[list[str]] = [list(CONTRACT_HEADER)]
+    for i in range(suppliers):
+        good = _good_row(i, rng)
+        rows.append([good[0], good[1], f"CR-{i + 1:04d}", f"Services {i + 1}", *good[3:]])
+    for k in range(repeats):
+        first = rows[1 + (k * 37 + 11) % suppliers]
+        end = (dt.date(2026, 6, 1) + dt.timedelta(days=90 * k)).isoformat()
+        rows.append(
+            [
+                first[0],
+                first[1],
+                f"CR-EXTRA-{k + 1}",
+                f"Extra works {k + 1}",
+                "Highways",
+                f"{12_345.67 * (k + 1):.2f}",
+                end,
+                first[7],
+                first[8],
+            ]
+        )
+    bad_lines = []
+    for k in range(bad):
+        good = _good_row(suppliers + k, rng)
+        row = [good[0], good[1], f"CR-BAD-{k + 1}", "Broken", *good[3:]]
+        column, value = BAD_CELLS[k % len(BAD_CELLS)]
+        row[{0: 0, 1: 1, 4: 5, 5: 6, 6: 7}[column]] = value
+        rows.append(row)
+        bad_lines.append(len(rows))
+    return SampleRegister(rows=rows, bad_lines=bad_lines)

@@ -1,6 +1,7 @@
-"""The climate team in a real browser (issue 6): import the register, a supplier's plan is
-checked and linked, then the dashboard, the support list, the supplier's message and contact,
-and the CSV export; every page passes axe-core (no serious or critical violations)."""
+"""The climate team in a real browser (issues 6 and 15): import the register, a supplier's plan
+is checked and the suggested supplier confirmed, then the dashboard, the support list, the
+supplier's message and contact, and the CSV export; every page passes axe-core (no serious or
+critical violations) and none scrolls sideways on a 390 px wide phone."""
 
 from __future__ import annotations
 
@@ -42,7 +43,7 @@ def _audit(page: Page, where: str) -> None:
 
 
 def _value(page: Page, key: str) -> str:
-    return (page.text_content(f"dd[data-value={key}]") or "").strip()
+    return (page.text_content(f"[data-value={key}]") or "").strip()
 
 
 def test_the_climate_team_imports_reads_the_dashboard_and_exports_the_support_list(
@@ -65,8 +66,16 @@ def test_the_climate_team_imports_reads_the_dashboard_and_exports_the_support_li
         assert [int(line) for line in lines] == bad_lines
         _audit(page, "import result")
 
-        # The team checks the supplier's plan; it is linked to the supplier by its name.
+        # The team checks the supplier's plan. The name in a plan is only a suggestion: the
+        # team confirms it on the register page.
         assert upload(page, server, PLAN).status == 200
+        page.click("nav >> text=Suppliers")
+        suggestion = page.locator(f"table.unlinked button:has-text('Link to {PLAN_SUPPLIER}')")
+        assert suggestion.count() == 1
+        _audit(page, "/suppliers (a check to link)")
+        with page.expect_navigation():
+            suggestion.click()
+        assert PLAN_SUPPLIER in (page.text_content("h1") or "")
         page.click("nav >> text=Dashboard")
         assert _value(page, "suppliers") == "496"
         assert _value(page, "assessed") == "1"
@@ -82,8 +91,11 @@ def test_the_climate_team_imports_reads_the_dashboard_and_exports_the_support_li
         message = page.input_value("#message-body")
         assert PLAN_SUPPLIER in message and "Where to get help" in message
         _audit(page, "supplier page")
+        page.fill("#contact-note", "Sent by email; they will reply in June.")
         submit(page, "form.contact-form button[type=submit]")
-        assert "No new plan since" in (page.text_content("table.contacts") or "")
+        contacts = page.text_content("table.contacts") or ""
+        assert "No new plan since" in contacts and "reply in June" in contacts
+        _audit(page, "supplier page with a contact")
 
         page.click("nav >> text=Support list")
         with page.expect_download() as download_info:
@@ -104,8 +116,32 @@ def test_the_register_and_screening_pages_pass_axe(server: LiveServer, browser: 
     page = context.new_page()
     try:
         sign_in(page, server, CLIMATE)
-        for path in ("/suppliers", "/suppliers/screening"):
+        for path in ("/suppliers", "/suppliers/screening", "/suppliers?status=no_plan&renewal=1"):
             page.goto(server.url(path))
             _audit(page, path)
+        assessment = page.locator("table.unlinked tr[data-assessment]").first
+        if assessment.count():
+            public_id = assessment.get_attribute("data-assessment")
+            page.goto(server.url(f"/suppliers/link?assessment={public_id}&q=tarnwick"))
+            _audit(page, "/suppliers/link")
+    finally:
+        context.close()
+
+
+def test_no_climate_page_scrolls_sideways_on_a_phone(server: LiveServer, browser: Browser) -> None:
+    context = browser.new_context(bypass_csp=True, viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    try:
+        sign_in(page, server, CLIMATE)
+        page.goto(server.url("/suppliers"))
+        first = page.locator("table.register tbody th a").first
+        paths = ["/suppliers", "/dashboard", "/support", "/suppliers/screening"]
+        if first.count():
+            paths.append(first.get_attribute("href") or "/suppliers")
+        for path in paths:
+            page.goto(server.url(path))
+            width = page.evaluate("document.documentElement.scrollWidth")
+            assert width <= 390, f"{path} is {width} px wide"
+            _audit(page, f"{path} at 390 px")
     finally:
         context.close()

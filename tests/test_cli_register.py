@@ -1,4 +1,5 @@
-"""`crp-checker batch --register`: screening the supplier register from the command line."""
+"""`crp-checker batch --register` (screening the supplier register from the command line) and
+`crp-checker register import|export`."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from typing import Any
 
 import pytest
 from databases import use_data_dir
-from sample_register import HEADER
+from sample_register import HEADER, contract_register
 from sqlalchemy import select
 from typer.testing import CliRunner
 
@@ -98,7 +99,7 @@ def test_batch_register_imports_screens_stores_and_links(
     out = tmp_path / "screening.csv"
     result = runner.invoke(cli.app, ["batch", "--register", str(register), "--out", str(out)])
     assert result.exit_code == 3, result.output  # one supplier's plan could not be fetched
-    assert "3 new" in result.stdout and "Screened 2 suppliers" in result.stdout
+    assert "suppliers 3 new" in result.stdout and "Screened 2 suppliers" in result.stdout
     assert "Broken Link Ltd" in result.stderr and "404" in result.stderr
     rows = {row["supplier"]: row for row in csv.DictReader(out.open(encoding="utf-8-sig"))}
     assert set(rows) == {"Acme Widgets Ltd", "Broken Link Ltd"}
@@ -128,3 +129,52 @@ def test_batch_register_with_no_urls_says_there_is_nothing_to_check(data_dir: Pa
     result = runner.invoke(cli.app, ["batch", "--register"])
     assert result.exit_code == 0, result.output
     assert "nothing to check" in result.stdout
+
+
+def test_batch_register_writes_its_csv_even_with_nothing_to_check(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "screening.csv"
+    result = runner.invoke(cli.app, ["batch", "--register", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert out.read_text(encoding="utf-8-sig").splitlines() == [
+        "supplier,url,verdict,score,unchanged,report,error"
+    ]
+
+
+def test_batch_register_guards_register_names_against_formulas(
+    data_dir: Path, server: str, tmp_path: Path
+) -> None:
+    register = tmp_path / "suppliers.csv"
+    register.write_text(
+        f'Supplier Name,CRP URL\n"=HYPERLINK(""http://evil.example"")",{server}/crp.txt\n',
+        encoding="utf-8",
+    )
+    out = tmp_path / "screening.csv"
+    result = runner.invoke(cli.app, ["batch", "--register", str(register), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    (row,) = csv.DictReader(out.open(encoding="utf-8-sig"))
+    assert row["supplier"].startswith("'=HYPERLINK")
+
+
+def test_register_import_and_export_round_trip(data_dir: Path, tmp_path: Path) -> None:
+    sample = contract_register(suppliers=12, repeats=2, bad=1)
+    source = tmp_path / "contracts.csv"
+    source.write_bytes(sample.csv_bytes())
+    imported = runner.invoke(cli.app, ["register", "import", str(source)])
+    assert imported.exit_code == 3, imported.output  # one row refused
+    assert "suppliers 12 new" in imported.stdout and "contracts 14 new" in imported.stdout
+    assert f"line {sample.bad_lines[0]}:" in imported.stderr
+    for name in ("register.csv", "register.xlsx"):
+        out = tmp_path / name
+        exported = runner.invoke(cli.app, ["register", "export", str(out)])
+        assert exported.exit_code == 0, exported.output
+        assert "Wrote 14 rows" in exported.stdout
+        again = runner.invoke(cli.app, ["register", "import", str(out)])
+        assert again.exit_code == 0, again.output
+        assert "suppliers 0 new, 0 updated, 12 unchanged" in again.stdout
+        assert "contracts 0 new, 0 updated, 14 unchanged" in again.stdout
+    rows = list(csv.DictReader((tmp_path / "register.csv").open(encoding="utf-8-sig")))
+    assert len(rows) == 14 and {r["Plan Status"] for r in rows} == {"no_plan"}
+    wrong = runner.invoke(cli.app, ["register", "export", str(tmp_path / "register.txt")])
+    assert wrong.exit_code == 2 and ".csv or .xlsx" in wrong.output  # usage: 4 via main()

@@ -20,7 +20,7 @@ from crp_checker.store.models import Base
 
 TABLES = {"organisations", "users", "stored_files", "assessments", "api_tokens"}
 TABLES |= {"tenders", "bids", "moderations", "bid_versions", "clarifications"}
-TABLES |= {"suppliers", "supplier_assessments", "supplier_contacts"}
+TABLES |= {"suppliers", "supplier_assessments", "supplier_contacts", "supplier_contracts"}
 TABLES |= {"password_resets"}
 
 
@@ -178,3 +178,46 @@ def test_0005_keeps_existing_bids_moderations_and_withdrawals(empty: Engine) -> 
     assert "bid_versions" not in inspect(empty).get_table_names()
     with empty.connect() as connection:
         assert connection.execute(text("SELECT count(*) FROM moderations")).scalar_one() == 1
+
+
+def test_0006_moves_each_suppliers_contract_into_a_record_and_back(empty: Engine) -> None:
+    # A register held before contracts were records: one supplier with its contract columns,
+    # one with none. Upgrading makes one contract of the first; downgrading restores it.
+    with empty.begin() as connection:
+        command.upgrade(alembic_config(connection), "0004")
+        connection.exec_driver_sql(
+            "INSERT INTO suppliers (id, name, normalised_name, contracts, spend_category, "
+            "annual_spend, contract_end_date, created_at, updated_at) VALUES "
+            "(1, 'Acme Ltd', 'acme', 'C-1; C-2', 'ICT', 1200.50, '2027-03-31', "
+            "'2026-01-01 00:00:00', '2026-01-01 00:00:00'), "
+            "(2, 'Bare Ltd', 'bare', NULL, NULL, NULL, NULL, "
+            "'2026-01-01 00:00:00', '2026-01-01 00:00:00')"
+        )
+        connection.exec_driver_sql(
+            "INSERT INTO supplier_contacts (supplier_id, route_ids, message, contacted_at) "
+            "VALUES (1, '[]', 'Dear Acme', '2026-02-01 00:00:00')"
+        )
+        command.upgrade(alembic_config(connection), "0006")
+        # Kept: changing the suppliers table must not cascade deletes on SQLite.
+        contacts = connection.exec_driver_sql("SELECT count(*) FROM supplier_contacts")
+        assert contacts.scalar_one() == 1
+        rows = connection.exec_driver_sql(
+            "SELECT supplier_id, reference, title, spend_category, value, end_date "
+            "FROM supplier_contracts"
+        ).all()
+        assert [(r[0], r[1], r[2], r[3], float(r[4]), str(r[5])) for r in rows] == [
+            (1, None, "C-1; C-2", "ICT", 1200.5, "2027-03-31")
+        ]
+        spend = connection.exec_driver_sql("SELECT annual_spend FROM suppliers WHERE id = 1")
+        assert float(spend.scalar_one()) == 1200.5
+        command.downgrade(alembic_config(connection), "0004")
+        contacts = connection.exec_driver_sql("SELECT count(*) FROM supplier_contacts")
+        assert contacts.scalar_one() == 1
+        back = connection.exec_driver_sql(
+            "SELECT contracts, spend_category, contract_end_date FROM suppliers ORDER BY id"
+        ).all()
+        assert [(r[0], r[1], str(r[2]) if r[2] else None) for r in back] == [
+            ("C-1; C-2", "ICT", "2027-03-31"),
+            (None, None, None),
+        ]
+    assert "supplier_contracts" not in inspect(empty).get_table_names()

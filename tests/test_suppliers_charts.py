@@ -91,6 +91,7 @@ def _dashboard() -> Dashboard:
         assessed=3,
         not_a_plan=0,
         total_spend=Decimal(40),
+        assessed_spend=Decimal(30),
         compliant=share,
         net_zero_deadline_share=share,
         net_zero_local=Share(count=1, of=4),
@@ -118,8 +119,23 @@ def test_dashboard_charts_parse_and_their_tables_render_as_xml(make: object) -> 
 def test_dashboard_chart_contents() -> None:
     board = _dashboard()
     maturity = maturity_chart(board)
-    assert maturity.table.rows[-1] == ["No plan assessed", "1"]
+    assert maturity.table.rows[-1] == ["No plan", "1"]
     assert "3 Compliant (2 of 4)" in maturity_chart(board).svg
     trend = trend_chart(board)
     assert trend.table.rows == [["2026 Q1", "25%", "0%", "80%"], ["2026 Q2", "75%", "25%", "80%"]]
     assert NASTY not in category_chart(board).svg  # escaped, never raw
+
+
+def test_the_trend_draws_each_series_its_own_way() -> None:
+    # Two series at the same points (one quarter) must still be told apart: by colour, dash
+    # and marker shape, none of which is the target line's.
+    board = _dashboard()
+    board.trend = board.trend[-1:]
+    svg = _parse(trend_chart(board).svg)
+    lines = [el for el in svg.iter() if el.tag.endswith("line") and el.get("stroke-width") == "2.5"]
+    styles = {(el.get("stroke"), el.get("stroke-dasharray")) for el in lines}
+    assert len(styles) == 2  # the two legend lines differ
+    markers = {el.get("data-marker") for el in svg.iter() if el.get("data-marker")}
+    assert markers == {"circle", "square"}
+    target = next(el for el in svg.iter() if el.get("stroke-dasharray") == "8 4")
+    assert all(el.get("stroke-dasharray") != target.get("stroke-dasharray") for el in lines)

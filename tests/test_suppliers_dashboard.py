@@ -10,13 +10,13 @@ from collections.abc import Callable
 from decimal import Decimal
 
 from databases import add_assessment
-from factories import make_assessment
+from factories import add_supplier, make_assessment
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from crp_checker.schemas import Assessment, BuyerSettings, Verdict
 from crp_checker.store.models import AssessmentRecord
-from crp_checker.store.supplier_models import Supplier, SupplierAssessment
+from crp_checker.store.supplier_models import Supplier, SupplierAssessment, SupplierContract
 from crp_checker.suppliers import Share, build_dashboard, link_assessment
 from crp_checker.suppliers.dashboard import quarter_end
 
@@ -59,15 +59,16 @@ def seed_plan(
 def _seed(session: Session, count: int = 40, seed: int = 11) -> None:
     rng = random.Random(seed)
     for i in range(count):
-        spend = None if i % 9 == 4 else Decimal(rng.randrange(1_000, 900_000))
-        supplier = Supplier(
-            name=f"Supplier {i} Ltd",
-            normalised_name=f"supplier {i}",
-            spend_category=CATEGORIES[i % len(CATEGORIES)],
-            annual_spend=spend,
+        spend = None if i % 9 == 4 else rng.randrange(1_000, 900_000)
+        supplier = add_supplier(
+            session, f"Supplier {i} Ltd", spend, CATEGORIES[i % len(CATEGORIES)]
         )
-        session.add(supplier)
-        session.flush()
+        if i % 5 == 0:  # a second contract, in another category: counted in both
+            extra = Decimal(rng.randrange(1_000, 50_000))
+            category = CATEGORIES[(i + 1) % len(CATEGORIES)]
+            supplier.contracts.append(SupplierContract(value=extra, spend_category=category))
+            supplier.annual_spend = (supplier.annual_spend or Decimal(0)) + extra
+            session.flush()
         for _ in range(rng.choice([0, 1, 1, 2, 3])):
             when = dt.datetime(2025, 1, 1, tzinfo=dt.UTC) + dt.timedelta(
                 days=rng.randrange(0, 520), hours=rng.randrange(0, 24)
@@ -160,8 +161,14 @@ def test_dashboard_numbers_equal_an_independent_count_and_spend_sum(session: Ses
     assert board.suppliers == 40 and board.assessed == len(plans)
     assert board.not_a_plan == len(latest) - len(plans) > 0
     assert board.not_assessed == 40 - len(plans)
-    for level in range(1, 6):
-        assert board.maturity[level] == sum(1 for r in latest.values() if r.maturity == level)
+    for level in range(1, 6):  # documents that are not plans have no maturity level
+        assert board.maturity[level] == sum(1 for r in plans.values() if r.maturity == level)
+    assert sum(board.maturity.values()) == board.assessed
+    suppliers = list(session.scalars(select(Supplier)))
+    assert board.total_spend == sum((s.annual_spend or 0 for s in suppliers), Decimal(0))
+    assert board.assessed_spend == sum(
+        (s.annual_spend or 0 for s in suppliers if s.id in plans), Decimal(0)
+    )
     years = [r.net_zero_year for r in plans.values() if r.net_zero_year is not None]
     assert board.median_net_zero_year == statistics.median(years)
     # The seed must exercise the measures, or the equalities above prove little.
@@ -170,17 +177,35 @@ def test_dashboard_numbers_equal_an_independent_count_and_spend_sum(session: Ses
     assert board.compliant.spend_share != board.compliant.share
 
 
-def test_categories_add_up_to_the_whole(session: Session) -> None:
+def test_categories_count_each_supplier_in_every_category_of_its_contracts(
+    session: Session,
+) -> None:
     _seed(session)
     board = build_dashboard(session, settings=SETTINGS, as_of=AS_OF)
     names = [row.category for row in board.categories]
     assert names == ["Highways", "ICT", "Social care", "Uncategorised"]
-    assert sum(row.suppliers for row in board.categories) == board.suppliers
-    assert sum(row.compliant.count for row in board.categories) == board.compliant.count
-    assert sum(row.compliant.spend for row in board.categories) == board.compliant.spend
-    ict = next(row for row in board.categories if row.category == "ICT")
-    expected = _expected(session, AS_OF, _compliant)
-    assert ict.compliant.of == 10 and ict.compliant.count <= expected[0]
+    suppliers = list(session.scalars(select(Supplier)))
+    latest = _latest(session, AS_OF)
+    for row in board.categories:
+        members = [
+            s
+            for s in suppliers
+            if any((c.spend_category or "Uncategorised") == row.category for c in s.contracts)
+        ]
+        assert row.suppliers == row.compliant.of == len(members)
+        ok = [s for s in members if s.id in latest and _is_plan(latest[s.id])]
+        ok = [s for s in ok if _compliant(latest[s.id].assessment)]
+        assert row.compliant.count == len(ok)
+        in_row = [
+            c.value
+            for s in ok
+            for c in s.contracts
+            if (c.spend_category or "Uncategorised") == row.category and c.value is not None
+        ]
+        assert row.compliant.spend == sum(in_row, Decimal(0))
+    # Every contract's value is in exactly one category, so the category spends add up.
+    assert sum(row.compliant.of_spend for row in board.categories) == board.total_spend
+    assert sum(row.suppliers for row in board.categories) > board.suppliers  # two categories
 
 
 def test_trend_by_quarter_uses_the_assessments_made_by_each_quarter_end(
@@ -201,10 +226,8 @@ def test_trend_by_quarter_uses_the_assessments_made_by_each_quarter_end(
 def test_a_later_plan_replaces_the_earlier_one_and_the_target_is_judged_on_2038(
     session: Session,
 ) -> None:
-    acme = Supplier(name="Acme Ltd", normalised_name="acme", annual_spend=Decimal(300))
-    bolt = Supplier(name="Bolt Ltd", normalised_name="bolt", annual_spend=Decimal(100))
-    session.add_all([acme, bolt])
-    session.flush()
+    acme = add_supplier(session, "Acme Ltd", 300)
+    bolt = add_supplier(session, "Bolt Ltd", 100)
     march = dt.datetime(2026, 3, 1, tzinfo=dt.UTC)
     seed_plan(session, acme, march, verdict=Verdict.NON_COMPLIANT, net_zero_year=2060)
     seed_plan(
@@ -226,10 +249,8 @@ def test_a_later_plan_replaces_the_earlier_one_and_the_target_is_judged_on_2038(
 
 def test_a_document_that_is_not_a_plan_counts_as_no_plan(session: Session) -> None:
     """An environmental policy with a net zero year is not a committed, assessed plan."""
-    acme = Supplier(name="Acme Ltd", normalised_name="acme", annual_spend=Decimal(300))
-    bolt = Supplier(name="Bolt Ltd", normalised_name="bolt", annual_spend=Decimal(100))
-    session.add_all([acme, bolt])
-    session.flush()
+    acme = add_supplier(session, "Acme Ltd", 300)
+    bolt = add_supplier(session, "Bolt Ltd", 100)
     march = dt.datetime(2026, 3, 1, tzinfo=dt.UTC)
     seed_plan(session, acme, march, verdict=Verdict.NOT_A_CRP, net_zero_year=2030)
     seed_plan(session, bolt, march, verdict=Verdict.COMPLIANT, net_zero_year=2040)
@@ -238,6 +259,8 @@ def test_a_document_that_is_not_a_plan_counts_as_no_plan(session: Session) -> No
     assert board.net_zero_deadline_share.count == 1  # Bolt only
     assert board.measuring_scope3.count == 1
     assert board.median_net_zero_year == 2040  # Acme's 2030 is not a plan's year
+    assert sum(board.maturity.values()) == 1  # Acme's document has no maturity level
+    assert board.assessed_spend == Decimal(100)
 
 
 def test_an_empty_register_has_no_shares_and_no_trend(session: Session) -> None:

@@ -110,9 +110,14 @@ def test_urls_without_a_scheme_get_https_and_non_urls_are_refused() -> None:
         ("COMPANY NO.", "companies_house_number"),
         ("Companies House Number", "companies_house_number"),
         ("CRN", "companies_house_number"),
-        ("Annual Spend (£)", "annual_spend"),
+        ("Annual Spend (£)", "value"),
+        ("Annual Value (£)", "value"),
+        ("Contract Value GBP", "value"),
+        ("Contract Ref", "contract_reference"),
+        ("Contract Title", "contract_title"),
+        ("Contracts", "contract_title"),
         ("spend category", "spend_category"),
-        ("Contract End", "contract_end_date"),
+        ("Contract End", "end_date"),
         ("E-mail", "contact_email"),
         ("CRP link", "crp_url"),
         ("Notes", None),
@@ -144,7 +149,7 @@ def test_semicolon_separated_cp1252_csv_with_blank_rows() -> None:
         (2, "Café Ltd"),
         (4, "Bistro Ltd"),
     ]
-    assert sheet.columns == {"name", "annual_spend"}
+    assert sheet.columns == {"name", "value"}
 
 
 def test_xlsx_numbers_and_dates_come_through_typed() -> None:
@@ -155,8 +160,8 @@ def test_xlsx_numbers_and_dates_come_through_typed() -> None:
     path_bytes = _xlsx(workbook)
     row = read_register(path_bytes).rows[0]
     assert cells.company_number(row.cells["companies_house_number"]) == "01234567"
-    assert cells.money(row.cells["annual_spend"]) == Decimal("12500.50")
-    assert cells.date(row.cells["contract_end_date"]) == dt.date(2027, 3, 31)
+    assert cells.money(row.cells["value"]) == Decimal("12500.50")
+    assert cells.date(row.cells["end_date"]) == dt.date(2027, 3, 31)
 
 
 def _xlsx(workbook: openpyxl.Workbook) -> bytes:

@@ -182,6 +182,8 @@ API_TENDER_NEW = statuses(401, 404, 404, 201, 404, 201)
 CLIMATE_ONLY = statuses(303, 403, 403, 403, 200, 200)  # evaluators too: see web/climate.py
 CLIMATE_CHANGE = statuses(303, 403, 403, 403, 303, 303)
 SUPPLIER_PAGE = statuses(303, 404, 404, 404, 200, 200)  # a supplier's address: 404 to others
+API_CLIMATE = statuses(401, 403, 403, 403, 200, 200)  # the register's API, as its pages
+API_SUPPLIER = statuses(401, 404, 404, 404, 200, 200)
 
 
 def _throwaway_supplier(env: WebEnv) -> str:
@@ -264,6 +266,16 @@ CASES = [
     Case("GET", "/api/v1/assessments", API_SIGNED_IN),
     Case("GET", "/api/v1/assessments/{public_id}", API_ORG_A),
     Case("GET", "/api/v1/rules", OPEN),
+    Case("GET", "/api/v1/suppliers", API_CLIMATE),
+    Case(
+        "GET",
+        "/api/v1/suppliers/{supplier_id}",
+        API_SUPPLIER,
+        path=lambda e: "/api/v1" + _throwaway_supplier(e),
+    ),
+    Case("POST", "/api/v1/suppliers/import", API_CLIMATE, body="api-register"),
+    Case("GET", "/api/v1/dashboard", API_CLIMATE),
+    Case("GET", "/api/v1/support", API_CLIMATE),
     Case("GET", "/tenders", statuses(303, 403, 403, 200, 403, 200)),
     Case("POST", "/tenders", statuses(303, 403, 403, 303, 403, 303), body="tender"),
     Case("GET", "/tenders/{public_id}", TENDER_PAGE, path=_new_tender),
@@ -386,6 +398,12 @@ CASES = [
     ),
     Case("GET", "/suppliers", CLIMATE_ONLY),
     Case("POST", "/suppliers/import", CLIMATE_ONLY, body="register"),
+    Case(
+        "GET",
+        "/suppliers/link",
+        CLIMATE_ONLY,
+        path=lambda e: f"/suppliers/link?assessment={e.report_a}&q=access",
+    ),
     Case("POST", "/suppliers/link", CLIMATE_CHANGE, body="link"),
     Case("POST", "/suppliers/auto-link", CLIMATE_CHANGE, body="form"),
     Case("GET", "/suppliers/screening", CLIMATE_ONLY),
@@ -460,7 +478,7 @@ def _form(case: Case, env: WebEnv, role: str, token: str) -> dict[str, Any]:
         return {"data": {"csrftoken": token, **dates}}
     if case.body == "plan-version":
         return {"data": {"csrftoken": token}, "files": {"file": ("plan.txt", TINY_PLAN)}}
-    if case.body.startswith("api-"):  # a session sends the CSRF header; a token needs none
+    if case.body.startswith("api-") and case.body != "api-register":  # session: CSRF header
         call: dict[str, Any] = {"headers": {"x-csrftoken": token}}
         if case.body == "api-tender":
             fields = {k: v for k, v in TENDER_FORM.items() if k != "climate_weight_percent"}
@@ -471,13 +489,13 @@ def _form(case: Case, env: WebEnv, role: str, token: str) -> dict[str, Any]:
         if case.body == "api-withdraw":
             return call | {"json": {"reason": "Access test"}}
         return call
-    if case.body == "register":
+    if case.body in ("register", "api-register"):
         row = f"Access Register {secrets.token_hex(4)} Ltd,ICT,1000"
         register = f"Supplier Name,Spend Category,Annual Spend\r\n{row}\r\n"
-        return {
-            "data": {"csrftoken": token},
-            "files": {"file": ("register.csv", register.encode())},
-        }
+        files = {"file": ("register.csv", register.encode())}
+        if case.body == "api-register":
+            return {"headers": {"x-csrftoken": token}, "files": files}
+        return {"data": {"csrftoken": token}, "files": files}
     if case.body == "link":
         supplier_id = _throwaway_supplier(env).removeprefix("/suppliers/")
         return {"data": {"csrftoken": token, "assessment": env.report_a, "supplier": supplier_id}}

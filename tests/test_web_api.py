@@ -227,8 +227,10 @@ def test_each_check_error_has_its_status_code_and_hint_in_the_api_and_on_the_pag
 
 def test_submitting_stores_under_the_tokens_organisation(env: WebEnv) -> None:
     script = env.api("supplier_b")
-    response = script.post("/api/v1/assessments", files={"file": ("b.txt", PLAN.read_bytes())})
+    revised = PLAN.read_bytes() + b"\nRevised in December.\n"  # not the plan Org B stored
+    response = script.post("/api/v1/assessments", files={"file": ("b.txt", revised)})
     assert response.status_code == 201
+    assert response.json()["id"] != env.report_b
     body = response.json()
     assert response.headers["location"] == f"/api/v1/assessments/{body['id']}"
     assert body["url"] == f"/reports/{body['id']}"
@@ -242,6 +244,24 @@ def test_submitting_stores_under_the_tokens_organisation(env: WebEnv) -> None:
     assert fetched.json() == {k: v for k, v in body.items() if k not in {"id", "url"}}
     assert env.api("supplier_a").get(response.headers["location"]).status_code == 404
     assert env.api("evaluator").get(response.headers["location"]).status_code == 200
+
+
+def test_submitting_an_unchanged_plan_again_answers_with_the_stored_check(env: WebEnv) -> None:
+    script = env.api("supplier_b")
+    plan = PLAN.read_bytes() + b"\nSubmitted twice.\n"
+    first = script.post("/api/v1/assessments", files={"file": ("first.txt", plan)}).json()
+    response = script.post("/api/v1/assessments", files={"file": ("again.txt", plan)})
+    assert response.status_code == 201
+    body = response.json()
+    assert body["id"] == first["id"] and body["source"]["name"] == "first.txt"
+    fetched = script.get(response.headers["location"])
+    assert fetched.json() == {k: v for k, v in body.items() if k not in {"id", "url"}}
+    with session_scope(env.engine) as db:
+        sha = body["source"]["sha256"]
+        stored = db.scalars(
+            select(AssessmentRecord).where(AssessmentRecord.file_sha256 == sha)
+        ).all()
+        assert [(r.public_id, r.recheck_count) for r in stored] == [(first["id"], 1)]
 
 
 def test_the_list_pages_newest_first_and_filters_by_verdict(env: WebEnv) -> None:

@@ -29,7 +29,7 @@ from crp_checker.errors import CRPError
 from crp_checker.schemas import Outcome, Severity, Verdict
 from crp_checker.store import AssessmentRecord, session_scope
 from crp_checker.store.models import utcnow
-from crp_checker.store.supplier_models import Supplier, SupplierAssessment
+from crp_checker.store.supplier_models import Supplier, SupplierAssessment, SupplierContract
 from crp_checker.suppliers import (
     build_dashboard,
     build_support_list,
@@ -79,8 +79,11 @@ def tree(page: str) -> Any:
 
 
 def summary(page: str) -> dict[str, str]:
-    """The <dd data-value=...> cells of a page."""
-    return {dd.get("data-value"): dd.text_content().strip() for dd in tree(page).xpath("//dd")}
+    """The cells of a page that carry a data-value (the import's counts, the dashboard's)."""
+    return {
+        cell.get("data-value"): cell.text_content().strip()
+        for cell in tree(page).xpath("//*[@data-value]")
+    }
 
 
 def import_errors(page: str) -> list[tuple[int, str]]:
@@ -131,6 +134,9 @@ def test_importing_500_rows_with_5_bad_imports_495_and_reports_each_bad_line(
         "created": "495",
         "updated": "0",
         "unchanged": "0",
+        "contracts-created": "495",
+        "contracts-updated": "0",
+        "contracts-unchanged": "0",
         "errors": "5",
         "linked": "0",
     }
@@ -148,9 +154,10 @@ def test_importing_the_same_register_again_changes_nothing(
     client = env.signed_in("climate")
     for data, name in ((sample.csv_bytes(), "again.csv"), (sample.xlsx_bytes(), "again.xlsx")):
         page = import_file(client, data, name).text
-        assert summary(page)["created"] == "0"
-        assert summary(page)["updated"] == "0"
-        assert summary(page)["unchanged"] == "495"
+        counts = summary(page)
+        assert (counts["created"], counts["updated"], counts["unchanged"]) == ("0", "0", "495")
+        assert counts["contracts-created"] == counts["contracts-updated"] == "0"
+        assert counts["contracts-unchanged"] == "495"
         assert [line for line, _ in import_errors(page)] == sample.bad_lines
     assert count(env, Supplier) == 495
 
@@ -173,7 +180,9 @@ def test_the_register_searches_filters_and_pages(
     caption = ict.xpath("//table[contains(@class,'register')]/caption")[0].text_content()
     with session_scope(env.engine) as db:
         in_ict = db.scalar(
-            select(func.count()).select_from(Supplier).where(Supplier.spend_category == "ICT")
+            select(func.count(func.distinct(SupplierContract.supplier_id))).where(
+                SupplierContract.spend_category == "ICT"
+            )
         )
     assert caption.startswith(f"{in_ict} suppliers matching")
     found = tree(client.get("/suppliers", params={"q": "hatters cleaning 1"}).text)
@@ -442,69 +451,100 @@ def test_a_supplier_page_shows_every_assessment_and_emissions_by_year(
 # --------------------------------------------------------------------------- linking
 
 
-def test_a_signed_in_check_is_linked_to_its_supplier_when_unambiguous(
+def test_a_supplier_accounts_plan_naming_another_company_is_only_a_suggestion(
     env: WebEnv, register: tuple[SampleRegister, str]
 ) -> None:
     with session_scope(env.engine) as db:
-        add_supplier(db, "ACME LIMITED", 5, "Linking")
+        acme_id = add_supplier(db, "ACME LIMITED", 5, "Linking").id
+    # Org A's account uploads a plan that names Acme Ltd: not linked to Acme.
     public_id = stored_report(env.client("supplier_a"), TINY_PLAN, "acme.txt")
     with session_scope(env.engine) as db:
         record = db.scalars(
             select(AssessmentRecord).where(AssessmentRecord.public_id == public_id)
         ).one()
-        supplier = linked_supplier(db, record)
-        assert supplier is not None and supplier.name == "ACME LIMITED"
+        assert linked_supplier(db, record) is None
+    # The climate team sees it as a suggestion, and confirms (or not) with one button.
+    client = env.signed_in("climate")
+    row = tree(client.get("/suppliers").text).xpath(f"//tr[@data-assessment='{public_id}']")[0]
+    assert "Org A Ltd (supplier account)" in row.text_content()
+    button = row.xpath(f".//button[@data-supplier-id='{acme_id}']")[0]
+    assert "The plan names this supplier" in button.getparent().text_content()
+    confirmed = client.post(
+        "/suppliers/link",
+        data={
+            "csrftoken": csrf(client, "/suppliers"),
+            "assessment": public_id,
+            "supplier": acme_id,
+        },
+        follow_redirects=False,
+    )
+    assert confirmed.status_code == 303
+    history = tree(client.get(f"/suppliers/{acme_id}").text)
+    entry = history.xpath(f"//tr[@data-assessment='{public_id}']")[0]
+    assert "a person" in entry.text_content()
 
 
-def test_an_unlinked_check_is_linked_by_choosing_a_candidate(env: WebEnv) -> None:
+def test_any_supplier_can_be_found_by_name_or_number_and_linked_by_hand(env: WebEnv) -> None:
     client = env.signed_in("climate")
     with session_scope(env.engine) as db:
-        supplier = add_supplier(db, "Wrenfield Translation Services Ltd", 7, "Linking")
+        supplier = add_supplier(db, "Zyxwvut Holdings Ltd", 7, "Linking")
+        supplier.companies_house_number = "09876543"
         supplier_id = supplier.id
-    page = tree(client.get("/suppliers").text)
-    forms = page.xpath("//form[@action='/suppliers/link']")
-    chosen = [
-        f for f in forms if f.xpath(f".//option[@value='{supplier_id}']")
-    ]  # env's two reports are of Wrenfield Translation Ltd's plan
-    assert chosen, "the similar supplier is not offered"
-    assessment = chosen[0].xpath(".//input[@name='assessment']")[0].get("value")
+    # env's report of Org B's plan names another company: nothing similar to Zyxwvut.
+    row = tree(client.get("/suppliers").text).xpath(f"//tr[@data-assessment='{env.report_b}']")
+    assert row and not row[0].xpath(f".//button[@data-supplier-id='{supplier_id}']")
+    for query in ("zyxwvut", "9876543"):
+        page = client.get("/suppliers/link", params={"assessment": env.report_b, "q": query})
+        assert page.status_code == 200
+        found = tree(page.text).xpath("//ul[@class='found-suppliers']//button/@data-supplier-id")
+        assert found == [str(supplier_id)], query
     response = client.post(
         "/suppliers/link",
         data={
             "csrftoken": csrf(client, "/suppliers"),
-            "assessment": assessment,
+            "assessment": env.report_b,
             "supplier": str(supplier_id),
         },
         follow_redirects=False,
     )
     assert response.status_code == 303
     supplier_page = client.get(response.headers["location"]).text
-    assert f"/reports/{assessment}" in supplier_page
+    assert f"/reports/{env.report_b}" in supplier_page
     unlinked = client.post(
         f"/suppliers/{supplier_id}/unlink",
-        data={"csrftoken": csrf(client, "/suppliers"), "assessment": assessment},
+        data={"csrftoken": csrf(client, "/suppliers"), "assessment": env.report_b},
         follow_redirects=False,
     )
     assert unlinked.status_code == 303
-    assert f"/reports/{assessment}" not in client.get(f"/suppliers/{supplier_id}").text
+    assert f"/reports/{env.report_b}" not in client.get(f"/suppliers/{supplier_id}").text
+    missing = client.get("/suppliers/link", params={"assessment": "no-such-check", "q": "x"})
+    assert missing.status_code == 404
 
 
-def test_an_import_links_checks_stored_before_their_supplier_was_registered(
+def test_an_import_links_checks_fetched_from_the_suppliers_address_before_it_was_registered(
     env: WebEnv,
 ) -> None:
     with session_scope(env.engine) as db:
         facts = make_assessment().facts.model_copy(update={"organisation": "Late Registered Ltd"})
-        public_id = add_assessment(db, None, b"late registered plan", facts=facts).public_id
-    register = b"Supplier Name,Spend Category\r\nLate Registered Limited,Linking\r\n"
+        fetched = add_assessment(db, None, b"late registered plan", facts=facts)
+        fetched.source_url = "https://late.example/crp.pdf"
+        named = add_assessment(db, None, b"a plan only naming it", facts=facts)
+        ids = fetched.public_id, named.public_id
+    register = (
+        b"Supplier Name,Spend Category,CRP URL\r\n"
+        b"Late Registered Limited,Linking,https://late.example/crp.pdf\r\n"
+    )
     page = import_file(env.signed_in("climate"), register, "late.csv").text
     assert summary(page)["created"] == "1"
     assert summary(page)["linked"] == "1"
     with session_scope(env.engine) as db:
-        record = db.scalars(
-            select(AssessmentRecord).where(AssessmentRecord.public_id == public_id)
-        ).one()
-        supplier = linked_supplier(db, record)
+        records = [
+            db.scalars(select(AssessmentRecord).where(AssessmentRecord.public_id == i)).one()
+            for i in ids
+        ]
+        supplier = linked_supplier(db, records[0])
         assert supplier is not None and supplier.name == "Late Registered Limited"
+        assert linked_supplier(db, records[1]) is None  # the name alone: a suggestion
 
 
 # --------------------------------------------------------------------------- screening

@@ -91,9 +91,11 @@ def test_a_signed_in_check_is_stored_under_the_organisation_and_redirects(
     page = client.get(response.headers["location"])
     assert page.status_code == 200
     assert "for Org A Ltd" in page.text and "Upload a new version" in page.text
-    # The same plan again is a new check, but its bytes are kept once (content-addressed).
-    upload(client, ssg_pdf, "ssg-again.pdf", content_type="application/pdf")
-    assert env.counts() == (before[0] + 2, before[1] + 1)
+    # The same plan with the same result is not stored again: its check says it was re-run.
+    again = upload(client, ssg_pdf, "ssg-again.pdf", content_type="application/pdf")
+    assert again.headers["location"] == response.headers["location"]
+    assert env.counts() == (before[0] + 1, before[1] + 1)
+    assert _record(env, public_id).recheck_count == 1
 
 
 def test_the_json_twin_is_the_stored_assessment(env: WebEnv) -> None:

@@ -20,23 +20,11 @@ from crp_checker.cli.common import (
     store_session,
     with_progress,
 )
+from crp_checker.cli.register import import_file
 from crp_checker.errors import CRPError
 from crp_checker.report.tabular import write_csv_file
 
-RESULT_COLUMNS = ("supplier", "url", "verdict", "score", "report", "error")
-
-
-def _import(register_file: Path) -> None:
-    from crp_checker.suppliers import import_register
-
-    with store_session() as session:
-        result = import_register(session, register_file.read_bytes(), register_file.name)
-    typer.echo(
-        f"Register {register_file.name}: {result.created} new, {result.updated} updated, "
-        f"{result.unchanged} unchanged, {len(result.errors)} rows refused."
-    )
-    for line, message in result.errors:
-        typer.echo(f"  line {line}: {message}", err=True)
+RESULT_COLUMNS = ("supplier", "url", "verdict", "score", "unchanged", "report", "error")
 
 
 def screen_register(register_file: Path | None, out: Path | None, workers: int | None) -> None:
@@ -47,11 +35,16 @@ def screen_register(register_file: Path | None, out: Path | None, workers: int |
     from crp_checker.suppliers.screening import Screened, screen, suppliers_to_screen
 
     if register_file is not None:
-        _import(register_file)
+        import_file(register_file)
     with store_session() as session:
         suppliers = suppliers_to_screen(session)
     if not suppliers:
-        typer.echo("No supplier in the register has a CRP URL: nothing to check.")
+        if out is not None:
+            write_csv_file(out, RESULT_COLUMNS, [])
+        typer.echo(
+            "No supplier in the register has a CRP URL: nothing to check."
+            + (f" Results (none): {out}" if out else "")
+        )
         raise typer.Exit(EXIT_OK)
     started = time.monotonic()
     results: list[Screened] = []
@@ -74,6 +67,7 @@ def screen_register(register_file: Path | None, out: Path | None, workers: int |
                     "url": r.url,
                     "verdict": r.verdict,
                     "score": r.score,
+                    "unchanged": "yes" if r.unchanged else "",
                     "report": f"/reports/{r.public_id}" if r.public_id else "",
                     "error": r.error,
                 }

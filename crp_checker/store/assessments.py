@@ -19,6 +19,7 @@ from crp_checker.store.models import (
     User,
     utcnow,
 )
+from crp_checker.store.supplier_models import SupplierAssessment
 from crp_checker.store.tender_models import BidVersion
 
 DEFAULT_PAGE_SIZE = 50
@@ -166,20 +167,29 @@ def count_assessments_for(
 
 
 def previous_assessment(session: Session, record: AssessmentRecord) -> AssessmentRecord | None:
-    """The same organisation's assessment of the plan submitted before this one, or None.
+    """The previous version of the same plan's owner's plan, or None: "what changed" compares
+    versions of one supplier's plan, never two suppliers'.
 
-    Of that submission's assessments, the one under the same rulebook as `record` is preferred
-    (after `reassess`), so "what changed" compares plans rather than rulebooks. Assessments
-    without an organisation are compared with their user's earlier ones.
+    The owner is the organisation for a supplier account's check, else the register supplier
+    the check is linked to; a check with neither (a council officer's own check) has no
+    previous version. Of the previous submission's assessments, the one under the same rulebook
+    as `record` is preferred (after `reassess`), so the comparison is of plans, not rulebooks.
     """
     if record.organisation_id is not None:
         owner = AssessmentRecord.organisation_id == record.organisation_id
-    elif record.user_id is not None:
-        owner = (AssessmentRecord.user_id == record.user_id) & (
-            AssessmentRecord.organisation_id.is_(None)
-        )
     else:
-        return None
+        supplier_id = session.scalar(
+            select(SupplierAssessment.supplier_id).where(
+                SupplierAssessment.assessment_id == record.id
+            )
+        )
+        if supplier_id is None:
+            return None
+        owner = AssessmentRecord.id.in_(
+            select(SupplierAssessment.assessment_id).where(
+                SupplierAssessment.supplier_id == supplier_id
+            )
+        )
     same_rulebook = case((AssessmentRecord.rulebook_version == record.rulebook_version, 1), else_=0)
     statement = (
         select(AssessmentRecord)

@@ -176,6 +176,8 @@ class AssessmentRecord(Base):
 
     `submitted_at` is when the plan was submitted; a re-assessment (`reassessed_from_id` set)
     copies its original's, so "the previous plan" stays the previous submission.
+    `rechecked_at` and `recheck_count` record later checks of the same plan that came to the
+    same result, which are not stored again (suppliers.versions).
     """
 
     __tablename__ = "assessments"
@@ -202,6 +204,8 @@ class AssessmentRecord(Base):
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow, index=True)
     submitted_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     reassessed_from_id: Mapped[int | None] = mapped_column(ForeignKey("assessments.id"), index=True)
+    rechecked_at: Mapped[dt.datetime | None]
+    recheck_count: Mapped[int] = mapped_column(default=0, server_default="0")
     # Deferred: list pages need only the columns above, and each JSON is tens of kilobytes.
     data: Mapped[dict[str, Any]] = mapped_column(JSONDocument, deferred=True)
 

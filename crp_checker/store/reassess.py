@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from crp_checker.schemas import Assessment, BuyerSettings
 from crp_checker.store.assessments import save_assessment
 from crp_checker.store.models import AssessmentRecord
+from crp_checker.store.supplier_models import SupplierAssessment
 
 
 @dataclass(frozen=True)
@@ -69,7 +70,8 @@ def stored_plan(record: AssessmentRecord) -> StoredPlan:
 
 
 def save_reassessment(session: Session, plan: StoredPlan, assessment: Assessment) -> str:
-    """Save the new assessment pointing at the original and commit; its public id."""
+    """Save the new assessment pointing at the original, linked to the same register supplier
+    (so the supplier's history and dashboard see it), and commit; its public id."""
     original = session.get_one(AssessmentRecord, plan.record_id)
     record = save_assessment(
         session,
@@ -80,5 +82,17 @@ def save_reassessment(session: Session, plan: StoredPlan, assessment: Assessment
         source_url=original.source_url,
         reassessed_from=original,
     )
+    link = session.scalars(
+        select(SupplierAssessment).where(SupplierAssessment.assessment_id == original.id)
+    ).one_or_none()
+    if link is not None:
+        session.add(
+            SupplierAssessment(
+                supplier_id=link.supplier_id,
+                assessment_id=record.id,
+                method=link.method,
+                linked_by_id=link.linked_by_id,
+            )
+        )
     session.commit()
     return record.public_id

@@ -22,30 +22,50 @@ from crp_checker.suppliers.charts import (
 from crp_checker.suppliers.contacts import (
     ContactOutcome,
     contact_outcome,
+    contact_time,
     list_contacts,
     record_contact,
 )
+from crp_checker.suppliers.contracts import renewal_window_months, renewals_due
 from crp_checker.suppliers.dashboard import Dashboard, Share, build_dashboard
+from crp_checker.suppliers.definitions import Definition, definitions
+from crp_checker.suppliers.export import export_rows, register_csv, register_xlsx, write_register
 from crp_checker.suppliers.linking import (
     LinkResult,
+    Suggestion,
     auto_link,
     link_assessment,
     link_unlinked,
     similar_suppliers,
+    suggestions,
     unlink_assessment,
     unlinked_assessments,
+)
+from crp_checker.suppliers.listing import (
+    NO_PLAN,
+    PLAN_STATUSES,
+    SORTS,
+    LatestCheck,
+    RegisterEntry,
+    RegisterFilters,
+    RegisterPage,
+    latest_checks,
+    make_filters,
+    register_entry,
+    register_page,
 )
 from crp_checker.suppliers.names import normalise_company_number, normalise_name
 from crp_checker.suppliers.records import (
     count_suppliers,
     get_supplier,
+    is_plan,
     latest_assessments,
     linked_supplier,
     list_suppliers,
     spend_categories,
     supplier_assessments,
 )
-from crp_checker.suppliers.register import ImportReport, import_register
+from crp_checker.suppliers.register import Counts, ImportReport, import_register
 from crp_checker.suppliers.signposting import (
     SignpostingMessage,
     load_signposting_template,
@@ -63,18 +83,28 @@ from crp_checker.suppliers.support_list import (
 from crp_checker.suppliers.tracking import SupplierHistory, emissions_chart, supplier_history
 
 __all__ = [
+    "NO_PLAN",
+    "PLAN_STATUSES",
+    "SORTS",
     "Bar",
     "Chart",
     "ChartTable",
     "ContactOutcome",
+    "Counts",
     "Dashboard",
+    "Definition",
     "Gap",
     "ImportReport",
+    "LatestCheck",
     "LinkResult",
+    "RegisterEntry",
     "RegisterFileError",
+    "RegisterFilters",
+    "RegisterPage",
     "Series",
     "Share",
     "SignpostingMessage",
+    "Suggestion",
     "SupplierHistory",
     "SupplierSupport",
     "SupportList",
@@ -84,11 +114,16 @@ __all__ = [
     "build_support_list",
     "category_chart",
     "contact_outcome",
+    "contact_time",
     "count_suppliers",
+    "definitions",
     "emissions_chart",
+    "export_rows",
     "get_supplier",
     "import_register",
+    "is_plan",
     "latest_assessments",
+    "latest_checks",
     "line_chart",
     "link_assessment",
     "link_unlinked",
@@ -96,14 +131,22 @@ __all__ = [
     "list_contacts",
     "list_suppliers",
     "load_signposting_template",
+    "make_filters",
     "maturity_chart",
     "normalise_company_number",
     "normalise_name",
     "record_contact",
+    "register_csv",
+    "register_entry",
+    "register_page",
+    "register_xlsx",
     "render_table",
+    "renewal_window_months",
+    "renewals_due",
     "signposting_message",
     "similar_suppliers",
     "spend_categories",
+    "suggestions",
     "supplier_assessments",
     "supplier_history",
     "supplier_support",
@@ -111,4 +154,5 @@ __all__ = [
     "trend_chart",
     "unlink_assessment",
     "unlinked_assessments",
+    "write_register",
 ]

@@ -14,6 +14,7 @@ _MONEY_NOISE = re.compile(r"(?i)£|gbp|\s|,")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _URL = re.compile(r"(?i)^https?://[^\s/]+\.[^\s]+$")
 _PENNY = Decimal("0.01")
+_UK_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
 # Two different defaults: a part the text leaves out shows up as a difference.
 _DEFAULTS = (dt.datetime(2001, 1, 1), dt.datetime(2002, 2, 2))
 
@@ -78,6 +79,13 @@ def date(value: object) -> dt.date | None:
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", raw):
         try:
             return dt.date.fromisoformat(raw)
+        except ValueError:
+            raise CellError(f"the date {raw!r} does not exist") from None
+    uk = _UK_DATE.fullmatch(raw)
+    if uk:  # the common case, read without the slower general parser
+        day, month, year = (int(part) for part in uk.groups())
+        try:
+            return dt.date(year, month, day)
         except ValueError:
             raise CellError(f"the date {raw!r} does not exist") from None
     try:

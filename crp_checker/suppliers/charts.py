@@ -18,7 +18,10 @@ from crp_checker.formatting import share, tonnes
 from crp_checker.suppliers.dashboard import Dashboard
 
 PALETTE = ("#1d70b8", "#00703c", "#d4351c", "#4c2c92", "#f47738")
-DASHES = ("", "6 3", "2 3", "8 3 2 3", "1 2")
+# Each series differs in colour, dash and marker, so two lines stay apart in greyscale, for
+# colour-blind readers and where they overlap; none looks like the target's long dashes.
+DASHES = ("", "2 3", "8 3 2 3", "1 2", "4 2")
+MARKERS = ("circle", "square", "diamond", "triangle", "circle")
 WIDTH = 640
 LABEL_WIDTH = 190
 MAX_LABEL = 30
@@ -179,10 +182,15 @@ def line_chart(
                 + (f' stroke-dasharray="{dash}"' if dash else "")
                 + "/>"
             )
+            marker = MARKERS[n % len(MARKERS)]
             parts += [
-                f'<circle cx="{x(i):.1f}" cy="{y(v):.1f}" r="3.5" fill="{colour}">'
-                f"<title>{_e(line.name)}, {_e(labels[i])}: {_e(format_value(v, percent))}"
-                "</title></circle>"
+                _marker(
+                    marker,
+                    x(i),
+                    y(v),
+                    colour,
+                    f"{line.name}, {labels[i]}: {format_value(v, percent)}",
+                )
                 for i, v in segment
             ]
         legend_x, legend_y = left + n % 3 * 190, height - 38 + n // 3 * 16
@@ -191,6 +199,7 @@ def line_chart(
             f'stroke="{colour}" stroke-width="2.5"'
             + (f' stroke-dasharray="{dash}"' if dash else "")
             + "/>",
+            _marker(MARKERS[n % len(MARKERS)], legend_x + 12, legend_y, colour, line.name),
             f'<text x="{legend_x + 30}" y="{legend_y + 4}">{_e(_short(line.name))}</text>',
         ]
     parts.append("</svg>")
@@ -204,6 +213,27 @@ def line_chart(
             cells.append(format_value(target, percent))
         rows.append(cells)
     return Chart(svg=Markup("\n".join(parts)), table=ChartTable(title, headers, rows))
+
+
+def _marker(kind: str, cx: float, cy: float, colour: str, title: str) -> str:
+    """A point of a series: circle, square, diamond or triangle, with its value as a tooltip."""
+    tip = f"<title>{_e(title)}</title>"
+    if kind == "square":
+        return (
+            f'<rect x="{cx - 4:.1f}" y="{cy - 4:.1f}" width="8" height="8" fill="{colour}" '
+            f'data-marker="square">{tip}</rect>'
+        )
+    if kind in ("diamond", "triangle"):
+        if kind == "diamond":
+            points = [(cx, cy - 5), (cx + 5, cy), (cx, cy + 5), (cx - 5, cy)]
+        else:
+            points = [(cx, cy - 5), (cx + 5, cy + 4), (cx - 5, cy + 4)]
+        text = " ".join(f"{px:.1f},{py:.1f}" for px, py in points)
+        return f'<polygon points="{text}" fill="{colour}" data-marker="{kind}">{tip}</polygon>'
+    return (
+        f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="4" fill="{colour}" data-marker="circle">'
+        f"{tip}</circle>"
+    )
 
 
 def _at(values: Sequence[float | None], i: int) -> float | None:
@@ -248,7 +278,7 @@ def maturity_chart(dashboard: Dashboard) -> Chart:
         Bar(f"{level} {name}", dashboard.maturity.get(level, 0))
         for level, name in MATURITY_NAMES.items()
     ]
-    bars.append(Bar("No plan assessed", dashboard.not_assessed))
+    bars.append(Bar("No plan", dashboard.not_assessed))
     most = max(bars, key=lambda bar: bar.value)
     return bar_chart(
         "Suppliers by plan maturity",

@@ -1,4 +1,8 @@
-"""When a supplier was signposted to support, and whether its next plan improved.
+"""When a supplier was contacted (signposted to support, or anything else worth a note), and
+whether its next plan improved.
+
+A contact is recorded for a day: today's at the moment it is recorded, an earlier day's at the
+end of that day, so a plan checked that day counts as the plan before it.
 
 "Improved" compares the last assessment made before the contact with the first plan submitted
 after it: a better verdict, or the same verdict with a higher score. The rules it fixed and
@@ -27,6 +31,16 @@ VERDICT_RANK = {
 }
 
 
+def contact_time(day: dt.date | None, now: dt.datetime | None = None) -> dt.datetime:
+    """When a contact on `day` happened (see the module docstring); ValueError for a future day."""
+    now = now or utcnow()
+    if day is None or day == now.date():
+        return now
+    if day > now.date():
+        raise ValueError(f"{day.isoformat()} is in the future")
+    return dt.datetime.combine(day, dt.time.max, tzinfo=dt.UTC)
+
+
 def record_contact(
     session: Session,
     supplier: Supplier,
@@ -35,14 +49,17 @@ def record_contact(
     *,
     user: User | None = None,
     contacted_at: dt.datetime | None = None,
+    note: str | None = None,
 ) -> SupplierContact:
-    """Keep the fact that `supplier` was sent `message` pointing it to `route_ids`."""
+    """Keep the fact that `supplier` was sent `message` pointing it to `route_ids` (either may
+    be empty when the contact was something else), with a note of anything else said."""
     contact = SupplierContact(
         supplier_id=supplier.id,
         route_ids=list(route_ids),
         message=message,
         contacted_at=contacted_at or utcnow(),
         user_id=None if user is None else user.id,
+        note=note or None,
     )
     session.add(contact)
     session.flush()

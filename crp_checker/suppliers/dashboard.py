@@ -11,11 +11,14 @@ Definitions (shown on the dashboard page, so keep them in step):
 - **measuring Scope 3**: the plan states a Scope 3 figure above zero for its current or baseline
   year.
 - Shares are of **every supplier in the register**: one with no assessed plan counts as not
-  ready. Spend shares are of the suppliers whose annual spend is known.
+  ready. Spend shares are of the suppliers whose annual spend is known; a supplier's spend is
+  the sum of its contracts' values, and a spend category's is the sum of its contracts in it.
 - A checked document that is **not a carbon reduction plan** (an environmental policy, a web
-  page linking to a plan) is "no plan": it counts as neither an assessed plan nor a commitment,
-  and its net zero year stays out of the median.
+  page linking to a plan) is "no plan" in every figure: it counts as neither an assessed plan
+  nor a commitment, has no maturity level, and its net zero year stays out of the median.
 - The trend uses today's register and, at each quarter's end, the latest assessment made by then.
+
+`definitions()` words these for the page and the JSON API, so both say the same.
 """
 
 from __future__ import annotations
@@ -33,7 +36,8 @@ from sqlalchemy.orm import Session
 from crp_checker.buyer import load_buyer_settings
 from crp_checker.schemas import BuyerSettings, Verdict
 from crp_checker.store.models import AssessmentRecord, utcnow
-from crp_checker.store.supplier_models import Supplier, SupplierAssessment
+from crp_checker.store.supplier_models import Supplier, SupplierAssessment, SupplierContract
+from crp_checker.suppliers.records import is_plan
 
 COMPLIANT_VERDICTS = frozenset({Verdict.COMPLIANT, Verdict.COMPLIANT_WITH_GAPS})
 # Greater Manchester: 80% of the supply chain committed to the 2038 target (RULES.md).
@@ -119,6 +123,7 @@ class Dashboard:
     assessed: int
     not_a_plan: int
     total_spend: Decimal
+    assessed_spend: Decimal
     compliant: Share
     net_zero_deadline_share: Share
     net_zero_local: Share
@@ -158,17 +163,16 @@ def load_signals(session: Session) -> list[Signals]:
     signals = []
     for row in session.execute(statement):
         supplier_id, verdict, is_crp, maturity, year, created, strength, neutral_only, *s3 = row
-        # Older assessments of a non-plan carry `non_compliant`; `is_crp` tells them apart.
-        is_plan = bool(is_crp) and verdict is not Verdict.NOT_A_CRP
+        plan = is_plan(verdict, is_crp)
         signals.append(
             Signals(
                 supplier_id=supplier_id,
                 verdict=verdict,
-                is_plan=is_plan,
+                is_plan=plan,
                 maturity=maturity,
                 net_zero_year=year,
                 committed=strength == "commitment" and not neutral_only,
-                scope3=is_plan and any(value is not None and value > 0 for value in s3),
+                scope3=plan and any(value is not None and value > 0 for value in s3),
                 created_at=created,
             )
         )
@@ -184,20 +188,47 @@ def latest_signals(signals: Iterable[Signals], as_of: dt.datetime) -> dict[int, 
     return latest
 
 
+@dataclass(frozen=True)
+class Member:
+    """A supplier as the dashboard counts it: its spend and its contracts' (category, value)."""
+
+    id: int
+    annual_spend: Decimal | None
+    contracts: tuple[tuple[str | None, Decimal | None], ...]
+
+
+def load_members(session: Session) -> list[Member]:
+    """Every supplier of the register, read as plain values (no objects for thousands)."""
+    contracts: dict[int, list[tuple[str | None, Decimal | None]]] = defaultdict(list)
+    statement = select(
+        SupplierContract.supplier_id, SupplierContract.spend_category, SupplierContract.value
+    ).order_by(SupplierContract.id)
+    for supplier_id, category, value in session.execute(statement):
+        contracts[supplier_id].append((category, value))
+    rows = session.execute(select(Supplier.id, Supplier.annual_spend).order_by(Supplier.id))
+    return [Member(i, spend, tuple(contracts.get(i, ()))) for i, spend in rows]
+
+
+def _supplier_spend(supplier: Member) -> Decimal | None:
+    return supplier.annual_spend
+
+
 def _share(
-    suppliers: Iterable[Supplier],
+    suppliers: Iterable[Member],
     latest: dict[int, Signals],
     meets: Callable[[Signals], bool],
+    spend_of: Callable[[Member], Decimal | None] = _supplier_spend,
 ) -> Share:
     result = Share()
     for supplier in suppliers:
         signal = latest.get(supplier.id)
         ok = signal is not None and meets(signal)
+        spend = spend_of(supplier)
         result.of += 1
         result.count += ok
-        if supplier.annual_spend is not None:
-            result.of_spend += supplier.annual_spend
-            result.spend += supplier.annual_spend if ok else 0
+        if spend is not None:
+            result.of_spend += spend
+            result.spend += spend if ok else 0
     return result
 
 
@@ -210,13 +241,13 @@ def build_dashboard(
     """The dashboard over the whole register at `as_of` (default now)."""
     settings = settings or load_buyer_settings()
     as_of = as_of or utcnow()
-    suppliers = list(session.scalars(select(Supplier).order_by(Supplier.id)))
+    suppliers = load_members(session)
     signals = load_signals(session)
     latest = latest_signals(signals, as_of)
     deadline, local = settings.net_zero_deadline, settings.local_ambition_year
     plans = {key: s for key, s in latest.items() if s.is_plan}
     years = [s.net_zero_year for s in plans.values() if s.net_zero_year is not None]
-    maturity = Counter(s.maturity for s in latest.values())
+    maturity = Counter(s.maturity for s in plans.values())
     return Dashboard(
         as_of=as_of,
         net_zero_deadline=deadline,
@@ -225,6 +256,9 @@ def build_dashboard(
         assessed=sum(1 for s in suppliers if s.id in plans),
         not_a_plan=sum(1 for s in suppliers if s.id in latest and s.id not in plans),
         total_spend=sum((s.annual_spend or Decimal(0) for s in suppliers), Decimal(0)),
+        assessed_spend=sum(
+            (s.annual_spend or Decimal(0) for s in suppliers if s.id in plans), Decimal(0)
+        ),
         compliant=_share(suppliers, latest, lambda s: s.compliant),
         net_zero_deadline_share=_share(suppliers, latest, lambda s: s.committed_by(deadline)),
         net_zero_local=_share(suppliers, latest, lambda s: s.committed_by(local)),
@@ -238,21 +272,41 @@ def build_dashboard(
 
 
 def _categories(
-    suppliers: list[Supplier], latest: dict[int, Signals], local: int
+    suppliers: list[Member], latest: dict[int, Signals], local: int
 ) -> list[CategoryRow]:
-    grouped: dict[str, list[Supplier]] = defaultdict(list)
+    """A row per spend category of the contracts: the suppliers with a contract in it (a
+    supplier may be in several) and the spend of those contracts."""
+    grouped: dict[str, list[Member]] = defaultdict(list)
     for supplier in suppliers:
-        grouped[supplier.spend_category or UNCATEGORISED].append(supplier)
-    return [
-        CategoryRow(
-            category=category,
-            suppliers=len(members),
-            assessed=sum(1 for s in members if s.id in latest and latest[s.id].is_plan),
-            compliant=_share(members, latest, lambda s: s.compliant),
-            net_zero_local=_share(members, latest, lambda s: s.committed_by(local)),
+        names = {category or UNCATEGORISED for category, _ in supplier.contracts}
+        names = names or {UNCATEGORISED}
+        for name in names:
+            grouped[name].append(supplier)
+    rows = []
+    for category, members in sorted(grouped.items(), key=lambda item: item[0].casefold()):
+        spend_of = _category_spend(category)
+        rows.append(
+            CategoryRow(
+                category=category,
+                suppliers=len(members),
+                assessed=sum(1 for s in members if s.id in latest and latest[s.id].is_plan),
+                compliant=_share(members, latest, lambda s: s.compliant, spend_of),
+                net_zero_local=_share(members, latest, lambda s: s.committed_by(local), spend_of),
+            )
         )
-        for category, members in sorted(grouped.items(), key=lambda item: item[0].casefold())
-    ]
+    return rows
+
+
+def _category_spend(category: str) -> Callable[[Member], Decimal | None]:
+    def spend(supplier: Member) -> Decimal | None:
+        values = [
+            value
+            for name, value in supplier.contracts
+            if (name or UNCATEGORISED) == category and value is not None
+        ]
+        return sum(values, Decimal(0)) if values else None
+
+    return spend
 
 
 def quarter_of(day: dt.date) -> tuple[int, int]:
@@ -267,7 +321,7 @@ def quarter_end(year: int, quarter: int) -> dt.datetime:
 
 
 def _trend(
-    suppliers: list[Supplier], signals: list[Signals], as_of: dt.datetime, local: int
+    suppliers: list[Member], signals: list[Signals], as_of: dt.datetime, local: int
 ) -> list[QuarterPoint]:
     if not signals:
         return []

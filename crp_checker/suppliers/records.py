@@ -1,7 +1,9 @@
 """Reading the register: suppliers, their categories, and each supplier's assessments.
 
 "A supplier's latest assessment" is the one of its most recently submitted plan; among the
-assessments of that plan (after a re-assessment) the most recently made one wins.
+assessments of that plan (after a re-assessment) the most recently made one wins. A checked
+document that is not a Carbon Reduction Plan is "no plan" wherever plans are counted
+(`is_plan`).
 """
 
 from __future__ import annotations
@@ -9,12 +11,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import ColumnElement, Select, func, or_, select
 from sqlalchemy.orm import Session, undefer
 
+from crp_checker.schemas import Verdict
 from crp_checker.store.models import AssessmentRecord
-from crp_checker.store.supplier_models import Supplier, SupplierAssessment
-from crp_checker.suppliers.names import normalise_name
+from crp_checker.store.supplier_models import Supplier, SupplierAssessment, SupplierContract
+from crp_checker.store.tender_models import Bid, Tender, TenderStatus
+from crp_checker.suppliers.names import normalise_company_number, normalise_name
 
 MAX_PAGE_SIZE = 1000
 
@@ -24,18 +28,36 @@ def get_supplier(session: Session, supplier_id: int) -> Supplier | None:
     return session.get(Supplier, supplier_id)
 
 
-def _listed(category: str | None, search: str | None) -> Select[Supplier]:
+def is_plan(verdict: Verdict, is_crp: bool) -> bool:
+    """Whether a checked document counts as a plan. Older assessments of a non-plan carry
+    `non_compliant`, so `is_crp` tells them apart."""
+    return bool(is_crp) and verdict is not Verdict.NOT_A_CRP
+
+
+def _company_number(text: str) -> str | None:
+    try:
+        return normalise_company_number(text)
+    except ValueError:
+        return None
+
+
+def filtered_suppliers(category: str | None, search: str | None) -> Select[Supplier]:
+    """Suppliers with a contract in `category`, whose name contains `search` or whose
+    Companies House number it is."""
     statement = select(Supplier)
     if category is not None:
-        statement = statement.where(Supplier.spend_category == category)
+        in_category = select(SupplierContract.id).where(
+            SupplierContract.supplier_id == Supplier.id,
+            SupplierContract.spend_category == category,
+        )
+        statement = statement.where(in_category.exists())
     if search:
         pattern = f"%{normalise_name(search)}%"
-        statement = statement.where(
-            or_(
-                Supplier.normalised_name.like(pattern),
-                Supplier.companies_house_number == search.strip().upper(),
-            )
-        )
+        number = _company_number(search)
+        matches: list[ColumnElement[bool]] = [Supplier.normalised_name.like(pattern)]
+        if number is not None:
+            matches.append(Supplier.companies_house_number == number)
+        statement = statement.where(or_(*matches))
     return statement
 
 
@@ -49,7 +71,7 @@ def list_suppliers(
 ) -> list[Supplier]:
     """Suppliers by name, optionally in one spend category or matching a name or number."""
     statement = (
-        _listed(category, search)
+        filtered_suppliers(category, search)
         .order_by(Supplier.normalised_name, Supplier.id)
         .limit(max(0, min(limit, MAX_PAGE_SIZE)))
         .offset(max(0, offset))
@@ -61,17 +83,17 @@ def count_suppliers(
     session: Session, *, category: str | None = None, search: str | None = None
 ) -> int:
     """How many suppliers `list_suppliers` would page through."""
-    subquery = _listed(category, search).subquery()
+    subquery = filtered_suppliers(category, search).subquery()
     return session.scalar(select(func.count()).select_from(subquery)) or 0
 
 
 def spend_categories(session: Session) -> list[str]:
-    """The spend categories in the register, alphabetically (for filter menus)."""
+    """The spend categories of the register's contracts, alphabetically (for filter menus)."""
     statement = (
-        select(Supplier.spend_category)
-        .where(Supplier.spend_category.is_not(None))
+        select(SupplierContract.spend_category)
+        .where(SupplierContract.spend_category.is_not(None))
         .distinct()
-        .order_by(Supplier.spend_category)
+        .order_by(SupplierContract.spend_category)
     )
     return [category for category in session.scalars(statement) if category]
 
@@ -119,6 +141,14 @@ def latest_assessments(
     return latest
 
 
+def link_methods(session: Session, supplier: Supplier) -> dict[int, str]:
+    """How each of the supplier's assessments was linked to it, by assessment id."""
+    statement = select(SupplierAssessment.assessment_id, SupplierAssessment.method).where(
+        SupplierAssessment.supplier_id == supplier.id
+    )
+    return {assessment_id: method for assessment_id, method in session.execute(statement)}
+
+
 def linked_supplier(session: Session, record: AssessmentRecord) -> Supplier | None:
     """The supplier this assessment is linked to, or None."""
     statement = (
@@ -127,3 +157,23 @@ def linked_supplier(session: Session, record: AssessmentRecord) -> Supplier | No
         .where(SupplierAssessment.assessment_id == record.id)
     )
     return session.scalars(statement).one_or_none()
+
+
+def open_tenders(session: Session, supplier: Supplier) -> list[str]:
+    """The tenders still being evaluated that the supplier has a bid in (by its organisation's
+    account or its name as bidder), as "title (reference)": what a message to it may mention."""
+    statement = (
+        select(Tender.title, Tender.reference, Bid.bidder_name, Bid.organisation_id)
+        .join(Bid, Bid.tender_id == Tender.id)
+        .where(Tender.status == TenderStatus.DRAFT, Bid.withdrawn_at.is_(None))
+        .order_by(Tender.created_at, Tender.id)
+    )
+    found: list[str] = []
+    for title, reference, bidder, organisation_id in session.execute(statement):
+        ours = (
+            supplier.organisation_id is not None and organisation_id == supplier.organisation_id
+        ) or normalise_name(bidder) == supplier.normalised_name
+        name = f"{title} ({reference})"
+        if ours and name not in found:
+            found.append(name)
+    return found

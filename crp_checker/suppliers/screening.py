@@ -2,7 +2,9 @@
 
 Each plan is fetched and checked by the checking service (the isolated worker pool), stored
 like a signed-in user's check, then linked to its supplier (method "url"), so the dashboard
-and the supplier's history pick it up. One supplier's failure never stops the others.
+and the supplier's history pick it up; an unchanged plan with an unchanged result is not stored
+again, its stored check records that it was checked again (suppliers.versions). One supplier's
+failure never stops the others.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from crp_checker.errors import CRPError
 from crp_checker.store import User, save_check, session_scope
 from crp_checker.store.supplier_models import Supplier
 from crp_checker.suppliers.linking import link_assessment
+from crp_checker.suppliers.versions import latest_of_supplier, unchanged
 
 log = logging.getLogger("crp_checker.suppliers")
 
@@ -43,6 +46,7 @@ class Screened:
     verdict: str | None = None
     score: int | None = None
     error: str | None = None
+    unchanged: bool = False
 
 
 def suppliers_to_screen(session: Session) -> list[SupplierToScreen]:
@@ -83,9 +87,14 @@ def _store(
         found = db.get(Supplier, supplier.supplier_id)
         if found is None:
             return _with_error(failed, "The supplier was removed from the register.")
-        user = db.get(User, user_id) if user_id is not None else None
-        record = save_check(db, plan.data, checked.assessment, user=user, source_url=plan.url)
-        link_assessment(db, found, record, user=user, method="url")
+        latest = latest_of_supplier(db, found.id)
+        same = latest is not None and unchanged(db, latest, checked.assessment)
+        if latest is not None and same:
+            record = latest
+        else:
+            user = db.get(User, user_id) if user_id is not None else None
+            record = save_check(db, plan.data, checked.assessment, user=user, source_url=plan.url)
+            link_assessment(db, found, record, user=user, method="url")
         return Screened(
             supplier.supplier_id,
             supplier.name,
@@ -93,6 +102,7 @@ def _store(
             public_id=record.public_id,
             verdict=record.verdict.value,
             score=record.score,
+            unchanged=same,
         )
 
 

@@ -1,6 +1,10 @@
 """The email text that points a supplier to the help that fits its gaps, from a Jinja2 template
 the council can replace (CRP_SIGNPOSTING_TEMPLATE_FILE).
 
+The default has two versions: for a supplier with a plan (its must-fix gaps apart from good
+practice, naming the document checked) and for one with no plan (none checked, or a document
+that is not a plan). It speaks of a tender only when the caller names one.
+
 The template is plain text (nothing is HTML-escaped) and runs sandboxed, because it is an
 editable file rather than code.
 """
@@ -25,14 +29,11 @@ VERDICT_TEXT = {
     Verdict.COMPLIANT_WITH_GAPS: (
         "Your plan meets the mandatory requirements, with some gaps that are worth closing."
     ),
-    Verdict.NON_COMPLIANT: (
-        "Your plan does not yet meet all the mandatory requirements, so a bid relying on it "
-        "could be excluded."
-    ),
+    Verdict.NON_COMPLIANT: "Your plan does not yet meet all the mandatory requirements.",
     Verdict.NEEDS_REVIEW: "Some parts of your plan could not be confirmed and need a closer look.",
     Verdict.NOT_A_CRP: (
-        "The document we found is not a Carbon Reduction Plan, so we could not find a plan for "
-        "your organisation. A bid for a public contract needs one."
+        "The document we checked is not a Carbon Reduction Plan, so we hold no plan for your "
+        "organisation."
     ),
 }
 
@@ -71,26 +72,36 @@ def _template_error(source: Path, error: Exception) -> CRPError:
 
 
 def signposting_message(
-    support: SupplierSupport, template: Template | None = None
+    support: SupplierSupport, template: Template | None = None, *, tender: str | None = None
 ) -> SignpostingMessage:
-    """The message for one supplier, listing its gaps and the routes that help with them."""
+    """The message for one supplier: its gaps (must-fix apart from good practice) and the
+    routes that help, or the no-plan version; `tender` names a tender the supplier bids in."""
     template = template or load_signposting_template()
-    assessment = support.record.assessment
+    record = support.record
+    verdict = Verdict.NOT_A_CRP if record is not None and not support.has_plan else None
+    if record is not None and support.has_plan:
+        verdict = record.verdict
     context = {
         "supplier": support.supplier,
-        "assessed_on": uk_date(support.record.created_at.date()),
-        "verdict": assessment.verdict.value,
-        "verdict_text": VERDICT_TEXT[assessment.verdict],
-        "score": assessment.score,
-        "maturity_name": assessment.maturity_name,
+        "has_plan": support.has_plan,
+        "document": None if record is None else record.source_name,
+        "document_url": None if record is None else record.source_url,
+        "assessed_on": None if record is None else uk_date(record.created_at.date()),
+        "verdict": None if verdict is None else verdict.value,
+        "verdict_text": None if verdict is None else VERDICT_TEXT[verdict],
+        "score": record.score if record is not None and support.has_plan else None,
+        "maturity_name": record.assessment.maturity_name if support.has_plan and record else None,
         "gaps": support.gaps,
+        "must_fix": support.must_fix if support.has_plan else [],
+        "good_practice": support.good_practice if support.has_plan else [],
         "routes": support.routes,
+        "tender": tender,
     }
     try:
         text = template.render(context)
     except TemplateError as error:
         raise _template_error(Path(template.filename or "template"), error) from error
-    subject = "Your Carbon Reduction Plan"
+    subject = "Your Carbon Reduction Plan" if support.has_plan else "A Carbon Reduction Plan"
     first, _, rest = text.lstrip("\n").partition("\n")
     if first.lower().startswith("subject:"):
         subject = " ".join(first[len("subject:") :].split()) or subject

@@ -1,8 +1,10 @@
 """Read a supplier register from CSV or XLSX into rows keyed by field, whatever the headers say.
 
-Councils export registers from finance systems and spreadsheets with their own column names
-("Supplier Name", "Company No.", "Annual Spend (£)"); headers are matched case-insensitively
-against the common spellings below. Line numbers are spreadsheet row numbers (header = 1).
+Councils export registers from finance systems and procurement portals with their own column
+names ("Supplier Name", "Company No.", "Contract Ref", "Annual Spend (£)"); headers are matched
+case-insensitively against the common spellings below. A register has one row per contract (a
+supplier may be on several rows) or one row per supplier. Line numbers are spreadsheet row
+numbers (header = 1).
 """
 
 from __future__ import annotations
@@ -19,12 +21,17 @@ from crp_checker.errors import CRPError
 FIELDS = (
     "name",
     "companies_house_number",
-    "contracts",
+    "contract_reference",
+    "contract_title",
     "spend_category",
-    "annual_spend",
-    "contract_end_date",
+    "value",
+    "end_date",
     "contact_email",
     "crp_url",
+)
+# The fields of the contract on a row; the others are the supplier's.
+CONTRACT_FIELDS = frozenset(
+    {"contract_reference", "contract_title", "spend_category", "value", "end_date"}
 )
 # Header spellings, compared with everything but letters and digits removed.
 HEADER_ALIASES: dict[str, tuple[str, ...]] = {
@@ -56,15 +63,27 @@ HEADER_ALIASES: dict[str, tuple[str, ...]] = {
         "chno",
         "crn",
     ),
-    "contracts": (
-        "contracts",
-        "contract",
-        "contractname",
-        "contractnames",
+    "contract_reference": (
         "contractreference",
         "contractreferences",
         "contractref",
         "contractrefs",
+        "contractid",
+        "contractno",
+        "contractnumber",
+        "contractcode",
+        "reference",
+        "ref",
+    ),
+    "contract_title": (
+        "contracts",
+        "contract",
+        "contractname",
+        "contractnames",
+        "contracttitle",
+        "contractdescription",
+        "title",
+        "description",
     ),
     "spend_category": (
         "spendcategory",
@@ -72,7 +91,7 @@ HEADER_ALIASES: dict[str, tuple[str, ...]] = {
         "procurementcategory",
         "servicecategory",
     ),
-    "annual_spend": (
+    "value": (
         "annualspend",
         "spend",
         "annualspendgbp",
@@ -80,8 +99,12 @@ HEADER_ALIASES: dict[str, tuple[str, ...]] = {
         "annualcontractvalue",
         "spendperyear",
         "yearlyspend",
+        "contractvalue",
+        "contractvaluegbp",
+        "value",
+        "valuegbp",
     ),
-    "contract_end_date": (
+    "end_date": (
         "contractenddate",
         "contractend",
         "enddate",
@@ -146,7 +169,8 @@ class RegisterSheet:
 def header_field(header: object) -> str | None:
     """The register field a column header names, or None for a column we do not use."""
     key = _NOT_ALNUM.sub("", str(header or "").casefold().replace("£", "gbp"))
-    return _ALIAS_TO_FIELD.get(key)
+    # "Annual Value (£)" and "Value GBP" name the same column as "Annual Value".
+    return _ALIAS_TO_FIELD.get(key) or _ALIAS_TO_FIELD.get(key.removesuffix("gbp"))
 
 
 def read_register(data: bytes, filename: str = "") -> RegisterSheet:

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from crp_checker.schemas import Facts, Period, Verdict
 from crp_checker.store.supplier_models import Supplier
 from crp_checker.suppliers.charts import Chart, Series, format_value, line_chart
-from crp_checker.suppliers.records import supplier_assessments
+from crp_checker.suppliers.records import is_plan, link_methods, supplier_assessments
 
 SLIGHTLY_BEHIND = 0.10
 MAX_CHART_YEARS = 40
@@ -32,6 +32,12 @@ class HistoryEntry:
     score: int
     maturity: int
     net_zero_year: int | None
+    is_plan: bool = True
+    method: str | None = None  # how it was linked (suppliers.linking.LINK_METHODS)
+    rechecked_at: dt.datetime | None = None
+    recheck_count: int = 0
+    rulebook_version: str = ""
+    reassessed: bool = False
 
 
 @dataclass(frozen=True)
@@ -87,9 +93,11 @@ def _total(period: Period) -> float | None:
 def supplier_history(session: Session, supplier: Supplier) -> SupplierHistory:
     """Everything the supplier's page shows over time; later plans restate earlier years."""
     records = supplier_assessments(session, supplier, with_data=True)
+    methods = link_methods(session, supplier)
     entries, by_year = [], {}
     facts: Facts | None = None
     for record in records:
+        plan = is_plan(record.verdict, record.is_crp)
         entries.append(
             HistoryEntry(
                 record.public_id,
@@ -100,8 +108,16 @@ def supplier_history(session: Session, supplier: Supplier) -> SupplierHistory:
                 record.score,
                 record.maturity,
                 record.net_zero_year,
+                is_plan=plan,
+                method=methods.get(record.id),
+                rechecked_at=record.rechecked_at,
+                recheck_count=record.recheck_count or 0,
+                rulebook_version=record.rulebook_version,
+                reassessed=record.reassessed_from_id is not None,
             )
         )
+        if not plan:
+            continue  # a document that is not a plan reports no emissions and sets no targets
         facts = record.assessment.facts
         for role, period in (("baseline", facts.baseline), ("current", facts.current)):
             year = _year(period)

@@ -14,15 +14,17 @@ from typing import Any
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
+from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
 from crp_checker.report.rulebook import render_rules_json
 from crp_checker.report.tabular import render_json
 from crp_checker.rules import RULES
-from crp_checker.schemas import Verdict
+from crp_checker.schemas import Assessment, Verdict
 from crp_checker.store import (
     AssessmentRecord,
+    User,
     count_assessments_for,
     get_assessment_for,
     list_assessments_for,
@@ -167,13 +169,23 @@ async def check(request: Request, service: CheckingDep, user: OptionalApiUser) -
     responses={401: {"description": "No valid token"}, **_ERRORS},
 )
 async def submit(request: Request, db: SessionDep, user: ApiUser, service: CheckingDep) -> Response:
-    """Like /check, but the file and assessment are kept under the caller's organisation."""
+    """Like /check, but the file and assessment are kept under the caller's organisation.
+
+    An unchanged plan is not stored twice: the answer is then the stored check it repeats."""
     plan, assessment = await admitted_check(request, service, _input_from(request), signed_in=True)
     public_id = await run_in_threadpool(store_check, db, plan, assessment, user)
-    body = {"id": public_id, "url": f"/reports/{public_id}"} | json.loads(render_json(assessment))
+    stored = await run_in_threadpool(_stored_json, db, user, public_id, assessment)
+    body = {"id": public_id, "url": f"/reports/{public_id}"} | stored
     return JSONResponse(
         body, status_code=201, headers={"Location": f"/api/v1/assessments/{public_id}"}
     )
+
+
+def _stored_json(db: Session, user: User, public_id: str, fresh: Assessment) -> dict[str, Any]:
+    """The stored Assessment JSON, as GET /assessments/{id} answers it (`fresh` if hidden)."""
+    record = get_assessment_for(db, user, public_id)
+    loaded: dict[str, Any] = json.loads(render_json(fresh if record is None else record.assessment))
+    return loaded
 
 
 @router.get("/assessments", summary="List your assessments", response_model=AssessmentList)

@@ -32,6 +32,7 @@ from crp_checker.web import (
     account,
     admin,
     api,
+    api_suppliers,
     api_tenders,
     climate,
     csrf,
@@ -40,6 +41,7 @@ from crp_checker.web import (
     pages,
     reset,
     screening,
+    supplier_page,
     suppliers,
     tender_bids,
     tenders,
@@ -168,12 +170,15 @@ def create_app(
     app.include_router(reset.router)
     app.include_router(docs.router)
     app.include_router(api.router)
+    app.include_router(api_suppliers.router)
     app.include_router(api_tenders.router)
     app.include_router(tenders.router)
     app.include_router(tender_bids.router)
-    # Before the suppliers' pages, so /suppliers/screening is not read as a supplier id.
+    # Before a supplier's page, so /suppliers/screening and /suppliers/link are not read as
+    # supplier ids.
     app.include_router(screening.router)
     app.include_router(suppliers.router)
+    app.include_router(supplier_page.router)
     app.include_router(climate.dashboard_router)
     app.include_router(climate.support_router)
     app.mount("/static", StaticFiles(directory=Path(PACKAGE_DIR) / "static"), name="static")

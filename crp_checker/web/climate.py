@@ -23,7 +23,9 @@ from crp_checker.suppliers import (
     build_dashboard,
     build_support_list,
     category_chart,
+    definitions,
     maturity_chart,
+    renewal_window_months,
     spend_categories,
     support_list_csv,
     trend_chart,
@@ -76,22 +78,16 @@ def parse_spend(text: str | None) -> Decimal | None:
 def dashboard(request: Request, db: SessionDep, user: ClimateUser) -> HTMLResponse:
     """How ready the supply chain is, by count and by spend, now and by quarter."""
     board = build_dashboard(db)
+    defined = definitions(board)
     measures = [
-        ("compliant", "Compliant plan", board.compliant),
-        (
-            "net-zero-deadline",
-            f"Committed to net zero by {board.net_zero_deadline}",
-            board.net_zero_deadline_share,
-        ),
-        (
-            "net-zero-local",
-            f"Committed to net zero by {board.local_ambition_year}",
-            board.net_zero_local,
-        ),
-        ("scope3", "Measuring Scope 3", board.measuring_scope3),
+        ("compliant", defined["compliant"].label, board.compliant),
+        ("net-zero-deadline", defined["net_zero_deadline"].label, board.net_zero_deadline_share),
+        ("net-zero-local", defined["net_zero_local"].label, board.net_zero_local),
+        ("scope3", defined["measuring_scope3"].label, board.measuring_scope3),
     ]
     context = climate_context() | {
         "board": board,
+        "defined": defined,
         "measures": [(key, label, share, share_cells(share)) for key, label, share in measures],
         "charts": [trend_chart(board), maturity_chart(board), category_chart(board)],
     }
@@ -140,7 +136,8 @@ def support(
         "category": filters["category"] or "",
         "min_spend": "" if spend is None else str(spend),
     }
-    context = climate_context() | filters | extra | {"listed": listed, "query": query}
+    context = climate_context() | filters | extra
+    context |= {"listed": listed, "query": query, "renewal_months": renewal_window_months()}
     return render(request, "climate_support.html", context, user=user, status=status)
 
 

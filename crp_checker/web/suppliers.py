@@ -1,8 +1,8 @@
-"""The supplier register pages (issue 6): the register, importing it, linking assessments to
-suppliers, and each supplier's page (history, support, signposting, contacts).
+"""The supplier register pages: the register (filters, sorting, renewals), importing it, and
+linking stored checks to suppliers (suggestions to confirm, or any supplier found by name or
+number). Each supplier's own page is web/supplier_page.py.
 
-Climate team and admins only (see crp_checker.web.climate); a supplier's address is 404 for
-everyone else, so the register's contents do not leak through guessed ids.
+Climate team and admins only (see crp_checker.web.climate).
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import partial
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, File, Form, HTTPException, Request
+from fastapi import APIRouter, File, Form, HTTPException, Request
 from fastapi import UploadFile as FormFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy.orm import Session
@@ -19,31 +19,23 @@ from starlette.concurrency import run_in_threadpool
 from crp_checker.errors import CRPError
 from crp_checker.ingest.names import display_name
 from crp_checker.store import AssessmentRecord, User, get_assessment
-from crp_checker.store.supplier_models import Supplier
+from crp_checker.store.models import utcnow
 from crp_checker.suppliers import (
-    contact_outcome,
-    count_suppliers,
-    emissions_chart,
     get_supplier,
     import_register,
-    latest_assessments,
     link_assessment,
     link_unlinked,
-    linked_supplier,
-    list_contacts,
     list_suppliers,
-    record_contact,
-    signposting_message,
-    similar_suppliers,
+    make_filters,
+    register_page,
+    renewal_window_months,
     spend_categories,
-    supplier_history,
-    supplier_support,
-    unlink_assessment,
+    suggestions,
     unlinked_assessments,
 )
+from crp_checker.suppliers.listing import SORT_LABELS, STATUS_LABELS, RegisterFilters
 from crp_checker.suppliers.screening import suppliers_to_screen
-from crp_checker.support import load_routes
-from crp_checker.web.deps import CLIMATE_ROLES, ClimateUser, CurrentUser, SessionDep, SettingsDep
+from crp_checker.web.deps import ClimateUser, SessionDep, SettingsDep
 from crp_checker.web.render import climate_context, render
 from crp_checker.web.uploads import MissingInputError, read_upload
 
@@ -51,26 +43,11 @@ router = APIRouter(prefix="/suppliers", include_in_schema=False)
 SUPPLIER_NOT_FOUND = "There is no supplier with this address, or your account cannot see it."
 PAGE_SIZE = 50
 UNLINKED_SHOWN = 20
+SEARCH_SHOWN = 20
 # Linking everything unlinked at once stops here; the button can be pressed again.
 AUTO_LINK_BATCH = 2000
 NO_ASSESSMENT = "There is no stored assessment with this id."
 MAX_ID = 2**31 - 1  # PostgreSQL's integer: a larger id in an address would be a 500, not a 404
-
-
-def get_visible_supplier(db: SessionDep, user: CurrentUser, supplier_id: int) -> Supplier:
-    """The supplier for the climate team, or 404 for every other signed-in role."""
-    supplier = _get(db, supplier_id) if user.role in CLIMATE_ROLES else None
-    if supplier is None:
-        raise HTTPException(status_code=404, detail=SUPPLIER_NOT_FOUND)
-    return supplier
-
-
-SupplierDep = Annotated[Supplier, Depends(get_visible_supplier)]
-
-
-def _get(db: Session, supplier_id: int) -> Supplier | None:
-    """The supplier, or None; ids past the database's integer range are simply unknown."""
-    return get_supplier(db, supplier_id) if 0 < supplier_id <= MAX_ID else None
 
 
 def _record(db: Session, public_id: str) -> AssessmentRecord:
@@ -78,6 +55,20 @@ def _record(db: Session, public_id: str) -> AssessmentRecord:
     if record is None:
         raise HTTPException(status_code=404, detail=NO_ASSESSMENT)
     return record
+
+
+def _query(filters: RegisterFilters, page: int | None = None) -> dict[str, str]:
+    """The filters as a page address's query (for the pager and the sort links)."""
+    query = {
+        "q": filters.search or "",
+        "category": filters.category or "",
+        "status": filters.status or "",
+        "renewal": "1" if filters.renewal else "",
+        "sort": filters.sort if filters.sort != "name" else "",
+    }
+    if page is not None and page > 1:
+        query["page"] = str(page)
+    return {key: value for key, value in query.items() if value}
 
 
 # --------------------------------------------------------------------------- the register
@@ -90,47 +81,49 @@ def _register_page(
     *,
     q: str = "",
     category: str = "",
+    status_filter: str = "",
+    renewal: str = "",
+    sort: str = "",
     page: int = 1,
     status: int = 200,
     **extra: Any,
 ) -> HTMLResponse:
     categories = spend_categories(db)
-    chosen = category if category in categories else None
-    search = q.strip()[:200] or None
-    total = count_suppliers(db, category=chosen, search=search)
-    pages = max(1, -(-total // PAGE_SIZE))
-    page = min(max(1, page), pages)
-    suppliers = list_suppliers(
-        db, category=chosen, search=search, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE
+    filters = make_filters(
+        categories,
+        search=q,
+        category=category,
+        status=status_filter,
+        renewal=renewal == "1",
+        sort=sort,
     )
-    latest = latest_assessments(db, supplier_ids=[s.id for s in suppliers])
+    today = utcnow().date()
+    page = max(1, page)
+    listed = register_page(db, filters, today, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
+    pages = max(1, -(-listed.total // PAGE_SIZE))
+    if page > pages:  # past the end (a stale link): the last page
+        page = pages
+        listed = register_page(db, filters, today, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
     unlinked = [
-        (record, _candidates(db, record))
+        (record, suggestions(db, record))
         for record in unlinked_assessments(db, limit=UNLINKED_SHOWN)
     ]
     context = climate_context() | {
-        "suppliers": suppliers,
-        "latest": latest,
-        "total": total,
+        "entries": listed.entries,
+        "total": listed.total,
         "page": page,
         "pages": pages,
-        "q": search or "",
-        "category": chosen or "",
+        "filters": filters,
+        "previous_query": _query(filters, page - 1),
+        "next_query": _query(filters, page + 1),
         "categories": categories,
+        "status_labels": STATUS_LABELS,
+        "sort_labels": SORT_LABELS,
+        "renewal_months": renewal_window_months(),
         "unlinked": unlinked,
-        "with_url": count_suppliers_with_url(db),
+        "with_url": len(suppliers_to_screen(db)),
     }
     return render(request, "climate_suppliers.html", context | extra, user=user, status=status)
-
-
-def _candidates(db: Session, record: AssessmentRecord) -> list[Supplier]:
-    name = record.assessment.facts.organisation
-    return similar_suppliers(db, name) if name else []
-
-
-def count_suppliers_with_url(db: Session) -> int:
-    """How many suppliers the screening button would re-check."""
-    return len(suppliers_to_screen(db))
 
 
 @router.get("", response_class=HTMLResponse)
@@ -140,11 +133,26 @@ def register(
     user: ClimateUser,
     q: str = "",
     category: str = "",
+    status: str = "",
+    renewal: str = "",
+    sort: str = "",
     page: int = 1,
     linked: int | None = None,
 ) -> HTMLResponse:
-    """The register with search, category filter and paging; import and link forms."""
-    return _register_page(request, db, user, q=q, category=category, page=page, linked=linked)
+    """The register: search, category, plan status and renewal filters, sorting, paging;
+    import and link forms."""
+    return _register_page(
+        request,
+        db,
+        user,
+        q=q,
+        category=category,
+        status_filter=status,
+        renewal=renewal,
+        sort=sort,
+        page=page,
+        linked=linked,
+    )
 
 
 def _import(request: Request, db: Session, user: User, data: bytes, filename: str) -> HTMLResponse:
@@ -179,6 +187,26 @@ async def import_file(
         return await run_in_threadpool(page)
 
 
+# --------------------------------------------------------------------------- linking
+
+
+@router.get("/link", response_class=HTMLResponse)
+def find_supplier(
+    request: Request, db: SessionDep, user: ClimateUser, assessment: str = "", q: str = ""
+) -> HTMLResponse:
+    """Find any supplier by name or Companies House number to link a stored check to."""
+    record = _record(db, assessment[:64])
+    search = q.strip()[:200]
+    found = list_suppliers(db, search=search, limit=SEARCH_SHOWN) if search else []
+    context = climate_context() | {
+        "record": record,
+        "q": search,
+        "found": found,
+        "suggested": suggestions(db, record),
+    }
+    return render(request, "climate_link.html", context, user=user)
+
+
 @router.post("/link")
 def link(
     db: SessionDep,
@@ -186,10 +214,14 @@ def link(
     assessment: Annotated[str, Form(max_length=64)] = "",
     supplier: Annotated[str, Form(max_length=20)] = "",
 ) -> Response:
-    """A person links a stored assessment to the supplier they chose."""
+    """A person links a stored assessment to the supplier they chose (or confirmed)."""
     # The fields are read after the role check, so a refused user learns nothing from them.
     record = _record(db, assessment)
-    chosen = _get(db, int(supplier)) if supplier.isdigit() else None
+    chosen = (
+        get_supplier(db, int(supplier))
+        if supplier.isdigit() and 0 < int(supplier) <= MAX_ID
+        else None
+    )
     if chosen is None:
         raise HTTPException(status_code=404, detail=SUPPLIER_NOT_FOUND)
     link_assessment(db, chosen, record, user=user, method="manual")
@@ -199,82 +231,6 @@ def link(
 
 @router.post("/auto-link")
 def link_automatically(db: SessionDep, user: ClimateUser) -> Response:
-    """Link every unlinked assessment whose supplier is unambiguous (e.g. after an import)."""
+    """Link every unlinked assessment whose supplier is certain (e.g. after an import)."""
     linked = link_unlinked(db, limit=AUTO_LINK_BATCH)
     return RedirectResponse(f"/suppliers?linked={linked}#unlinked", status_code=303)
-
-
-# --------------------------------------------------------------------------- one supplier
-
-
-def _supplier_page(
-    request: Request,
-    db: Session,
-    user: User,
-    supplier: Supplier,
-    *,
-    status: int = 200,
-    **extra: Any,
-) -> HTMLResponse:
-    history = supplier_history(db, supplier)
-    support = supplier_support(db, supplier)
-    message = signposting_message(support) if support and support.routes else None
-    contacts = [contact_outcome(db, contact) for contact in list_contacts(db, supplier)]
-    context = climate_context() | {
-        "supplier": supplier,
-        "history": history,
-        "chart": emissions_chart(history) if history.emissions else None,
-        "support": support,
-        "message": message,
-        "contacts": contacts,
-        "route_names": {route.id: route.name for route in load_routes()},
-    }
-    return render(request, "climate_supplier.html", context | extra, user=user, status=status)
-
-
-@router.get("/{supplier_id}", response_class=HTMLResponse)
-def supplier_page(
-    request: Request, db: SessionDep, user: CurrentUser, supplier: SupplierDep
-) -> HTMLResponse:
-    """A supplier over the years, its gaps and support, the message to send, and contacts."""
-    return _supplier_page(request, db, user, supplier)
-
-
-class NoRouteChosenError(CRPError):
-    code = "no_route"
-    http_status = 400
-    default_hint = "Tick the support routes the message pointed the supplier to."
-
-
-@router.post("/{supplier_id}/contacts", response_class=HTMLResponse)
-def contact(
-    request: Request,
-    db: SessionDep,
-    user: CurrentUser,
-    supplier: SupplierDep,
-    routes: Annotated[list[str] | None, Form(max_length=100)] = None,
-) -> Response:
-    """Record that the signposting message was sent, pointing to the ticked routes."""
-    support = supplier_support(db, supplier)
-    known = {match.route.id for match in support.routes} if support else set()
-    chosen = [route for route in dict.fromkeys(routes or []) if route in known]
-    if support is None or not chosen:
-        error = NoRouteChosenError("The contact was not recorded: no support route was ticked.")
-        return _supplier_page(request, db, user, supplier, status=error.http_status, error=error)
-    message = signposting_message(support)
-    text = f"Subject: {message.subject}\n\n{message.body}"
-    record_contact(db, supplier, chosen, text, user=user)
-    return RedirectResponse(f"/suppliers/{supplier.id}#contacts", status_code=303)
-
-
-@router.post("/{supplier_id}/unlink")
-def unlink(
-    db: SessionDep, supplier: SupplierDep, assessment: Annotated[str, Form(max_length=64)] = ""
-) -> Response:
-    """Undo a wrong link: the assessment goes back to the "not yet linked" list."""
-    record = _record(db, assessment)
-    owner = linked_supplier(db, record)
-    if owner is None or owner.id != supplier.id:
-        raise HTTPException(status_code=404, detail=NO_ASSESSMENT)
-    unlink_assessment(db, record)
-    return RedirectResponse(f"/suppliers/{supplier.id}#assessments", status_code=303)
