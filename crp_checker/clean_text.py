@@ -16,6 +16,8 @@ from crp_checker.errors import CRPError
 # Characters that reorder or hide the text around them (Unicode bidi controls).
 _BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 _LINE_BREAKS = frozenset("\t\n\r\u2028\u2029")
+# Never assigned a meaning: XML (so XLSX and DOCX exports) cannot hold them.
+_NONCHARACTERS = frozenset("\ufffe\uffff")
 
 
 class ControlCharacterError(CRPError):
@@ -44,7 +46,7 @@ def hidden_character(value: str, *, multiline: bool = False) -> str | None:
         if character in _LINE_BREAKS or character in _BIDI:
             return character
         category = unicodedata.category(character)
-        if category == "Cc" or category == "Cs":
+        if category == "Cc" or category == "Cs" or character in _NONCHARACTERS:
             return character
     return None
 

@@ -8,35 +8,24 @@ cannot hold most of them, so a tender title with one once made the XLSX export f
 from __future__ import annotations
 
 import re
-import unicodedata
 
+from crp_checker.clean_text import ControlCharacterError, require_clean
 from crp_checker.tenders.errors import InvalidTenderError, TenderError
 
-# Line breaks and tabs are allowed in long text (reasons) and folded into spaces in one-line
-# fields; every other C0/C1 control, lone surrogate and non-character is refused.
-_ALLOWED_CONTROLS = frozenset("\t\n\r")
 # What XML 1.0 (so openpyxl and python-docx) cannot hold at all.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
-def _refused(text: str) -> str | None:
-    """The first refused character of `text`, or None."""
-    for char in text:
-        if char in _ALLOWED_CONTROLS:
-            continue
-        category = unicodedata.category(char)
-        if category in ("Cc", "Cs") or char in ("\ufffe", "\uffff"):
-            return char
-    return None
-
-
 def _check(text: str, field: str, error: type[TenderError] = InvalidTenderError) -> None:
-    char = _refused(text)
-    if char is not None:
+    """The one check of typed text (`clean_text`), raised as the tender's own error; tabs and
+    line breaks pass here (one-line fields fold them into spaces)."""
+    try:
+        require_clean(field, text, multiline=True)
+    except ControlCharacterError as refused:
         raise error(
-            f"The {field} holds a control character (U+{ord(char):04X}), which cannot be kept.",
+            refused.message,
             hint="Type the text again rather than pasting it, or remove the invisible character.",
-        )
+        ) from None
 
 
 def text_field(value: str | None, field: str, limit: int) -> str:
