@@ -40,18 +40,9 @@ def _cells(text: str) -> list[str]:
     return text.split()
 
 
-def _year_row(line: Line, columns: list[str]) -> tuple[list[float | None], list[str]] | None:
-    """The figures of a year row, one per scope column, or None if the line is not one."""
-    spec = find_period(line.text)
-    if spec is None or spec.offset > 2:
-        return None
-    rest = line.text[spec.offset + len(spec.label) :]
-    rest = re.sub(r"^\s*\([^)]*\)", "", rest)  # "2019/20 (baseline)"
-    cells = [c for c in _cells(rest) if c]
-    if "|" not in rest:
-        cells = [c for c in cells if _PLAIN_CELL.fullmatch(c)]
-    if len(cells) != len(columns):
-        return None
+def _figures(cells: list[str]) -> tuple[list[float | None], list[str]] | None:
+    """Each cell's figure, None for a 'not available' cell (its text kept); None for the row
+    when a cell holds anything else, as then the line is not a row of figures."""
     values: list[float | None] = []
     texts: list[str] = []
     for cell in cells:
@@ -66,6 +57,21 @@ def _year_row(line: Line, columns: list[str]) -> tuple[list[float | None], list[
     return values, texts
 
 
+def _year_row(line: Line, columns: list[str]) -> tuple[list[float | None], list[str]] | None:
+    """The figures of a year row, one per scope column, or None if the line is not one."""
+    spec = find_period(line.text)
+    if spec is None or spec.offset > 2:
+        return None
+    rest = line.text[spec.offset + len(spec.label) :]
+    rest = re.sub(r"^\s*\([^)]*\)", "", rest)  # "2019/20 (baseline)"
+    cells = [c for c in _cells(rest) if c]
+    if "|" not in rest:
+        cells = [c for c in cells if _PLAIN_CELL.fullmatch(c)]
+    if len(cells) != len(columns):
+        return None
+    return _figures(cells)
+
+
 def _values_row(line: Line, columns: list[str]) -> tuple[list[float | None], list[str]] | None:
     """A row of figures only, one per scope column (after a label cell such as 'tCO2e')."""
     cells = [c for c in _cells(line.text) if c]
@@ -76,18 +82,8 @@ def _values_row(line: Line, columns: list[str]) -> tuple[list[float | None], lis
     plain = "|" in line.text or all(_PLAIN_CELL.fullmatch(c) for c in cells)
     if len(cells) != len(columns) or not plain:
         return None
-    values: list[float | None] = []
-    texts: list[str] = []
-    for cell in cells:
-        found = cell_value(cell)
-        if found is not None:
-            values.append(found[0])
-        elif NOT_AVAILABLE.search(cell):
-            values.append(None)
-            texts.append(cell)
-        else:
-            return None
-    return (values, texts) if any(v is not None for v in values) else None
+    read = _figures(cells)
+    return read if read is not None and any(v is not None for v in read[0]) else None
 
 
 def _cue_above(block: Block, lines: list[Line]) -> None:
