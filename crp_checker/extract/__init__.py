@@ -17,6 +17,7 @@ from crp_checker.extract.identity import extract_organisation
 from crp_checker.extract.kind import judge_crp
 from crp_checker.extract.measures import extract_measures
 from crp_checker.extract.method import extract_method
+from crp_checker.extract.ocr_figures import check_ocr_figures
 from crp_checker.extract.publication import extract_publication_date
 from crp_checker.extract.scope3 import extract_scope3
 from crp_checker.extract.signatory import extract_signatory
@@ -37,6 +38,7 @@ def extract(document: Document, *, published_url: str | None = None) -> Facts:
     extract_publication_date(context, facts)
     extract_emissions(context, facts, categories)
     extract_scope3(context, facts, categories)
+    check_ocr_figures(document, facts)
     extract_explanations(context, facts)
     extract_method(context, facts)
     extract_targets(context, facts)
