@@ -39,7 +39,8 @@ _NOT_ACTUALS = re.compile(
 )
 _CURRENT_WORDS = re.compile(
     r"\b(?:current|this|latest|most recent|reporting)\s+"
-    r"(?:(?:full|complete|reporting|financial|calendar)\s+)*(?:year|period)\b",
+    r"(?:(?:full|complete|reporting|financial|calendar)\s+)*(?:year|period)\b"
+    r"|\b(?:current|latest|most recent)\s+(?:(?:ghg|carbon)\s+)?(?:emissions|footprint)\b",
     re.I,
 )
 _BASELINE_WORDS = re.compile(r"\bbaseline\b|\bbase\s+year\b", re.I)
@@ -87,6 +88,24 @@ def _dated(text: str, start: int, end: int) -> tuple[int, int]:
 def _nearest(cues: list[tuple[int, str]], position: int) -> str:
     """The period named nearest a figure (a cue before it wins a tie)."""
     return min(cues, key=lambda cue: (abs(cue[0] - position), cue[0] > position))[1]
+
+
+def _usable(
+    context: DocumentContext, sentence: Sentence, cues: list[tuple[int, str]], position: int
+) -> list[tuple[int, str]]:
+    """The cues that may name a figure's period: not a label on a later line than the figure
+    ('Scope 3: 20.0 tCO2e' then the next table's 'Reporting year: 2025', run into one sentence
+    because the line has no full stop)."""
+    line = context.line_at(sentence.page, sentence.start + position)
+    if line is None:
+        return cues
+    return [
+        cue
+        for cue in cues
+        if cue[0] <= position
+        or (later := context.line_at(sentence.page, sentence.start + cue[0])) is None
+        or later.index <= line.index
+    ]
 
 
 def _joined(sentences: list[Sentence]) -> list[Sentence]:
@@ -142,21 +161,25 @@ def prose_figures(
                 _apply(facts, host, figure, sentence, strength, co2e_said, gap=True)
         cues = _cues(sentence, facts)
         named = {role for _, role in cues}
+        before = carried if carried and carried_for < _CONTEXT_SENTENCES else None
         if len(named) == 1:
             carried, carried_for = next(iter(named)), 0
         carried_for += 1
         if _NOT_ACTUALS.search(text):
             continue
-        if not cues and carried and carried_for <= _CONTEXT_SENTENCES:
-            cues = [(0, carried)]
+        if not cues and before:
+            cues = [(0, before)]
         roles = {role for _, role in cues}
         odd = odd_unit_total(text)
         if odd is not None and len(roles) == 1:
             _odd_unit(facts, next(iter(roles)), odd, sentence)
         for figure in sentence_figures(text):
             targets: tuple[str, ...] = ("baseline", "current") if figure.both else ()
-            if not targets and cues:
-                targets = (_nearest(cues, figure.start),)
+            usable = _usable(context, sentence, cues, figure.start)
+            if not targets and usable:
+                targets = (_nearest(usable, figure.start),)
+            elif not targets and cues and before:
+                targets = (before,)  # only a label after it, on a later line, names a period
             for role in targets:
                 _apply(facts, role, figure, sentence, strength, co2e_said)
         for role in roles if len(roles) == 1 else ():

@@ -130,6 +130,19 @@ def _is_prose(text: str) -> bool:
     return len(text.split()) > _MAX_LABEL_WORDS
 
 
+# "Scope 1 5.0 tCO2e, Scope 2 2.0 tCO2e": a scope named with its figure, then another scope.
+_SCOPE_FIGURE = re.compile(r"\bscope\s*([123])\b\W{0,3}(?:[a-z]+\W+){0,3}?[\d.,]*\d", re.I)
+
+
+def _lists_scopes(text: str) -> bool:
+    """A line that gives several scopes each with its figure, one after another ("Emissions in
+    2025: Scope 1 5.0 tCO2e, Scope 2 2.0 tCO2e, Scope 3 14.0 tCO2e") is a sentence listing
+    figures, read as prose with its period, not one table row holding the first figure."""
+    if "|" in text:
+        return False
+    return len({m[1] for m in _SCOPE_FIGURE.finditer(text)}) >= 2
+
+
 def _in_sentence(context: DocumentContext, line: Line, row: Row) -> bool:
     """'Scope 1, our two company vans, was 12.1 tonnes' opening a sentence that runs on over
     the next line (a narrow column) is prose, not a table row."""
@@ -212,6 +225,8 @@ def find_blocks(context: DocumentContext) -> list[Block]:
             if row.kind != "none" and not row.values and not row.texts and _is_prose(line.text):
                 row = Row("none", "")
             if row.kind != "none" and not row.cells and _in_sentence(context, line, row):
+                row = Row("none", "")
+            if row.kind in ("scope", "source") and not row.cells and _lists_scopes(line.text):
                 row = Row("none", "")
             if line.index in context.headings and row.kind in ("none", "category"):
                 close()
