@@ -187,6 +187,10 @@ def extract_organisation(context: DocumentContext, facts: Facts) -> None:
     if m and not _NOT_ORG.match(_clean(m["org"])):
         facts.organisation = _subject_name(m["org"])
         facts.evidence["organisation"] = list(facts.evidence.get("net_zero", []))
+        defined = _alias_defined(context, facts.organisation)
+        if defined is not None:
+            facts.organisation, line = defined
+            facts.evidence["organisation"] = [line.evidence()]
         return
     furniture = [line for line in context.lines if line.furniture][:12]
     examples = [line.text for line in context.lines if _example(context, line)]
@@ -251,6 +255,42 @@ def extract_organisation(context: DocumentContext, facts: Facts) -> None:
             return
     if not _legal_anywhere(context, facts) and not _on_behalf_of(context, facts):
         _recurring_name(context, facts)
+
+
+def _alias_defined(context: DocumentContext, alias: str) -> tuple[str, Line] | None:
+    """The full name a short name stands for, where the plan defines it: 'Harbour View
+    Facilities Management Limited (HVFM)', 'Kestrel Data Systems Ltd ("Kestrel")'. A
+    commitment's subject is often the short name; the supplier is the full one."""
+    if len(alias.split()) > 2:
+        return None
+    defined = re.compile(
+        r"(?P<full>[A-Z][^()\n]{2,100}?)\s*\(\s*(?:the\s+)?[\"“‘']?"
+        + re.escape(alias)
+        + r"[\"”’']?\s*\)"
+    )
+    for line in context.lines[:200]:
+        found = defined.search(line.text)
+        if found is None:
+            continue
+        full = _clean(found["full"])
+        if full.lower() != alias.lower() and len(full.split()) >= 2 and _name_like(full):
+            return full, line
+    if re.fullmatch(r"[A-Z]{2,6}", alias):
+        for line in _top_lines(context, 25):
+            for legal in _LEGAL.finditer(line.text):
+                if _initials(legal["org"]) == alias:
+                    return _clean(legal["org"]), line
+    return None
+
+
+def _initials(name: str) -> str:
+    """'Harbour View Facilities Management Limited' -> 'HVFM' (the legal form and small words
+    left out), to match a plan that calls itself by its initials."""
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", name) if w[0].isupper()]
+    suffix = re.compile(_SUFFIX + r"$")
+    while words and suffix.match(words[-1]):
+        words.pop()
+    return "".join(w[0] for w in words)
 
 
 def _on_behalf_of(context: DocumentContext, facts: Facts) -> bool:
