@@ -23,6 +23,12 @@ from crp_checker.extract.values import find_period
 _HEAD = re.compile(r"\bscope\s*(?P<n>[123])\b|\btotal\b", re.I)
 _PLAIN_CELL = re.compile(r"[-–—]|n/?a|nil|(?:[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)", re.I)
 _MAX_ROWS = 6
+# The row's role written before its year: "Baseline 2020", "Current year (2025)", "Reporting
+# period: FY24/25".
+_ROLE_FIRST = re.compile(
+    r"^\W*(?:baseline|base|current|reporting|latest)(?:\s+(?:year|period))?\s*[:(\-–]?\s*",
+    re.I,
+)
 _CUE_LINES = 3
 
 
@@ -60,10 +66,11 @@ def _figures(cells: list[str]) -> tuple[list[float | None], list[str]] | None:
 def _year_row(line: Line, columns: list[str]) -> tuple[list[float | None], list[str]] | None:
     """The figures of a year row, one per scope column, or None if the line is not one."""
     spec = find_period(line.text)
-    if spec is None or spec.offset > 2:
+    role = _ROLE_FIRST.match(line.text)
+    if spec is None or spec.offset > (role.end() if role else 0) + 2:
         return None
     rest = line.text[spec.offset + len(spec.label) :]
-    rest = re.sub(r"^\s*\([^)]*\)", "", rest)  # "2019/20 (baseline)"
+    rest = re.sub(r"^\s*\)?\s*\([^)]*\)|^\s*\)", "", rest)  # "2019/20 (baseline)"
     cells = [c for c in _cells(rest) if c]
     if "|" not in rest:
         cells = [c for c in cells if _PLAIN_CELL.fullmatch(c)]

@@ -157,6 +157,11 @@ _SPLIT_YEAR = re.compile(
     re.IGNORECASE,
 )
 _FY_COMPACT = re.compile(r"\bFY\s?(?P<y1>\d\d)(?P<y2>\d\d)\b(?!\s?[-–/]\s?\d)", re.IGNORECASE)
+# "FY20/21", "FY 24-25", "F/Y 23/24": a financial year by two two-digit years, ending in the
+# second (read as "FY20" alone, it would be filed a year early).
+_FY_SPLIT_SHORT = re.compile(
+    r"\b(?:FY|F/Y)\s?'?(?P<y1>\d\d)\s?[/\-–]\s?'?(?P<y2>\d\d)(?![\d/])", re.IGNORECASE
+)
 _FY_SHORT = re.compile(r"\bFY\s?'?(?P<y>\d\d|(?:19|20)\d\d)\b", re.IGNORECASE)
 _FINANCIAL_YEAR = re.compile(
     r"\b(?:financial|fiscal|academic)\s+year\s+(?:of\s+)?(?P<y>(?:19|20)\d\d)(?![\d/-])",
@@ -228,6 +233,11 @@ def find_period(text: str) -> PeriodSpec | None:
             candidates.append((m.start(), 3, spec))
             break
     for m in _FY_COMPACT.finditer(text):
+        y1, y2 = 2000 + int(m["y1"]), 2000 + int(m["y2"])
+        if y2 == y1 + 1:
+            candidates.append((m.start(), 4, PeriodSpec(m[0], y2, offset=m.start())))
+            break
+    for m in _FY_SPLIT_SHORT.finditer(text):
         y1, y2 = 2000 + int(m["y1"]), 2000 + int(m["y2"])
         if y2 == y1 + 1:
             candidates.append((m.start(), 4, PeriodSpec(m[0], y2, offset=m.start())))

@@ -1,0 +1,104 @@
+"""Periods written the short way and year rows that name their role first.
+
+"FY20/21" is the financial year ending in 2021 (read as "FY20" alone it would be filed a year
+early); a table with one row per year may start each row with its role ("Baseline 2020",
+"Current year (2025)") and must still be read, in text, Markdown and Word tables alike.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+import pytest
+from documents import facts_of
+
+from crp_checker.extract import extract
+from crp_checker.extract.values import find_period
+from crp_checker.ingest import ingest
+
+
+@pytest.mark.parametrize(
+    ("text", "end_year"),
+    [
+        ("FY20/21", 2021),
+        ("Baseline year: FY 20/21", 2021),
+        ("FY23-24", 2024),
+        ("F/Y 24/25", 2025),
+        ("FY'22/23", 2023),
+        ("FY2024/25", 2025),
+        ("FY24", 2024),
+    ],
+)
+def test_a_short_financial_year_ends_in_its_second_year(text: str, end_year: int) -> None:
+    spec = find_period(text)
+    assert spec is not None and spec.end_year == end_year
+
+
+def test_two_short_years_that_do_not_follow_each_other_are_not_one_year() -> None:
+    spec = find_period("FY20/22")
+    assert spec is not None and spec.label == "FY20"
+
+
+def test_figures_under_short_financial_years_go_to_their_own_years() -> None:
+    facts = facts_of(
+        """Carbon Reduction Plan
+        Ashby Signs Ltd
+        Baseline year: FY20/21
+        Current reporting year: FY24/25
+        | Scope | FY20/21 | FY24/25 |
+        | Scope 1 | 12.0 | 9.5 |
+        | Scope 2 | 6.0 | 3.1 |
+        | Scope 3 | 40.2 | 33.0 |
+        """
+    )
+    assert (facts.baseline.end_year, facts.baseline.scope1) == (2021, 12.0)
+    assert (facts.current.end_year, facts.current.scope1) == (2025, 9.5)
+
+
+_ROWS = [
+    ("Baseline 2020", "Current 2025"),
+    ("Baseline year (2020)", "Current year (2025)"),
+    ("Base year: 2020", "Reporting year: 2025"),
+]
+
+
+@pytest.mark.parametrize(("base", "current"), _ROWS)
+def test_year_rows_that_name_their_role_first_are_read_in_text(base: str, current: str) -> None:
+    facts = facts_of(
+        f"""Carbon Reduction Plan
+        Ashby Signs Ltd
+        | Year | Scope 1 | Scope 2 | Scope 3 | Total |
+        | {base} | 12.0 | 6.0 | 40.2 | 58.2 |
+        | {current} | 9.5 | 3.1 | 33.0 | 45.6 |
+        """
+    )
+    assert (facts.baseline.end_year, facts.baseline.scope3, facts.baseline.total) == (
+        2020,
+        40.2,
+        58.2,
+    )
+    assert (facts.current.end_year, facts.current.scope1, facts.current.total) == (2025, 9.5, 45.6)
+
+
+@pytest.mark.parametrize(("base", "current"), _ROWS[:2])
+def test_year_rows_that_name_their_role_first_are_read_in_word(
+    tmp_path: Path, base: str, current: str
+) -> None:
+    document = docx.Document()
+    document.add_heading("Carbon Reduction Plan", 0)
+    document.add_paragraph("Ashby Signs Ltd is committed to achieving Net Zero by 2045.")
+    rows = [
+        ["Year", "Scope 1", "Scope 2", "Scope 3", "Total"],
+        [base, "12.0", "6.0", "40.2", "58.2"],
+        [current, "9.5", "3.1", "33.0", "45.6"],
+    ]
+    table = document.add_table(rows=3, cols=5)
+    for i, row in enumerate(rows):
+        for j, cell in enumerate(row):
+            table.cell(i, j).text = cell
+    path = tmp_path / "plan.docx"
+    document.save(str(path))
+    facts = extract(ingest(path))
+    assert (facts.baseline.end_year, facts.baseline.scope1) == (2020, 12.0)
+    assert (facts.current.end_year, facts.current.scope2) == (2025, 3.1)
