@@ -85,6 +85,12 @@ _SIGNATURE_MARK = re.compile(
     r"signature\s+(?:on\s+file|image))\s*",
     re.I,
 )
+# A label that names whose signature it is: "Director's signature: Jane Example".
+_SIGNATURE_OF = re.compile(r"(?:'s|’s)?\s+(?:signature|name)\s*$", re.I)
+# "Name of director: Jane Example", "Signature of the Managing Director: Jane Example".
+_ROLE_IN_LABEL = re.compile(
+    r"^(?:(?:full\s+)?name|signature)\s+of\s+(?:the\s+)?(?P<role>[A-Za-z &]{3,40}?)\s*[:|]", re.I
+)
 # A signature written out in a table cell ("G. Example") ends the role before it.
 _WRITTEN_SIGNATURE = re.compile(r"\s[A-Z]\.\s?[A-Z][a-z]+\b.*$")
 
@@ -164,7 +170,7 @@ def _role_first(
     if parts is None:
         return None, None
     found = person(parts["rest"])
-    role = _role_text(context, line, parts["role"])
+    role = _role_text(context, line, _SIGNATURE_OF.sub("", parts["role"]))
     if found is None or role is None:
         return None, None
     return found, role
@@ -228,7 +234,8 @@ def _signer_at(
         # "Signed: Managing Director, Jane Example"; unlabelled, only where the role is the
         # whole of what comes first: "Director: Jane Example", "Chair – Jane Example – 2026".
         found, role = _role_first(context, line, body)
-        if found is not None and not label and role != _ROLE_HEAD.split(body, maxsplit=1)[0]:
+        head = _SIGNATURE_OF.sub("", _ROLE_HEAD.split(body, maxsplit=1)[0])
+        if found is not None and not label and role != head:
             found, role = None, None
     if found is None:
         return None
@@ -239,6 +246,8 @@ def _signer_at(
         role = _role_text(context, line, rest)
     if role is None:
         role, role_line = _role_after(context, lines, position)
+    if role is None and (named := _ROLE_IN_LABEL.match(text)) is not None:
+        role, role_line = named["role"].strip(), line  # "Name of director: Jane Example"
     before = " ".join(previous.text for previous in lines[max(0, position - 3) : position])
     if not label and role is not None and not _PLAUSIBLE_ROLE.match(role):
         return None  # "CONTRACT NOTICE" over "Title: Grounds Maintenance Framework 2026-2030"
