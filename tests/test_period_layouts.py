@@ -102,3 +102,46 @@ def test_year_rows_that_name_their_role_first_are_read_in_word(
     facts = extract(ingest(path))
     assert (facts.baseline.end_year, facts.baseline.scope1) == (2020, 12.0)
     assert (facts.current.end_year, facts.current.scope2) == (2025, 3.1)
+
+
+@pytest.mark.parametrize(
+    ("header", "first", "second"),
+    [
+        # OCR reads some grid lines as bars and not others
+        (
+            "Year Scope 1 | Scope 2 | Scope 3 | Total",
+            "2020 (baseline) | 12.0 6.0 40.2 58.2",
+            "2025 9.5 3.1 33.0 45.6",
+        ),
+        (
+            "| Year | Scope 1 Scope 2 | Scope 3 | Total",
+            "| 2020 (baseline) | 12.0 | 6.0 40.2 | 58.2",
+            "| 2025 | 9.5 3.1 | 33.0 | 45.6",
+        ),
+        (
+            "Year Scope 1 Scope 2 Scope 3 Total",
+            "2020 baseline 12.0 6.0 40.2 58.2",
+            "2025 9.5 3.1 33.0 45.6",
+        ),
+    ],
+)
+def test_a_year_per_row_table_with_stray_bars_is_read_once(
+    header: str, first: str, second: str
+) -> None:
+    facts = facts_of(
+        "Carbon Reduction Plan\nAshby Signs Ltd\nAll figures in tCO2e.\n"
+        f"{header}\n{first}\n{second}\n"
+    )
+    baseline, current = facts.baseline, facts.current
+    assert (baseline.end_year, baseline.scope1, baseline.scope2, baseline.total) == (
+        2020,
+        12.0,
+        6.0,
+        58.2,
+    )
+    assert (current.end_year, current.scope1, current.scope2, current.total) == (
+        2025,
+        9.5,
+        3.1,
+        45.6,
+    )

@@ -22,7 +22,7 @@ from crp_checker.extract.periods import (
     undated,
 )
 from crp_checker.extract.prose import prose_figures
-from crp_checker.extract.tables import Role, find_blocks
+from crp_checker.extract.tables import Block, Role, find_blocks
 from crp_checker.extract.transposed import find_transposed
 from crp_checker.extract.units import CO2E_SAID
 from crp_checker.extract.values import PeriodSpec, find_period
@@ -107,6 +107,19 @@ def _merge(
     return period
 
 
+def _apart(blocks: list[Block], transposed: list[Block]) -> list[Block]:
+    """The row-per-scope tables that do not overlap a year-per-row table: its header and rows
+    read the other way round are not a table of their own ('Year Scope 1 | Scope 2 ...' over
+    rows of figures)."""
+    taken = {row.lines[0].index for block in transposed for row in block.rows}
+    taken |= {index - 1 for index in taken}  # the header above the first year row
+    return [
+        block
+        for block in blocks
+        if not any(line.index in taken for row in block.rows for line in row.lines)
+    ]
+
+
 def _differ(first: float, second: float) -> bool:
     """Figures that are not the same number as written (rounding aside)."""
     return abs(first - second) > max(0.05, 0.01 * max(abs(first), abs(second)))
@@ -127,7 +140,10 @@ def extract_emissions(
 ) -> None:
     """Fill facts.baseline and facts.current (and Scope 3 category values) from the tables."""
     statements = find_period_statements(context)
-    blocks = sorted(find_blocks(context) + find_transposed(context), key=lambda b: b.first_line)
+    transposed = find_transposed(context)
+    blocks = sorted(
+        _apart(find_blocks(context), transposed) + transposed, key=lambda b: b.first_line
+    )
     line_of: dict[int, int] = {}
     for statement in statements:
         line = context.line_at(statement.evidence.page or 1, statement.evidence.start or 0)

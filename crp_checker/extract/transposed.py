@@ -22,6 +22,7 @@ from crp_checker.extract.values import find_period
 
 _HEAD = re.compile(r"\bscope\s*(?P<n>[123])\b|\btotal\b", re.I)
 _PLAIN_CELL = re.compile(r"[-–—]|n/?a|nil|(?:[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)", re.I)
+_FIGURES_ONLY = re.compile(r"[\d.,\-–—]+(?:\s+[\d.,\-–—]+)+")
 _MAX_ROWS = 6
 # The row's role written before its year: "Baseline 2020", "Current year (2025)", "Reporting
 # period: FY24/25".
@@ -41,8 +42,16 @@ def _columns(text: str) -> list[str] | None:
 
 
 def _cells(text: str) -> list[str]:
+    """The cells of a row: between bars, else between spaces; a part between bars that holds
+    only figures is split at its spaces (OCR reads some grid lines as bars and not others:
+    "2020 | 12.0 6.0 40.2 58.2")."""
     if "|" in text:
-        return [c.strip() for c in text.strip().strip("|").split("|")]
+        parts = [c.strip() for c in text.strip().strip("|").split("|")]
+        return [
+            cell
+            for part in parts
+            for cell in (part.split() if _FIGURES_ONLY.fullmatch(part) else [part])
+        ]
     return text.split()
 
 
