@@ -51,11 +51,25 @@ def _sentence(context: DocumentContext, match: Match) -> Sentence | None:
 
 
 def _own(context: DocumentContext, sentence: Sentence) -> bool:
-    """The sentence speaks for this plan: not guidance, a duty or a pointer elsewhere."""
-    return not is_requirement(sentence.text) and not any(
-        context.matches_within(sentence.page, sentence.start, sentence.end, label)
+    """The sentence speaks for this plan: not guidance, a duty or a pointer elsewhere. Guidance
+    words cited in brackets or quotes (the PPN's title after its number) do not make the
+    sentence guidance."""
+    if is_requirement(sentence.text):
+        return False
+    text = context.document.pages[sentence.page - 1].text
+    return not any(
+        not (label == "BOILERPLATE" and _cited(text, sentence.start, match.start))
         for label in ("BOILERPLATE", "LINK_OUT")
+        for match in context.matches_within(sentence.page, sentence.start, sentence.end, label)
     )
+
+
+def _cited(text: str, start: int, position: int) -> bool:
+    """The phrase at `position` stands inside brackets or quotes opened after `start`."""
+    before = text[start:position]
+    opened = before.count("(") > before.count(")")
+    quoted = before.count("\u201c") > before.count("\u201d") or before.count('"') % 2 == 1
+    return opened or quoted
 
 
 def _in_declaration(context: DocumentContext, sentence: Sentence) -> bool:
@@ -67,6 +81,16 @@ def _has(context: DocumentContext, sentence: Sentence, *labels: str) -> bool:
     return any(
         context.matches_within(sentence.page, sentence.start, sentence.end, label)
         for label in labels
+    )
+
+
+def _pledges(context: DocumentContext, sentence: Sentence) -> bool:
+    """The sentence makes a commitment ("In line with PPN 06/21 we are committed to net zero"),
+    so the PPN it cites frames the pledge; "I confirm that" is a declaration's verb, not one."""
+    return any(
+        not match.text.lower().startswith("confirm")
+        for label in _COMMITMENT
+        for match in context.matches_within(sentence.page, sentence.start, sentence.end, label)
     )
 
 
@@ -100,8 +124,8 @@ def extract_declaration(context: DocumentContext, facts: Facts) -> None:
         if sentence is None:
             continue
         closing = _in_declaration(context, sentence)
-        declares = _has(context, sentence, "DECLARE")
-        if closing or (declares and not _has(context, sentence, *_COMMITMENT)):
+        declares = _has(context, sentence, "DECLARE") or bool(_FIRST_PERSON.search(sentence.text))
+        if closing or (declares and not _pledges(context, sentence)):
             facts.declaration = "ppn"
             facts.evidence["declaration"] = [sentence.evidence()]
             break
