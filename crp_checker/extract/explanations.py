@@ -73,6 +73,8 @@ _THIS_SCOPE = re.compile(r"\b(?:this|the)\s+scope\b", re.I)
 _ZERO_CELL = re.compile(r"(?<![\w.,])(?:0(?:\.0+)?|n/?a|nil|none|zero|-|–|—)(?![\w.,%])", re.I)
 _NUMBER = re.compile(r"(?<![\w.,])[-−]?\d[\d,]*(?:\.\d+)?(?![\w.,])")
 _MAX_JOIN = 2
+# A footnote sign after a figure: "0 tCO2e*", "0.0†", "N/A¹", "0 (1)", "0 [2]".
+_FOOTNOTE_SIGN = re.compile(r"(?<=[\w\s.])(?P<s>\*{1,3}|[†‡¹²³]|\(\d\)|\[\d\])$")
 _SHORT_LEAD_WORDS = 12
 _CHANGE = re.compile(
     r"\b(?:decrease|increase|reduction|rise|fall|drop|change|lower|higher|reduced|increased|"
@@ -205,15 +207,36 @@ def _is_zero_number(text: str) -> bool:
     return re.fullmatch(r"[-−]?0+(?:\.0+)?", text) is not None
 
 
-def _from_rows(facts: Facts, wanted: set[str]) -> None:
-    """Notes beside a zero in its own table row: a reason, or text a person should judge."""
+def _footnote(context: DocumentContext, quote: Evidence) -> tuple[str, str] | None:
+    """(sign, note) when the row ends on a footnote sign ("0 tCO2e*") and a line elsewhere
+    opens with the same sign: the sign ties that note to the figure."""
+    sign = _FOOTNOTE_SIGN.search(quote.quote.rstrip(" |"))
+    if sign is None:
+        return None
+    for line in context.lines:
+        text = line.text.strip()
+        if text.startswith(sign["s"]) and text != quote.quote.strip():
+            note = text[len(sign["s"]) :].strip()
+            if note:
+                return sign["s"], note
+    return None
+
+
+def _from_rows(context: DocumentContext, facts: Facts, wanted: set[str]) -> None:
+    """Notes beside a zero in its own table row, or in the footnote its sign points to: a
+    reason, or text a person should judge."""
     for name in sorted(wanted):
         doubts: list[tuple[str, str, Evidence]] = []
         for role in ("baseline", "current"):
             if name in getattr(facts, role).explanations:
                 continue
             for quote in facts.evidence.get(f"{role}.{name}", []):
-                found = _row_note(quote.quote)
+                footnote = _footnote(context, quote)
+                found = (
+                    ("0", footnote[1])
+                    if footnote and _is_zero(getattr(facts, role), name)
+                    else _row_note(quote.quote)
+                )
                 if found is None:
                     continue
                 written, note = found
@@ -261,7 +284,7 @@ def extract_explanations(context: DocumentContext, facts: Facts) -> None:
     if not wanted:
         return
     _from_sentences(context, facts, wanted)
-    _from_rows(facts, wanted)
+    _from_rows(context, facts, wanted)
     _from_typical(context, facts, wanted)
 
 

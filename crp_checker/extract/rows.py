@@ -138,6 +138,15 @@ def _describe_scope(row: Row, words: str) -> None:
         row.source = source
 
 
+# A scope's whole value written as a marker after its label, with at most a unit, a note in
+# brackets or a footnote sign after it.
+_MARKER_VALUE = re.compile(
+    r"^\s*(?:emissions?\b)?\s*(?:[:|=]|\s[-–—]\s)?\s*(?P<m>n/?a|nil|none|not applicable|[-–—])\s*"
+    r"(?:t\s?co2\s?e?|tonnes?(?:\s+co2e?)?)?\s*(?:\([^)]*\))?\s*[*†‡¹²³]?\s*$",
+    re.I,
+)
+
+
 def classify(text: str, category_at_start: int | None = None) -> Row:
     """Read one line (or pipe-separated row) of a possible emissions table.
 
@@ -182,6 +191,8 @@ def classify(text: str, category_at_start: int | None = None) -> Row:
         if row.kind == "scope" and not row.subtotal:
             _describe_scope(row, rest[: run.start])
         row.label = (row.label + rest[: run.start]).strip()
+    elif (marker := _MARKER_VALUE.match(rest)) is not None:
+        row.values, row.texts = [None], [marker["m"]]  # "Scope 1: N/A", "Scope 1 – nil"
     elif (marked := markers_only(rest))[1]:
         row.values, row.texts = [None] * len(marked[1]), marked[1]
         if row.kind == "scope":
