@@ -474,3 +474,20 @@ def test_scope_3_sources_the_checker_cannot_place_go_to_a_person() -> None:
 )
 def test_sources_that_cannot_be_required_categories_still_fail(body: str) -> None:
     assert run("scope3-categories", facts_of(HEAD + body)).outcome is Outcome.FAIL
+
+
+@pytest.mark.parametrize(
+    ("item", "number"),
+    [
+        ("outbound courier deliveries 5.0 tCO2e", 9),
+        ("outbound pallet freight 5.0 tCO2e", 9),
+        ("Outbound road haulage: 5.0 tCO2e", 9),
+        ("inbound supplier deliveries 5.0 tCO2e", 4),
+        ("Inbound parcel shipments 5.0 tCO2e", 4),
+    ],
+)
+def test_direction_words_with_a_word_between_name_the_transport_category(
+    item: str, number: int
+) -> None:
+    facts = facts_of(HEAD + f"\nScope 3 sources: {item}.")
+    assert number in facts.scope3_categories
