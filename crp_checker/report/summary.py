@@ -6,6 +6,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
+from crp_checker.corrections import describe
 from crp_checker.formatting import NOT_DISCLOSED, uk_date
 from crp_checker.report.wording import (
     OUTCOME_LABELS,
@@ -141,4 +142,5 @@ def report_context(assessment: Assessment) -> dict[str, Any]:
         "counts": outcome_counts(assessment),
         "sections": findings_by_section(assessment),
         "rule_titles": titles,
+        "corrections": [describe(path, fix) for path, fix in facts.corrections.items()],
     }
