@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from correction_support import BASELINE_FIGURES, unread_baseline_plan
 from factories import make_assessment
 from typer.testing import CliRunner
 
@@ -26,26 +27,12 @@ from crp_checker.corrections import (
 from crp_checker.pipeline import assess
 from crp_checker.schemas import Assessment, Facts, Outcome
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 runner = CliRunner()
-
-BASELINE_FIGURES = [
-    {"fact": "baseline.scope1", "value": 0.0, "page": 1, "quote": "Scope 1 0.0", "reason": "r"},
-    {"fact": "baseline.scope2", "value": 5.6, "page": 1, "quote": "Scope 2 5.6", "reason": "r"},
-    {"fact": "baseline.scope3", "value": 25.8, "page": 1, "quote": "Scope 3 25.8", "reason": "r"},
-    {"fact": "baseline.total", "value": 31.4, "page": 1, "quote": "Total 31.4", "reason": "r"},
-]
 
 
 def plan_with_unread_baseline(tmp_path: Path) -> Path:
-    """A complete plan whose baseline figures sit in an image the checker cannot read: only
-    the caption is text, so the checker finds the baseline year but no figures."""
-    text = (FIXTURES / "text" / "plain_text_zero_scope1.txt").read_text()
-    start = text.index("Baseline year emissions:")
-    end = text.index("Current Emissions Reporting")
-    caption = "Baseline year emissions are shown in the chart below (image).\n\n"
     path = tmp_path / "unread_baseline.txt"
-    path.write_text(text[:start] + caption + text[end:])
+    path.write_bytes(unread_baseline_plan())
     return path
 
 

@@ -69,7 +69,10 @@ def stored_plan(record: AssessmentRecord) -> StoredPlan:
 
 
 def save_reassessment(session: Session, plan: StoredPlan, assessment: Assessment) -> str:
-    """Save the new assessment pointing at the original and commit; its public id."""
+    """Save the new assessment pointing at the original, apply the plan's corrections again
+    and commit; its public id."""
+    from crp_checker.corrections.stored import carry_over  # the corrections import the tenders
+
     original = session.get_one(AssessmentRecord, plan.record_id)
     record = save_assessment(
         session,
@@ -80,5 +83,6 @@ def save_reassessment(session: Session, plan: StoredPlan, assessment: Assessment
         source_url=original.source_url,
         reassessed_from=original,
     )
+    carry_over(session, original, record)
     session.commit()
     return record.public_id

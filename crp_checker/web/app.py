@@ -32,6 +32,7 @@ from crp_checker.web import (
     account,
     admin,
     api,
+    api_corrections,
     api_tenders,
     climate,
     csrf,
@@ -169,6 +170,7 @@ def create_app(
     app.include_router(docs.router)
     app.include_router(api.router)
     app.include_router(api_tenders.router)
+    app.include_router(api_corrections.router)
     app.include_router(tenders.router)
     app.include_router(tender_bids.router)
     # Before the suppliers' pages, so /suppliers/screening is not read as a supplier id.

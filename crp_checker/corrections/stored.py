@@ -1,0 +1,252 @@
+"""Corrections of stored assessments: who may correct which, saving them, judging again.
+
+A bid's plan is corrected by evaluators (and admins) while its tender is a draft; a register
+check by the climate team; a supplier's own check by that supplier, marked as the supplier's
+statement. The stored record keeps the checker's own assessment in `checked_data`; `data`
+becomes the assessment judged on every correction of the record, in order, so every door
+(report, matrix, exports, register) shows the corrected result. Nothing here commits.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from crp_checker.corrections import (
+    Correction,
+    apply_corrections,
+    fact_kind,
+    judge_again,
+)
+from crp_checker.errors import CRPError
+from crp_checker.readings import fact_name
+from crp_checker.schemas import Assessment
+from crp_checker.store.correction_models import FactCorrection
+from crp_checker.store.models import AssessmentRecord, Role, User, utcnow
+from crp_checker.store.supplier_models import SupplierAssessment
+from crp_checker.store.tender_models import Bid, BidVersion, Tender
+from crp_checker.tenders.service import require_draft
+
+
+class CorrectionForbiddenError(CRPError):
+    """The user may see the assessment but not correct it."""
+
+    code = "correction_forbidden"
+    http_status = 403
+    default_hint = (
+        "Evaluators correct their tenders' bids, the climate team the register's checks, and "
+        "a supplier its own organisation's checks."
+    )
+
+
+@dataclass(frozen=True)
+class Permission:
+    """Who corrects what: the tender of a bid's plan (locked until the end of the request)
+    and whether the correction is the supplier's own statement."""
+
+    tender: Tender | None
+    supplier_statement: bool
+
+
+def tender_of(session: Session, record: AssessmentRecord) -> Tender | None:
+    """The tender whose bid this assessment is a plan version of, or None."""
+    statement = (
+        select(Tender)
+        .join(Bid, Bid.tender_id == Tender.id)
+        .join(BidVersion, BidVersion.bid_id == Bid.id)
+        .where(BidVersion.assessment_id == record.id)
+        .limit(1)
+    )
+    return session.scalars(statement).first()
+
+
+def on_register(session: Session, record: AssessmentRecord) -> bool:
+    """Whether the assessment is linked to a supplier of the register."""
+    statement = select(SupplierAssessment.id).where(SupplierAssessment.assessment_id == record.id)
+    return session.scalars(statement).first() is not None
+
+
+def permission(session: Session, user: User, record: AssessmentRecord) -> Permission:
+    """May `user` correct `record`? Raises CorrectionForbiddenError, or TenderFinalisedError
+    (409) for a bid of a finalised tender, which no one may correct."""
+    tender = tender_of(session, record)
+    if user.disabled:
+        raise CorrectionForbiddenError("This account is disabled.")
+    if tender is not None:
+        if user.role not in (Role.EVALUATOR, Role.ADMIN):
+            raise CorrectionForbiddenError("Only evaluators correct the facts of a tender's bid.")
+        require_draft(session, tender)
+        return Permission(tender, supplier_statement=False)
+    if user.role is Role.ADMIN:
+        return Permission(None, supplier_statement=False)
+    if user.role is Role.CLIMATE and on_register(session, record):
+        return Permission(None, supplier_statement=False)
+    if user.role is Role.SUPPLIER and record.organisation_id == user.organisation_id:
+        return Permission(None, supplier_statement=True)
+    raise CorrectionForbiddenError("You may not correct the facts of this assessment.")
+
+
+def can_correct(session: Session, user: User | None, record: AssessmentRecord) -> bool:
+    """Whether the page should offer `user` the correction form for `record`."""
+    if user is None:
+        return False
+    try:
+        permission(session, user, record)
+    except CRPError:
+        return False
+    return True
+
+
+def corrections_of(session: Session, record: AssessmentRecord) -> list[FactCorrection]:
+    """The record's corrections, oldest first."""
+    statement = (
+        select(FactCorrection)
+        .where(FactCorrection.assessment_id == record.id)
+        .order_by(FactCorrection.id)
+    )
+    return list(session.scalars(statement))
+
+
+def as_correction(row: FactCorrection) -> Correction:
+    """A stored correction as the library's model (its value was checked when it was made)."""
+    return Correction.model_construct(
+        fact=row.fact,
+        value=row.value.get("value"),
+        page=row.page,
+        quote=row.quote,
+        reason=row.reason,
+    )
+
+
+def checked_assessment(record: AssessmentRecord) -> Assessment:
+    """The checker's own assessment of the record, before any correction."""
+    return Assessment.model_validate(record.checked_data or record.data)
+
+
+def _who(row: FactCorrection) -> str | None:
+    return row.user.email if row.user is not None else None
+
+
+def corrected_assessment(
+    checked: Assessment, rows: Sequence[FactCorrection]
+) -> tuple[Assessment, list[str]]:
+    """`checked` judged again on its corrections, and a warning for each that no longer
+    names a fact (the checker's facts changed since it was made)."""
+    facts = checked.facts
+    dropped: list[str] = []
+    for row in rows:
+        if fact_kind(row.fact) is None:
+            dropped.append(
+                f"A correction of {fact_name(row.fact)} ({row.reason}) could not be applied "
+                "again: the checker no longer has that fact."
+            )
+            continue
+        facts = apply_corrections(
+            facts,
+            [as_correction(row)],
+            by=_who(row),
+            at=row.created_at,
+            supplier_statement=row.supplier_statement,
+        )
+    judged = judge_again(checked, facts)
+    if dropped:
+        judged = judged.model_copy(update={"warnings": [*judged.warnings, *dropped]})
+    return judged, dropped
+
+
+def _store(record: AssessmentRecord, assessment: Assessment) -> None:
+    """Write the judged assessment and its indexed columns into the record."""
+    record.data = assessment.model_dump(mode="json")
+    record.verdict = assessment.verdict
+    record.score = assessment.score
+    record.maturity = assessment.maturity
+    record.net_zero_year = assessment.facts.net_zero_year
+    record.is_crp = assessment.facts.is_crp
+    record.rulebook_version = assessment.rulebook_version
+    record.tool_version = assessment.tool_version
+
+
+def correct(
+    session: Session,
+    record: AssessmentRecord,
+    corrections: Sequence[Correction],
+    user: User,
+    *,
+    question_rule: str | None = None,
+) -> Assessment:
+    """Save `corrections` of `record` made by `user` and judge the plan again; the new
+    assessment. Refused (see `permission`) before anything is written."""
+    allowed = permission(session, user, record)
+    if not corrections:
+        raise CRPError("There is nothing to correct: give at least one correction.")
+    checked = checked_assessment(record)
+    now = utcnow()
+    for item in corrections:
+        session.add(
+            FactCorrection(
+                assessment_id=record.id,
+                fact=item.fact,
+                value={"value": item.value},
+                page=item.page,
+                quote=item.quote,
+                reason=item.reason.strip(),
+                supplier_statement=allowed.supplier_statement,
+                question_rule=question_rule,
+                user_id=user.id,
+                created_at=now,
+            )
+        )
+    session.flush()
+    judged, _ = corrected_assessment(checked, corrections_of(session, record))
+    if record.checked_data is None:
+        record.checked_data = checked.model_dump(mode="json")
+    _store(record, judged)
+    session.flush()
+    return judged
+
+
+def carry_over(session: Session, original: AssessmentRecord, new: AssessmentRecord) -> list[str]:
+    """Apply the corrections of a plan's earlier assessments to its re-assessment `new`
+    (copied to it, with their authors and times); the warnings for those that no longer apply."""
+    later = select(AssessmentRecord.id).where(
+        AssessmentRecord.reassessed_from_id == original.id, AssessmentRecord.id != new.id
+    )
+    earlier = [original.id, *session.scalars(later)]
+    rows = list(
+        session.scalars(
+            select(FactCorrection)
+            .where(FactCorrection.assessment_id.in_(earlier))
+            .order_by(FactCorrection.created_at, FactCorrection.id)
+        )
+    )
+    latest: dict[str, FactCorrection] = {}
+    for row in rows:  # each fact once: its latest correction, whichever assessment it was on
+        latest.pop(row.fact, None)
+        latest[row.fact] = row
+    if not latest:
+        return []
+    for row in latest.values():
+        session.add(
+            FactCorrection(
+                assessment_id=new.id,
+                fact=row.fact,
+                value=row.value,
+                page=row.page,
+                quote=row.quote,
+                reason=row.reason,
+                supplier_statement=row.supplier_statement,
+                question_rule=row.question_rule,
+                user_id=row.user_id,
+                created_at=row.created_at,
+            )
+        )
+    session.flush()
+    checked = checked_assessment(new)
+    judged, dropped = corrected_assessment(checked, corrections_of(session, new))
+    new.checked_data = checked.model_dump(mode="json")
+    _store(new, judged)
+    session.flush()
+    return dropped
