@@ -12,7 +12,7 @@ from typing import Annotated
 import typer
 
 from crp_checker import __version__
-from crp_checker.cli import batch, check, db, evaluate, serve, users
+from crp_checker.cli import batch, check, corrections, db, evaluate, serve, users
 from crp_checker.cli.common import (
     EXIT_CODES_HELP,
     EXIT_INTERNAL,
@@ -53,6 +53,7 @@ app.command()(check.rules)
 app.command()(evaluate.evaluate)
 app.add_typer(users.users_app, name="users")
 app.add_typer(db.db_app, name="db")
+app.add_typer(corrections.corrections_app, name="corrections")
 app.command()(db.reassess)
 app.command()(serve.serve)
 
