@@ -166,3 +166,19 @@ def test_reports_show_each_corrected_fact_with_the_original_and_who() -> None:
     assert "Corrected facts" not in report.render_html(make_assessment())
     supplier = rejudge(make_assessment(), [fix], supplier_statement=True)
     assert "as the supplier's own statement" in html.unescape(report.render_html(supplier))
+
+
+def test_form_values_are_read_as_their_facts_kind() -> None:
+    from crp_checker.corrections import fact_value, form_value
+
+    assert form_value("baseline.scope1", " 1,234.5 ") == 1234.5
+    assert form_value("net_zero_year", "2045") == 2045
+    assert form_value("is_crp", "No") is False
+    assert form_value("current.end", "2025-03-31") == "2025-03-31"
+    assert form_value("baseline.total", "") is None
+    with pytest.raises(CorrectionError, match=r"'value' for baseline\.scope1 is not a number"):
+        form_value("baseline.scope1", "twelve")
+    facts = make_assessment().facts
+    assert fact_value(facts, "baseline.scope1") == 120.5
+    assert fact_value(facts, "current.end") == "2023-12-31"
+    assert fact_value(facts, "scope3.9") is None

@@ -148,6 +148,40 @@ def correctable_facts() -> list[str]:
     return [*_TOP_KINDS, *periods, "scope3.N", "scope3.N.baseline"]
 
 
+_LABELS = {
+    "is_crp": "Is a Carbon Reduction Plan (yes or no)",
+    "sign_off_date": "Sign-off date",
+    **{
+        f"{period}.{name}": f"{period.capitalize()} {words}"
+        for period in ("baseline", "current")
+        for name, words in (
+            ("start", "period start date"),
+            ("end", "period end date"),
+            ("end_year", "period end year"),
+            ("scope2_market", "Scope 2 (market-based)"),
+            ("scope2_location", "Scope 2 (location-based)"),
+            ("total_market", "total (market-based)"),
+            ("total_location", "total (location-based)"),
+        )
+    },
+}
+
+
+def fact_choices() -> list[tuple[str, str]]:
+    """Every correctable fact with how people say it, for a form's list."""
+    paths = [p for p in correctable_facts() if not p.startswith("scope3.")]
+    paths += [f"scope3.{n}" for n in range(1, 16)] + [f"scope3.{n}.baseline" for n in range(1, 16)]
+    choices = []
+    for path in paths:
+        if path in _LABELS:
+            choices.append((path, _LABELS[path]))
+            continue
+        name = fact_name(path.removesuffix(".baseline"))
+        name = f"{name} (baseline)" if path.endswith(".baseline") else name
+        choices.append((path, name.removeprefix("the ")[0].upper() + name.removeprefix("the ")[1:]))
+    return choices
+
+
 # --------------------------------------------------------------------------- parsing
 
 
@@ -193,6 +227,45 @@ def load_corrections(text: str) -> list[Correction]:
     except json.JSONDecodeError as error:
         raise CorrectionError(f"The corrections file is not valid JSON: {error}.") from None
     return parse_corrections(data)
+
+
+def form_value(fact: str, text: str) -> Any:
+    """A value typed in a form, as its fact's kind wants it: '1,234.5' is a number, '2045' a
+    year, 'yes'/'no' a boolean; an empty box means not disclosed. Refused naming the field."""
+    kind = fact_kind(fact)
+    text = text.strip()
+    if kind is None or not text:
+        return None
+    try:
+        if kind is _number:
+            return float(text.replace(",", ""))
+        if kind is _year:
+            return int(text)
+        if kind is _boolean:
+            return {"yes": True, "true": True, "no": False, "false": False}[text.lower()]
+    except (ValueError, KeyError):
+        raise _field_error(None, "value", f"for {fact} is not {_kind_words(kind)}") from None
+    return text
+
+
+def _kind_words(kind: Kind) -> str:
+    try:
+        kind(object())
+    except ValueError as error:
+        return str(error)
+    return "valid"  # pragma: no cover (every kind refuses an object)
+
+
+def fact_value(facts: Facts, path: str) -> Any:
+    """A fact's current value by its path (JSON form: dates as ISO text)."""
+    match = _SCOPE3.fullmatch(path)
+    if match:
+        entry = next((e for e in facts.scope3_detail if e.number == int(match.group(1))), None)
+        return None if entry is None else getattr(entry, match.group(2) or "current")
+    head, _, tail = path.partition(".")
+    if head in ("baseline", "current", "signatory"):
+        return _as_json(getattr(getattr(facts, head), tail))
+    return _as_json(getattr(facts, path))
 
 
 # --------------------------------------------------------------------------- applying
@@ -372,7 +445,10 @@ __all__ = [
     "apply_corrections",
     "correctable_facts",
     "describe",
+    "fact_choices",
     "fact_kind",
+    "fact_value",
+    "form_value",
     "judge_again",
     "load_corrections",
     "parse_correction",

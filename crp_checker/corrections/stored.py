@@ -28,6 +28,7 @@ from crp_checker.store.correction_models import FactCorrection
 from crp_checker.store.models import AssessmentRecord, Role, User, utcnow
 from crp_checker.store.supplier_models import SupplierAssessment
 from crp_checker.store.tender_models import Bid, BidVersion, Tender
+from crp_checker.tenders.errors import TenderFinalisedError
 from crp_checker.tenders.service import require_draft
 
 
@@ -69,16 +70,25 @@ def on_register(session: Session, record: AssessmentRecord) -> bool:
     return session.scalars(statement).first() is not None
 
 
-def permission(session: Session, user: User, record: AssessmentRecord) -> Permission:
+def permission(
+    session: Session, user: User, record: AssessmentRecord, *, lock: bool = True
+) -> Permission:
     """May `user` correct `record`? Raises CorrectionForbiddenError, or TenderFinalisedError
-    (409) for a bid of a finalised tender, which no one may correct."""
+    (409) for a bid of a finalised tender, which no one may correct. With `lock`, a bid's
+    tender row is held until the transaction ends, so it cannot be finalised meanwhile."""
     tender = tender_of(session, record)
     if user.disabled:
         raise CorrectionForbiddenError("This account is disabled.")
     if tender is not None:
         if user.role not in (Role.EVALUATOR, Role.ADMIN):
             raise CorrectionForbiddenError("Only evaluators correct the facts of a tender's bid.")
-        require_draft(session, tender)
+        if lock:
+            require_draft(session, tender)
+        elif tender.finalised:
+            raise TenderFinalisedError(
+                f"Tender {tender.reference} was finalised on {tender.finalised_at:%d %B %Y}: "
+                "the facts of its bids can no longer be corrected."
+            )
         return Permission(tender, supplier_statement=False)
     if user.role is Role.ADMIN:
         return Permission(None, supplier_statement=False)
@@ -89,15 +99,25 @@ def permission(session: Session, user: User, record: AssessmentRecord) -> Permis
     raise CorrectionForbiddenError("You may not correct the facts of this assessment.")
 
 
-def can_correct(session: Session, user: User | None, record: AssessmentRecord) -> bool:
-    """Whether the page should offer `user` the correction form for `record`."""
+def correction_state(
+    session: Session, user: User | None, record: AssessmentRecord
+) -> tuple[bool, str | None]:
+    """Whether a page offers `user` the correction form for `record`, and a note to show:
+    why corrections are closed (a finalised tender), or that they are the supplier's own."""
     if user is None:
-        return False
+        return False, None
     try:
-        permission(session, user, record)
+        allowed = permission(session, user, record, lock=False)
+    except TenderFinalisedError as error:
+        return False, error.message
     except CRPError:
-        return False
-    return True
+        return False, None
+    if allowed.supplier_statement:
+        return (
+            True,
+            "Your corrections are shown to evaluators as your organisation's own statement.",
+        )
+    return True, None
 
 
 def corrections_of(session: Session, record: AssessmentRecord) -> list[FactCorrection]:

@@ -40,6 +40,7 @@ from crp_checker.web import (
     errors,
     pages,
     reset,
+    review,
     screening,
     suppliers,
     tender_bids,
@@ -171,6 +172,7 @@ def create_app(
     app.include_router(api.router)
     app.include_router(api_tenders.router)
     app.include_router(api_corrections.router)
+    app.include_router(review.router)
     app.include_router(tenders.router)
     app.include_router(tender_bids.router)
     # Before the suppliers' pages, so /suppliers/screening is not read as a supplier id.
