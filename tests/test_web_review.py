@@ -164,17 +164,41 @@ def test_the_climate_team_answers_the_registers_questions(env: WebEnv) -> None:
     assert (env.report_b, rule) not in _queue(env, "evaluator")
     cat = env.signed_in("climate")
     page = cat.get("/review").text
-    assert f'id="{env.report_b}-{rule}-outcome"' not in page  # outcomes are set on bids only
+    assert f'id="{env.report_b}-{rule}-outcome"' in page and "(a moderation)" not in page
     form = {
         "assessment": env.report_b,
         "rule": rule,
-        "action": "correct",
-        "fact": "is_crp",
-        "value": "yes",
+        "action": "outcome",
+        "outcome": "pass",
         "reason": REASON,
     }
     assert post(cat, "/review/answer", csrf(cat, "/review"), **form).status_code == 303
     assert (env.report_b, rule) not in _queue(env, "climate")
+    with session_scope(env.engine) as db:
+        record = get_assessment(db, env.report_b)
+        assert record is not None
+        finding = next(f for f in record.assessment.findings if f.rule == rule)
+        assert finding.outcome is Outcome.PASS and finding.question is None
+        assert finding.message.endswith(f"Set to pass by {EMAILS['climate']}: {REASON}")
+        assert record.assessment.facts.corrections == {}  # no fact was changed
+    # A fact can be corrected from the queue too (here: the plan's organisation).
+    with session_scope(env.engine) as db:
+        record = get_assessment(db, env.report_b)
+        assert record is not None
+        data = record.assessment
+        asked = data.findings[0].model_copy(
+            update={"outcome": Outcome.NEEDS_REVIEW, "question": "Whose plan is this?"}
+        )
+        record.data = data.model_copy(update={"findings": [asked, *data.findings[1:]]}).model_dump(
+            mode="json"
+        )
+    form |= {"action": "correct", "fact": "organisation", "value": "Org B Trading Ltd"}
+    assert post(cat, "/review/answer", csrf(cat, "/review"), **form).status_code == 303
+    with session_scope(env.engine) as db:
+        record = get_assessment(db, env.report_b)
+        assert record is not None
+        assert record.assessment.facts.organisation == "Org B Trading Ltd"
+        assert "Whose plan is this?" not in cat.get("/review").text
 
 
 def test_the_queue_is_for_council_staff(env: WebEnv) -> None:

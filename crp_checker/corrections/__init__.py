@@ -13,6 +13,7 @@ import datetime as dt
 import json
 import re
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -25,6 +26,7 @@ from crp_checker.schemas import (
     CorrectedFact,
     Evidence,
     Facts,
+    Outcome,
     Period,
     Reading,
     Scope3Category,
@@ -414,6 +416,52 @@ def judge_again(assessment: Assessment, facts: Facts) -> Assessment:
     )
 
 
+@dataclass(frozen=True)
+class OutcomeSet:
+    """A finding's outcome set by a person, with why and who (outside tenders, whose bids
+    have moderations for this)."""
+
+    rule: str
+    outcome: Outcome
+    reason: str
+    by: str | None = None
+
+
+def set_outcomes(assessment: Assessment, settings: Sequence[OutcomeSet]) -> Assessment:
+    """The assessment with these findings' outcomes set, scored again."""
+    from crp_checker.report.wording import OUTCOME_LABELS
+    from crp_checker.score import score
+    from crp_checker.support import match_support
+
+    findings = list(assessment.findings)
+    for setting in settings:
+        for index, finding in enumerate(findings):
+            if finding.rule == setting.rule:
+                note = (
+                    f" Set to {OUTCOME_LABELS[setting.outcome].lower()} by "
+                    f"{setting.by or 'a person'}: {setting.reason}"
+                )
+                findings[index] = finding.model_copy(
+                    update={
+                        "outcome": setting.outcome,
+                        "message": finding.message + note,
+                        "question": None,
+                    }
+                )
+    result = score(findings, assessment.facts, assessment.settings)
+    return assessment.model_copy(
+        update={
+            "findings": findings,
+            "verdict": result.verdict,
+            "score": result.score,
+            "maturity": result.maturity,
+            "maturity_name": result.maturity_name,
+            "grounds_failed": result.grounds_failed,
+            "support": match_support(findings),
+        }
+    )
+
+
 def _shown(value: Any) -> str:
     if value is None:
         return "nothing"
@@ -442,6 +490,7 @@ def describe(path: str, corrected: CorrectedFact) -> str:
 __all__ = [
     "Correction",
     "CorrectionError",
+    "OutcomeSet",
     "apply_corrections",
     "correctable_facts",
     "describe",
@@ -454,5 +503,6 @@ __all__ = [
     "parse_correction",
     "parse_corrections",
     "rejudge",
+    "set_outcomes",
     "unreadable_pages",
 ]

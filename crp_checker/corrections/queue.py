@@ -3,7 +3,7 @@
 Every `needs_review` finding carries its question. Evaluators see those of their draft
 tenders' bids (after moderation), the climate team those of each register supplier's latest
 check. An answer closes a question: confirm the checker's reading (a correction to the value
-it read), correct a fact, or, on a bid, set the outcome with a reason (a moderation).
+it read), correct a fact, or set the outcome with a reason (on a bid, a moderation).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from crp_checker.corrections import Correction, fact_kind, fact_value
-from crp_checker.corrections.stored import correct
+from crp_checker.corrections.stored import correct, set_outcome
 from crp_checker.errors import CRPError
 from crp_checker.readings import fact_name, reading_question
 from crp_checker.schemas import Assessment, Evidence, Finding, Outcome
@@ -65,8 +65,8 @@ class Question:
         return bool(self.doubts) and all(d.value is not None for d in self.doubts)
 
     @property
-    def can_set_outcome(self) -> bool:
-        """Setting an outcome by hand is a moderation, which only a tender's bids have."""
+    def on_bid(self) -> bool:
+        """A bid's outcome is set by moderation; any other check's by an outcome correction."""
         return self.bid_id is not None
 
 
@@ -189,11 +189,13 @@ def answer(
         if correction is None:
             raise AnswerError("Give the fact and its value to correct it.")
         correct(session, record, [correction], user, question_rule=question.rule)
-    elif action == OUTCOME and question.can_set_outcome:
+    elif action == OUTCOME and question.on_bid:
         tender = session.scalars(select(Tender).where(Tender.public_id == question.tender_id)).one()
         bid = next(b for b in tender.bids if b.public_id == question.bid_id)
         moderate(
             session, bid, rule_id=question.rule, outcome=outcome or "", reason=reason, user=user
         )
+    elif action == OUTCOME:
+        set_outcome(session, record, question.rule, outcome or "", reason, user)
     else:
         raise AnswerError(f"{action!r} is not an answer to this question.")

@@ -17,19 +17,24 @@ from sqlalchemy.orm import Session
 
 from crp_checker.corrections import (
     Correction,
+    OutcomeSet,
     apply_corrections,
     fact_kind,
     judge_again,
+    set_outcomes,
 )
 from crp_checker.errors import CRPError
 from crp_checker.readings import fact_name
-from crp_checker.schemas import Assessment
+from crp_checker.schemas import Assessment, Outcome
 from crp_checker.store.correction_models import FactCorrection
 from crp_checker.store.models import AssessmentRecord, Role, User, utcnow
 from crp_checker.store.supplier_models import SupplierAssessment
 from crp_checker.store.tender_models import Bid, BidVersion, Tender
 from crp_checker.tenders.errors import TenderFinalisedError
 from crp_checker.tenders.service import require_draft
+
+# The pseudo-fact of a row that sets `question_rule`'s outcome by hand (not a fact of the plan).
+OUTCOME = "outcome"
 
 
 class CorrectionForbiddenError(CRPError):
@@ -153,11 +158,17 @@ def _who(row: FactCorrection) -> str | None:
 def corrected_assessment(
     checked: Assessment, rows: Sequence[FactCorrection]
 ) -> tuple[Assessment, list[str]]:
-    """`checked` judged again on its corrections, and a warning for each that no longer
-    names a fact (the checker's facts changed since it was made)."""
+    """`checked` judged again on its corrections (outcomes set by hand last), and a warning
+    for each that no longer names a fact (the checker's facts changed since it was made)."""
     facts = checked.facts
     dropped: list[str] = []
+    outcomes: list[OutcomeSet] = []
     for row in rows:
+        if row.fact == OUTCOME and row.question_rule:
+            outcomes.append(
+                OutcomeSet(row.question_rule, Outcome(row.value["value"]), row.reason, _who(row))
+            )
+            continue
         if fact_kind(row.fact) is None:
             dropped.append(
                 f"A correction of {fact_name(row.fact)} ({row.reason}) could not be applied "
@@ -172,6 +183,15 @@ def corrected_assessment(
             supplier_statement=row.supplier_statement,
         )
     judged = judge_again(checked, facts)
+    known = {finding.rule for finding in judged.findings}
+    for setting in outcomes:
+        if setting.rule not in known:
+            dropped.append(
+                f"The outcome set for {setting.rule} ({setting.reason}) could not be applied "
+                "again: the rulebook no longer has that rule."
+            )
+    if outcomes:
+        judged = set_outcomes(judged, [o for o in outcomes if o.rule in known])
     if dropped:
         judged = judged.model_copy(update={"warnings": [*judged.warnings, *dropped]})
     return judged, dropped
@@ -219,6 +239,54 @@ def correct(
                 created_at=now,
             )
         )
+    session.flush()
+    judged, _ = corrected_assessment(checked, corrections_of(session, record))
+    if record.checked_data is None:
+        record.checked_data = checked.model_dump(mode="json")
+    _store(record, judged)
+    session.flush()
+    return judged
+
+
+def set_outcome(
+    session: Session, record: AssessmentRecord, rule: str, outcome: str, reason: str, user: User
+) -> Assessment:
+    """Set one finding's outcome by hand, with a reason, and score the plan again (a register
+    or supplier check; a tender's bids are moderated instead, so their log keeps it)."""
+    allowed = permission(session, user, record)
+    if allowed.tender is not None:
+        raise CorrectionForbiddenError(
+            "A bid's outcome is set by moderating it on the bid's page.",
+            hint="Open the bid and change the finding's outcome there, with a reason.",
+        )
+    try:
+        chosen = Outcome(outcome)
+    except ValueError:
+        raise CRPError(
+            f"{outcome!r} is not an outcome.", hint="Choose pass, partial or fail."
+        ) from None
+    if chosen is Outcome.NEEDS_REVIEW:
+        raise CRPError(
+            "An answer settles the question: choose pass, partial, fail or not applicable."
+        )
+    if not reason.strip():
+        raise CRPError("Setting an outcome needs a reason.", hint="Say why, for the record.")
+    checked = checked_assessment(record)
+    if rule not in {finding.rule for finding in checked.findings}:
+        raise CRPError(f"The assessment has no finding {rule!r}.")
+    session.add(
+        FactCorrection(
+            assessment_id=record.id,
+            fact=OUTCOME,
+            value={"value": chosen.value},
+            quote="",
+            reason=reason.strip(),
+            supplier_statement=allowed.supplier_statement,
+            question_rule=rule,
+            user_id=user.id,
+            created_at=utcnow(),
+        )
+    )
     session.flush()
     judged, _ = corrected_assessment(checked, corrections_of(session, record))
     if record.checked_data is None:

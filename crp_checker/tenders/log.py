@@ -123,6 +123,8 @@ def _corrections(bid: Bid, record: AssessmentRecord, versions: dict[int, int]) -
     number = versions.get(record.id, 1)
     entries = []
     for row in record.corrections:
+        if row.fact == "outcome":  # set by hand outside tenders; a bid's are moderations
+            continue
         where = f" (p. {row.page}, \u201c{row.quote}\u201d)" if row.page and row.quote else ""
         own = " The supplier's own statement." if row.supplier_statement else ""
         plan = f" (plan version {number})" if len(versions) > 1 else ""
