@@ -164,6 +164,13 @@ def test_reports_show_each_corrected_fact_with_the_original_and_who() -> None:
     assert line in html.unescape(report.render_html(corrected))
     assert line in " ".join(report.render_text(corrected, color=False, width=200).split())
     assert "Corrected facts" not in report.render_html(make_assessment())
+    dated = rejudge(
+        make_assessment(),
+        parse_corrections([{"fact": "net_zero_year", "value": 2045, "reason": "r"}]),
+    )
+    assert "Net zero year 2045 (p. 2); corrected by a person" in " ".join(
+        report.render_text(dated, color=False, width=200).split()
+    )
     supplier = rejudge(make_assessment(), [fix], supplier_statement=True)
     assert "as the supplier's own statement" in html.unescape(report.render_html(supplier))
 

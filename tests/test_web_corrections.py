@@ -64,6 +64,8 @@ def test_an_evaluator_corrects_a_bid_and_the_matrix_follows(env: WebEnv) -> None
     evaluator = env.signed_in("evaluator")
     page = evaluator.get(f"/tenders/{tender}").text
     assert "Fact correction" in page and "The baseline Scope 2 figure set to 5.6" in page
+    record = evaluator.get(f"/tenders/{tender}/bids/{bid}/record").text
+    assert "Fact correction" in record and "The baseline Scope 2 figure set to 5.6" in record
     xlsx = evaluator.get(f"/tenders/{tender}/export.xlsx")
     book = openpyxl.load_workbook(io.BytesIO(xlsx.content))
     log = [[c.value for c in row] for row in book["Audit log"].iter_rows()]

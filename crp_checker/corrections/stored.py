@@ -311,9 +311,10 @@ def carry_over(session: Session, original: AssessmentRecord, new: AssessmentReco
         )
     )
     latest: dict[str, FactCorrection] = {}
-    for row in rows:  # each fact once: its latest correction, whichever assessment it was on
-        latest.pop(row.fact, None)
-        latest[row.fact] = row
+    for row in rows:  # each fact (and rule's outcome) once: its latest, on whichever assessment
+        key = f"{row.fact}:{row.question_rule}" if row.fact == OUTCOME else row.fact
+        latest.pop(key, None)
+        latest[key] = row
     if not latest:
         return []
     for row in latest.values():
