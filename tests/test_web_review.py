@@ -81,6 +81,10 @@ def test_a_supplier_corrects_its_own_report_as_its_own_statement(env: WebEnv) ->
         follow_redirects=False,
     )
     assert bad.status_code == 422 and "&#39;value&#39; for net_zero_year" in bad.text
+    bad = ann.post(
+        f"/reports/{env.report_a}/corrections", data=form | {"page": "two"}, follow_redirects=False
+    )
+    assert bad.status_code == 422 and "&#39;page&#39; must be a page number" in bad.text
     # Another organisation's report is not found; an evaluator may not correct a supplier's.
     bob = env.signed_in("supplier_b")
     other = bob.post(f"/reports/{env.report_a}/corrections", data=form | {"csrftoken": csrf(bob)})

@@ -9,7 +9,13 @@ from fastapi import APIRouter, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy.orm import Session
 
-from crp_checker.corrections import Correction, fact_choices, form_value, parse_correction
+from crp_checker.corrections import (
+    Correction,
+    CorrectionError,
+    fact_choices,
+    form_value,
+    parse_correction,
+)
 from crp_checker.corrections.queue import answer, find_question, queue_for
 from crp_checker.corrections.stored import correct
 from crp_checker.errors import CRPError
@@ -26,11 +32,13 @@ Short = Annotated[str, Form(max_length=300)]
 def correction_from_form(fact: str, value: str, page: str, quote: str, reason: str) -> Correction:
     """A correction typed in a form, checked as the API checks one."""
     number = page.strip()
+    if number and not number.isdigit():
+        raise CorrectionError(f"'page' must be a page number, not {number!r}.")
     return parse_correction(
         {
             "fact": fact.strip(),
             "value": form_value(fact.strip(), value),
-            "page": int(number) if number.isdigit() else None,
+            "page": int(number) if number else None,
             "quote": quote.strip(),
             "reason": reason.strip(),
         }
