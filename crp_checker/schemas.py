@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -164,12 +164,26 @@ class Reading(BaseModel):
     computed it (a sum of rows, a repeat of the baseline). `inferred`: read from context rather
     than stated beside the value (a period taken from a heading). `conflicting`: the document
     offers different values and none is clearly the one; the fact's value is left empty and
-    every candidate is quoted.
+    every candidate is quoted. `corrected`: a person set the value (see `Facts.corrections`).
     """
 
-    how: Literal["stated", "derived", "inferred", "conflicting"]
+    how: Literal["stated", "derived", "inferred", "conflicting", "corrected"]
     reason: str | None = None
     candidates: list[Candidate] = Field(default_factory=list)
+
+
+class CorrectedFact(BaseModel):
+    """A fact a person corrected: the value now judged, the checker's original beside it, the
+    evidence and reason given, and who said so (a supplier's own statement is marked)."""
+
+    value: Any
+    original: Any = None
+    page: int | None = None
+    quote: str = ""
+    reason: str
+    by: str | None = None
+    at: dt.datetime | None = None
+    supplier_statement: bool = False
 
 
 class Facts(BaseModel):
@@ -229,6 +243,10 @@ class Facts(BaseModel):
     evidence: dict[str, list[Evidence]] = Field(default_factory=dict)
     notes: dict[str, str] = Field(default_factory=dict)
     readings: dict[str, Reading] = Field(default_factory=dict)
+    # Left out of the output when empty, so a check nobody corrected reads as before.
+    corrections: dict[str, CorrectedFact] = Field(
+        default_factory=dict, exclude_if=lambda value: not value
+    )
 
 
 # --------------------------------------------------------------------------- rules

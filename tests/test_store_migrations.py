@@ -21,7 +21,7 @@ from crp_checker.store.models import Base
 TABLES = {"organisations", "users", "stored_files", "assessments", "api_tokens"}
 TABLES |= {"tenders", "bids", "moderations", "bid_versions", "clarifications"}
 TABLES |= {"suppliers", "supplier_assessments", "supplier_contacts", "supplier_contracts"}
-TABLES |= {"password_resets"}
+TABLES |= {"password_resets", "fact_corrections"}
 
 
 @pytest.fixture(params=BACKENDS)

@@ -16,6 +16,7 @@ from typing import Any
 
 import httpx
 import pytest
+from databases import add_assessment
 from factories import add_supplier
 from fastapi.routing import iter_route_contexts
 from fastapi.testclient import TestClient
@@ -122,6 +123,20 @@ def _new_tender(env: WebEnv) -> str:
         assert user is not None
         fields = {k: v for k, v in TENDER_FORM.items() if k != "marking_scale"}
         return "/tenders/" + create_tender(db, user=user, **fields).public_id
+
+
+_OWN_CHECKS: dict[int, str] = {}
+
+
+def _own_check(env: WebEnv) -> str:
+    """A check of organisation A's that nothing links to the register (stored directly, not
+    uploaded: an upload may be linked to a register supplier of the same name), made once."""
+    if id(env) not in _OWN_CHECKS:
+        with session_scope(env.engine) as db:
+            user = get_user_by_email(db, EMAILS["supplier_a"])
+            record = add_assessment(db, user, b"access table: corrections")
+            _OWN_CHECKS[id(env)] = record.public_id
+    return _OWN_CHECKS[id(env)]
 
 
 # Bids made for the table, per environment and purpose: made once, because each bid stores an
@@ -423,6 +438,24 @@ CASES = [
         path=lambda e: _throwaway_supplier(e) + "/unlink",
         body="unlink",
     ),
+    # Fact corrections and the review queue (issue 13): a supplier's own check, not a bid nor
+    # on the register, is corrected by its supplier and admins only.
+    Case(
+        "POST",
+        "/reports/{public_id}/corrections",
+        statuses(303, 303, 404, 403, 403, 303),
+        path=lambda e: f"/reports/{_own_check(e)}/corrections",
+        body="correction",
+    ),
+    Case(
+        "POST",
+        "/api/v1/assessments/{public_id}/corrections",
+        statuses(401, 200, 404, 403, 403, 200),
+        path=lambda e: f"/api/v1/assessments/{_own_check(e)}/corrections",
+        body="api-correction",
+    ),
+    Case("GET", "/review", statuses(303, 403, 403, 200, 200, 200)),
+    Case("POST", "/review/answer", statuses(303, 403, 403, 422, 422, 422), body="answer"),
     Case("GET", "/dashboard", CLIMATE_ONLY),
     Case("GET", "/support", CLIMATE_ONLY),
     Case("GET", "/support/export.csv", CLIMATE_ONLY),
@@ -488,6 +521,9 @@ def _form(case: Case, env: WebEnv, role: str, token: str) -> dict[str, Any]:
             return call | {"data": bidder, "files": {"file": ("plan.txt", TINY_PLAN)}}
         if case.body == "api-withdraw":
             return call | {"json": {"reason": "Access test"}}
+        if case.body == "api-correction":
+            fix = {"fact": "signatory.role", "value": "Director", "reason": "Access test"}
+            return call | {"json": [fix]}
         return call
     if case.body in ("register", "api-register"):
         row = f"Access Register {secrets.token_hex(4)} Ltd,ICT,1000"
@@ -496,6 +532,12 @@ def _form(case: Case, env: WebEnv, role: str, token: str) -> dict[str, Any]:
         if case.body == "api-register":
             return {"headers": {"x-csrftoken": token}, "files": files}
         return {"data": {"csrftoken": token}, "files": files}
+    if case.body == "correction":
+        fix = {"fact": "signatory.role", "value": "Director", "reason": "Access test"}
+        return {"data": {"csrftoken": token, **fix}}
+    if case.body == "answer":  # no such question: staff are told it is not open
+        question = {"assessment": env.report_a, "rule": "no-such-rule", "action": "confirm"}
+        return {"data": {"csrftoken": token, **question, "reason": "Access test"}}
     if case.body == "link":
         supplier_id = _throwaway_supplier(env).removeprefix("/suppliers/")
         return {"data": {"csrftoken": token, "assessment": env.report_a, "supplier": supplier_id}}

@@ -12,7 +12,7 @@ from typing import Annotated
 import typer
 
 from crp_checker import __version__
-from crp_checker.cli import batch, check, db, evaluate, register, serve, users
+from crp_checker.cli import batch, check, corrections, db, evaluate, register, serve, users
 from crp_checker.cli.common import (
     EXIT_CODES_HELP,
     EXIT_INTERNAL,
@@ -54,6 +54,7 @@ app.command()(evaluate.evaluate)
 app.add_typer(users.users_app, name="users")
 app.add_typer(db.db_app, name="db")
 app.add_typer(register.register_app, name="register")
+app.add_typer(corrections.corrections_app, name="corrections")
 app.command()(db.reassess)
 app.command()(serve.serve)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 from collections.abc import Iterator
 from enum import StrEnum
 from pathlib import Path
@@ -25,6 +26,7 @@ from crp_checker.cli.common import (
     require_patterns,
     stderr_console,
 )
+from crp_checker.corrections import Correction, CorrectionError, load_corrections, rejudge
 from crp_checker.ingest.names import file_stem
 from crp_checker.schemas import Assessment
 
@@ -69,6 +71,16 @@ def check(
     url: Annotated[
         str | None, typer.Option(help="Where the plan is published, if known (one plan only).")
     ] = None,
+    corrections: Annotated[
+        Path | None,
+        typer.Option(
+            exists=True,
+            dir_okay=False,
+            metavar="FILE.json",
+            help="Correct facts the checker misread, then judge again (one plan only): a JSON "
+            'list of {"fact", "value", "page", "quote", "reason"}.',
+        ),
+    ] = None,
 ) -> None:
     """Check plans and print a report: text for people, JSON for programs, HTML to keep.
 
@@ -79,6 +91,12 @@ def check(
         raise typer.BadParameter(
             "it describes one plan: check plans with a URL one at a time.", param_hint="--url"
         )
+    if corrections is not None and len(sources) > 1:
+        raise typer.BadParameter(
+            "it corrects one plan: check plans with corrections one at a time.",
+            param_hint="--corrections",
+        )
+    fixes = _corrections(corrections) if corrections is not None else []
     to_folder = output_format is Format.HTML and (len(sources) > 1 or bool(out and out.is_dir()))
     if to_folder and (out is None or out.is_file()):
         raise typer.BadParameter(
@@ -97,6 +115,8 @@ def check(
         try:
             with _spinner(f"Checking {source}"):
                 assessment = service.check_one(source, url=url, **buyer)
+                if fixes:
+                    assessment = rejudge(assessment, fixes, at=_now())
         except Exception as exc:  # the door: one plan's failure is reported, others go on
             code = max(code, report_failure(source, exc))
             continue
@@ -104,6 +124,19 @@ def check(
         code = max(code, VERDICT_EXIT[assessment.verdict])
     _write_reports(results, output_format, out, several=len(sources) > 1, to_folder=to_folder)
     raise typer.Exit(code)
+
+
+def _corrections(path: Path) -> list[Correction]:
+    """The corrections file, checked before any plan is read; a bad one is a usage error."""
+    try:
+        return load_corrections(path.read_text(encoding="utf-8"))
+    except (CorrectionError, UnicodeDecodeError) as error:
+        message = error.message if isinstance(error, CorrectionError) else "it is not UTF-8 text"
+        raise typer.BadParameter(f"{path}: {message}", param_hint="--corrections") from None
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(microsecond=0)
 
 
 def _write_reports(

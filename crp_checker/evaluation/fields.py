@@ -146,19 +146,35 @@ def _name_ok(expected: Any, got: str | None) -> bool:
     return have <= want or want <= have or len(want & have) / len(want | have) >= 0.5
 
 
+def only_labelled(label: dict[str, Any], names: list[str]) -> list[str]:
+    """The field names a label settles: all of them, or those listed in its `labelled` (a
+    label exported from people's corrections settles only the facts they corrected)."""
+    if "labelled" not in label:
+        return names
+    return [name for name in names if name in label["labelled"]]
+
+
 def compare(label: dict[str, Any], facts: Facts) -> dict[str, tuple[bool, str]]:
     """Each labelled field: (right?, what we got) for the report."""
+    out = _compare(label, facts)
+    return {name: out[name] for name in only_labelled(label, list(out))}
+
+
+def _compare(label: dict[str, Any], facts: Facts) -> dict[str, tuple[bool, str]]:
     out: dict[str, tuple[bool, str]] = {}
-    out["is_crp"] = (label["is_crp"] == facts.is_crp, str(facts.is_crp))
+    out["is_crp"] = (label.get("is_crp") == facts.is_crp, str(facts.is_crp))
     org_key = "organisation" if "organisation" in label else "company"
     out["organisation"] = (
         _name_ok(label.get(org_key), facts.organisation),
         str(facts.organisation),
     )
-    out["net_zero_year"] = (label["net_zero_year"] == facts.net_zero_year, str(facts.net_zero_year))
+    out["net_zero_year"] = (
+        label.get("net_zero_year") == facts.net_zero_year,
+        str(facts.net_zero_year),
+    )
     committed = facts.net_zero_strength == "commitment" and not facts.carbon_neutral_only
     out["net_zero_commitment_present"] = (
-        label["net_zero_commitment_present"] == committed,
+        label.get("net_zero_commitment_present") == committed,
         str(facts.net_zero_strength),
     )
     for key, period in (("baseline_year", facts.baseline), ("reporting_year", facts.current)):
@@ -202,9 +218,11 @@ def compare(label: dict[str, Any], facts: Facts) -> dict[str, tuple[bool, str]]:
 
 def invented(label: dict[str, Any], facts: Facts, name: str) -> list[str]:
     found: list[str] = []
-    if label.get("net_zero_year") is None and facts.net_zero_year is not None:
+    settled = only_labelled(label, ["net_zero_year", *NUMBER_FIELDS])
+    unlabelled_year = label.get("net_zero_year") is None and "net_zero_year" in settled
+    if unlabelled_year and facts.net_zero_year is not None:
         found.append(f"{name}: net_zero_year {facts.net_zero_year}")
-    for field_name in NUMBER_FIELDS:
+    for field_name in only_labelled(label, NUMBER_FIELDS):
         period_name, scope, _ = field_name.split("_")
         got = getattr(getattr(facts, period_name), scope)
         if label.get(field_name) is None and got is not None:

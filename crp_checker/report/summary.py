@@ -6,6 +6,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
+from crp_checker.corrections import describe
 from crp_checker.formatting import NOT_DISCLOSED, uk_date
 from crp_checker.report.wording import (
     OUTCOME_LABELS,
@@ -79,8 +80,36 @@ def _net_zero(facts: Facts) -> tuple[str, str]:
     return value, "; ".join(notes)
 
 
+# Which corrected facts (keys of Facts.corrections, by prefix) each key fact row shows.
+_CORRECTED_IN = {
+    "Organisation": ("organisation",),
+    "Publication date": ("publication_date",),
+    "Net zero year": ("net_zero_year",),
+    "Baseline period": ("baseline.label", "baseline.start", "baseline.end"),
+    "Current period": ("current.label", "current.start", "current.end"),
+    "Scope 3 categories": ("scope3.",),
+    "Signatory": ("signatory.",),
+    "Sign-off date": ("sign_off_date",),
+}
+
+
+def _marked(row: FactRow, facts: Facts) -> FactRow:
+    """The row, noted as corrected by a person when one of its facts was."""
+    prefixes = _CORRECTED_IN.get(row.label, ())
+    if not any(key.startswith(prefixes) for key in facts.corrections):
+        return row
+    note = "; ".join(n for n in (row.note, "corrected by a person (see Corrected facts)") if n)
+    return FactRow(row.label, row.value, row.pages, note)
+
+
 def key_facts(assessment: Assessment) -> list[FactRow]:
     """The facts a buyer looks at first, "not disclosed" where the plan is silent."""
+    facts = assessment.facts
+    rows = _key_facts(assessment)
+    return [_marked(row, facts) for row in rows] if facts.corrections else rows
+
+
+def _key_facts(assessment: Assessment) -> list[FactRow]:
     facts = assessment.facts
     net_zero, net_zero_note = _net_zero(facts)
     wording = f"“{facts.net_zero_wording}”" if facts.net_zero_wording else NOT_DISCLOSED
@@ -141,4 +170,5 @@ def report_context(assessment: Assessment) -> dict[str, Any]:
         "counts": outcome_counts(assessment),
         "sections": findings_by_section(assessment),
         "rule_titles": titles,
+        "corrections": [describe(path, fix) for path, fix in facts.corrections.items()],
     }

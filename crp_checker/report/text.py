@@ -125,6 +125,13 @@ def render_text(assessment: Assessment, *, color: bool, width: int = 100) -> str
                 + Text(" · ".join(e for e in extra if e), style="dim"),
             )
         console.print(bullets)
+    if context["corrections"]:
+        console.print()
+        console.print(Text("Corrected facts (judged as corrected)", style="bold"))
+        bullets = _grid(gap=1)
+        for line in context["corrections"]:
+            bullets.add_row("-", Text(line))
+        console.print(bullets)
     if assessment.warnings:
         console.print()
         console.print(Text("Warnings", style="bold"))

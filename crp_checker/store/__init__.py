@@ -138,5 +138,6 @@ __all__ = [
 ]
 
 # Importing these registers their tables on Base.metadata (the migrations compare against it).
+from crp_checker.store import correction_models as correction_models
 from crp_checker.store import supplier_models as supplier_models
 from crp_checker.store import tender_models as tender_models

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from enum import StrEnum
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from sqlalchemy import (
     JSON,
@@ -33,6 +33,9 @@ from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from crp_checker.schemas import Assessment, Verdict
+
+if TYPE_CHECKING:
+    from crp_checker.store.correction_models import FactCorrection
 
 # Named constraints, so migrations and both backends agree on every name.
 NAMING_CONVENTION = {
@@ -208,10 +211,17 @@ class AssessmentRecord(Base):
     recheck_count: Mapped[int] = mapped_column(default=0, server_default="0")
     # Deferred: list pages need only the columns above, and each JSON is tens of kilobytes.
     data: Mapped[dict[str, Any]] = mapped_column(JSONDocument, deferred=True)
+    # The checker's own assessment, kept when people corrected facts (`data` is then the
+    # assessment judged on the corrected facts); None when nothing was corrected.
+    checked_data: Mapped[dict[str, Any] | None] = mapped_column(JSONDocument, deferred=True)
 
     organisation: Mapped[Organisation | None] = relationship(lazy="joined")
     user: Mapped[User | None] = relationship(lazy="joined")
     file: Mapped[StoredFile] = relationship(lazy="joined")
+    # Fact corrections people made to this assessment, oldest first (store.correction_models).
+    corrections: Mapped[list[FactCorrection]] = relationship(
+        order_by="FactCorrection.id", viewonly=True
+    )
 
     @property
     def assessment(self) -> Assessment:

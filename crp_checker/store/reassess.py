@@ -71,7 +71,10 @@ def stored_plan(record: AssessmentRecord) -> StoredPlan:
 
 def save_reassessment(session: Session, plan: StoredPlan, assessment: Assessment) -> str:
     """Save the new assessment pointing at the original, linked to the same register supplier
-    (so the supplier's history and dashboard see it), and commit; its public id."""
+    (so the supplier's history and dashboard see it), apply the plan's corrections again
+    and commit; its public id."""
+    from crp_checker.corrections.stored import carry_over  # the corrections import the tenders
+
     original = session.get_one(AssessmentRecord, plan.record_id)
     record = save_assessment(
         session,
@@ -94,5 +97,6 @@ def save_reassessment(session: Session, plan: StoredPlan, assessment: Assessment
                 linked_by_id=link.linked_by_id,
             )
         )
+    carry_over(session, original, record)
     session.commit()
     return record.public_id

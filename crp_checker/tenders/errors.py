@@ -59,3 +59,14 @@ class PendingGateError(TenderError):
     default_hint = (
         "Moderate each mandatory finding marked 'needs review' to pass or fail, then finalise."
     )
+
+
+class OpenQuestionsError(TenderError):
+    """A bid still has a question of the checker's open, so the tender cannot be finalised."""
+
+    code = "open_questions"
+    http_status = 409
+    default_hint = (
+        "Answer each open question on the review page (confirm the reading, correct the fact, "
+        "or set the outcome with a reason), then finalise."
+    )

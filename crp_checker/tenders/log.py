@@ -1,5 +1,5 @@
-"""The tender's audit log: every bid received, each new plan version, moderation, clarification
-letter and withdrawal, and the finalising, oldest first.
+"""The tender's audit log: every bid received, each new plan version, moderation, fact
+correction, clarification letter and withdrawal, and the finalising, oldest first.
 
 Built from the records themselves (nothing is written twice), so the log the page shows, the
 XLSX's log sheet and the evaluation record cannot disagree.
@@ -11,8 +11,9 @@ import datetime as dt
 from dataclasses import dataclass
 
 from crp_checker.formatting import uk_date
+from crp_checker.readings import fact_name
 from crp_checker.report.wording import OUTCOME_LABELS
-from crp_checker.store.models import User
+from crp_checker.store.models import AssessmentRecord, User
 from crp_checker.store.tender_models import Bid, Tender
 
 BID_RECEIVED = "Bid received"
@@ -21,6 +22,7 @@ MODERATION = "Moderation"
 CLARIFICATION = "Clarification letter"
 WITHDRAWAL = "Withdrawal"
 FINALISED = "Finalised"
+CORRECTION = "Fact correction"
 
 
 @dataclass(frozen=True)
@@ -82,6 +84,8 @@ def bid_log(bid: Bid) -> list[LogEntry]:
                 bid.public_id,
             )
         )
+    for version in bid.versions:
+        entries += _corrections(bid, version.assessment_record, versions)
     for letter in bid.clarifications:
         asked = ", ".join(item["rule"] for item in letter.items)
         entries.append(
@@ -107,6 +111,38 @@ def bid_log(bid: Bid) -> list[LogEntry]:
             )
         )
     return sorted(entries, key=lambda e: e.when)
+
+
+def _shown(value: object) -> str:
+    return "not disclosed" if value is None else str(value)
+
+
+def _corrections(bid: Bid, record: AssessmentRecord, versions: dict[int, int]) -> list[LogEntry]:
+    """A plan version's fact corrections: the fact, the checker's original, the new value."""
+    facts = record.data.get("facts", {}).get("corrections", {})
+    number = versions.get(record.id, 1)
+    entries = []
+    for row in record.corrections:
+        if row.fact == "outcome":  # set by hand outside tenders; a bid's are moderations
+            continue
+        where = f" (p. {row.page}, \u201c{row.quote}\u201d)" if row.page and row.quote else ""
+        own = " The supplier's own statement." if row.supplier_statement else ""
+        plan = f" (plan version {number})" if len(versions) > 1 else ""
+        entries.append(
+            LogEntry(
+                row.created_at,
+                _who(row.user),
+                bid.bidder_name,
+                CORRECTION,
+                f"{fact_name(row.fact)[0].upper()}{fact_name(row.fact)[1:]} set to "
+                f"{_shown(row.value.get('value'))}: {row.reason}{where}{plan}.{own}",
+                row.fact,
+                _shown(facts.get(row.fact, {}).get("original")),
+                _shown(row.value.get("value")),
+                bid.public_id,
+            )
+        )
+    return entries
 
 
 def tender_log(tender: Tender) -> list[LogEntry]:

@@ -17,7 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from crp_checker.buyer import load_buyer_settings
-from crp_checker.schemas import Assessment, BuyerSettings
+from crp_checker.schemas import Assessment, BuyerSettings, Outcome
 from crp_checker.store.models import Role, User, utcnow
 from crp_checker.store.tender_models import (
     Bid,
@@ -28,6 +28,7 @@ from crp_checker.store.tender_models import (
 )
 from crp_checker.tenders.errors import (
     InvalidTenderError,
+    OpenQuestionsError,
     PendingGateError,
     TenderError,
     TenderFinalisedError,
@@ -232,6 +233,15 @@ def finalise(session: Session, tender: Tender, *, user: User) -> Tender:
     pending = [row.bidder for row in rows if row.gate is None and not row.withdrawn]
     if pending:
         raise PendingGateError("The gate is still undecided for: " + ", ".join(pending) + ".")
+    asking = [
+        f"{bid.bidder_name} ({count})"
+        for bid in current_bids(tender)
+        if (count := open_questions(bid))
+    ]
+    if asking:
+        raise OpenQuestionsError(
+            "Questions of the checker are still open for: " + ", ".join(asking) + "."
+        )
     tender.final_matrix = [row.to_json() for row in rows]
     tender.status = TenderStatus.FINALISED
     tender.finalised_at = utcnow()
@@ -272,6 +282,13 @@ def bid_result(bid: Bid, assessment: Assessment | None = None) -> EffectiveResul
         weight=tender.climate_weight_percent,
         scale=tender.marking_scale,
     )
+
+
+def open_questions(bid: Bid) -> int:
+    """How many of the bid's findings still wait for a person (needs review, not moderated)."""
+    if bid.withdrawn_at is not None:
+        return 0
+    return sum(1 for item in bid_result(bid).findings if item.outcome is Outcome.NEEDS_REVIEW)
 
 
 def _withdrawal(bid: Bid) -> Withdrawal | None:

@@ -355,7 +355,13 @@ def bid_withdraw(
     "/{tender_id}/finalise",
     summary="Finalise a tender",
     response_model=TenderOut,
-    responses={**_FOUND, 409: {"description": "Already finalised, or a gate is undecided"}},
+    responses={
+        **_FOUND,
+        409: {
+            "description": "Already finalised, a gate is undecided, or a bid has an open "
+            "question (answer it on the review page)"
+        },
+    },
 )
 def tender_finalise(db: SessionDep, user: ApiUser, tender: ApiTenderDep) -> TenderOut:
     """Keep the matrix as decided; every later write answers 409."""

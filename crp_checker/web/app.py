@@ -32,6 +32,7 @@ from crp_checker.web import (
     account,
     admin,
     api,
+    api_corrections,
     api_suppliers,
     api_tenders,
     climate,
@@ -40,6 +41,7 @@ from crp_checker.web import (
     errors,
     pages,
     reset,
+    review,
     screening,
     supplier_page,
     suppliers,
@@ -172,6 +174,8 @@ def create_app(
     app.include_router(api.router)
     app.include_router(api_suppliers.router)
     app.include_router(api_tenders.router)
+    app.include_router(api_corrections.router)
+    app.include_router(review.router)
     app.include_router(tenders.router)
     app.include_router(tender_bids.router)
     # Before a supplier's page, so /suppliers/screening and /suppliers/link are not read as

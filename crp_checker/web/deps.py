@@ -28,6 +28,7 @@ from crp_checker.web.auth import (
 
 ADMIN_ROLES = frozenset({Role.ADMIN})
 CLIMATE_ROLES = frozenset({Role.CLIMATE, Role.ADMIN})
+REVIEW_ROLES = frozenset({Role.EVALUATOR, Role.CLIMATE, Role.ADMIN})
 
 
 def get_session(request: Request) -> Iterator[Session]:
@@ -129,3 +130,4 @@ def require_role(roles: frozenset[Role]) -> Callable[[User], User]:
 AdminUser = Annotated[User, Depends(require_role(ADMIN_ROLES))]
 ClimateUser = Annotated[User, Depends(require_role(CLIMATE_ROLES))]
 TenderUser = Annotated[User, Depends(require_role(TENDER_ROLES))]
+ReviewUser = Annotated[User, Depends(require_role(REVIEW_ROLES))]

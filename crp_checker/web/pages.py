@@ -10,6 +10,8 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
+from crp_checker.corrections import fact_choices
+from crp_checker.corrections.stored import correction_state
 from crp_checker.errors import CRPError
 from crp_checker.report.changes import compare
 from crp_checker.report.html import render_html
@@ -136,7 +138,11 @@ def report(request: Request, db: SessionDep, user: CurrentUser, public_id: str) 
     record = _visible(db, user, public_id)
     previous = previous_assessment(db, record)
     assessment = record.assessment  # parsed once: the JSON is tens of kilobytes
+    can_correct, correction_note = correction_state(db, user, record)
     context = report_context(assessment) | {
+        "can_correct": can_correct,
+        "correction_note": correction_note,
+        "fact_choices": fact_choices() if can_correct else [],
         "record": record,
         "web_panel": "web/report_panel.html",
         "can_recheck": user.id == record.user_id

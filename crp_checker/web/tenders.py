@@ -32,6 +32,7 @@ from crp_checker.tenders import (
     finalise,
     list_tenders_for,
     matrix_rows,
+    open_questions,
     require_draft,
     tender_log,
     tender_settings,
@@ -124,6 +125,7 @@ def _tender_page(
     context = _common() | {
         "tender": tender,
         "rows": matrix_rows(tender),
+        "open_questions": {bid.public_id: open_questions(bid) for bid in tender.bids},
         "log": tender_log(tender),
         "settings": tender_settings(tender),
         "limits": effective_limits(tender_settings(tender)),
