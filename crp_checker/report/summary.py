@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from crp_checker.formatting import NOT_DISCLOSED, uk_date
+from crp_checker.report.actions import actions, decisive_lead, score_line
+from crp_checker.report.glossary import GLOSSARY
 from crp_checker.report.wording import (
     OUTCOME_LABELS,
     VERDICT_LABELS,
@@ -141,4 +143,8 @@ def report_context(assessment: Assessment) -> dict[str, Any]:
         "counts": outcome_counts(assessment),
         "sections": findings_by_section(assessment),
         "rule_titles": titles,
+        "todo": actions(assessment),
+        "decisive_lead": decisive_lead(assessment),
+        "score_line": score_line(assessment),
+        "glossary": GLOSSARY,
     }
