@@ -12,7 +12,7 @@ from typing import Annotated
 import typer
 
 from crp_checker import __version__
-from crp_checker.cli import batch, check, db, evaluate, serve, users
+from crp_checker.cli import batch, check, db, draft, evaluate, serve, users
 from crp_checker.cli.common import (
     EXIT_CODES_HELP,
     EXIT_INTERNAL,
@@ -51,6 +51,7 @@ app.command(epilog=EXIT_CODES_HELP)(check.check)
 app.command(epilog=EXIT_CODES_HELP)(batch.batch)
 app.command()(check.rules)
 app.command()(evaluate.evaluate)
+app.command()(draft.draft)
 app.add_typer(users.users_app, name="users")
 app.add_typer(db.db_app, name="db")
 app.command()(db.reassess)
