@@ -65,7 +65,11 @@ class Answers:
 
     def missing(self) -> list[Field]:
         """Required fields nobody supplied (a required category counts once, as its figures)."""
-        gaps = [f for f in all_fields().values() if f.required and f.name not in self.values]
+        gaps = [
+            f
+            for f in all_fields().values()
+            if f.required and f.name not in self.values and not f.name.startswith("scope3.")
+        ]
         if "target.tco2e" not in self.values and "target.percent" in self.values:
             gaps = [f for f in gaps if f.name != "target.tco2e"]
         for number in REQUIRED_CATEGORIES:
@@ -275,6 +279,24 @@ def _period_errors(answers: Answers, which: str, today: dt.date) -> list[FieldEr
     return errors
 
 
+def _target_errors(answers: Answers) -> list[FieldError]:
+    """A stated reduction must match its tonnes against the baseline or the current total
+    (the rule target-arithmetic accepts either)."""
+    target, stated = answers.get("target.tco2e"), answers.get("target.percent")
+    totals = [t for t in (answers.get("baseline.total"), answers.get("current.total")) if t]
+    names = ("target.tco2e", "target.percent", "baseline.total", "current.total")
+    if target is None or stated is None or not totals or not _supplied(answers, *names):
+        return []
+    worked = [(1 - target / total) * 100 for total in totals]
+    if any(abs(w - stated) <= 1 for w in worked):
+        return []
+    against = " or ".join(
+        f"{w:.1f}% against {t:g} tCO2e" for w, t in zip(worked, totals, strict=True)
+    )
+    message = f"{stated:g}% does not match {target:g} tCO2e ({against})"
+    return [FieldError("target.percent", message)]
+
+
 def _cross_errors(answers: Answers, today: dt.date) -> list[FieldError]:
     errors = _period_errors(answers, "baseline", today) + _period_errors(answers, "current", today)
     base_end, current_end = answers.get("baseline.end"), answers.get("current.end")
@@ -286,19 +308,7 @@ def _cross_errors(answers: Answers, today: dt.date) -> list[FieldError]:
     signed = answers.get("sign_off_date")
     if signed and parse_date(signed)[0] > today and _supplied(answers, "sign_off_date"):
         errors.append(FieldError("sign_off_date", "the date is in the future"))
-    target, baseline = answers.get("target.tco2e"), answers.get("baseline.total")
-    stated = answers.get("target.percent")
-    arithmetic = ("target.tco2e", "baseline.total", "target.percent")
-    if target is not None and baseline and stated is not None and _supplied(answers, *arithmetic):
-        worked = (1 - target / baseline) * 100
-        if abs(worked - stated) > 1:
-            errors.append(
-                FieldError(
-                    "target.percent",
-                    f"{stated:g}% does not match {target:g} tCO2e against the baseline total "
-                    f"{baseline:g} tCO2e ({worked:.1f}%)",
-                )
-            )
+    errors += _target_errors(answers)
     year, net_zero = answers.get("target.year"), answers.get("net_zero_year")
     if year and net_zero and year > net_zero and _supplied(answers, "target.year", "net_zero_year"):
         errors.append(FieldError("target.year", f"{year} is after the net zero year {net_zero}"))

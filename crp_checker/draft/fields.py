@@ -111,7 +111,7 @@ def category_fields(number: int) -> list[Field]:
             "number",
             "scope3",
             why,
-            required=False,
+            required=required,  # or its reason: see Answers.missing
         ),
         Field(
             f"scope3.{number}.reason",

@@ -33,6 +33,7 @@ from crp_checker.web import (
     admin,
     api,
     api_tenders,
+    builder,
     climate,
     csrf,
     docs,
@@ -163,6 +164,7 @@ def create_app(
     app.state.fair_use = FairUse(settings, slots=getattr(checker, "size", None))
 
     app.include_router(pages.router)
+    app.include_router(builder.router)
     app.include_router(account.router)
     app.include_router(admin.router)
     app.include_router(reset.router)

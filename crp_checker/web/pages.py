@@ -10,6 +10,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
+from crp_checker.draft.form import fix_plan_fields
 from crp_checker.errors import CRPError
 from crp_checker.report.changes import compare
 from crp_checker.report.html import render_html
@@ -69,7 +70,10 @@ async def check(
             headers=error_headers(error),
         )
     if user is None:
-        context = report_context(assessment) | {"web_panel": "web/anonymous_panel.html"}
+        context = report_context(assessment) | {
+            "web_panel": "web/anonymous_panel.html",
+            "fix_plan": fix_plan_fields(assessment),
+        }
         return render(request, "report.html", context, user=None)
     public_id = await run_in_threadpool(store_check, db, plan, assessment, user)
     return RedirectResponse(f"/reports/{public_id}", status_code=303)
@@ -139,6 +143,7 @@ def report(request: Request, db: SessionDep, user: CurrentUser, public_id: str) 
     context = report_context(assessment) | {
         "record": record,
         "web_panel": "web/report_panel.html",
+        "fix_plan": {"href": f"/reports/{record.public_id}/plan"},
         "can_recheck": user.id == record.user_id
         or (record.organisation_id is not None and user.organisation_id == record.organisation_id),
         **(_changes(previous, assessment) if previous is not None else {}),
