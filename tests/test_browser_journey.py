@@ -6,6 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from browser_support import (
+    ADMIN,
+    CLIMATE,
+    EVALUATOR,
     SUPPLIER_A,
     LiveServer,
     axe_violations,
@@ -16,6 +19,7 @@ from browser_support import (
 )
 from draft_answers import CHECK_DATE, COMPLETE
 from playwright.sync_api import Browser, Page
+from shared_data import require_shared
 
 from crp_checker.checking import InlineChecker
 from crp_checker.schemas import Outcome, Severity, Verdict
@@ -114,5 +118,130 @@ def test_builder_errors_are_on_their_fields_and_pass_axe(
             page.click("button[value=html]")
         # Still invalid: the form again, with what was typed.
         assert page.input_value("#f-current-scope1") == "lots"
+        page.set_viewport_size({"width": 390, "height": 844})
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390
     finally:
         context.close()
+
+
+# --------------------------------------------------------------------------- phones
+
+
+SSG_PLAN = "real-crps/ssg-support-services-group_carbon-reduction-plan_2025.pdf"
+WIDTHS = (390, 1280)
+# Elements wider than the screen, outside the frames that scroll on purpose.
+CULPRITS = (
+    "w => [...document.querySelectorAll('body *')].filter(e => "
+    "e.getBoundingClientRect().right > w + 1 && !e.closest('.table-scroll, .table-frame'))"
+    ".map(e => e.tagName + '.' + e.className).slice(0, 6)"
+)
+# Frames that scroll inside themselves but clip what the reader cannot reach.
+CLIPPED = (
+    "[...document.querySelectorAll('.table-scroll, .table-frame')]"
+    ".filter(e => getComputedStyle(e).overflowX === 'hidden' && e.scrollWidth > e.clientWidth)"
+    ".length"
+)
+
+
+def _pages(page: Page, server: LiveServer) -> list[tuple[str, str]]:
+    """Every page a person can reach, as (name, address), visited once in a wide window."""
+    visited: list[tuple[str, str]] = []
+
+    def keep(name: str) -> None:
+        visited.append((name, page.url))
+
+    for path in ("/", "/login", "/rules", "/docs", "/plan"):
+        page.goto(server.url(path))
+        keep(path)
+    sign_in(page, server, SUPPLIER_A)
+    upload(page, server, require_shared() / SSG_PLAN)
+    keep("stored report of a real plan")
+    report = page.url
+    page.goto(report + "/print")
+    keep("printable report")
+    page.goto(report + "/plan")
+    keep("plan builder from the report")
+    for path in ("/reports", "/account/tokens", "/account/password"):
+        page.goto(server.url(path))
+        keep(path)
+    sign_in(page, server, EVALUATOR)
+    page.goto(server.url("/tenders"))
+    keep("/tenders")
+    sign_in(page, server, CLIMATE)
+    for path in ("/dashboard", "/suppliers", "/support", "/suppliers/screening"):
+        page.goto(server.url(path))
+        keep(path)
+    sign_in(page, server, ADMIN)
+    page.goto(server.url("/admin/users"))
+    keep("/admin/users")
+    page.goto(server.url("/reports"))
+    keep("all checks")
+    return visited
+
+
+def test_no_page_scrolls_sideways_at_390_or_1280_px(server: LiveServer, browser: Browser) -> None:
+    """WCAG 1.4.10 reflow: wide tables scroll inside their own frame, the page never does."""
+    wide = browser.new_context(viewport={"width": 1280, "height": 800})
+    try:
+        addresses = _pages(wide.new_page(), server)
+    finally:
+        wide.close()
+    problems: list[str] = []
+    for width in WIDTHS:
+        context = browser.new_context(viewport={"width": width, "height": 844})
+        try:
+            page = context.new_page()
+            signed_in_as = None
+            for name, address in addresses:
+                who = _who(name)
+                if who != signed_in_as:
+                    context.clear_cookies()
+                    if who:
+                        sign_in(page, server, who)
+                    signed_in_as = who
+                page.goto(address)
+                scroll = page.evaluate("document.documentElement.scrollWidth")
+                if scroll > width:
+                    problems.append(
+                        f"{name} at {width}: {scroll} px {page.evaluate(CULPRITS, width)}"
+                    )
+                if page.evaluate(CLIPPED):
+                    problems.append(f"{name} at {width}: a table frame hides columns")
+        finally:
+            context.close()
+    assert not problems, "\n".join(problems)
+
+
+def _who(name: str) -> str | None:
+    if name in ("/", "/login", "/rules", "/docs", "/plan"):
+        return None
+    if name == "/tenders":
+        return EVALUATOR
+    if name.startswith(("/dashboard", "/suppliers", "/support")):
+        return CLIMATE
+    if name in ("/admin/users", "all checks"):
+        return ADMIN
+    return SUPPLIER_A
+
+
+def test_the_reports_first_screen_holds_the_verdict_and_what_to_fix(
+    server: LiveServer, browser: Browser
+) -> None:
+    for width, height in ((390, 844), (1280, 800)):
+        context = browser.new_context(viewport={"width": width, "height": height})
+        try:
+            page = context.new_page()
+            upload(page, server, require_shared() / SSG_PLAN)
+            for selector in ("p.verdict", "ul.decisive", "#what-to-fix"):
+                box = page.locator(selector).bounding_box()
+                assert box is not None and box["y"] + box["height"] <= height, (
+                    width,
+                    selector,
+                    box,
+                )
+            assert page.evaluate("document.documentElement.scrollWidth") <= width
+            first = page.locator("#what-to-fix ~ article.finding, #fix-mandatory ~ article").first
+            box = first.bounding_box()
+            assert box is not None and box["y"] < height, (width, "first item to fix", box)
+        finally:
+            context.close()

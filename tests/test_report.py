@@ -100,11 +100,15 @@ def test_html_has_every_section_in_order_for_action() -> None:
         "About this check",
     ]
     h3 = [h.text_content() for h in tree.iter("h3")]
-    assert h3[:3] == ["Mandatory (3)", "Good practice (1)", "Emissions"]
+    assert h3[:3] == [
+        "Mandatory: these decide the verdict (3)",
+        "Good practice: these raise the score (1)",
+        "Emissions",
+    ]
     text = " ".join(tree.text_content().split())
     assert "Not compliant: 2 mandatory requirements fail (PPN 006 grounds a, b)." in text
-    assert "Score 55/100 counts the checks met" in text
-    assert "Maturity 2 of 5, Starting, is the plan's stage" in text
+    assert "Score 55/100: checks met, mandatory ones counted double." in text
+    assert "Maturity 2 of 5 (Starting): stays at 2 until every mandatory" in text
     assert "Bee Net Zero" in text and "For: Net zero year." in text
     assert "Page 5 has no text layer" in text
 
@@ -304,7 +308,7 @@ def test_text_names_the_deciding_requirements_then_what_to_fix() -> None:
     lines = text.splitlines()
     assert lines[1] == "Not compliant: 2 mandatory requirements fail (PPN 006 grounds a, b)"
     assert lines[2] == "Fails: Net zero year; Current emissions"
-    assert lines[3].startswith("Score 55/100 counts the checks met")
+    assert lines[3].startswith("Score 55/100: checks met")
     badges = [line.split()[0] for line in lines if line.startswith("[")]
     assert badges == ["[FAIL]", "[FAIL]", "[NEEDS", "[PARTIAL]"]  # passes are not listed
     order = [line for line in lines if line.startswith(("Mandatory", "Good practice", "Checks"))]

@@ -67,10 +67,9 @@ def test_the_headline_names_what_decides_each_verdict(
 
 def test_score_and_maturity_are_explained_side_by_side() -> None:
     line = score_line(make_assessment(score=83))
-    assert line.startswith("Score 83/100 counts the checks met (mandatory ones double). ")
-    assert (
-        "Maturity 2 of 5, Starting, is the plan's stage: it stays here until every mandatory"
-        in line
+    assert line == (
+        "Score 83/100: checks met, mandatory ones counted double. "
+        "Maturity 2 of 5 (Starting): stays at 2 until every mandatory requirement is met."
     )
 
 

@@ -111,11 +111,11 @@ def decisive_line(assessment: Assessment) -> str:
 
 
 _MATURITY_WHY = {
-    1: "there is no plan yet, or no net zero commitment and no emissions figures",
-    2: "it stays here until every mandatory requirement is met, whatever the score",
-    3: "every mandatory requirement is met; level 4 also needs a quantified target with an "
-    "interim milestone, figures for all five Scope 3 categories and totals that add up",
-    4: "level 5 also needs net zero by the local ambition year and emissions on track",
+    1: "no plan yet, or no net zero commitment and no figures",
+    2: "stays at 2 until every mandatory requirement is met",
+    3: "every mandatory requirement is met; 4 needs a quantified target with an interim "
+    "milestone, all five Scope 3 categories with figures and totals that add up",
+    4: "5 needs net zero by the local ambition year and emissions on track",
     5: "the highest level",
 }
 
@@ -123,9 +123,9 @@ _MATURITY_WHY = {
 def score_line(assessment: Assessment) -> str:
     """The score and the maturity level side by side, each saying what it measures."""
     return (
-        f"Score {assessment.score}/100 counts the checks met (mandatory ones double). "
-        f"Maturity {assessment.maturity} of 5, {assessment.maturity_name}, is the plan's "
-        f"stage: {_MATURITY_WHY[assessment.maturity]}."
+        f"Score {assessment.score}/100: checks met, mandatory ones counted double. "
+        f"Maturity {assessment.maturity} of 5 ({assessment.maturity_name}): "
+        f"{_MATURITY_WHY[assessment.maturity]}."
     )
 
 
