@@ -17,11 +17,12 @@ from typing import Any
 
 from crp_checker.draft.fields import REQUIRED_CATEGORIES, Field, all_fields, field_for
 from crp_checker.errors import CRPError
-from crp_checker.schemas import Facts, Period
+from crp_checker.schemas import Facts, Measure, Period
 
 Value = str | float | int | list[str]
 _SCOPES = ("scope1", "scope2", "scope3")
 _DATE = re.compile(r"(\d{4})-(\d{2})(?:-(\d{2}))?")
+_TEMPLATE_LEAD = re.compile(r"the following environmental management measures", re.I)
 _MONTH_RANGE_DAYS = (360, 372)  # a reporting year: 12 months, give or take a week-based year
 
 
@@ -98,6 +99,9 @@ def _period_values(which: str, period: Period) -> dict[str, Value]:
         figure = getattr(period, name)
         if figure is not None:
             values[f"{which}.{name}"] = figure
+    for name, reason in period.explanations.items():
+        if name in _SCOPES:
+            values[f"{which}.explanations.{name}"] = reason
     if period.scope2_basis in ("market", "location"):
         values[f"{which}.scope2_basis"] = period.scope2_basis
     elif period.scope2_basis == "both":
@@ -109,6 +113,18 @@ def _date(value: dt.date | None, precision: str | None) -> str | None:
     if value is None:
         return None
     return value.isoformat()[:7] if precision in ("month", "year") else value.isoformat()
+
+
+def _measure_lines(measures: list[Measure]) -> list[str]:
+    """The measures as lines of the draft's list: not the template's own lead sentence, which
+    the draft writes itself, nor pieces of a table (its cells come as 'a | b |')."""
+    lines = []
+    for measure in measures:
+        text = " ".join(measure.text.split())
+        if "|" in text or _TEMPLATE_LEAD.match(text):
+            continue
+        lines.append(text)
+    return lines
 
 
 def facts_to_answers(facts: Facts) -> Answers:
@@ -130,6 +146,7 @@ def facts_to_answers(facts: Facts) -> Answers:
     for which, period in (("baseline", facts.baseline), ("current", facts.current)):
         for name, value in _period_values(which, period).items():
             key = f"{which}.label" if name.endswith((".start", ".end", "_basis")) else name
+            key = key.replace(".explanations.", ".")  # a reason is quoted with its figure
             put(name, value, key)
     put("baseline_method", facts.baseline_method)
     for item in facts.scope3_detail:
@@ -143,8 +160,8 @@ def facts_to_answers(facts: Facts) -> Answers:
         put("target.year", target.year, "targets")
         put("target.tco2e", target.target_tco2e, "targets")
         put("target.percent", target.percent, "targets")
-    put("completed_measures", [m.text for m in facts.completed_measures], "completed_measures")
-    put("future_measures", [m.text for m in facts.future_measures], "future_measures")
+    put("completed_measures", _measure_lines(facts.completed_measures), "completed_measures")
+    put("future_measures", _measure_lines(facts.future_measures), "future_measures")
     put("savings_tco2e", facts.savings_tco2e, "savings")
     put("savings_percent", facts.savings_percent, "savings")
     put("signatory.name", facts.signatory.name, "signatory")

@@ -112,6 +112,11 @@ class _Builder:
             text = str(value)
         return Run(text)
 
+    def reason(self, name: str) -> str:
+        """The supplier's reason for a zero or missing figure ('we own no vehicles')."""
+        which, scope = name.split(".")
+        return str(self.answers.get(f"{which}.explanations.{scope}") or "")
+
     def period(self, which: str) -> Line:
         label, start, end = (self.answers.get(f"{which}.{p}") for p in ("label", "start", "end"))
         if start and end:
@@ -137,7 +142,7 @@ class _Builder:
         basis = self.answers.get(f"{which}.scope2_basis")
         scope2 = f"Scope 2 ({basis}-based)" if basis else "Scope 2"
         rows = [
-            [[Run(label)], [self.value(name)], [Run("")]]
+            [[Run(label)], [self.value(name)], [Run(self.reason(name))]]
             for label, name in (
                 ("Scope 1", f"{which}.scope1"),
                 (scope2, f"{which}.scope2"),

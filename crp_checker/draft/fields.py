@@ -87,6 +87,17 @@ def _period(which: str, title: str) -> list[Field]:
             section,
             "Scope 1 + Scope 2 + Scope 3.",
         ),
+        *(
+            Field(
+                f"{which}.explanations.{scope}",
+                f"Why Scope {scope[-1]} is 0 or not given",
+                "text",
+                section,
+                "Only for a zero or a missing figure, e.g. 'we own no vehicles'.",
+                required=False,
+            )
+            for scope in ("scope1", "scope2", "scope3")
+        ),
     ]
 
 
