@@ -85,37 +85,86 @@ def _words(element: Any) -> str:
     return " ".join(" ".join(element.itertext()).split())
 
 
-def test_html_has_every_section_in_order() -> None:
+def test_html_has_every_section_in_order_for_action() -> None:
     html = render_html(make_assessment())
     tree = _html_tree(html)
     h2 = [h.text_content() for h in tree.iter("h2")]
     assert h2 == [
         "Result",
+        "What to fix",
         "Key facts",
-        "Findings",
+        "Checks met",
         "Where to get help",
         "Warnings",
+        "Words used in this report",
         "About this check",
     ]
     h3 = [h.text_content() for h in tree.iter("h3")]
-    # Rulebook sections, in rulebook order, after the emissions table.
-    assert h3[:9] == [
+    assert h3[:3] == [
+        "Mandatory: these decide the verdict (3)",
+        "Good practice: these raise the score (1)",
         "Emissions",
-        "Document",
-        "Net zero commitment",
-        "Baseline emissions",
-        "Current emissions",
-        "Emissions data",
-        "Method and declaration",
-        "Targets and measures",
-        "Publication",
     ]
     text = " ".join(tree.text_content().split())
     assert "Not compliant: 2 mandatory requirements fail (PPN 006 grounds a, b)." in text
-    assert "55 out of 100" in text
-    assert "2 of 5: Starting" in text
+    assert "Score 55/100: checks met, mandatory ones counted double." in text
+    assert "Maturity 2 of 5 (Starting): stays at 2 until every mandatory" in text
     assert "Bee Net Zero" in text and "For: Net zero year." in text
     assert "Page 5 has no text layer" in text
+
+
+def test_html_headline_names_the_requirements_that_decide_the_verdict() -> None:
+    tree = _html_tree(render_html(make_assessment()))
+    result = tree.xpath("//section[@aria-labelledby='result']")[0]
+    decisive = [(a.text_content(), a.get("href")) for a in result.xpath(".//ul/li/a")]
+    assert decisive == [
+        ("Net zero year", "#rule-net-zero-year"),
+        ("Current emissions", "#rule-current-emissions"),
+    ]
+    assert "Fails:" in _words(result)
+
+
+def test_html_what_to_fix_lists_mandatory_gaps_then_good_practice_then_met_collapsed() -> None:
+    tree = _html_tree(render_html(make_assessment()))
+    fix = tree.xpath("//section[@aria-labelledby='what-to-fix']")[0]
+    assert [a.get("id") for a in fix.iter("article")] == [
+        "rule-net-zero-year",
+        "rule-current-emissions",
+        "rule-signatory",
+        "rule-scope2-basis",
+    ]
+    first = _words(fix.find(".//article"))
+    assert "The plan says: p. 3:" in first
+    assert "For example: “[Company Ltd] is committed to achieving Net Zero" in first
+    met = tree.xpath("//section[@aria-labelledby='checks-met']/details")[0]
+    assert _words(met.find("summary")) == "4 pass, 1 not applicable: show them"
+    assert [a.get("id") for a in met.iter("article")] == [
+        "rule-crp-identified",
+        "rule-net-zero-commitment",
+        "rule-baseline-emissions",
+        "rule-future-measures",
+        "rule-published-online",
+    ]
+
+
+def test_html_glossary_terms_are_linked_from_the_report() -> None:
+    tree = _html_tree(render_html(make_assessment()))
+    anchors = {dt.get("id") for dt in tree.xpath("//dl[@class='glossary']/dt")}
+    links = {a.get("href")[1:] for a in tree.xpath("//a[starts-with(@href, '#term-')]")}
+    assert {"term-scope-1", "term-scope-3", "term-grounds", "term-baseline"} <= links
+    assert links <= anchors
+
+
+def test_html_marks_a_plain_scope2_basis_without_a_warning_sign() -> None:
+    assessment = make_assessment()
+    assessment.facts.current.scope2 = 5.0
+    assessment.facts.current.scope2_basis = "market"
+    tree = _html_tree(render_html(assessment))
+    notes = tree.xpath("//table[contains(@class, 'emissions')]//span[contains(@class, 'note')]")
+    basis = [n for n in notes if "market-based" in n.text_content()]
+    assert basis and all("flag" not in n.get("class") for n in basis)
+    derived = [n for n in notes if "derived" in n.text_content()]
+    assert derived and all("flag" in n.get("class") for n in derived)
 
 
 def test_html_key_facts_show_values_and_not_disclosed() -> None:
@@ -253,28 +302,32 @@ def test_stylesheet_colour_pairs_meet_wcag_aa_contrast() -> None:
 # --------------------------------------------------------------------------- text
 
 
-def test_text_lists_gaps_before_passes_with_fix_and_evidence() -> None:
+def test_text_names_the_deciding_requirements_then_what_to_fix() -> None:
     text = render_text(make_assessment(), color=False)
     assert "\x1b[" not in text
     lines = text.splitlines()
     assert lines[1] == "Not compliant: 2 mandatory requirements fail (PPN 006 grounds a, b)"
+    assert lines[2] == "Fails: Net zero year; Current emissions"
+    assert lines[3].startswith("Score 55/100: checks met")
     badges = [line.split()[0] for line in lines if line.startswith("[")]
-    assert badges == [
-        "[FAIL]",
-        "[FAIL]",
-        "[NEEDS",
-        "[PARTIAL]",
-        "[PASS]",
-        "[PASS]",
-        "[PASS]",
-        "[PASS]",
-        "[N/A]",
-    ]
-    fail = next(i for i, line in enumerate(lines) if "net-zero-year" in line)
-    assert lines[fail].startswith("[FAIL]") and "Message for net-zero-year." in lines[fail]
-    assert lines[fail + 1].strip() == "Fix: Commit to net zero by 2050 at the latest."
-    assert lines[fail + 2].strip().startswith("p. 3: “We will reach net zero <script>")
+    assert badges == ["[FAIL]", "[FAIL]", "[NEEDS", "[PARTIAL]"]  # passes are not listed
+    order = [line for line in lines if line.startswith(("Mandatory", "Good practice", "Checks"))]
+    assert order[0].startswith("Mandatory") and order[1].startswith("Good practice")
+    assert "Checks met (4 pass, 1 not applicable)" in text
+    fail = next(i for i, line in enumerate(lines) if "(net-zero-year)" in line)
+    assert lines[fail].startswith("[FAIL]") and "Net zero year" in lines[fail]
+    assert lines[fail + 1].strip() == "Message for net-zero-year."
+    assert (
+        lines[fail + 2].strip().startswith("The plan says: p. 3: “We will reach net zero <script>")
+    )
+    assert lines[fail + 3].strip() == "What to do: Commit to net zero by 2050 at the latest."
+    assert lines[fail + 4].strip().startswith("For example: “[Company Ltd] is committed")
     assert lines[fail + 1].startswith(" ")  # indented below the finding
+
+
+def test_text_says_when_the_plan_is_silent_on_a_gap() -> None:
+    text = render_text(make_assessment(), color=False)
+    assert "The plan says: Nothing: no passage in the plan's 5 pages bears on this." in text
 
 
 def test_text_shows_key_facts_and_not_disclosed() -> None:

@@ -113,7 +113,7 @@ def test_the_print_version_is_the_report_without_navigation(env: WebEnv) -> None
     for site_part in ["<nav", "Sign out", 'action="/logout"', "<form", "API tokens"]:
         assert site_part in page
         assert site_part not in printed
-    assert '<p class="verdict">' in printed and 'id="findings"' in printed
+    assert '<p class="verdict">' in printed and 'id="what-to-fix"' in printed
     assert re.findall(r'id="rule-[^"]+"', printed) == re.findall(r'id="rule-[^"]+"', page)
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from typing import Any
 
 import pytest
@@ -217,7 +218,10 @@ def _report(eve: TestClient, assessment_id: str) -> dict[str, str]:
         " ".join(row.xpath("string(th)").split()): " ".join(row.xpath("string(td[1])").split())
         for row in tree.xpath("//table[contains(@class, 'facts')]/tbody/tr")
     }
-    score = tree.xpath("string(//dl[@class='summary']/dd[1])").split()[0]
+    line = tree.xpath("string(//p[@class='score-line'])")
+    found = re.search(r"Score (\d+)/100", line)
+    assert found, line
+    score = found.group(1)
     return facts | {"score": score}
 
 

@@ -12,7 +12,17 @@ from typing import Annotated
 import typer
 
 from crp_checker import __version__
-from crp_checker.cli import batch, check, corrections, db, evaluate, register, serve, users
+from crp_checker.cli import (
+    batch,
+    check,
+    corrections,
+    db,
+    draft,
+    evaluate,
+    register,
+    serve,
+    users,
+)
 from crp_checker.cli.common import (
     EXIT_CODES_HELP,
     EXIT_INTERNAL,
@@ -51,6 +61,7 @@ app.command(epilog=EXIT_CODES_HELP)(check.check)
 app.command(epilog=EXIT_CODES_HELP)(batch.batch)
 app.command()(check.rules)
 app.command()(evaluate.evaluate)
+app.command()(draft.draft)
 app.add_typer(users.users_app, name="users")
 app.add_typer(db.db_app, name="db")
 app.add_typer(register.register_app, name="register")

@@ -15,6 +15,7 @@ from crp_checker.report.wording import (
     emissions_cell,
     evidence_line,
     grounds_label,
+    is_flag,
 )
 
 
@@ -39,6 +40,7 @@ def get_environment() -> Environment:
         emissions_cell=emissions_cell,
         evidence_line=evidence_line,
         grounds_label=grounds_label,
+        is_flag=is_flag,
         uk_date=uk_date,
         tonnes=tonnes,
         percent=percent,

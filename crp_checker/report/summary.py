@@ -8,6 +8,8 @@ from typing import Any
 
 from crp_checker.corrections import describe
 from crp_checker.formatting import NOT_DISCLOSED, uk_date
+from crp_checker.report.actions import actions, decisive_lead, score_line
+from crp_checker.report.glossary import GLOSSARY
 from crp_checker.report.wording import (
     OUTCOME_LABELS,
     VERDICT_LABELS,
@@ -171,4 +173,8 @@ def report_context(assessment: Assessment) -> dict[str, Any]:
         "sections": findings_by_section(assessment),
         "rule_titles": titles,
         "corrections": [describe(path, fix) for path, fix in facts.corrections.items()],
+        "todo": actions(assessment),
+        "decisive_lead": decisive_lead(assessment),
+        "score_line": score_line(assessment),
+        "glossary": GLOSSARY,
     }

@@ -1,4 +1,4 @@
-"""The terminal report: compact, gaps before passes, colour only when the terminal wants it."""
+"""The terminal report: the verdict and what decides it, what to fix, then the facts read."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from crp_checker.report.summary import outcome_counts, report_context
+from crp_checker.report.actions import FixItem, actions, decisive_line, score_line
+from crp_checker.report.summary import report_context
 from crp_checker.report.wording import (
-    OUTCOME_LABELS,
     SCOPE_FIELDS,
     emissions_cell,
     evidence_line,
@@ -69,32 +69,61 @@ def _grid(gap: int = 2) -> Table:
     return grid
 
 
-def _text_findings(console: Console, assessment: Assessment) -> None:
-    counts = ", ".join(f"{n} {OUTCOME_LABELS[o].lower()}" for o, n in outcome_counts(assessment))
-    console.print(Text(f"Findings ({counts or 'none'})", style="bold"))
+def _fix_items(console: Console, title: str, items: list[FixItem]) -> None:
+    if not items:
+        return
+    console.print(Text(title, style="bold"))
     grid = _grid(gap=1)
-    order = list(OUTCOME_LABELS)
-    for finding in sorted(assessment.findings, key=lambda f: order.index(f.outcome)):
+    for item in items:
+        finding = item.finding
         badge, style = _TEXT_BADGES[finding.outcome]
-        line = Text.assemble((finding.rule, "bold"), "  ", finding.message)
-        grid.add_row(Text(badge, style=style), line)
+        grid.add_row(
+            Text(badge, style=style), Text.assemble((finding.title, "bold"), f" ({finding.rule})")
+        )
+        grid.add_row("", Text(finding.message))
+        says = evidence_line(finding.evidence[0], _TEXT_QUOTE_CHARS) if finding.evidence else ""
+        grid.add_row("", Text(f"The plan says: {says or item.says[0]}", "dim"))
+        if finding.question:
+            grid.add_row("", Text(f"To decide: {finding.question}"))
         if finding.fix:
-            grid.add_row("", Text(f"Fix: {finding.fix}"))
-        if finding.evidence:
-            grid.add_row("", Text(evidence_line(finding.evidence[0], _TEXT_QUOTE_CHARS), "dim"))
+            grid.add_row("", Text(f"What to do: {finding.fix}"))
+        if item.example:
+            grid.add_row("", Text(f"For example: “{item.example}”", "italic"))
     console.print(grid)
 
 
+def _text_actions(console: Console, assessment: Assessment) -> None:
+    """What to fix, mandatory first, then the checks met collapsed under a count."""
+    todo = actions(assessment)
+    console.print(
+        Text(
+            f"What to fix ({len(todo.mandatory)} mandatory, "
+            f"{len(todo.good_practice)} good practice)",
+            style="bold",
+        )
+    )
+    if not todo.to_fix:
+        console.print("Nothing: every scored check is met.")
+    _fix_items(console, "Mandatory: these decide the verdict", todo.mandatory)
+    _fix_items(console, "Good practice: these raise the score", todo.good_practice)
+    console.print()
+    console.print(Text(f"Checks met ({todo.met_summary or 'none'})", style="bold"))
+    if todo.met:
+        console.print(Text("; ".join(f.title for f in todo.met), "dim"))
+
+
 def render_text(assessment: Assessment, *, color: bool, width: int = 100) -> str:
-    """A compact report for a terminal: verdict, key facts, then gaps before passes."""
+    """A report for a terminal: verdict and what decides it, what to fix, the rest, the facts."""
     console = make_console(color, width)
     context = report_context(assessment)
     console.print(Text.assemble(("Carbon Reduction Plan check: ", "bold"), assessment.source.name))
     console.print(Text(verdict_sentence(assessment), style=_VERDICT_STYLES[assessment.verdict]))
-    console.print(
-        f"Score {assessment.score}/100 · Maturity level {assessment.maturity} of 5: "
-        f"{assessment.maturity_name}"
-    )
+    decisive = decisive_line(assessment)
+    if decisive:
+        console.print(Text(decisive, style="bold"))
+    console.print(score_line(assessment))
+    console.print()
+    _text_actions(console, assessment)
     console.print()
     console.print(Text("Key facts", style="bold"))
     grid = _grid()
@@ -111,8 +140,6 @@ def render_text(assessment: Assessment, *, color: bool, width: int = 100) -> str
     console.print(grid)
     for note in context["period_notes"]:
         console.print(Text(note, style="dim"))
-    console.print()
-    _text_findings(console, assessment)
     if assessment.support:
         console.print()
         console.print(Text("Where to get help", style="bold"))

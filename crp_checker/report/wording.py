@@ -140,6 +140,12 @@ def emissions_cell(period: Period, field: str) -> Cell:
     return Cell(NOT_DISCLOSED, tuple(notes))
 
 
+def is_flag(note: str) -> bool:
+    """A note that asks for attention (derived, converted, not a number), not a plain label
+    such as the Scope 2 basis."""
+    return not note.startswith(("market-based", "location-based"))
+
+
 def period_notes(name: str, period: Period) -> list[str]:
     """Flags that apply to a whole period's figures (units, conversions, first-year)."""
     notes = []

@@ -20,6 +20,10 @@ class InvalidTenderError(TenderError):
     http_status = 422
     default_hint = "Correct the highlighted field and save the tender again."
 
+    def __init__(self, message: str, hint: str | None = None, *, field: str | None = None) -> None:
+        super().__init__(message, hint)
+        self.field = field  # the form field at fault, so the page can highlight it
+
 
 class TenderFinalisedError(TenderError):
     """The tender is finalised: it is the record of the evaluation and can no longer change."""

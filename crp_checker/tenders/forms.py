@@ -81,10 +81,13 @@ def parse_buyer_fields(values: Mapping[str, str]) -> dict[str, int]:
         try:
             number = int(text)
         except ValueError:
-            raise InvalidTenderError(f"{field.label}: {text!r} is not a whole number.") from None
+            raise InvalidTenderError(
+                f"{field.label}: {text!r} is not a whole number.", field=field.name
+            ) from None
         if not field.minimum <= number <= field.maximum:
             raise InvalidTenderError(
-                f"{field.label} must be between {field.minimum} and {field.maximum}, not {number}."
+                f"{field.label} must be between {field.minimum} and {field.maximum}, not {number}.",
+                field=field.name,
             )
         overrides[field.name] = number
     return overrides

@@ -61,9 +61,13 @@ def _date(value: dt.date | str) -> dt.date:
     try:
         date = value if isinstance(value, dt.date) else dt.date.fromisoformat(value.strip())
     except ValueError:
-        raise InvalidTenderError(f"{value!r} is not a date (use YYYY-MM-DD).") from None
+        raise InvalidTenderError(
+            f"{value!r} is not a date (use YYYY-MM-DD).", field="procurement_date"
+        ) from None
     if not 2000 <= date.year <= 2100:
-        raise InvalidTenderError(f"The procurement date {date:%Y-%m-%d} is out of range.")
+        raise InvalidTenderError(
+            f"The procurement date {date:%Y-%m-%d} is out of range.", field="procurement_date"
+        )
     return date
 
 
@@ -71,10 +75,13 @@ def _weight(value: float | str) -> float:
     try:
         weight = float(value)
     except ValueError:
-        raise InvalidTenderError(f"The climate weight {value!r} is not a number.") from None
+        raise InvalidTenderError(
+            f"The climate weight {value!r} is not a number.", field="climate_weight_percent"
+        ) from None
     if not math.isfinite(weight) or not 0 <= weight <= 100:
         raise InvalidTenderError(
-            f"The climate weight must be between 0 and 100 per cent, not {value}."
+            f"The climate weight must be between 0 and 100 per cent, not {value}.",
+            field="climate_weight_percent",
         )
     return weight
 
@@ -84,7 +91,9 @@ def _scale(value: MarkingScale | str) -> MarkingScale:
         return MarkingScale(value)
     except ValueError:
         choices = " or ".join(scale.value for scale in MarkingScale)
-        raise InvalidTenderError(f"The marking scale must be {choices}, not {value!r}.") from None
+        raise InvalidTenderError(
+            f"The marking scale must be {choices}, not {value!r}.", field="marking_scale"
+        ) from None
 
 
 def _problems(error: ValidationError) -> str:
@@ -107,7 +116,11 @@ def _overrides(values: Mapping[str, Any] | None, procurement_date: dt.date) -> d
         checked = BuyerOverrides.model_validate(given).model_dump(exclude_none=True)
         settings = load_buyer_settings(**checked, check_date=procurement_date)
     except ValidationError as error:
-        raise InvalidTenderError(f"Invalid buyer settings: {_problems(error)}.") from None
+        first = error.errors()[0]["loc"] if error.errors() else ()
+        raise InvalidTenderError(
+            f"Invalid buyer settings: {_problems(error)}.",
+            field=str(first[0]) if first else None,
+        ) from None
     dumped = settings.model_dump(mode="json")
     return {key: dumped[key] for key in checked}
 

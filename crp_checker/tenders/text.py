@@ -34,9 +34,11 @@ def text_field(value: str | None, field: str, limit: int) -> str:
     _check(value or "", field)
     text = " ".join((value or "").split())
     if not text:
-        raise InvalidTenderError(f"The tender needs a {field}.")
+        raise InvalidTenderError(f"The tender needs a {field}.", field=field.replace(" ", "_"))
     if len(text) > limit:
-        raise InvalidTenderError(f"The {field} is longer than {limit} characters.")
+        raise InvalidTenderError(
+            f"The {field} is longer than {limit} characters.", field=field.replace(" ", "_")
+        )
     return text
 
 

@@ -35,6 +35,7 @@ from crp_checker.web import (
     api_corrections,
     api_suppliers,
     api_tenders,
+    builder,
     climate,
     csrf,
     docs,
@@ -167,6 +168,7 @@ def create_app(
     app.state.fair_use = FairUse(settings, slots=getattr(checker, "size", None))
 
     app.include_router(pages.router)
+    app.include_router(builder.router)
     app.include_router(account.router)
     app.include_router(admin.router)
     app.include_router(reset.router)

@@ -12,6 +12,7 @@ from starlette.concurrency import run_in_threadpool
 
 from crp_checker.corrections import fact_choices
 from crp_checker.corrections.stored import correction_state
+from crp_checker.draft.form import fix_plan_fields
 from crp_checker.errors import CRPError
 from crp_checker.report.changes import compare
 from crp_checker.report.html import render_html
@@ -71,7 +72,10 @@ async def check(
             headers=error_headers(error),
         )
     if user is None:
-        context = report_context(assessment) | {"web_panel": "web/anonymous_panel.html"}
+        context = report_context(assessment) | {
+            "web_panel": "web/anonymous_panel.html",
+            "fix_plan": fix_plan_fields(assessment),
+        }
         return render(request, "report.html", context, user=None)
     public_id = await run_in_threadpool(store_check, db, plan, assessment, user)
     return RedirectResponse(f"/reports/{public_id}", status_code=303)
@@ -145,6 +149,7 @@ def report(request: Request, db: SessionDep, user: CurrentUser, public_id: str) 
         "fact_choices": fact_choices() if can_correct else [],
         "record": record,
         "web_panel": "web/report_panel.html",
+        "fix_plan": {"href": f"/reports/{record.public_id}/plan"},
         "can_recheck": user.id == record.user_id
         or (record.organisation_id is not None and user.organisation_id == record.organisation_id),
         **(_changes(previous, assessment) if previous is not None else {}),
