@@ -223,7 +223,10 @@ def _table(textpage: Any, group: list[_Rule]) -> RuledTable | None:
 
 
 def ruled_tables(page: Any, textpage: Any) -> list[RuledTable]:
-    """The tables on a page whose cells are bordered by rules, top first."""
+    """The tables on a page whose cells are bordered by rules, top first; a page whose text
+    holds no emissions words has none worth rebuilding, and its drawings are not walked."""
+    if not _EMISSIONS.search(textpage.get_text_range()):
+        return []
     rules = _rules(page)
     if len(rules) < 6:
         return []
