@@ -118,3 +118,9 @@ def test_figures_a_scan_leaves_in_doubt_still_count_as_disclosed() -> None:
     outcomes = {f.rule: f.outcome for f in assessment.findings}
     assert outcomes["baseline-emissions"] == Outcome.PASS
     assert outcomes["totals-add-up"] == Outcome.FAIL
+
+
+def test_scanned_figures_that_differ_from_the_total_by_rounding_are_stated() -> None:
+    facts = _facts(_plan(_LAYOUTS[0], "54.24", "31.73", "88.94", "175.0"), scanned=True)
+    assert facts.readings["baseline.total"].how == "stated"
+    assert facts.baseline.total == 175.0
