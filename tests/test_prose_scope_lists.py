@@ -54,3 +54,11 @@ def test_a_table_row_with_one_scope_is_still_a_row() -> None:
     )
     assert (facts.current.scope1, facts.current.total) == (5.0, 21.0)
     assert "current.table" in facts.evidence
+
+
+def test_a_row_for_two_scopes_together_is_not_a_list_of_scopes() -> None:
+    from crp_checker.extract.tables import _lists_scopes
+
+    assert not _lists_scopes("Scope 1 and Scope 2 emissions: 15.0 tCO2e")
+    assert not _lists_scopes("Scope 1 & 2: 15.0")
+    assert _lists_scopes("Scope 1 5.0 tCO2e, Scope 2 2.0 tCO2e")

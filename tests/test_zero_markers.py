@@ -66,3 +66,11 @@ def test_a_footnote_that_gives_no_reason_goes_to_a_person() -> None:
     facts = facts_of(_PLAN.format(s1="0 tCO2e*", note="*Figures provided by head office."))
     assert "scope1" not in facts.current.explanations
     assert facts.readings["current.explanations.scope1"].how == "inferred"
+
+
+def test_a_bulleted_list_is_not_a_footnote() -> None:
+    text = _PLAN.format(
+        s1="0 tCO2e*",
+        note="Completed measures:\n* Replaced the gas boiler with a heat pump\n* Switched to LED",
+    )
+    assert "scope1" not in facts_of(text).current.explanations

@@ -211,12 +211,16 @@ def _footnote(context: DocumentContext, quote: Evidence) -> tuple[str, str] | No
     """(sign, note) when the row ends on a footnote sign ("0 tCO2e*") and a line elsewhere
     opens with the same sign: the sign ties that note to the figure."""
     sign = _FOOTNOTE_SIGN.search(quote.quote.rstrip(" |"))
-    if sign is None:
+    row = context.line_at(quote.page or 1, quote.start or 0)
+    if sign is None or row is None:
         return None
-    for line in context.lines:
-        text = line.text.strip()
-        if text.startswith(sign["s"]) and text != quote.quote.strip():
-            note = text[len(sign["s"]) :].strip()
+    lines = context.lines
+    marked = [line.text.strip().startswith(sign["s"]) for line in lines]
+    for index in range(row.index + 1, len(lines)):
+        # A run of lines opening with the sign is a bulleted list ("* LED lighting"), not a note.
+        listed = (index > 0 and marked[index - 1]) or (index + 1 < len(lines) and marked[index + 1])
+        if marked[index] and not listed:
+            note = lines[index].text.strip()[len(sign["s"]) :].strip()
             if note:
                 return sign["s"], note
     return None

@@ -131,7 +131,11 @@ def _is_prose(text: str) -> bool:
 
 
 # "Scope 1 5.0 tCO2e, Scope 2 2.0 tCO2e": a scope named with its figure, then another scope.
-_SCOPE_FIGURE = re.compile(r"\bscope\s*([123])\b\W{0,3}(?:[a-z]+\W+){0,3}?[\d.,]*\d", re.I)
+_SCOPE_FIGURE = re.compile(
+    r"\bscope\s*([123])\b(?!\s*(?:and|&|\+|,)\s*(?:scope\s*)?[123]\b)\W{0,3}"
+    r"(?:(?!scope\b)[a-z]+\W+){0,3}?[\d.,]*\d",
+    re.I,
+)
 
 
 def _lists_scopes(text: str) -> bool:
