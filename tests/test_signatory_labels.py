@@ -27,3 +27,21 @@ def test_the_role_a_signature_label_names_is_the_signatorys(block: str, role: st
     assert facts.signatory is not None
     assert (facts.signatory.name, facts.signatory.role) == ("Peter Marlow", role)
     assert facts.signatory.director_level is True
+
+
+@pytest.mark.parametrize(
+    ("block", "role"),
+    [
+        ("Signatory name: Peter Marlow\nSignatory position: Director", "Director"),
+        ("Signer's name: Peter Marlow\nSigner's job title: Managing Director", "Managing Director"),
+        (
+            "Signed on behalf of the Supplier: Peter Marlow, Director. Date: 10 March 2026.",
+            "Director",
+        ),
+        ("Signed: Peter Marlow, Managing Director. Approved 10 March 2026.", "Managing Director"),
+    ],
+)
+def test_a_role_ends_at_its_field_or_sentence(block: str, role: str) -> None:
+    facts = facts_of(_HEAD + block)
+    assert facts.signatory is not None
+    assert (facts.signatory.name, facts.signatory.role) == ("Peter Marlow", role)

@@ -23,7 +23,7 @@ from crp_checker.schemas import Evidence, Facts
 # "Name |" (a two-column table row): the label ends at the first colon, bar or "by".
 _LABEL = re.compile(
     r"^(?:signed|signature|approved|authori[sz]ed|endorsed|agreed|name|full name|"
-    r"print(?:ed)? name|signatory|for and on behalf of|on behalf of)\b"
+    r"print(?:ed)? name|signatory|signer(?:'s|’s)?|for and on behalf of|on behalf of)\b"
     r"(?:[^:|]{0,80}?(?:\s*[:|]|\s+by\b\s*:?|\s[-–—](?=\s)))\s*[-–—]?\s*"
     r"|^(?:name|signed|signature|print(?:ed)? name)\s+(?=(?-i:[A-Z]))",  # a form without colons
     re.I,
@@ -36,12 +36,14 @@ _NOT_SIGNER = re.compile(
 
 
 _ROLE_FIELD = re.compile(
-    r"(?:^|\b)(?:job\s+title|title|position|role|designation|capacity)"
+    r"(?:^|\b)(?:(?:signatory|signer|signing)(?:'s|’s)?\s+)?"
+    r"(?:job\s+title|title|position|role|designation|capacity)"
     r"(?:\s*[:|\-–]\s*|\s+(?=(?-i:[A-Z])))"
     r"(?P<v>.+?)\s*(?=$|\||\b(?:date|signed|signature|name)\b\s*[:|])",
     re.I,
 )
-_SEPARATORS = re.compile(r"\s*(?:[,;|()\[\]]|\s[–—-]\s)\s*")
+# Commas, brackets, bars, spaced dashes, and a full stop that ends a sentence ("Director. Date").
+_SEPARATORS = re.compile(r"\s*(?:[,;|()\[\]]|\s[–—-]\s|(?<=[a-z])\.\s+(?=[A-Z]))\s*")
 _DATE_LABEL = re.compile(
     r"^(?:date(?:d|\s+signed|\s+of\s+sign[- ]?off|\s+approved)?\b|signed\s+on(?=\s*[:\d]))", re.I
 )
