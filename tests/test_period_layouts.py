@@ -145,3 +145,24 @@ def test_a_year_per_row_table_with_stray_bars_is_read_once(
         3.1,
         45.6,
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("FYE Mar-25", "2024-04-01", "2025-03-31"),
+        ("Apr-24 to Mar-25", "2024-04-01", "2025-03-31"),
+        ("Apr '24 \u2013 Mar '25", "2024-04-01", "2025-03-31"),
+        ("YE 31.03.25", "2024-04-01", "2025-03-31"),
+        ("FY ending March 2025", "2024-04-01", "2025-03-31"),
+        ("Jan 24 to Dec 24", "2024-01-01", "2024-12-31"),
+    ],
+)
+def test_months_with_two_digit_years_and_year_ends(text: str, start: str, end: str) -> None:
+    spec = find_period(text)
+    assert spec is not None
+    assert (str(spec.start), str(spec.end)) == (start, end)
+
+
+def test_days_after_month_names_are_not_two_digit_years() -> None:
+    assert find_period("May 12 - June 30") is None

@@ -138,18 +138,20 @@ _RANGE_NUM = re.compile(
     rf"{_DASH}(?P<d2>\d{{1,2}})[/.](?P<m2>\d{{1,2}})[/.](?P<y2>\d{{4}}|\d{{2}})(?![\d])",
     re.IGNORECASE,
 )
+# "April 2024 - March 2025", "Apr-24 to Mar-25", "Apr '24 - Mar '25".
 _RANGE_MONTHS = re.compile(
-    rf"\b(?P<m1>{_MONTH})\.?\s*(?P<y1>\d{{4}})?{_DASH}(?P<m2>{_MONTH})\.?,?\s*(?P<y2>\d{{4}})",
+    rf"\b(?P<m1>{_MONTH})\.?(?:\s*(?P<y1>\d{{4}})|[-\s]'?(?P<s1>\d{{2}})(?!\d))?{_DASH}"
+    rf"(?P<m2>{_MONTH})\.?,?(?:\s*(?P<y2>\d{{4}})|[-\s]'?(?P<s2>\d{{2}}))(?!\d)",
     re.IGNORECASE,
 )
 # "year ending 31 March 2024", "year to 31/03/2026", "FYE 31 March 2026", "FYE June 2025",
 # "12 months ended 31.03.26": a year named by its last day (or month).
 _YEAR_ENDING = re.compile(
-    rf"(?:(?:year|period|twelve months|12 months)\s+(?:ending|ended|to)|\bFYE|"
+    rf"(?:(?:year|period|twelve months|12 months|\bFY)\s+(?:ending|ended|to)|\bFYE|\bYE\b|"
     rf"\b(?:financial\s+)?year[- ]end(?:ing)?)\s*:?\s+(?:the\s+)?"
     rf"(?:(?P<d>\d{{1,2}}){_ORD}(?:\s+of)?\s+(?P<m>{_MONTH})\.?,?\s+(?P<y>\d{{4}})|"
     rf"(?P<nd>\d{{1,2}})[/.](?P<nm>\d{{1,2}})[/.](?P<ny>\d{{4}}|\d{{2}})(?![\d/.])|"
-    rf"(?P<mm>{_MONTH})\.?,?\s+(?P<my>\d{{4}}))",
+    rf"(?P<mm>{_MONTH})\.?,?(?:\s+(?P<my>\d{{4}})|[-\s]'?(?P<my2>\d{{2}})(?!\d)))",
     re.IGNORECASE,
 )
 _SPLIT_YEAR = re.compile(
@@ -175,9 +177,12 @@ def _month(name: str) -> int:
 
 def _from_range_match(m: re.Match[str], kind: str) -> PeriodSpec | None:
     if kind == "months":
-        y2 = int(m["y2"])
+        y2 = _year(m["y2"] or m["s2"])
         m1, m2 = _month(m["m1"]), _month(m["m2"])
-        y1 = int(m["y1"]) if m["y1"] else (y2 if m1 <= m2 else y2 - 1)
+        first = m["y1"] or m["s1"]
+        y1 = _year(first) if first else (y2 if m1 <= m2 else y2 - 1)
+        if (m["s1"] or m["s2"]) and not 0 <= y2 - y1 <= 1:
+            return None  # "May 12 - June 30": days, not two-digit years
         start = _safe_date(y1, m1, 1)
         end_first = _safe_date(y2, m2, 1)
         if start is None or end_first is None:
@@ -204,7 +209,7 @@ def _year_end(m: re.Match[str]) -> dt.date | None:
         return _safe_date(int(m["y"]), _month(m["m"]), int(m["d"]))
     if m["nd"]:
         return _safe_date(_year(m["ny"]), int(m["nm"]), int(m["nd"]))
-    first = _safe_date(int(m["my"]), _month(m["mm"]), 1)
+    first = _safe_date(_year(m["my"] or m["my2"]), _month(m["mm"]), 1)
     return end_of(first, "month") if first else None
 
 
