@@ -78,3 +78,23 @@ def test_split_year_gives_no_dates() -> None:
 def test_end_of_month_and_year() -> None:
     assert end_of(dt.date(2024, 2, 1), "month") == dt.date(2024, 2, 29)
     assert end_of(dt.date(2024, 2, 1), "year") == dt.date(2024, 12, 31)
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("Date: 10-Mar-26", "2026-03-10"),
+        ("Signed 10 Mar 26", "2026-03-10"),
+        ("3 June 25.", "2025-06-03"),
+    ],
+)
+def test_a_day_and_month_name_with_a_two_digit_year(text: str, day: str) -> None:
+    found = find_dates(text)
+    assert [str(d.value) for d in found] == [day]
+
+
+@pytest.mark.parametrize(
+    "text", ["on 10 March 26 staff attended", "In May 24 people joined", "10 Mar 26.5"]
+)
+def test_a_number_after_a_month_that_is_not_a_year(text: str) -> None:
+    assert find_dates(text) == []

@@ -35,7 +35,7 @@ NUMBER = re.compile(r"(?<![\w.])[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\
 YEAR = re.compile(r"(?<![\d/.,])(?:19[89]\d|20\d\d|2100)(?!\d|,\d|\.\d)")
 
 _DMY_TEXT = re.compile(
-    rf"(?<![\d.,])\b(\d{{1,2}}){_ORD}(?:\s+of)?[\s-]+({_MONTH})\.?,?[\s-]+(\d{{4}})\b",
+    rf"(?<![\d.,])\b(\d{{1,2}}){_ORD}(?:\s+of)?[\s-]+({_MONTH})\.?,?[\s-]+(\d{{4}}|\d{{2}}(?!\d|[.,:]\d|\s*(?:%|[a-z])))\b",
     re.IGNORECASE,
 )
 _MDY_TEXT = re.compile(rf"\b({_MONTH})\.?\s+(\d{{1,2}}){_ORD},?\s+(\d{{4}})\b", re.IGNORECASE)
@@ -106,7 +106,7 @@ def find_dates(text: str) -> list[FoundDate]:
         found.append(FoundDate(value, precision, match.start(), match.end(), match.group(0)))
 
     for m in _DMY_TEXT.finditer(text):
-        add(_safe_date(int(m[3]), _month(m[2]), int(m[1])), "day", m)
+        add(_safe_date(_year(m[3]), _month(m[2]), int(m[1])), "day", m)
     for m in _MDY_TEXT.finditer(text):
         add(_safe_date(int(m[3]), _month(m[1]), int(m[2])), "day", m)
     for m in _ISO.finditer(text):
