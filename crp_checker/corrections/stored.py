@@ -239,6 +239,12 @@ def correct(
                 created_at=now,
             )
         )
+    return _rejudge(session, record, checked)
+
+
+def _rejudge(session: Session, record: AssessmentRecord, checked: Assessment) -> Assessment:
+    """Judge the checker's own assessment again under every correction stored for the record,
+    keep the original once, and store the result in the record's place."""
     session.flush()
     judged, _ = corrected_assessment(checked, corrections_of(session, record))
     if record.checked_data is None:
@@ -287,13 +293,7 @@ def set_outcome(
             created_at=utcnow(),
         )
     )
-    session.flush()
-    judged, _ = corrected_assessment(checked, corrections_of(session, record))
-    if record.checked_data is None:
-        record.checked_data = checked.model_dump(mode="json")
-    _store(record, judged)
-    session.flush()
-    return judged
+    return _rejudge(session, record, checked)
 
 
 def carry_over(session: Session, original: AssessmentRecord, new: AssessmentRecord) -> list[str]:
