@@ -16,7 +16,7 @@ def _words(text: str) -> frozenset[str]:
 
 
 _TITLE = {"dr", "mr", "mrs", "ms", "miss", "mx", "prof", "professor", "sir", "dame", "cllr", "rev"}
-_PARTICLE = {"van", "von", "de", "der", "den", "da", "del", "di", "du", "la", "le", "bin", "al"}
+_PARTICLE = _words("van von de der den da del di du la le bin al ap ab dos das ter ten ibn el")
 # Words that end a name: roles, organisation words and the template's own vocabulary.
 _STOP = _words(
     """
@@ -78,6 +78,8 @@ def person(body: str) -> tuple[str, str] | None:
     end = 0
     for position, token in enumerate(tokens):
         word = token[0]
+        if taken and body[tokens[position - 1].end() : token.start()].count(" ") >= 3:
+            break  # a wide gap: two signatures side by side ("Jane Example      Tom Example")
         core = word.rstrip(",;:()|")
         bare = core.rstrip(".").lower()
         following = tokens[position + 1][0] if position + 1 < len(tokens) else ""

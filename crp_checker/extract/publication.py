@@ -149,7 +149,10 @@ def _labelled(context: DocumentContext) -> list[_Found]:
             continue
         for m in _LABEL.finditer(line.text):
             before = line.text[: m.start()]
-            placed = line.index in top or line.furniture or _THIS_PLAN.search(before)
+            # A line that names the plan ("Acme Ltd | Carbon Reduction Plan | Issued 3/3/26")
+            # dates it, wherever it stands.
+            titled = bool(before) and bool(context.matches_in(line, "CRP_TITLE"))
+            placed = line.index in top or line.furniture or _THIS_PLAN.search(before) or titled
             if m.start() > 0 and not placed:
                 continue
             if _OTHER_DOCUMENT.search(before) or _NOT_ISSUE.search(before):

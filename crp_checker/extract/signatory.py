@@ -43,7 +43,7 @@ _ROLE_FIELD = re.compile(
     re.I,
 )
 # Commas, brackets, bars, spaced dashes, and a full stop that ends a sentence ("Director. Date").
-_SEPARATORS = re.compile(r"\s*(?:[,;|()\[\]]|\s[–—-]\s|(?<=[a-z])\.\s+(?=[A-Z]))\s*")
+_SEPARATORS = re.compile(r"\s*(?:[,;|()\[\]]|\s[–—-]\s|(?<=[a-z])\.\s+(?=[A-Z])|\s{3,})\s*")
 _DATE_LABEL = re.compile(
     r"^(?:date(?:d|\s+signed|\s+of\s+sign[- ]?off|\s+approved)?\b|signed\s+on(?=\s*[:\d]))", re.I
 )
@@ -79,7 +79,9 @@ _MAX_PROSE = 300
 # "... and signed by Tom Example, Head of Operations, on 2 June 2025": a signer inside prose.
 # "I, Sam Example, sole trader and owner of ..., approve this plan": the signer names themself.
 _INLINE_LABEL = re.compile(
-    r"\b(?:signed|approved|authori[sz]ed)(?:\s+off)?\s+by:?\s+(?=[A-Z])|^I,\s+(?=[A-Z])"
+    r"\b(?:signed|approved|authori[sz]ed)(?:\s+off)?\s+by:?\s+"
+    r"(?:(?:our|its|the)\s+(?=[A-Za-z])|(?=[A-Z]))"
+    r"|^I,\s+(?=[A-Z])"
 )
 # What stands where the signature was: "____", "……", "[signature]", "(signed)".
 _SIGNATURE_MARK = re.compile(
@@ -93,6 +95,8 @@ _SIGNATURE_OF = re.compile(r"(?:'s|’s)?\s+(?:signature|name)\s*$", re.I)
 _ROLE_IN_LABEL = re.compile(
     r"^(?:(?:full\s+)?name|signature)\s+of\s+(?:the\s+)?(?P<role>[A-Za-z &]{3,40}?)\s*[:|]", re.I
 )
+_INITIALLED = re.compile(r"^(?:[A-Z]\.?\s?)+[A-Z][\w'’-]+$")
+_NAME_FIELD = re.compile(r"^\W*(?:full\s+|print(?:ed)?\s+)?name\b", re.I)
 # A signature written out in a table cell ("G. Example") ends the role before it.
 _WRITTEN_SIGNATURE = re.compile(r"\s[A-Z]\.\s?[A-Z][a-z]+\b.*$")
 
@@ -224,12 +228,16 @@ def _signer_at(
     body = _after_labels(text)
     label = body != text
     if not label:
-        inline = _INLINE_LABEL.search(text)
-        if inline is not None:
-            body, label = text[inline.end() :], True
+        # "approved by our Leadership Team and signed by Tom Example": the one naming a person.
+        bodies = [text[m.end() :] for m in _INLINE_LABEL.finditer(text)]
+        if bodies:
+            body = next((b for b in bodies if person(b) is not None), bodies[0])
+            label = True
     elif len(text) > _MAX_LINE:
         return None
     found = person(body)
+    if found is not None and label and _written_out(found[0], lines[position + 1 : position + 3]):
+        return None  # "Signed: G. Example" over "Name: Grace Example": the name line says it
     role_line: Line | None = line
     role: str | None = None
     if found is None:
@@ -248,6 +256,8 @@ def _signer_at(
         role = _role_text(context, line, rest)
     if role is None:
         role, role_line = _role_after(context, lines, position)
+    if role is None and position > 0:
+        role, role_line = _role_before(context, lines[position - 1])
     if role is None and (named := _ROLE_IN_LABEL.match(text)) is not None:
         role, role_line = named["role"].strip(), line  # "Name of director: Jane Example"
     before = " ".join(previous.text for previous in lines[max(0, position - 3) : position])
@@ -260,6 +270,23 @@ def _signer_at(
     if not label and _CONTACT.search(nearby):
         return None
     return name, role, role_line
+
+
+def _role_before(context: DocumentContext, above: Line) -> tuple[str | None, Line | None]:
+    """A short line that is only a role, just above the name ('Managing Director' over 'Jane
+    Example'): a signature block written role first."""
+    text = above.text.strip(" ,.:")
+    if len(text.split()) > 6 or find_dates(text) or _SIGN_WORDS.search(text):
+        return None, None
+    if _LABEL.match(text) or person(text) is not None:
+        return None, None
+    role = _role_text(context, above, text)
+    return (role, above) if role == text else (None, None)
+
+
+def _written_out(name: str, following: list[Line]) -> bool:
+    """A signature written as initials ('G. Example') with a name field just below it."""
+    return bool(_INITIALLED.match(name)) and any(_NAME_FIELD.match(li.text) for li in following)
 
 
 def _from_table(lines: list[Line]) -> tuple[int, str, str | None] | None:

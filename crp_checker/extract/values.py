@@ -35,7 +35,7 @@ NUMBER = re.compile(r"(?<![\w.])[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\
 YEAR = re.compile(r"(?<![\d/.,])(?:19[89]\d|20\d\d|2100)(?!\d|,\d|\.\d)")
 
 _DMY_TEXT = re.compile(
-    rf"(?<![\d.,])\b(\d{{1,2}}){_ORD}(?:\s+of)?[\s-]+({_MONTH})\.?,?[\s-]+(\d{{4}}|\d{{2}}(?!\d|[.,:]\d|\s*(?:%|[a-z])))\b",
+    rf"(?<![\d.,])\b(\d{{1,2}}){_ORD}(?:\s+day)?(?:\s+of)?[\s-]+({_MONTH})\.?,?[\s-]+(\d{{4}}|\d{{2}}(?!\d|[.,:]\d|\s*(?:%|[a-z])))\b",
     re.IGNORECASE,
 )
 _MDY_TEXT = re.compile(rf"\b({_MONTH})\.?\s+(\d{{1,2}}){_ORD},?\s+(\d{{4}})\b", re.IGNORECASE)
