@@ -214,3 +214,16 @@ def test_a_name_run_into_the_title_or_in_another_name_field(first_line: str, nam
 )
 def test_title_words_run_into_the_title_name_nobody(title: str) -> None:
     assert facts_of(f"{title}\n{COMMITMENT}").organisation is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("This is the Carbon Reduction Plan of Northway Engineering plc.", "Northway Engineering plc"),
+        ("The Carbon Reduction Plan for Harrow Vale Logistics Ltd.", "Harrow Vale Logistics Ltd"),
+        ("Net Zero Plan for Tarn & Fell Surveyors LLP", "Tarn & Fell Surveyors LLP"),
+    ],
+)  # fmt: skip
+def test_the_plans_own_title_words_are_not_part_of_the_name(sentence: str, name: str) -> None:
+    facts = facts_of("Carbon Reduction Plan\n" + sentence + "\n" + COMMITMENT)
+    assert facts.organisation == name

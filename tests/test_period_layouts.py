@@ -166,3 +166,25 @@ def test_months_with_two_digit_years_and_year_ends(text: str, start: str, end: s
 
 def test_days_after_month_names_are_not_two_digit_years() -> None:
     assert find_period("May 12 - June 30") is None
+
+
+@pytest.mark.parametrize(
+    ("baseline", "current", "years"),
+    [
+        ("Baseline year: financial year 2019/2020", "Reporting year: financial year 2024/2025",
+         (2020, 2025)),
+        ("Baseline Year: the calendar year 2021", "Reporting Year: calendar year 2024",
+         (2021, 2024)),
+        ("Base year - fiscal year 2019-20", "Reporting period: the financial year of 2024-25",
+         (2020, 2025)),
+    ],
+)  # fmt: skip
+def test_a_field_that_names_the_kind_of_year_first(
+    baseline: str, current: str, years: tuple[int, int]
+) -> None:
+    facts = facts_of(
+        f"Carbon Reduction Plan\n{baseline}\nScope 1: 12.0 tCO2e\nScope 2: 3.0 tCO2e\n"
+        f"Our baseline was set in 2021 and we report against the 2021 baseline.\n"
+        f"{current}\nScope 1: 10.0 tCO2e\nScope 2: 2.0 tCO2e"
+    )
+    assert (facts.baseline.end_year, facts.current.end_year) == years

@@ -44,7 +44,11 @@ _NUMBER_TAIL = re.compile(
     r"(?:no\.?|number|reg(?:istration)?)\b.*$",
     re.I,
 )
-_LEAD = re.compile(r"^(?:prepared\s+by|produced\s+by|published\s+by|by|from)\s+", re.I)
+_LEAD = re.compile(
+    r"^(?:prepared\s+by|produced\s+by|published\s+by|by|from|"
+    r"(?:the\s+)?(?:carbon\s+reductions?|net\s+zero)\s+plan\s+(?:of|for))\s+",
+    re.I,
+)
 _NAME_WORDS = r"[A-Z][\w&]+(?:\s+(?:[A-Z][\w&]+|&|of|and))*"
 # "At Fairtrade Vending we take ...", "Prostart Training’s overarching approach",
 # "HTM has taken steps": a proper name acting as the organisation.

@@ -158,11 +158,16 @@ def _evidence(line: Line, following: Line | None, position: int) -> Evidence:
 
 
 _FILLER = re.compile(r"[\s.…_:\-–(]*")
+_KIND_OF_YEAR = re.compile(
+    r"(?:(?:the\s+)?(?:financial|fiscal|calendar|accounting)\s+year\s+(?:of\s+)?(?=\d))?", re.I
+)
 
 
 def _spec_after(text: str, position: int, limit: int = 60) -> PeriodSpec | None:
     """The period that starts right after `position` (dotted template leaders skipped)."""
     position = _FILLER.match(text, position).end()  # type: ignore[union-attr]
+    # "Baseline year: financial year 2019/2020": the kind of year, then the year.
+    position = _KIND_OF_YEAR.match(text, position).end()  # type: ignore[union-attr]
     spec = find_period(text[position : position + limit])
     if spec is None or spec.offset > 3:
         return None
