@@ -5,7 +5,8 @@ published PDFs of real-crps/ and real-crps/more/, fact labels for the eleven in 
 labels for all fifteen), `excerpts` (the opening 2,000 characters of 30 real web-page plans,
 fact labels only) and `varied` (36 plans and look-alikes written independently of the checker,
 fact and rule labels), each split into a tuning and a held-out half; and our own `synthetic`
-set (fixtures/synthetic-crps, 30 independently written plans and look-alikes), all tuning.
+sets (fixtures/synthetic-crps, 30 plans and look-alikes, and fixtures/synthetic-d, 24 more
+written to vary sign-off blocks, dates and names), written independently and all tuning.
 """
 
 from __future__ import annotations
@@ -17,9 +18,10 @@ from typing import Any
 
 from crp_checker.evaluation.split import Half, organisation_key, split
 
-SETS = ("real", "excerpts", "varied", "synthetic")
-# Our own independently written plans (fixtures/synthetic-crps): all tuning, beside the shared sets.
-SYNTHETIC_DIR = Path(__file__).resolve().parents[2] / "fixtures" / "synthetic-crps"
+SETS = ("real", "excerpts", "varied", "synthetic", "synthetic-d")
+# Our own independently written plans: all tuning, beside the shared sets.
+_FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
+SYNTHETIC_DIRS = {"synthetic": _FIXTURES / "synthetic-crps", "synthetic-d": _FIXTURES / "synthetic-d"}
 
 
 @dataclass(frozen=True)
@@ -78,9 +80,10 @@ def load_cases(shared: Path) -> list[Case]:
         for file, path, facts, rules in items:
             half = halves[organisation_key(set_name, file)]
             cases.append(Case(set_name, file, path, half, facts, rules))
-    if SYNTHETIC_DIR.is_dir():
-        cases += [
-            Case("synthetic", file, path, "tuning", facts, rules)
-            for file, path, facts, rules in _labelled(SYNTHETIC_DIR)
-        ]
+    for set_name, folder in SYNTHETIC_DIRS.items():
+        if folder.is_dir():
+            cases += [
+                Case(set_name, file, path, "tuning", facts, rules)
+                for file, path, facts, rules in _labelled(folder)
+            ]
     return cases
