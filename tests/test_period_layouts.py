@@ -188,3 +188,25 @@ def test_a_field_that_names_the_kind_of_year_first(
         f"{current}\nScope 1: 10.0 tCO2e\nScope 2: 2.0 tCO2e"
     )
     assert (facts.baseline.end_year, facts.current.end_year) == years
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We have not yet set a baseline year. 2025 is the first year we have measured.",
+        "There is no baseline period. 2024 figures are shown below for information.",
+        "We will choose our base year. 2025 was a year of growth for the business.",
+    ],
+)
+def test_a_year_opening_the_next_sentence_is_not_the_baseline(sentence: str) -> None:
+    facts = facts_of(
+        "Carbon Reduction Plan\nAcme Ltd is committed to net zero by 2045.\n"
+        f"{sentence}\nReporting year: 2025\nScope 1: 8.4 tCO2e\nScope 2: 11.7 tCO2e"
+    )
+    assert facts.baseline.end_year is None
+    assert facts.baseline.scope1 is None
+
+
+def test_a_dotted_leader_still_leads_to_the_baseline_year() -> None:
+    facts = facts_of("Carbon Reduction Plan\nBaseline year ........ 2021\nScope 1: 8.4 tCO2e")
+    assert facts.baseline.end_year == 2021

@@ -158,6 +158,8 @@ def _evidence(line: Line, following: Line | None, position: int) -> Evidence:
 
 
 _FILLER = re.compile(r"[\s.…_:\-–(]*")
+# One full stop and a space: the sentence ended (a dotted leader has several).
+_SENTENCE_END = re.compile(r"\s*\.\s+")
 _KIND_OF_YEAR = re.compile(
     r"(?:(?:the\s+)?(?:financial|fiscal|calendar|accounting)\s+year\s+(?:of\s+)?(?=\d))?", re.I
 )
@@ -165,7 +167,10 @@ _KIND_OF_YEAR = re.compile(
 
 def _spec_after(text: str, position: int, limit: int = 60) -> PeriodSpec | None:
     """The period that starts right after `position` (dotted template leaders skipped)."""
+    start = position
     position = _FILLER.match(text, position).end()  # type: ignore[union-attr]
+    if _SENTENCE_END.fullmatch(text, start, position):
+        return None  # "We have not set a baseline year. 2025 is our first year": a new sentence
     # "Baseline year: financial year 2019/2020": the kind of year, then the year.
     position = _KIND_OF_YEAR.match(text, position).end()  # type: ignore[union-attr]
     spec = find_period(text[position : position + limit])
