@@ -26,7 +26,7 @@ from crp_checker.extract.prose_figures import (
     sentence_figures,
 )
 from crp_checker.extract.units import NOT_MASS, unit_as_read
-from crp_checker.extract.values import YEAR, find_period, find_years
+from crp_checker.extract.values import YEAR, find_period, find_years, year_mentions
 from crp_checker.schemas import Facts, Period, Scope3Category
 
 _NOT_ACTUALS = re.compile(
@@ -58,14 +58,13 @@ def _cues(sentence: Sentence, facts: Facts) -> list[tuple[int, str]]:
     cues = [(start, role) for start, _, role in words]
     dates = [_dated(text, start, end) for start, end, _ in words]
     base, current = facts.baseline.end_year, facts.current.end_year
-    for m in YEAR.finditer(text):
-        if any(begin <= m.start() < finish for begin, finish in dates):
+    for start, _, year in year_mentions(text):
+        if any(begin <= start < finish for begin, finish in dates):
             continue
-        year = int(m[0])
         if year == base:
-            cues.append((m.start(), "baseline"))  # a first-year plan's current period repeats it
+            cues.append((start, "baseline"))  # a first-year plan's current period repeats it
         elif year == current or (base is not None and current is None and year > base):
-            cues.append((m.start(), "current"))
+            cues.append((start, "current"))
     if not cues and current is not None and base is None and not YEAR.search(text):
         cues.append((0, "current"))  # the plan reports only a current period
     return sorted(cues)

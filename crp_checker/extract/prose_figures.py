@@ -37,7 +37,11 @@ _FIGURE_FIRST = re.compile(
 _FIGURE_THEN_BRACKET = re.compile(MASS + r"[^.;\d()]{1,50}\(\s*" + _SCOPE + r"\s*\)", re.I)
 _LABEL_FIRST = re.compile(
     r"\b" + _NOT_SHARE + _SCOPE + r"(?!\s*(?:and|&|,|or|\+)\s*(?:scope\s*)?[123]\b(?![.,]\d))"
-    r"(?P<gap>(?:(?!total)[^.;%\d]){0,100}?)" + MASS,
+    r"(?P<gap>(?:(?!total(?!l?(?:ed|ing)\b))[^.;%\d]){0,100}?)" + MASS,
+    re.I,
+)
+_YEAR_IN_GAP = re.compile(
+    r"(?<![\d.,])(?:19|20)\d\d(?:\s?[/-]\s?(?:19|20)?\d\d)?(?![\d.,]|\s*(?:t\b|tonnes?|tons?|kg|tc))",
     re.I,
 )
 _TOTAL_FIGURE = re.compile(
@@ -132,7 +136,9 @@ def sentence_figures(text: str) -> list[Figure]:
     for pattern in (_IN_TOTAL, _TOTAL_FIGURE):
         for m in pattern.finditer(text):
             add("total", m, 3)
-    for m in _LABEL_FIRST.finditer(text):
+    # "Scope 1 emissions in 2025/26 were 9.6 tCO2e": a year between the name and the figure
+    # dates it (the sentence's period cues read the year) and is not a figure itself.
+    for m in _LABEL_FIRST.finditer(_YEAR_IN_GAP.sub(lambda y: "y" * len(y[0]), text)):
         if not _names_a_part(m["gap"]):
             add(f"scope{m['n']}", m, 2)
     fields = {f.field for f in found}
@@ -145,7 +151,8 @@ def sentence_figures(text: str) -> list[Figure]:
                 found.append(Figure(field, 0.0, False, m.start(), 3, None, both))
     if not found and _EMISSIONS_PHRASE.search(text):
         first = re.search(MASS, text, re.I)
-        if first:
+        # "Our emissions for 2024 were 54 t" is a total; "Scope 1 emissions ... 9.6 t" is not.
+        if first and not re.search(_SCOPE, text[: first.start()], re.I):
             add("total", first, 1)
     return _strongest(found)
 

@@ -35,7 +35,7 @@ NUMBER = re.compile(r"(?<![\w.])[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\
 YEAR = re.compile(r"(?<![\d/.,])(?:19[89]\d|20\d\d|2100)(?!\d|,\d|\.\d)")
 
 _DMY_TEXT = re.compile(
-    rf"(?<![\d.,])\b(\d{{1,2}}){_ORD}(?:\s+day)?(?:\s+of)?[\s-]+({_MONTH})\.?,?[\s-]+(\d{{4}}|\d{{2}}(?!\d|[.,:]\d|\s*(?:%|[a-z])))\b",
+    rf"(?<![\d.,])\b(\d{{1,2}}){_ORD}(?:\s+day)?(?:\s+of)?[\s-]+({_MONTH})\.?,?[\s-]+['’]?(\d{{4}}|\d{{2}}(?!\d|[.,:]\d|\s*(?:%|[a-z])))\b",
     re.IGNORECASE,
 )
 _MDY_TEXT = re.compile(rf"\b({_MONTH})\.?\s+(\d{{1,2}}){_ORD},?\s+(\d{{4}})\b", re.IGNORECASE)
@@ -268,6 +268,22 @@ def find_period(text: str) -> PeriodSpec | None:
     if not candidates:
         return None
     return min(candidates, key=lambda c: (c[0], c[1]))[2]
+
+
+def year_mentions(text: str) -> list[tuple[int, int, int]]:
+    """Each year written in `text` as (start, end, the year it ends): a split year ("2022/23",
+    "2024-2025") is one mention ending in its second year, so a sentence "in 2022/23" names
+    the period that ends in 2023."""
+    found: list[tuple[int, int, int]] = []
+    for m in _SPLIT_YEAR.finditer(text):
+        y1, second = int(m["y1"]), str(m["y2"])
+        end_year = int(second) if len(second) == 4 else (y1 // 100) * 100 + int(second)
+        if end_year == y1 + 1:
+            found.append((m.start(), m.end(), end_year))
+    for m in YEAR.finditer(text):
+        if not any(start <= m.start() < end for start, end, _ in found):
+            found.append((m.start(), m.end(), int(m[0])))
+    return sorted(found)
 
 
 def find_years(text: str) -> list[int]:
