@@ -210,3 +210,27 @@ def test_a_year_opening_the_next_sentence_is_not_the_baseline(sentence: str) -> 
 def test_a_dotted_leader_still_leads_to_the_baseline_year() -> None:
     facts = facts_of("Carbon Reduction Plan\nBaseline year ........ 2021\nScope 1: 8.4 tCO2e")
     assert facts.baseline.end_year == 2021
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        "Baseline year: 2021 (calendar year). Reporting year: 2025 (calendar year).",
+        "Our baseline year is 2021; our reporting year is 2025.",
+        "Base year 2021. Current reporting period: 2025.",
+    ],
+)
+def test_a_reporting_year_after_the_baseline_on_the_same_line(fields: str) -> None:
+    facts = facts_of(
+        "Carbon Reduction Plan\nAcme LLP is committed to net zero by 2035.\n"
+        f"{fields}\nYear Scope 1 Scope 2 Scope 3 Total\n2025 0.0 6.2 79.5 85.7\n"
+        "2024 0.0 9.7 88.4 98.1\n2021 (baseline) 0.0 14.8 96.2 111.0\nFigures in tCO2e."
+    )
+    assert facts.current.end_year == 2025
+    assert (facts.current.scope2, facts.current.total) == (6.2, 85.7)
+    assert (facts.baseline.scope2, facts.baseline.total) == (14.8, 111.0)
+
+
+def test_a_baseline_reporting_year_is_still_the_baseline() -> None:
+    facts = facts_of("Carbon Reduction Plan\nBaseline reporting year: 2021\nScope 1: 4.0 tCO2e")
+    assert facts.baseline.end_year == 2021 and facts.current.end_year is None

@@ -158,6 +158,7 @@ def _evidence(line: Line, following: Line | None, position: int) -> Evidence:
 
 
 _FILLER = re.compile(r"[\s.…_:\-–(]*")
+_SENTENCE_BREAK = re.compile(r"(?<!\.)[.;]\s+|\)\.?\s+(?=[A-Z])")
 # One full stop and a space: the sentence ended (a dotted leader has several).
 _SENTENCE_END = re.compile(r"\s*\.\s+")
 _KIND_OF_YEAR = re.compile(
@@ -282,7 +283,9 @@ def _sentence_statements(window: str, line: Line, following: Line | None) -> lis
         for rank, pattern in enumerate(patterns):
             for m in pattern.finditer(window):
                 veto = _NOT_AFTER.get(kind)
-                if veto and veto.search(window[max(0, m.start() - 40) : m.start()]):
+                # "baseline reporting year" vetoes; a baseline in the sentence before does not.
+                before = _SENTENCE_BREAK.split(window[max(0, m.start() - 40) : m.start()])[-1]
+                if veto and veto.search(before):
                     continue
                 spec = _spec_after(window, m.end())
                 if spec:
