@@ -234,3 +234,15 @@ def test_a_reporting_year_after_the_baseline_on_the_same_line(fields: str) -> No
 def test_a_baseline_reporting_year_is_still_the_baseline() -> None:
     facts = facts_of("Carbon Reduction Plan\nBaseline reporting year: 2021\nScope 1: 4.0 tCO2e")
     assert facts.baseline.end_year == 2021 and facts.current.end_year is None
+
+
+@pytest.mark.parametrize("mark", ["| ", "|", "[ "])
+def test_a_scanned_tables_stray_left_rule_keeps_the_row(mark: str) -> None:
+    facts = facts_of(
+        "Carbon Reduction Plan\nBaseline Year: 2021\nReporting Year: 2025\n"
+        "Emissions (tCO2e) 2021 2025\n"
+        f"{mark}Scope 1 96.4 71.9\nScope 2 12.2 8.5\n{mark}Scope 3 304.7 286.1\n"
+        "Total 413.3 366.5"
+    )
+    assert (facts.baseline.scope1, facts.baseline.scope3) == (96.4, 304.7)
+    assert (facts.current.scope1, facts.current.scope3) == (71.9, 286.1)

@@ -27,6 +27,7 @@ from crp_checker.extract.values import parse_number
 
 RowKind = Literal["scope", "total", "category", "source", "basis", "none"]
 
+_STRAY_BAR = re.compile(r"^[|\[\]]\s*(?=[A-Za-z])")
 _BULLET = re.compile(r"^(?:[•●·▪■◦*➢►>]+|o(?=\s)|-(?=\s)|–(?=\s))\s*")
 _SCOPE = re.compile(
     r"^scope\s*(?P<n>[123])\b(?!\s*(?:and|&|\+|,|/|or|-|–|to)\s*(?:scope\s*)?[123]\b(?![.,]\d))"
@@ -155,6 +156,8 @@ def classify(text: str, category_at_start: int | None = None) -> Row:
     passes it in.
     """
     text = _BULLET.sub("", text.strip())
+    if text.count("|") == 1 or (text[:1] in "[]" and "]" not in text[1:]):
+        text = _STRAY_BAR.sub("", text)  # OCR reads a table's left rule as "| Scope 1 96.4"
     text = _SCOPE_GLUED.sub(r"\1 ", text)
     text = _TOTAL_GLUED.sub(r"\1 ", text)
     cells = _split_cells(text)
