@@ -36,7 +36,9 @@ _SCOPE = re.compile(
 )
 # "Total Scope 1", "Subtotal Scope 2 emissions", "Total for Scope 3": a scope's own figure.
 _SCOPE_TOTAL = re.compile(
-    r"^(?:sub-?\s?total|total)\s+(?:for\s+|of\s+)?scope\s*(?P<n>[123])\b(?:\s+emissions)?", re.I
+    r"^(?:sub-?\s?total|total)\s+(?:for\s+|of\s+)?scope\s*(?P<n>[123])\b"
+    r"(?!\s*(?:,|&|and|\+|/|-|–)\s*(?:scope\s*)?[123]\b)(?:\s+emissions)?",
+    re.I,
 )
 _SCOPES_TOTAL = re.compile(
     r"^(?:sub-?\s?total|total)\s+(?:for\s+|of\s+)?scopes?\s*[123]\s*(?:and|&|\+|,|/|-|–)\s*"
@@ -55,7 +57,18 @@ _CATEGORY = re.compile(
     r"^(?:scope\s*3\s*[-–:]?\s*)?(?:category|cat\.?)\s*(?P<n>\d{1,2})\b\s*[:.\-–]?\s*", re.I
 )
 _NUMBERED = re.compile(r"^(?P<n>\d{1,2})\s*[.):]\s+")
-_TOTAL = re.compile(r"^(?:grand\s+|overall\s+)?total\b", re.I)
+# "Scope 1, 2 & 3", "(Scopes 1-3)", "Scope 1+2+3": every scope, so the plan's total.
+_ALL_THREE = (
+    r"\(?\s*(?:for\s+|of\s+)?(?:all\s+)?scopes?\s*1\s*(?:(?:-|–|to)\s*(?:scope\s*)?|"
+    r"(?:[,+&/]|and)\s*(?:scope\s*)?2\s*(?:[,+&/]|,?\s*and)\s*(?:scope\s*)?)3\b\s*\)?"
+)
+_ALL_TOTAL = re.compile(rf"^total\s*{_ALL_THREE}", re.I)
+_TOTAL = re.compile(
+    rf"^(?:(?:grand|overall|combined|gross)\s+)?total\b(?:\s*{_ALL_THREE})?"
+    rf"|^{_ALL_THREE}(?:\s+emissions)?\s+total\b"
+    r"|^(?:(?:sum\s+of\s+)?all\s+scopes|gross\s+emissions)\b",
+    re.I,
+)
 _TOTAL_GLUED = re.compile(r"^((?:grand\s+)?total(?:\s+emissions)?|.*sources\))(?=\d)", re.I)
 _INCLUDES = re.compile(
     r"^\W*(?:including|includes|included|comprising|covering|consisting of|made up of)\b", re.I
@@ -348,7 +361,7 @@ def _label(head: str, category_at_start: int | None) -> Row:
     m = _BASIS.match(head)
     if m:
         return Row("basis", head[: m.end()].strip(), basis=m["b"].lower())
-    if _SCOPES_TOTAL.match(head):
+    if _SCOPES_TOTAL.match(head) and not _ALL_TOTAL.match(head):
         return Row("none", "")  # "Total Scope 1 and 2": neither a scope nor the total
     m = _SCOPE_TOTAL.match(head)
     if m:
