@@ -57,3 +57,40 @@ def test_a_total_of_some_scopes_is_neither_a_scope_nor_the_total(label: str) -> 
 def test_a_total_of_one_scope_is_that_scope(label: str, scope: int) -> None:
     row = classify(f"{label} 12.0")
     assert (row.kind, row.scope, row.subtotal) == ("scope", scope, True)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In total we emitted 120.0 tCO2e.",
+        "Together these come to 120.0 tCO2e.",
+        "Scopes 1, 2 and 3 add up to 120.0 tCO2e.",
+        "The total of all three scopes is 120.0 tCO2e.",
+        "Overall, our carbon footprint was 120.0 tonnes CO2e.",
+    ],
+)
+def test_a_total_sentence_just_below_a_periods_table_completes_it(sentence: str) -> None:
+    facts = facts_of(
+        "Carbon Reduction Plan\nAcme Ltd is committed to net zero by 2040.\nBaseline emissions\n"
+        "Baseline year: 2021\nScope 1: 40.0 tCO2e\nScope 2: 20.0 tCO2e\nScope 3: 60.0 tCO2e\n"
+        f"{sentence}\n\nCurrent emissions\nReporting year: 2025\nScope 1: 30.0 tCO2e\n"
+        "Scope 2: 10.0 tCO2e\nScope 3: 50.0 tCO2e\nTotal: 90.0 tCO2e\n"
+    )
+    assert (facts.baseline.total, facts.current.total) == (120.0, 90.0)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We aim to reduce this to 100.0 tCO2e by 2030.",
+        "In 2025 we emitted 95.0 tCO2e in total.",
+    ],
+)
+def test_a_sentence_below_the_table_about_a_target_or_another_year_does_not_complete_it(
+    sentence: str,
+) -> None:
+    facts = facts_of(
+        "Carbon Reduction Plan\nBaseline emissions\nBaseline year: 2021\nScope 1: 40.0 tCO2e\n"
+        f"Scope 2: 20.0 tCO2e\nScope 3: 60.0 tCO2e\n{sentence}\nReporting year: 2025\n"
+    )
+    assert facts.baseline.total is None

@@ -45,6 +45,7 @@ _CURRENT_WORDS = re.compile(
 )
 _BASELINE_WORDS = re.compile(r"\bbaseline\b|\bbase\s+year\b", re.I)
 _LABEL_ONLY = re.compile(r"^\W*scope\s*[123]\s*[.:]$", re.I)
+_BELOW_TABLE = 2  # lines under a table whose sentences still complete it
 _CONTEXT_SENTENCES = 4  # how far a paragraph's period carries to the sentences that follow
 
 
@@ -155,6 +156,8 @@ def prose_figures(
         if line is not None and line.index in table_lines:
             continue
         host = _host(line.index if line is not None else -1, spans or {})
+        if host is not None and {role for _, role in _cues(sentence, facts)} - {host}:
+            host = None  # the sentence names another period
         if host is not None and not _NOT_ACTUALS.search(text):
             for figure in sentence_figures(text):
                 _apply(facts, host, figure, sentence, strength, co2e_said, gap=True)
@@ -229,9 +232,10 @@ def _apply(
 
 
 def _host(line: int, spans: Mapping[str, tuple[int, int]]) -> str | None:
-    """The period whose table has `line` among its rows."""
+    """The period whose table has `line` among its rows or just below them ("Scope 3: 60.0"
+    then "In total we emitted 120.0 tCO2e.")."""
     for role, (first, last) in spans.items():
-        if first < line < last:
+        if first < line <= last + _BELOW_TABLE:
             return role
     return None
 

@@ -45,7 +45,9 @@ _YEAR_IN_GAP = re.compile(
     re.I,
 )
 _TOTAL_FIGURE = re.compile(
-    r"\b(?:total(?:\s+[a-z]+){0,3}?|footprint|we\s+emitted)\s*"
+    r"\b(?:total(?:\s+[a-z]+){0,4}?|footprint|we\s+emitted|"
+    r"(?:these|they|which|together)\s+(?:come|comes|came|add(?:s|ed)?\s+up|amount(?:s|ed)?)\s+to|"
+    r"scopes\s+1\s*,?\s*2\s*,?\s*(?:and|&)\s*3\s+(?:add(?:s|ed)?\s+up\s+to|come\s+to))\s*"
     r"(?:of|was|were|is|fell\s+to|rose\s+to|came\s+to|amounted\s+to|totall?ed|:|=|–|-)?\s*"
     r"(?:around|about|approximately|c\.)?\s*" + MASS,
     re.I,
