@@ -149,15 +149,16 @@ def prose_figures(
     co2e_said = bool(re.search(r"co2\s?e|carbon dioxide equivalent", context.document.text, re.I))
     for sentence in _joined(context.sentences):
         text = sentence.text
-        if _breaks(context, previous, sentence):
+        new_paragraph = _breaks(context, previous, sentence)
+        if new_paragraph:
             carried = None
         previous = sentence
         line = context.line_at(sentence.page, sentence.start)
         if line is not None and line.index in table_lines:
             continue
         host = _host(line.index if line is not None else -1, spans or {})
-        if host is not None and {role for _, role in _cues(sentence, facts)} - {host}:
-            host = None  # the sentence names another period
+        if host is not None and line is not None and line.index > spans[host][1]:
+            host = None if new_paragraph else _below(sentence, facts, host)
         if host is not None and not _NOT_ACTUALS.search(text):
             for figure in sentence_figures(text):
                 _apply(facts, host, figure, sentence, strength, co2e_said, gap=True)
@@ -229,6 +230,15 @@ def _apply(
             year = next(iter(set(years) - {other}))
             period.label, period.end_year = str(year), year
             facts.evidence[f"{role}.label"] = [sentence.evidence()]
+
+
+def _below(sentence: Sentence, facts: Facts, host: str) -> str | None:
+    """A sentence just below a table (in its paragraph) completes it only when it names no
+    other year ("In 2019 our Scope 2 emissions were ..." is about 2019)."""
+    own = getattr(facts, host).end_year
+    if any(year != own for _, _, year in year_mentions(sentence.text)):
+        return None
+    return host
 
 
 def _host(line: int, spans: Mapping[str, tuple[int, int]]) -> str | None:
