@@ -143,6 +143,7 @@ def prose_figures(
     that table's period, and fills a scope the rows left out.
     """
     strength: dict[tuple[str, str], int] = {}
+    bounds = spans or {}
     carried: str | None = None
     carried_for = 0
     previous: Sentence | None = None
@@ -156,8 +157,8 @@ def prose_figures(
         line = context.line_at(sentence.page, sentence.start)
         if line is not None and line.index in table_lines:
             continue
-        host = _host(line.index if line is not None else -1, spans or {})
-        if host is not None and line is not None and line.index > spans[host][1]:
+        host = _host(line.index if line is not None else -1, bounds)
+        if host is not None and line is not None and line.index > bounds[host][1]:
             host = None if new_paragraph else _below(sentence, facts, host)
         if host is not None and not _NOT_ACTUALS.search(text):
             for figure in sentence_figures(text):
