@@ -5,8 +5,9 @@ published PDFs of real-crps/ and real-crps/more/, fact labels for the eleven in 
 labels for all fifteen), `excerpts` (the opening 2,000 characters of 30 real web-page plans,
 fact labels only) and `varied` (36 plans and look-alikes written independently of the checker,
 fact and rule labels), each split into a tuning and a held-out half; and our own `synthetic`
-sets (fixtures/synthetic-crps, 30 plans and look-alikes, and fixtures/synthetic-d, 24 more
-written to vary sign-off blocks, dates and names), written independently and all tuning.
+sets (fixtures/synthetic-crps, 30 plans and look-alikes; fixtures/synthetic-d, 24 more written
+to vary sign-off blocks, dates and names; fixtures/synthetic-e, 20 written to vary the layout of
+the figures), written independently and all tuning.
 """
 
 from __future__ import annotations
@@ -18,12 +19,13 @@ from typing import Any
 
 from crp_checker.evaluation.split import Half, organisation_key, split
 
-SETS = ("real", "excerpts", "varied", "synthetic", "synthetic-d")
+SETS = ("real", "excerpts", "varied", "synthetic", "synthetic-d", "synthetic-e")
 # Our own independently written plans: all tuning, beside the shared sets.
 _FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 SYNTHETIC_DIRS = {
     "synthetic": _FIXTURES / "synthetic-crps",
     "synthetic-d": _FIXTURES / "synthetic-d",
+    "synthetic-e": _FIXTURES / "synthetic-e",
 }
 
 
