@@ -87,21 +87,21 @@ def _multi_columns(
 ) -> tuple[int, int, str | None]:
     """The baseline and current columns of a multi-year table, and why, if only by order."""
     last = max(c for c in range(block.columns) if c not in block.extra_columns)
-    base_col = next((c for c, r in block.roles.items() if r == "baseline"), None)
-    cur_col = next((c for c, r in block.roles.items() if r == "current"), None)
+    roles = {c: r for c, r in block.roles.items() if c not in block.extra_columns}
+    specs = {c: s for c, s in block.specs.items() if c not in block.extra_columns}
+    base_col = next((c for c, r in roles.items() if r == "baseline"), None)
+    cur_col = next((c for c, r in roles.items() if r == "current"), None)
     if base_col is None and baseline is not None:
-        base_col = next(
-            (c for c, s in block.specs.items() if s.end_year == baseline.spec.end_year), None
-        )
+        base_col = next((c for c, s in specs.items() if s.end_year == baseline.spec.end_year), None)
     if cur_col is None and current is not None:
-        cur_col = next(
-            (c for c, s in block.specs.items() if s.end_year == current.spec.end_year), None
-        )
+        cur_col = next((c for c, s in specs.items() if s.end_year == current.spec.end_year), None)
     why = None
     if base_col is None or cur_col is None:
         why = "the table's columns are not labelled baseline and current; read by their years"
-    years = {c: s.end_year for c, s in block.specs.items()}
-    if len(years) == block.columns:  # "| 2024 | 2023 |": the earliest year is the baseline
+    years = {c: s.end_year for c, s in specs.items()}
+    if len(years) == block.columns - len(
+        block.extra_columns
+    ):  # "| 2024 | 2023 |": the earliest year is the baseline
         base_col = min(years, key=years.__getitem__) if base_col is None else base_col
         cur_col = max(years, key=years.__getitem__) if cur_col is None else cur_col
     return (0 if base_col is None else base_col), (last if cur_col is None else cur_col), why

@@ -30,6 +30,8 @@ _EXAMPLE = re.compile(
     re.I,
 )
 # Columns that compare years rather than report one: "Change", "% reduction", "Variance".
+_BASIS_WORD = re.compile(r"\b(location|market)[\s-]*based\b", re.I)
+_YEAR_SPAN = re.compile(r"\s*(?:-|–|to)\s*(?P<y>(?:19|20)\d\d)(?!\d)")
 _CHANGE_COLUMN = re.compile(
     r"\b(?:change|difference|variance|movement|reduction|increase)\b|%", re.I
 )
@@ -250,6 +252,42 @@ def _cue(text: str) -> Role | None:
     return None
 
 
+def _map_basis_columns(block: Block) -> bool:
+    """Periods that each span a location-based and a market-based column ("2023 (baseline) |
+    2026" over "Location-based | Market-based | Location-based | Market-based"): each period
+    gets its two columns, and only the market-based one is read (the basis a plan's totals and
+    targets use); the location-based columns are set aside like a "Change" column."""
+    bases = list(_BASIS_WORD.finditer(block.header))
+    if block.columns < 2 or len(bases) < block.columns:
+        return False
+    tail = bases[-block.columns :]
+    if block.header[tail[0].start() : tail[-1].end()].count("based") != block.columns:
+        return False
+    kinds = [m[1].lower() for m in tail]
+    if set(kinds) != {"location", "market"} or block.columns % 2:
+        return False
+    periods: list[tuple[PeriodSpec, str]] = []
+    text = block.header[: tail[0].start()]
+    position = 0
+    while (spec := find_period(text[position:])) is not None:
+        end = position + spec.offset + len(spec.label)
+        periods.append((spec, text[end : end + 40]))
+        position = end
+    wanted = block.columns // 2
+    if len(periods) < wanted:
+        return False
+    for index, (spec, after) in enumerate(periods[-wanted:]):
+        paren = _PAREN.match(after)
+        role = _cue(paren[0]) if paren else None
+        for column in (2 * index, 2 * index + 1):
+            block.specs[column] = spec
+            if role:
+                block.roles[column] = role
+            if kinds[column] == "location":
+                block.extra_columns.add(column)
+    return True
+
+
 def _map_columns(block: Block) -> None:
     """Read the periods named in a multi-year header, in order, one per column.
 
@@ -257,18 +295,29 @@ def _map_columns(block: Block) -> None:
     brackets after it ("2019 (baseline)") or after it in its own cell ("2019 baseline |"),
     never in the cell of the year before.
     """
+    if _map_basis_columns(block):
+        return
     specs: list[PeriodSpec] = []
     segments: list[str] = []
     text = block.header
     position = 0
+    prefix = ""
     while position < len(text):
         spec = find_period(text[position:])
         if spec is None:
             break
-        segments.append(text[position : position + spec.offset])
+        end = position + spec.offset + len(spec.label)
+        span = _YEAR_SPAN.match(text, end)
+        if span is not None and int(span["y"]) - spec.end_year > 1:
+            # "Emissions 2020-2025", "Change 2020 to 2025": a span of years, not a column.
+            prefix += text[position : span.end()]
+            position = span.end()
+            continue
+        segments.append(prefix + text[position : position + spec.offset])
+        prefix = ""
         specs.append(spec)
-        position += spec.offset + len(spec.label)
-    segments.append(text[position:])
+        position = end
+    segments.append(prefix + text[position:])
     mapped = block.columns
     if len(specs) == block.columns - 1 and _CHANGE_COLUMN.search(segments[-1]):
         mapped = len(specs)  # "| 2019 | 2024 | Change |": the last column is no year
