@@ -94,3 +94,37 @@ def test_a_sentence_below_the_table_about_a_target_or_another_year_does_not_comp
         f"Scope 2: 20.0 tCO2e\nScope 3: 60.0 tCO2e\n{sentence}\nReporting year: 2025\n"
     )
     assert facts.baseline.total is None
+
+
+@pytest.mark.parametrize("label", ["Total", "Total emissions", "Grand total"])
+@pytest.mark.parametrize("prefix", ["", "of which ", "including "])
+def test_a_total_row_first_under_the_column_header(label: str, prefix: str) -> None:
+    rows = [
+        ["tCO2e", "2021 (baseline)", "2025"],
+        [label, "1,963.8", "1,737.1"],
+        [f"{prefix}Scope 1", "284.7", "251.2"],
+        [f"{prefix}Scope 2", "166.3", "97.5"],
+        [f"{prefix}Scope 3", "1,512.8", "1,388.4"],
+    ]
+    facts = facts_of(PLAN + "\n".join("   ".join(row) for row in rows))
+    assert (facts.baseline.total, facts.current.total) == (1963.8, 1737.1)
+    assert (facts.baseline.scope1, facts.current.scope3) == (284.7, 1388.4)
+
+
+@pytest.mark.parametrize(
+    "above",
+    [
+        "Our group's emissions were reported last year.",  # no column header above the total
+        "Emissions 2021 2025 were 4.5 and 3.2 at the parent.",  # figures, not a header
+    ],
+)
+def test_a_total_row_not_under_a_column_header_is_not_taken(above: str) -> None:
+    rows = [
+        [above],
+        ["Total", "500.0", "450.0"],
+        ["Scope 1", "40.0", "30.0"],
+        ["Scope 2", "20.0", "10.0"],
+        ["Scope 3", "60.0", "50.0"],
+    ]
+    facts = facts_of(PLAN + "\n".join("   ".join(row) for row in rows))
+    assert facts.baseline.total is None

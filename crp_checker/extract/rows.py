@@ -75,6 +75,10 @@ _INCLUDES = re.compile(
 )
 _SCOPE_CELL = re.compile(r"^scope\s*(?P<n>[123])\b\s*(?:\([^()]{0,30}\))?\s*$", re.I)
 _BASIS = re.compile(r"^(?P<b>market|location)[\s-]*based\b\s*[:\-–]?", re.I)
+# "of which Scope 1 284.7" under a total row: the scope's own figure, a part of the total.
+_OF_WHICH = re.compile(
+    r"^(?:of\s+which|incl(?:uding|\.)?|comprising)[:\s]+(?=scope\s*[123]\b)", re.I
+)
 _SOURCE_SCOPE = re.compile(r"^(?P<src>.{2,80}?)\s+scope\s*(?P<n>[123])\s+(?=[-−]?\d)", re.I)
 _SENTENCE_ABOUT_SCOPES = re.compile(r"^\s*(?:and|or|&|,)\s", re.I)
 _SCOPE_NAMED = re.compile(r"\bscope\s*[123]\b", re.I)
@@ -168,7 +172,7 @@ def classify(text: str, category_at_start: int | None = None) -> Row:
     right after 'Scope 3'), found by the spaCy patterns (models/scope3.jsonl); the caller
     passes it in.
     """
-    text = _BULLET.sub("", text.strip())
+    text = _OF_WHICH.sub("", _BULLET.sub("", text.strip()))
     if text.count("|") == 1 or (text[:1] in "[]" and "]" not in text[1:]):
         text = _STRAY_BAR.sub("", text)  # OCR reads a table's left rule as "| Scope 1 96.4"
     text = _SCOPE_GLUED.sub(r"\1 ", text)

@@ -17,6 +17,7 @@ from crp_checker.extract.lines import Line
 from crp_checker.extract.listing import Listed, cell_listing, read_listing, starts_listing
 from crp_checker.extract.rows import VERB, Row, classify, paired_cells, split_bases
 from crp_checker.extract.table_model import Block, Role, TableRow
+from crp_checker.extract.values import find_years
 
 __all__ = ["Block", "Role", "TableRow", "category_at_start", "cue_of", "find_blocks"]
 
@@ -181,6 +182,26 @@ def _attach_bare(block: Block, row: Row, line: Line) -> bool:
     return True
 
 
+def _under_header(context: DocumentContext, line: Line) -> bool:
+    """The line just above is a column header: two or more periods and no figures else."""
+    above = context.lines[line.index - 1] if line.index > 0 else None
+    if above is None or above.page != line.page:
+        return False
+    years = find_years(above.text)
+    return len(years) >= 2 and not re.search(r"\d+\.\d", above.text)
+
+
+def _heads(pending: tuple[list[TableRow], Line], row: Row, line: Line) -> bool:
+    """A held total row starts the table whose first scope row comes right under it, with as
+    many figures."""
+    total = pending[0][0].row
+    return (
+        pending[1].index == line.index - 1
+        and row.kind == "scope"
+        and len(row.values) == len(total.values)
+    )
+
+
 def find_blocks(context: DocumentContext) -> list[Block]:
     """Every emissions table in the document, in reading order (worked examples, tables of
     targets or projections, and tables of energy use left out)."""
@@ -199,11 +220,20 @@ def find_blocks(context: DocumentContext) -> list[Block]:
             header_start = block.last_line + 1
         block = None
 
+    # A total row written first, under the column header and above the scope rows ("tCO2e
+    # 2021 2025" / "Total 1,963.8 1,737.1" / "Scope 1 ..."): held until the next line shows
+    # a table with as many figures per row starting under it.
+    pending: tuple[list[TableRow], Line] | None = None
+
     def add(rows: list[TableRow], row: Row, line: Line) -> None:
-        nonlocal block, prose
+        nonlocal block, prose, pending
         if block is None or _starts_new_block(block, row):
             close()
             block = Block(first_line=line.index, header_first_line=header_start)
+            if pending is not None and _heads(pending, row, line):
+                block.rows.extend(pending[0])
+                block.first_line = pending[1].index
+        pending = None
         block.rows.extend(rows)
         block.last_line = rows[0].lines[-1].index
         prose = 0
@@ -247,6 +277,8 @@ def find_blocks(context: DocumentContext) -> list[Block]:
                 add(rows, row, line)
             elif row.kind == "total":
                 if block is None:
+                    if len(row.values) >= 2 and _under_header(context, line):
+                        pending = ([TableRow(one, [line]) for one in split_bases(row)], line)
                     continue
                 block.rows.extend(TableRow(one, [line]) for one in split_bases(row))
                 block.last_line = line.index
