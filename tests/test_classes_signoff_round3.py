@@ -149,3 +149,45 @@ def test_a_date_above_a_paragraph_is_not_the_date_of_the_signature_below(above: 
     facts = facts_of(text + "Jane Example, Managing Director\n1. Scope\nAll suppliers.")
     assert facts.signatory.name == "Jane Example"
     assert facts.sign_off_date is None
+
+
+PLAN = (
+    "Carbon Reduction Plan\nAcme Widgets Ltd\n\nIntroduction\n{intro}\n\nOur commitment\n"
+    "Acme Widgets Ltd is committed to net zero by 2045.\n\nEmissions\n"
+    "Scope 1 emissions were 120 tCO2e in 2025.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "intro",
+    [
+        "This plan is published in line with PPN 06/21 so that we can bid for public contracts.",
+        "We publish this Carbon Reduction Plan in accordance with Procurement Policy Note 06/21, "
+        "as our public sector customers ask us to.",
+        "Public buyers ask for a plan in line with PPN 006, and this document is our response.",
+    ],
+)
+def test_a_ppn_cited_as_the_reason_for_the_plan_is_no_declaration(intro: str) -> None:
+    assert facts_of(PLAN.format(intro=intro)).declaration is None
+
+
+@pytest.mark.parametrize(
+    "intro",
+    [
+        "This plan has been prepared in line with PPN 06/21 and its reporting standard.",
+        "We have written this Carbon Reduction Plan in accordance with PPN 006.",
+        "This Carbon Reduction Plan is in line with Procurement Policy Note 06/21.",
+    ],
+)
+def test_a_plan_made_to_the_ppn_declares_it(intro: str) -> None:
+    assert facts_of(PLAN.format(intro=intro)).declaration == "ppn"
+
+
+def test_a_request_that_suppliers_publish_a_plan_is_no_declaration() -> None:
+    text = (
+        "Supplier Code of Conduct\nAcme Widgets Ltd\nWe ask every supplier to:\n"
+        "measure its Scope 1 and 2 emissions;\n"
+        "publish a Carbon Reduction Plan in line with PPN 06/21 and send us the link;\n"
+        "reduce packaging.\n"
+    )
+    assert facts_of(text).declaration is None
