@@ -72,3 +72,12 @@ def pdf_two_columns(paragraphs: list[str]) -> bytes:
     document.addPageTemplates([PageTemplate(frames=frames)])
     document.build([Paragraph(text, _STYLE) for text in paragraphs])
     return out.getvalue()
+
+
+def pdf_borderless_table(before: list[str], rows: list[list[str]]) -> bytes:
+    """A PDF with paragraphs and a table without rules: its rows read as lines of text."""
+    out = io.BytesIO()
+    story: list[object] = [Paragraph(text, _STYLE) for text in before]
+    story.append(Table([[Paragraph(cell, _STYLE) for cell in row] for row in rows]))
+    SimpleDocTemplate(out, pagesize=A4).build(story)  # type: ignore[arg-type]
+    return out.getvalue()

@@ -113,8 +113,13 @@ _THIRD_PARTY = re.compile(
 )
 _FIRST_PERSON_WORD = re.compile(r"\b(?:(?i:we|our|us|my)|I)\b")
 # "by 2050 at the latest", "no later than 2050": a deadline set for others.
-_CAP = re.compile(r"\bat\s+the\s+latest\b|\bno\s+later\s+than\b", re.I)
-_GENERIC_OPENING = re.compile(r"^\W*(?:a|an|any|each|every)\b", re.I)
+# "by 2050 or earlier", "by 2050 or sooner": the same cap, written after the year.
+_CAP = re.compile(
+    r"\bat\s+the\s+latest\b|\bno\s+later\s+than\b|\b(?:19|20)\d\d\s+or\s+(?:earlier|sooner)\b",
+    re.I,
+)
+# "A commitment to ...", "1. A commitment to ...", "(a) a commitment to ...": a list item.
+_GENERIC_OPENING = re.compile(r"^\W*(?:(?:\d{1,2}|[a-z])[.)]\s+)?(?:a|an|any|each|every)\b", re.I)
 
 
 # Who else may hold a net zero pledge even when the plan calls them "ours": clients,

@@ -39,6 +39,13 @@ _FIRST_PERSON = re.compile(
     r"\b(?:we|I)\s+(?:hereby\s+)?(?:confirm|declare|certify|approve)\b[^.]*\b(?:plan|information|"
     r"figures|data|emissions)\b"
 )
+# A verb of making just before "in line with" / "in accordance with": the plan was made so.
+_MADE = re.compile(
+    r"\b(?:completed|prepared|produced|written|compiled|developed|drawn\s+up|created|reported|"
+    r"recorded|calculated|measured|set\s+out|presented|structured|laid\s+out|formatted)\s+"
+    r"(?:[\w/-]+\s+){0,4}$|\b(?:is|are|was|were)\s+(?:fully\s+|wholly\s+)?$",
+    re.I,
+)
 _RANK = {"board": 3, "director": 2, "management": 1}
 
 
@@ -84,6 +91,18 @@ def _has(context: DocumentContext, sentence: Sentence, *labels: str) -> bool:
     )
 
 
+def _declares(context: DocumentContext, sentence: Sentence) -> bool:
+    """The sentence says how the plan was made: 'completed in accordance with', 'compliant
+    with', or 'in line with' after a verb of making ('prepared in line with PPN 06/21').
+    'Published in line with PPN 06/21 so that we can bid' gives a reason for the plan, and
+    'publish a plan in line with PPN 06/21' asks for one: neither declares anything."""
+    page_text = context.document.pages[sentence.page - 1].text
+    for match in context.matches_within(sentence.page, sentence.start, sentence.end, "DECLARE"):
+        if match.id != "accords" or _MADE.search(page_text[sentence.start : match.start]):
+            return True
+    return False
+
+
 def _pledges(context: DocumentContext, sentence: Sentence) -> bool:
     """The sentence makes a commitment ("In line with PPN 06/21 we are committed to net zero"),
     so the PPN it cites frames the pledge; "I confirm that" is a declaration's verb, not one."""
@@ -124,7 +143,7 @@ def extract_declaration(context: DocumentContext, facts: Facts) -> None:
         if sentence is None:
             continue
         closing = _in_declaration(context, sentence)
-        declares = _has(context, sentence, "DECLARE") or bool(_FIRST_PERSON.search(sentence.text))
+        declares = _declares(context, sentence) or bool(_FIRST_PERSON.search(sentence.text))
         if closing or (declares and not _pledges(context, sentence)):
             facts.declaration = "ppn"
             facts.evidence["declaration"] = [sentence.evidence()]

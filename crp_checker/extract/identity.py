@@ -25,6 +25,12 @@ _ORG_FIELD = re.compile(
     r"bidder))\s*[:\-–|]\s*(?P<v>.*?)\s*\|?$",
     re.I,
 )
+# "Organisation Holtby Fabrications Ltd": a borderless two-column table in a PDF reads as one
+# line, the field and its value with nothing between; the value must be a whole legal name.
+_ORG_FIELD_RUN_ON = re.compile(
+    r"^(?:Supplier|Company|Client|Organisation|Organization|Bidder|Contractor|Certified "
+    r"organisation|Legal entity)(?:\s+(?i:name))?\s+(?P<v>[A-Z].*)$"
+)
 _SUBJECT = re.compile(
     r"^(?:at\s+)?(?P<org>[A-Z][^.;:]{1,100}?)\s*,?\s+(?:is|are|has|have|remains?)\s+"
     r"(?:\w+\s+){0,2}(?:committed|commit|pledged|intending)",
@@ -167,6 +173,21 @@ def _subject_name(subject: str) -> str:
     return _clean(re.split(r"\s[–—|-]\s", subject)[-1])
 
 
+def same_organisation(text: str, organisation: str) -> bool | None:
+    """Whether the legal name `text` holds ('Certification Manager, Pennine Certification Ltd')
+    shares a word of its own with `organisation`; None when `text` names no organisation."""
+    names = [_clean(m["org"]) for m in _LEGAL.finditer(text)]
+    if not names:
+        return None
+    own = _distinctive(organisation)
+    return any(_distinctive(name) & own for name in names)
+
+
+def _distinctive(name: str) -> set[str]:
+    words = {w.strip(".,()").lower() for w in name.split()}
+    return words - {"ltd", "limited", "plc", "llp", "cic", "group", "the", "and", "&", "of", "uk"}
+
+
 def _top_lines(context: DocumentContext, count: int = 12) -> list[Line]:
     return [line for line in context.lines if not line.furniture][:count]
 
@@ -184,6 +205,13 @@ def extract_organisation(context: DocumentContext, facts: Facts) -> None:
                 value, line = _clean(following.text), following
         if value and not context.matches_in(line, "PLACEHOLDER") and len(value) <= 120:
             facts.organisation = value
+            facts.evidence["organisation"] = [line.evidence()]
+            return
+    for line in context.lines:
+        run_on = _ORG_FIELD_RUN_ON.match(line.text)
+        legal = _LEGAL.fullmatch(run_on["v"].strip()) if run_on else None
+        if legal is not None and len(legal["org"].split()) >= 2:
+            facts.organisation = _clean(legal["org"])
             facts.evidence["organisation"] = [line.evidence()]
             return
     wording = facts.net_zero_wording or ""

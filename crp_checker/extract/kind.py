@@ -21,11 +21,14 @@ from dataclasses import dataclass
 
 from crp_checker.extract.context import DocumentContext
 from crp_checker.extract.lines import Line
+from crp_checker.formatting import uk_date
 from crp_checker.schemas import Evidence, Facts, Period
 
 _SECOND_PERSON = re.compile(r"\b(?:you|your|yours|you['’]re|you['’]ll)\b", re.I)
 _GUIDE_TITLE = re.compile(
-    r"\b(?:guide|guidance|how to|template|checklist|explained|preparing|faqs?)\b", re.I
+    r"\b(?:guide|guidance|how to|template|checklist|explained|preparing|faqs?|"
+    r"questions\s+and\s+answers|q\s?&\s?a|frequently\s+asked\s+questions)(?!\w)",
+    re.I,
 )
 _STUB = re.compile(r"\b(?:see (?:the )?full (?:policy|document|plan|report)|coming soon)\b", re.I)
 _SELF_REFERENCE = re.compile(
@@ -250,6 +253,22 @@ def judge_crp(context: DocumentContext, facts: Facts) -> None:
         )
     if kind == "guide":
         _drop_worked_example(facts)
+    elif not facts.is_crp and (kind is not None or not titled):
+        _drop_publication_date(facts)
+
+
+def _drop_publication_date(facts: Facts) -> None:
+    """A document that neither is nor calls itself a plan has no plan publication date: a
+    certificate's issue date or a code of conduct's version date dates something else."""
+    if facts.publication_date is not None:
+        written = uk_date(facts.publication_date, facts.publication_date_precision)
+        facts.notes["publication_date"] = (
+            f"the document is dated {written}, but it is not a carbon reduction plan"
+        )
+    facts.publication_date = None
+    facts.publication_date_precision = None
+    facts.evidence.pop("publication_date", None)
+    facts.readings.pop("publication_date", None)
 
 
 def _drop_worked_example(facts: Facts) -> None:

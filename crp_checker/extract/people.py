@@ -108,3 +108,33 @@ def person(body: str) -> tuple[str, str] | None:
     while taken and taken[-1].lower() in _PARTICLE:
         taken.pop()
     return " ".join(taken), body[end:]
+
+
+def titled(name: str) -> bool:
+    """The name opens with a title: 'Dr Jane Example', 'Cllr T. Example'."""
+    first = name.split()[:1]
+    return bool(first) and first[0].rstrip(".").lower() in _TITLE
+
+
+def run_on_name(label: str) -> tuple[int, str, str] | None:
+    """A name run on after a label with nothing between them ('Signed for the Board of
+    Trustees Dr Jane Example': a borderless two-column table read as one line), as (where the
+    name starts, the name, what follows). The label must end in a capitalised word of the
+    template's or an organisation's vocabulary ('Board', 'Trustees', 'Supplier', 'Ltd'), so an
+    organisation's own name ('Signed for Brightwater Care Homes') is never split into a person."""
+    tokens = list(re.finditer(r"\S+", label))
+    for position, token in enumerate(tokens[1:], 1):
+        previous = tokens[position - 1][0]
+        bare = previous.rstrip(".").lower()
+        if not previous[:1].isupper() or (bare not in _STOP and bare not in ORGANISATION):
+            continue
+        found = person(label[token.start() :])
+        if found is None:
+            continue
+        name, rest = found
+        if rest.strip() and rest.lstrip()[:1] not in ",(|–—-":
+            continue
+        if any(word.lower().strip(".,") in ORGANISATION for word in name.split()):
+            continue
+        return token.start(), name, rest
+    return None

@@ -14,8 +14,9 @@ from __future__ import annotations
 import re
 
 from crp_checker.extract.context import DocumentContext, Sentence
+from crp_checker.extract.identity import same_organisation
 from crp_checker.extract.lines import Line
-from crp_checker.extract.people import ORGANISATION, person
+from crp_checker.extract.people import ORGANISATION, person, run_on_name, titled
 from crp_checker.extract.values import FoundDate, find_dates
 from crp_checker.schemas import Evidence, Facts
 
@@ -63,7 +64,10 @@ _SIGNED_ON = re.compile(
     rf"(?:\bon\b(?!\s+behalf)|\bin\s+(?={_MONTH})|\bmeeting\s+of\b)|\bdated\b",
     re.I,
 )
-_SIGN_WORDS = re.compile(r"sign|approv|behalf|authoris|authoriz|endorse|_{4,}|\.{5,}|…", re.I)
+# Word starts only: "Design, fabrication and welding" holds no signing word.
+_SIGN_WORDS = re.compile(
+    r"\b(?:counter)?sign|\bapprov|\bbehalf|\bauthori[sz]|\bendorse|_{4,}|\.{5,}|…", re.I
+)
 _SKIPPABLE = re.compile(r"^(?:\d{1,2}\s*)?(?:https?://\S+|www\.\S+)?$|^\d{1,2}$", re.I)
 _CONTACT = re.compile(
     r"@|\b(?:tel|telephone|phone|mobile|email|e-mail)\b|\+44|\b0\d{3,4}\s?\d{3}", re.I
@@ -76,13 +80,25 @@ _SIGNED_WINDOW = 8
 _DATE_WINDOW = 6
 _MAX_LINE = 160
 _MAX_PROSE = 300
+_PROSE_WORDS = 14  # a longer line is running text, not a line of a signature block
 # "... and signed by Tom Example, Head of Operations, on 2 June 2025": a signer inside prose.
 # "I, Sam Example, sole trader and owner of ..., approve this plan": the signer names themself.
+# "Signed on behalf of the Board by Jane Example": the body signed for may come before "by".
 _INLINE_LABEL = re.compile(
-    r"\b(?:signed|approved|authori[sz]ed)(?:\s+off)?\s+by:?\s+"
+    r"\b(?:(?i:signed)|approved|authori[sz]ed)(?:\s+off)?"
+    r"(?:\s+(?:for\s+and\s+)?on\s+behalf\s+of\s+[^.,;:]{1,60}?)?\s+by:?\s+"
     r"(?:(?:our|its|the)\s+(?=[A-Za-z])|(?=[A-Z]))"
     r"|^I,\s+(?=[A-Z])"
 )
+# A signing label with the name after it and nothing between ("Signed for the Board Dr Jane
+# Example"): a borderless two-column table in a PDF reads as one line.
+_RUN_ON_LABEL = re.compile(
+    r"^(?:signed|signature|approved|authori[sz]ed|endorsed|(?:for\s+and\s+)?on\s+behalf\s+of)"
+    r"\b[^:|]*$",
+    re.I,
+)
+_SALUTATION = re.compile(r"^(?:dear|to whom it may concern)\b", re.I)
+_ADDRESS_WINDOW = 12
 # What stands where the signature was: "____", "……", "[signature]", "(signed)".
 _SIGNATURE_MARK = re.compile(
     r"^(?:_{2,}|\.{3,}|…+|\[(?:signature|signed)[^\]]*\]|\((?:signed|signature)\)|"
@@ -163,7 +179,7 @@ def _after_labels(text: str) -> str:
         label = _LABEL.match(text) or _SIGNATURE_MARK.match(text)
         if label is None or not label.end():
             return text
-        text = text[label.end() :]
+        text = text[label.end() :].lstrip(" |")  # "Signed by: | Jane Example |": a table row
 
 
 def _role_first(
@@ -223,18 +239,24 @@ def _signer_at(
     """The signatory named on `lines[position]`, if the line and its neighbours vouch for one."""
     line = lines[position]
     text = line.text
-    if len(text) > _MAX_PROSE or _NOT_SIGNER.match(text) or context.matches_in(line, "SECTION"):
+    if len(text) > _MAX_PROSE or _NOT_SIGNER.match(text) or _heading(context, line):
         return None
     body = _after_labels(text)
-    label = body != text
-    if not label:
-        # "approved by our Leadership Team and signed by Tom Example": the one naming a person.
+    label = inline = False
+    if body == text or person(body) is None:
+        # "approved by our Leadership Team and signed by Tom Example": the one naming a person;
+        # "Approved by the board. Signed by Tom Example": a second label naming one.
         bodies = [text[m.end() :] for m in _INLINE_LABEL.finditer(text)]
-        if bodies:
-            body = next((b for b in bodies if person(b) is not None), bodies[0])
-            label = True
-    elif len(text) > _MAX_LINE:
+        naming = next((b for b in bodies if person(b) is not None), None)
+        if naming is not None or (bodies and body == text):
+            body = naming if naming is not None else bodies[0]
+            label = inline = True
+    label = label or body != text
+    if label and not inline and len(text) > _MAX_LINE:
         return None
+    run_on = None if label or not _RUN_ON_LABEL.match(text) else run_on_name(text)
+    if run_on is not None:
+        body, label = text[run_on[0] :], True
     found = person(body)
     if found is not None and label and _written_out(found[0], lines[position + 1 : position + 3]):
         return None  # "Signed: G. Example" over "Name: Grace Example": the name line says it
@@ -261,6 +283,8 @@ def _signer_at(
     if role is None and (named := _ROLE_IN_LABEL.match(text)) is not None:
         role, role_line = named["role"].strip(), line  # "Name of director: Jane Example"
     before = " ".join(previous.text for previous in lines[max(0, position - 3) : position])
+    if run_on is not None and role is None and not titled(name):
+        return None  # a label run into a name vouches for it only with a role or a title
     if not label and role is not None and not _PLAUSIBLE_ROLE.match(role):
         return None  # "CONTRACT NOTICE" over "Title: Grounds Maintenance Framework 2026-2030"
     if not label and role is None and not _SIGN_WORDS.search(before):
@@ -270,6 +294,16 @@ def _signer_at(
     if not label and _CONTACT.search(nearby):
         return None
     return name, role, role_line
+
+
+def _heading(context: DocumentContext, line: Line) -> bool:
+    """A section heading, unless a signing sentence runs on after it ('Approval. Signed on
+    behalf of the Board by Jane Example, ...')."""
+    sections = context.matches_in(line, "SECTION")
+    if not sections:
+        return False
+    after = max(match.end for match in sections) - line.start
+    return not _INLINE_LABEL.search(line.text, after)
 
 
 def _role_before(context: DocumentContext, above: Line) -> tuple[str | None, Line | None]:
@@ -282,6 +316,26 @@ def _role_before(context: DocumentContext, above: Line) -> tuple[str | None, Lin
         return None, None
     role = _role_text(context, above, text)
     return (role, above) if role == text else (None, None)
+
+
+def _for_another(facts: Facts, line: Line, role_line: Line | None) -> bool:
+    """The signer signs for another organisation ('Certification Manager, Pennine Quality
+    Certification Ltd' under a certifier's letter to the supplier), not for the plan's own."""
+    if facts.organisation is None:
+        return False
+    texts = {line.text, role_line.text if role_line is not None else ""}
+    return any(same_organisation(text, facts.organisation) is False for text in texts)
+
+
+def _addressee(context: DocumentContext, line: Line) -> bool:
+    """The name heads a letter's address block ('Mr D. Example / Managing Director / Acme Ltd /
+    ... / Dear Mr Example'): the person written to, not a signatory."""
+    for following in context.lines[line.index + 1 : line.index + 1 + _ADDRESS_WINDOW]:
+        if _SALUTATION.match(following.text):
+            return True
+        if _SIGN_WORDS.search(following.text):
+            return False
+    return False
 
 
 def _written_out(name: str, following: list[Line]) -> bool:
@@ -317,10 +371,14 @@ def extract_signatory(context: DocumentContext, facts: Facts) -> None:
     """The named signatory, their role and level, and the sign-off date."""
     lines = _block_lines(context)
     for position in range(len(lines)):
+        if _addressee(context, lines[position]):
+            continue
         signer = _signer_at(context, lines, position)
         if signer is None:
             continue
         name, role, role_line = signer
+        if _for_another(facts, lines[position], role_line):
+            continue
         _record(context, facts, lines[position], name, role, role_line)
         _sign_off_date(context, facts, lines, position)
         return
@@ -356,6 +414,15 @@ def _content(lines: list[Line]) -> list[Line]:
     return [line for line in lines if not _SKIPPABLE.match(line.text)]
 
 
+def _block(lines: list[Line]) -> list[Line]:
+    """The lines of the signature block, from the signature outwards: a paragraph of prose
+    ends it ('Version 2.1, January 2026' above a foreword is no date of the signature below)."""
+    for count, line in enumerate(lines):
+        if len(line.text.split()) > _PROSE_WORDS and not _DATE_LABEL.match(line.text):
+            return lines[:count]
+    return lines
+
+
 def _line_dates(line: Line, *, near: bool) -> tuple[bool, list[FoundDate]]:
     """(stop, dates): the dates a sign-off line gives; stop at a date field left unfilled.
 
@@ -370,7 +437,7 @@ def _line_dates(line: Line, *, near: bool) -> tuple[bool, list[FoundDate]]:
     if label and not dates:
         filled = text[label.end() :].strip(" :-–—")
         return bool(filled), []  # "Date: [Insert date]" is the date, left unfilled
-    if dates and (label or (near and len(text.split()) <= 14)):
+    if dates and (label or (near and len(text.split()) <= _PROSE_WORDS)):
         return False, dates
     return False, []
 
@@ -383,8 +450,9 @@ def _sign_off_date(
     heading or review date elsewhere in the plan is not a sign-off date."""
     near: list[Line] = []
     if position is not None:
-        near = _content(lines[position:])[:_DATE_WINDOW]
-        near += _content(lines[max(0, position - _DATE_WINDOW) : position])[::-1]
+        near = lines[position : position + 1]
+        near += _block(_content(lines[position + 1 :])[: _DATE_WINDOW - 1])
+        near += _block(_content(lines[max(0, position - _DATE_WINDOW) : position])[::-1])
     for line in near:
         stop, dates = _line_dates(line, near=True)
         if stop:

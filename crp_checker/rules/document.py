@@ -146,14 +146,17 @@ def publication_date(facts: Facts, ctx: RuleContext) -> Result:
     ev = evidence(facts, "publication_date")
     day, precision = facts.publication_date, facts.publication_date_precision
     if day is None:
+        found = f"No publication or issue date was found in {ctx.where}."
         signed = ""
-        if facts.sign_off_date is not None:
+        if "publication_date" in facts.notes:  # a look-alike's own date dates no plan
+            found = f"No plan publication date: {facts.notes['publication_date']}."
+        elif facts.sign_off_date is not None:
             when = uk_date(facts.sign_off_date, facts.sign_off_date_precision)
             signed = f" The plan is signed off on {when}, but that dates the approval."
             ev = evidence(facts, "sign_off_date")
         return Result(
             Outcome.FAIL,
-            f"No publication or issue date was found in {ctx.where}.{signed}",
+            f"{found}{signed}",
             "Add the full date the plan was issued (for example 'Publication date: 3 March "
             "2025') near the title.",
             ev,
