@@ -94,6 +94,18 @@ def test_sources_listed_under_a_scope3_caption_or_row_are_each_reported(body: st
     assert set(found.reported) | set(found.ruled_out) == set(REQUIRED)
 
 
+@pytest.mark.parametrize(
+    "caption",
+    ["Breakdown of Scope 3 (tCO2e)", "Sources of our Scope 3 emissions", "Scope 3 by source"],
+)
+def test_a_caption_naming_the_scope3_breakdown_opens_a_list(caption: str) -> None:
+    facts = facts_of(
+        HEAD + f"{caption}\nSource 2022 2025\n"
+        "Deliveries of steel and timber from our merchants to the yard 6.4 5.9\n" + TAIL
+    )
+    assert figure(facts, 4) == "6.4"
+
+
 def test_a_word_table_of_scope3_sources_with_long_labels() -> None:
     facts = word_plan(
         [],
@@ -134,6 +146,33 @@ def test_a_list_under_a_caption_in_the_targets_is_not_a_report() -> None:
         "Business travel 2.0\nStaff commuting 3.5\n"
     )
     assert found.reported == ()
+
+
+# ----------------------------------------------------- a clause that opens with "No" + name
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "No downstream transport: customers collect every order from the yard.",
+        "Nil downstream transportation and distribution - we sell no goods.",
+        "No outbound deliveries, as all orders are collected by the buyer.",
+    ],
+)
+def test_no_before_the_name_rules_it_out(line: str) -> None:
+    assert 9 in coverage("Scope 3 sources\nBusiness travel 4.1\n" + line + "\n").ruled_out
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "No downstream transport data is held yet, because the haulier changed systems.",
+        "No downstream transport figures are available as the courier has not sent them.",
+    ],
+)
+def test_no_data_for_a_category_does_not_rule_it_out(line: str) -> None:
+    found = coverage("Scope 3 sources\nBusiness travel 4.1\n" + line + "\n")
+    assert 9 not in found.covered
 
 
 # ------------------------------------------------------ a row label that the name closes

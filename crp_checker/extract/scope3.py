@@ -82,6 +82,11 @@ _REGION_STOP = re.compile(r"^[\W]*(?:total\b|scope\s*[12]\b|scope\s*3\b)", re.I)
 _BARE_NUMBER = re.compile(
     r"^(?:[\s|]*[-−]?\d[\d,]*(?:\.\d+)?\s*(?:t\s*c[o0]2e?|tonnes?)?)+[\s|]*$", re.I
 )
+_SENTENCE_WORDS = re.compile(r"\b(?:we|i|they|will|shall|would|aim|plan|intend)\b", re.I)
+_NO_BEFORE = re.compile(r"^[\W\d]*(?:no|nil)\s+$", re.I)
+_NO_DATA = re.compile(
+    r"\b(?:data|figures?|records?|information|measurements?|estimates?|breakdown)\b", re.I
+)
 _CLAUSE_BREAK = re.compile(r"[;:]\s|\s[–—-]\s")
 _LEGAL = re.compile(
     r"\s*(?:\(.*|,.*|\b(?:Ltd|Limited|LLP|PLC|plc|Group|Holdings|Co|Company|CIC|Inc)\b.*)$", re.I
@@ -91,6 +96,11 @@ _REGION_WORDS = 12
 # A caption that opens a list of Scope 3 sources without starting with "Scope 3" ("What our
 # Scope 3 figure includes", "Our Scope 3 figure includes (2025, then 2020):").
 _CAPTION_WORDS = 8
+_CAPTION = re.compile(
+    r"\b(?:breakdown|sources?|split|analysis|categories)\s+of\s+(?:our\s+|the\s+)?scope\s*3\b|"
+    r"\bscope\s*3\b.{0,30}\b(?:by|per)\s+(?:source|category|activity)\b",
+    re.I,
+)
 _ROW_LABEL_WORDS = 8
 
 
@@ -147,12 +157,12 @@ def _words(text: str) -> int:
 
 def _listing_caption(text: str) -> bool:
     """A short line, not a sentence, that says what Scope 3 is made of ("What our Scope 3
-    figure includes"): the rows below list its sources."""
+    figure includes", "Breakdown of Scope 3 (tCO2e)"): the rows below list its sources."""
     stripped = text.strip()
     return (
         _words(stripped) <= _CAPTION_WORDS
         and not stripped.endswith(".")
-        and bool(SCOPE3_LISTING.search(stripped))
+        and bool(SCOPE3_LISTING.search(stripped) or _CAPTION.search(stripped))
     )
 
 
@@ -248,9 +258,13 @@ def _listed_item(
 ) -> bool:
     """The name is on a line below a Scope 3 row or caption: an item of its list of sources,
     whose closing number is its figure ("Paper deliveries from our merchant: 13.9 then 12.4")."""
-    line = context.line_at(sentence.page, sentence.start + group.start)
+    at = sentence.start + group.start
+    line = context.line_at(sentence.page, at)
     region = regions.get(line.index) if line is not None else None
-    return line is not None and region is not None and region.start != line.index
+    if line is None or region is None or region.start == line.index:
+        return False
+    before = context.document.pages[sentence.page - 1].text[line.start : at]
+    return not _SENTENCE_WORDS.search(before)  # "We will halve site waste: 2.1" is a target
 
 
 def _short_line(context: DocumentContext, sentence: Sentence, at: int) -> bool:
@@ -264,14 +278,17 @@ def _read_clause(raw: str, at: int, previous: str) -> Reading | None:
     to report related to 5. Waste ..., as there was no transportation"); the reason may be in
     another clause of the sentence ("not relevant: we provide consultancy services"). Names
     listed after a colon take the words before it ("Not included: downstream transport", "The
-    following categories are not relevant to us: ...")."""
+    following categories are not relevant to us: ..."). A clause that opens "No" before the
+    name rules it out ("No downstream transport: customers collect their orders")."""
     bounds = [0, *(m.end() for m in _CLAUSE_BREAK.finditer(raw)), len(raw)]
     start = max(b for b in bounds if b <= at)
     end = min(b for b in bounds if b > at)
+    # "No downstream transport: ...", not "No business travel data is held yet".
+    negated = _NO_BEFORE.search(raw[start:at]) is not None and not _NO_DATA.search(raw[at:end])
     for clause in (raw[start:end], _list_lead(raw, at)):
         if UNMEASURED.search(clause):
             return Reading("unmeasured")
-        if RULED_OUT.search(clause):
+        if RULED_OUT.search(clause) or negated:
             return Reading("ruled_out", reason=_sentence_reason(raw, previous))
     return None
 
