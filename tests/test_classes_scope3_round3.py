@@ -271,3 +271,14 @@ def test_travel_for_clients_and_services_delivered_are_not_these(
 ) -> None:
     facts = facts_of(HEAD + f"Our Scope 3 includes:\n{source}: 8.8 tCO2e\n" + TAIL)
     assert not_number not in {d.number for d in facts.scope3_detail}
+
+
+@pytest.mark.parametrize("below", ["Total              70.0", "Scope 1 and 2      50.3"])
+def test_a_reason_in_the_last_row_stops_at_the_total_below(below: str) -> None:
+    facts = facts_of(
+        "Carbon Reduction Plan\nCurrent Emissions Reporting\nScope 3 categories:\n"
+        "Business travel     5.5\n"
+        f"Downstream transport    N/A - we sell no goods\n{below}\n"
+    )
+    item = next(d for d in facts.scope3_detail if d.number == 9)
+    assert item.reason == "we sell no goods"

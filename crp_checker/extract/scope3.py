@@ -192,7 +192,11 @@ def _read_sentence(
     if not mentions:
         return []
     has_unit = bool(UNIT.search(raw))
-    groups = group_mentions(mentions, raw, row_starts(context, sentence))
+    starts = row_starts(context, sentence)
+    groups = group_mentions(mentions, raw, starts)
+    # A total or another scope's row ends what the last name's row says ("N/A - we sell no
+    # goods" above "Total 70.0"), though the sentence splitter joined them.
+    closing = min((r for r in starts if _REGION_STOP.match(raw[r:])), default=len(raw))
     region = regions.get(line_index) if line_index is not None else None
     lead = _SCOPE3_LEAD.match(raw) or SCOPE3_LISTING.search(raw)
     listing = region is not None or bool(lead)
@@ -200,6 +204,8 @@ def _read_sentence(
     rows: list[bool] = []
     for i, group in enumerate(groups):
         end = groups[i + 1].start if i + 1 < len(groups) else len(raw)
+        if group.end <= closing < end:
+            end = closing
         row = rowlike(context, sentence, group.start, group.end)
         rows.append(row)
         items = _listed_item(context, sentence, group, regions) or (
