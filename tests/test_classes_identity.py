@@ -219,7 +219,8 @@ def test_title_words_run_into_the_title_name_nobody(title: str) -> None:
 @pytest.mark.parametrize(
     ("sentence", "name"),
     [
-        ("This is the Carbon Reduction Plan of Northway Engineering plc.", "Northway Engineering plc"),
+        ("This is the Carbon Reduction Plan of Northway Engineering plc.",
+         "Northway Engineering plc"),
         ("The Carbon Reduction Plan for Harrow Vale Logistics Ltd.", "Harrow Vale Logistics Ltd"),
         ("Net Zero Plan for Tarn & Fell Surveyors LLP", "Tarn & Fell Surveyors LLP"),
     ],

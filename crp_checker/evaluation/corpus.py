@@ -21,7 +21,10 @@ from crp_checker.evaluation.split import Half, organisation_key, split
 SETS = ("real", "excerpts", "varied", "synthetic", "synthetic-d")
 # Our own independently written plans: all tuning, beside the shared sets.
 _FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
-SYNTHETIC_DIRS = {"synthetic": _FIXTURES / "synthetic-crps", "synthetic-d": _FIXTURES / "synthetic-d"}
+SYNTHETIC_DIRS = {
+    "synthetic": _FIXTURES / "synthetic-crps",
+    "synthetic-d": _FIXTURES / "synthetic-d",
+}
 
 
 @dataclass(frozen=True)
