@@ -1,19 +1,20 @@
 """Scope 3 categories the plan addresses: with a figure, named, not yet measured, or ruled out.
 
-Categories are found by number ("Category 6", "Cat 4 and Cat 9", "6. Business Travel", "C9") or
-by name and synonym (models/scope3.jsonl: staff commute, business mileage, couriers, waste to
-landfill...). Each mention is read with the words that follow it, up to the next mention: a
-figure ("Business travel Scope 3 2.1", "Cat 4: 301.4", "staff commute (5.1 tonnes CO2e)"), a
-marker ("N/A", "Not yet measured"), or words that rule it out ("not relevant: we hold no
-stock"); in a list of Scope 3 sources a bare number closing an item is its figure ("timber
-deliveries from merchants 4.1; skip waste 2.0"). A name alone on its line is read with the line
-below (a wrapped table row, a web page's heading); a "Yes"/"No" cell under an "Included?"
-column says whether it is in the total (`scope3_layout.py`). Names listed together before
-one figure ("Scope 3: business travel, commuting and supply chain 435") or under a Scope 3 row
-share that total. A name counts only where the plan reports emissions: not in a definition of
-Scope 3 ("e.g. employee commuting, waste disposal") nor in the targets, measures or
-declaration. Values per period come from the tables
-(`emissions.py`); this module records how every category is addressed.
+Categories are found by number ("Category 6", "Cat 4 and Cat 9", "6. Business Travel", "C9",
+"S3.6 Travel") or by name and synonym (models/scope3.jsonl: staff commute, business mileage,
+couriers, waste to landfill...). Each mention is read with the words that follow it, up to the
+next mention: a figure ("Business travel Scope 3 2.1", "Cat 4: 301.4", "staff commute (5.1
+tonnes CO2e)"), a marker ("N/A", "Not yet measured"), or words that rule it out ("not relevant:
+we hold no stock"); in a list of Scope 3 sources (after "Scope 3 includes", or on the lines
+under a Scope 3 row or a caption such as "What our Scope 3 figure includes") a bare number
+closing an item is its figure ("timber deliveries from merchants 4.1; skip waste 2.0"). A name
+alone on its line is read with the line below (a wrapped table row, a web page's heading); a
+"Yes"/"No" cell under an "Included?" column says whether it is in the total
+(`scope3_layout.py`). Names listed together before one figure ("Scope 3: business travel,
+commuting and supply chain 435") or under a Scope 3 row share that total. A name counts only
+where the plan reports emissions: not in a definition of Scope 3 ("e.g. employee commuting,
+waste disposal") nor in the targets, measures or declaration. Values per period come from the
+tables (`emissions.py`); this module records how every category is addressed.
 """
 
 from __future__ import annotations
@@ -81,12 +82,25 @@ _REGION_STOP = re.compile(r"^[\W]*(?:total\b|scope\s*[12]\b|scope\s*3\b)", re.I)
 _BARE_NUMBER = re.compile(
     r"^(?:[\s|]*[-−]?\d[\d,]*(?:\.\d+)?\s*(?:t\s*c[o0]2e?|tonnes?)?)+[\s|]*$", re.I
 )
+_SENTENCE_WORDS = re.compile(r"\b(?:we|i|they|will|shall|would|aim|plan|intend)\b", re.I)
+_NO_BEFORE = re.compile(r"^[\W\d]*(?:no|nil)\s+$", re.I)
+_NO_DATA = re.compile(
+    r"\b(?:data|figures?|records?|information|measurements?|estimates?|breakdown)\b", re.I
+)
 _CLAUSE_BREAK = re.compile(r"[;:]\s|\s[–—-]\s")
 _LEGAL = re.compile(
     r"\s*(?:\(.*|,.*|\b(?:Ltd|Limited|LLP|PLC|plc|Group|Holdings|Co|Company|CIC|Inc)\b.*)$", re.I
 )
 _REGION_LINES = 12
 _REGION_WORDS = 12
+# A caption that opens a list of Scope 3 sources without starting with "Scope 3" ("What our
+# Scope 3 figure includes", "Our Scope 3 figure includes (2025, then 2020):").
+_CAPTION_WORDS = 8
+_CAPTION = re.compile(
+    r"\b(?:breakdown|sources?|split|analysis|categories)\s+of\s+(?:our\s+|the\s+)?scope\s*3\b|"
+    r"\bscope\s*3\b.{0,30}\b(?:by|per)\s+(?:source|category|activity)\b",
+    re.I,
+)
 _ROW_LABEL_WORDS = 8
 
 
@@ -102,6 +116,7 @@ def _rejoin_numbered(sentences: list[Sentence]) -> list[Sentence]:
 class _Region:
     """Lines under a Scope 3 row that list its sources, and the figure that closes them."""
 
+    start: int  # the index of the "Scope 3" row or caption line
     numbers: set[int] = field(default_factory=set)
     closing: str | None = None
 
@@ -111,9 +126,11 @@ def _scope3_regions(context: DocumentContext) -> dict[int, _Region]:
     regions: dict[int, _Region] = {}
     lines = context.lines
     for line in lines:
-        if line.furniture or not _SCOPE3_LEAD.match(line.text) or DEFINITION.search(line.text):
+        if line.furniture or DEFINITION.search(line.text):
             continue
-        region = _Region()
+        if not (_SCOPE3_LEAD.match(line.text) or _listing_caption(line.text)):
+            continue
+        region = _Region(line.index)
         members = [line]
         for following in lines[line.index + 1 : line.index + 1 + _REGION_LINES]:
             if following.furniture:
@@ -124,13 +141,29 @@ def _scope3_regions(context: DocumentContext) -> dict[int, _Region]:
             if _BARE_NUMBER.match(text):
                 region.closing = text.strip(" |").split()[0]
                 break
-            if len(text.split()) > _REGION_WORDS:
+            if _words(text) > _REGION_WORDS:
                 break
             members.append(following)
         for member in members:
             region.numbers |= {int(m.id) for m in context.matches_in(member, "SCOPE3_CAT")}
             regions[member.index] = region
     return regions
+
+
+def _words(text: str) -> int:
+    """Words of a line that hold a letter: a row's figures and cell rules do not lengthen it."""
+    return sum(1 for word in text.split() if re.search(r"[A-Za-z]", word))
+
+
+def _listing_caption(text: str) -> bool:
+    """A short line, not a sentence, that says what Scope 3 is made of ("What our Scope 3
+    figure includes", "Breakdown of Scope 3 (tCO2e)"): the rows below list its sources."""
+    stripped = text.strip()
+    return (
+        _words(stripped) <= _CAPTION_WORDS
+        and not stripped.endswith(".")
+        and bool(SCOPE3_LISTING.search(stripped) or _CAPTION.search(stripped))
+    )
 
 
 def _section(context: DocumentContext, sentence: Sentence) -> tuple[str | None, int | None]:
@@ -159,7 +192,11 @@ def _read_sentence(
     if not mentions:
         return []
     has_unit = bool(UNIT.search(raw))
-    groups = group_mentions(mentions, raw, row_starts(context, sentence))
+    starts = row_starts(context, sentence)
+    groups = group_mentions(mentions, raw, starts)
+    # A total or another scope's row ends what the last name's row says ("N/A - we sell no
+    # goods" above "Total 70.0"), though the sentence splitter joined them.
+    closing = min((r for r in starts if _REGION_STOP.match(raw[r:])), default=len(raw))
     region = regions.get(line_index) if line_index is not None else None
     lead = _SCOPE3_LEAD.match(raw) or SCOPE3_LISTING.search(raw)
     listing = region is not None or bool(lead)
@@ -167,14 +204,18 @@ def _read_sentence(
     rows: list[bool] = []
     for i, group in enumerate(groups):
         end = groups[i + 1].start if i + 1 < len(groups) else len(raw)
-        row = rowlike(context, sentence, group.start)
+        if group.end <= closing < end:
+            end = closing
+        row = rowlike(context, sentence, group.start, group.end)
         rows.append(row)
-        items = lead is not None and group.start >= lead.end()
+        items = _listed_item(context, sentence, group, regions) or (
+            lead is not None and group.start >= lead.end()
+        )
         after = raw[group.end : end]
         reading = (
             read_inclusion(context, sentence, after)
             or read_mark(context, sentence, group, after)
-            or read_after(after, has_unit, row, i + 1 < len(groups), items)
+            or read_after(after, has_unit, row, i + 1 < len(groups), items, raw[end:])
         )
         shared = region is not None and region.closing is not None and len(region.numbers) > 1
         if reading is None and not shared:  # not the one figure closing a list of sources
@@ -218,6 +259,20 @@ def _read_sentence(
     return out
 
 
+def _listed_item(
+    context: DocumentContext, sentence: Sentence, group: Group, regions: dict[int, _Region]
+) -> bool:
+    """The name is on a line below a Scope 3 row or caption: an item of its list of sources,
+    whose closing number is its figure ("Paper deliveries from our merchant: 13.9 then 12.4")."""
+    at = sentence.start + group.start
+    line = context.line_at(sentence.page, at)
+    region = regions.get(line.index) if line is not None else None
+    if line is None or region is None or region.start == line.index:
+        return False
+    before = context.document.pages[sentence.page - 1].text[line.start : at]
+    return not _SENTENCE_WORDS.search(before)  # "We will halve site waste: 2.1" is a target
+
+
 def _short_line(context: DocumentContext, sentence: Sentence, at: int) -> bool:
     """The name stands on a short line of its own, as a row label does (not in prose)."""
     line = context.line_at(sentence.page, sentence.start + at)
@@ -229,14 +284,17 @@ def _read_clause(raw: str, at: int, previous: str) -> Reading | None:
     to report related to 5. Waste ..., as there was no transportation"); the reason may be in
     another clause of the sentence ("not relevant: we provide consultancy services"). Names
     listed after a colon take the words before it ("Not included: downstream transport", "The
-    following categories are not relevant to us: ...")."""
+    following categories are not relevant to us: ..."). A clause that opens "No" before the
+    name rules it out ("No downstream transport: customers collect their orders")."""
     bounds = [0, *(m.end() for m in _CLAUSE_BREAK.finditer(raw)), len(raw)]
     start = max(b for b in bounds if b <= at)
     end = min(b for b in bounds if b > at)
+    # "No downstream transport: ...", not "No business travel data is held yet".
+    negated = _NO_BEFORE.search(raw[start:at]) is not None and not _NO_DATA.search(raw[at:end])
     for clause in (raw[start:end], _list_lead(raw, at)):
         if UNMEASURED.search(clause):
             return Reading("unmeasured")
-        if RULED_OUT.search(clause):
+        if RULED_OUT.search(clause) or negated:
             return Reading("ruled_out", reason=_sentence_reason(raw, previous))
     return None
 

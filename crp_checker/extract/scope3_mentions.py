@@ -37,6 +37,13 @@ _NUMBERED = re.compile(
     rf"((?:\s*(?:,|&|and|or|/)\s*(?:(?:categor(?:y|ies)|cats?)\.?\s*)?{_ONE_OR_RANGE}\b)*)",
     re.I,
 )
+# "S3.6 Travel", "S3-C4 Inbound haulage", "S3 Cat 9": Scope 3 and the category in one label;
+# a name must follow, so "S3 - 15 tCO2e" stays a figure.
+_SCOPE3_NUMBERED = re.compile(
+    r"\bS3(?:[.\-–/]|\s*[-–:]?\s*(?:C|cat(?:egory)?\.?)\s*)(\d{1,2})\b(?![.,]?\d)"
+    r"(?=\s*[-–:.)]?\s*(?!(?:t|tco2e?|tonnes?|kg\w*)\b)[A-Za-z])",
+    re.I,
+)
 _RANGE = re.compile(r"(\d{1,2})(?:[-–]|\s+to\s+)(\d{1,2})|(\d{1,2})")
 _SHORT_NUMBERED = re.compile(r"\bC(\d{1,2})\b(?=\s*[-–:.)]?\s*[A-Za-z])")
 # "upstream and downstream transportation", "inbound and outbound logistics": two categories.
@@ -90,6 +97,10 @@ _UPSTREAM = re.compile(
 )
 _CONTINUES = re.compile(r"(?:,|&|/|\(|\band|\bor|\bof|\bfrom|\bincluding|-|–)\s*$", re.I)
 _ANY_MARKER = re.compile(r"\b(?:n/?a|not applicable|nil|zero|none)\b|\s[-–—]\s*$", re.I)
+# A row label that a name closes: a few words before it, no sentence, then the cells.
+_LABEL_WORDS = 5
+_PROSE = re.compile(r"[.!?]\s|\b(?:we|our|us|is|are|was|were|has|have|will|by|to|from)\b", re.I)
+_CLOSES_LABEL = re.compile(r"^\s*(?:[|:\t]|(?:[-−]?\d[\d,]*(?:\.\d+)?\s*)+$)")
 _CLAUSE_EDGE = re.compile(r"[;|]|[.!?](?:\s|$)")
 
 
@@ -163,6 +174,9 @@ def find_mentions(
         numbers = _listed_numbers(ref[0][ref.start(1) - ref.start() :])
         if numbers:
             found.append(Mention(ref.start(), ref.end(), numbers, ref[0]))
+    for ref in _SCOPE3_NUMBERED.finditer(raw):
+        if 1 <= int(ref[1]) <= 15:
+            found.append(Mention(ref.start(), ref.end(), {int(ref[1])}, ref[0]))
     if found or _SCOPE3.search(raw):
         for ref in _SHORT_NUMBERED.finditer(raw):
             if 1 <= int(ref[1]) <= 15:
@@ -261,24 +275,34 @@ def row_starts(context: DocumentContext, sentence: Sentence) -> list[int]:
     ]
 
 
-def rowlike(context: DocumentContext, sentence: Sentence, start: int) -> bool:
-    """The name opens its row or cell ("6 Business travel 251.0", "| Cat 4: 301.4"); rows are
-    lines of the page, which the sentence splitter may have joined."""
+def rowlike(context: DocumentContext, sentence: Sentence, start: int, end: int = -1) -> bool:
+    """The name opens its row or cell ("6 Business travel 251.0", "| Cat 4: 301.4"), or closes
+    a short row label ("Office and site waste | 2.1", "Depot and yard waste   1.4   1.1"); rows
+    are lines of the page, which the sentence splitter may have joined."""
     at = sentence.start + start
     line = context.line_at(sentence.page, at)
     line_start = line.start if line is not None else sentence.start
     text = context.document.pages[sentence.page - 1].text[line_start:at]
     boundary = max(text.rfind("|"), text.rfind(";")) + 1
     before = ROW_PREFIX.sub("", text[boundary:])
-    return len(before.split()) <= 2
+    if len(before.split()) <= 2:
+        return True
+    if line is None or end < 0 or len(before.split()) > _LABEL_WORDS or _PROSE.search(before):
+        return False
+    rest = context.document.pages[sentence.page - 1].text[sentence.start + end : line.end]
+    return bool(_CLOSES_LABEL.match(rest))
 
 
-def _figure(after: str, has_unit: bool, rowlike: bool, more: bool, listing: bool) -> str | None:
+def _figure(
+    after: str, has_unit: bool, rowlike: bool, more: bool, listing: bool, following: str = ""
+) -> str | None:
     """The figure that follows a category name closely, as written; None when there is none.
 
     `more` says another category name follows the words `after`: a small whole number just
     before it is that item's list number ("..., and 9. Downstream transportation"). In a list
     of Scope 3 sources (`listing`) a bare number closing the item is its figure, as in a row.
+    `following` is the text after `after` (the next name): "Business travel: 120 flights"
+    counts flights, though "flights" is a name of its own.
     """
     if more and re.search(r"(?<![\d.,])(?:1[0-5]|[1-9])\.\s*$", after):
         after = re.sub(r"(?:1[0-5]|[1-9])\.\s*$", "", after)
@@ -297,7 +321,11 @@ def _figure(after: str, has_unit: bool, rowlike: bool, more: bool, listing: bool
     if listing and ";" in prefix:
         return None  # the number closes the next item of the list
     number = re.match(r"[-−]?[\d,]*\d(?:\.\d+)?", after[start:])
-    if number is None or NOT_EMISSIONS.match(after[start + len(number[0]) :]):
+    if number is None:
+        return None
+    rest = after[start + len(number[0]) :]
+    counted = not rest.strip() and bool(re.fullmatch(r"[\d,]+", number[0]))
+    if NOT_EMISSIONS.match(rest + following if counted else rest):
         return None
     bare_ok = rowlike or listing
     if not (unit or has_unit or bare_ok or UNIT.match(after[start + len(number[0]) :].lstrip())):
@@ -306,9 +334,15 @@ def _figure(after: str, has_unit: bool, rowlike: bool, more: bool, listing: bool
 
 
 def read_after(
-    after: str, has_unit: bool, rowlike: bool, more: bool, listing: bool = False
+    after: str,
+    has_unit: bool,
+    rowlike: bool,
+    more: bool,
+    listing: bool = False,
+    following: str = "",
 ) -> Reading | None:
-    """What the words after a group of names say about it, if anything."""
+    """What the words after a group of names say about it, if anything (`following`: the
+    words after those, from the next name on)."""
     cell = after.lstrip(" \t|:=")
     marker = MARKER.match(cell)
     if marker:
@@ -320,7 +354,7 @@ def read_after(
     if ZERO_WORD.match(cell.lstrip(" -–—")):
         note = ZERO_WORD.sub("", cell.lstrip(" -–—"), count=1)
         return Reading("figure", figure="0", reason=_reason_text(note))
-    figure = _figure(after, has_unit, rowlike, more, listing)
+    figure = _figure(after, has_unit, rowlike, more, listing, following)
     if figure is not None:
         note = after[after.find(figure) + len(figure) :]
         zero = re.fullmatch(r"[-−]?0+(?:\.0+)?", figure) is not None

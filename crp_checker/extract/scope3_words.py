@@ -80,7 +80,8 @@ NOT_EMISSIONS = re.compile(
     r"^\s*(?:%|per\b|x\b|miles?|km|kilomet|journeys?|trips?|flights?|nights?|staff|employees?|"
     r"people|fte|kwh|mwh|gwh|litres?|liters?|days?|hours?|vehicles?|vans?|cars?|sites?|offices?|"
     r"times|tonnes? of (?!co2|carbon|greenhouse)|t of (?!co2)|kg of (?!co2)|bags?|bins?|"
-    r"collections?|£|pounds)",
+    r"collections?|skips?|lifts?|loads?|containers?|pallets?|parcels?|deliveries|orders?|visits?|"
+    r"meetings?|£|pounds)",
     re.I,
 )
 _EMISSIONS_WORDS = re.compile(r"\bemissions?\b|\bfootprint\b|\bco2e?\b|\bcarbon\b", re.I)
