@@ -246,3 +246,23 @@ def test_a_scanned_tables_stray_left_rule_keeps_the_row(mark: str) -> None:
     )
     assert (facts.baseline.scope1, facts.baseline.scope3) == (96.4, 304.7)
     assert (facts.current.scope1, facts.current.scope3) == (71.9, 286.1)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "year"),
+    [
+        ("This is our first plan, so the 12 months to 31 January 2026 are both our baseline and "
+         "our current reporting period.", 2026),
+        ("The calendar year 2025 is both our baseline and our current reporting year.", 2025),
+        ("FY2025/26 was both our baseline and our current reporting year.", 2026),
+    ],
+)  # fmt: skip
+def test_a_first_year_plan_whose_period_comes_before_are_both_our_baseline(
+    sentence: str, year: int
+) -> None:
+    facts = facts_of(
+        f"Carbon Reduction Plan\n{sentence}\nScope 1 | 0 |\nScope 2 | 3.8 |\nScope 3 | 41.6 |\n"
+        "Total | 45.4 |"
+    )
+    assert facts.baseline.end_year == facts.current.end_year == year
+    assert (facts.current.scope2, facts.current.total) == (3.8, 45.4)

@@ -80,7 +80,7 @@ _TRIGGER = {"baseline": re.compile(r"baseline\s+(?:emissions|footprint|year emis
 # "the calendar year 2022, and that year is our baseline": the period comes first.
 _NAMED_BEFORE = re.compile(
     r"\b(?:(?:that|this|which)\s+(?:year|period)\s+(?:is|was|will be|forms?|becomes?)|"
-    r"(?:is|was)\s+(?:both\s+|also\s+|therefore\s+|so\s+)?)\s*(?:our|the|its)\s+baseline\b",
+    r"(?:is|was|are|were)\s+(?:both\s+|also\s+|therefore\s+|so\s+)?)\s*(?:our|the|its)\s+baseline\b",
     re.I,
 )
 # "... is both our baseline and our current reporting year": a first-year reporter.
