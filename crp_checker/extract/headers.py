@@ -64,7 +64,10 @@ def describe(context: DocumentContext, block: Block, blocks: list[Block]) -> Non
     after = [
         ln for ln in context.lines[block.last_line + 1 : block.last_line + 4] if not ln.furniture
     ]
-    _find_unit(block, header_lines, after)
+    inside = [
+        ln for ln in context.lines[block.first_line : block.last_line + 2] if not ln.furniture
+    ]
+    _find_unit(block, header_lines, after, inside)
     block.energy = bool(block.unit_written and _ENERGY.fullmatch(block.unit_written.strip()))
     for line in reversed(header_lines):
         role = _cue(line.text)
@@ -188,7 +191,9 @@ def _is_sentence(text: str) -> bool:
     return words > _CAPTION_WORDS or (words > 6 and text.rstrip().endswith("."))
 
 
-def _find_unit(block: Block, header_lines: list[Line], after: list[Line]) -> None:
+def _find_unit(
+    block: Block, header_lines: list[Line], after: list[Line], inside: list[Line]
+) -> None:
     """The unit as written in the rows, in the header nearest the table, or in a note just
     below it ("All figures in kg CO2e.")."""
     written = [r.row.unit for r in block.rows if r.row.unit]
@@ -205,6 +210,10 @@ def _find_unit(block: Block, header_lines: list[Line], after: list[Line]) -> Non
     if not written:
         notes = (UNIT_STATEMENT.search(line.text) for line in after)
         written = [found["unit"] for found in notes if found][:1]
+    if not written:
+        # Cards ("Scope 1" / "1.8" / "tCO2e"): a line that is only the unit, under a figure.
+        alone = (UNIT.fullmatch(line.text.strip()) for line in inside)
+        written = [found["unit"] for found in alone if found][:1]
     if written:
         block.unit_written = written[0]
         block.unit = normalise_unit(written[0])
