@@ -48,6 +48,9 @@ _SEPARATORS = re.compile(r"\s*(?:[,;|()\[\]]|\s[–—-]\s|(?<=[a-z])\.\s+(?=[A-
 _DATE_LABEL = re.compile(
     r"^(?:date(?:d|\s+signed|\s+of\s+sign[- ]?off|\s+approved)?\b|signed\s+on(?=\s*[:\d]))", re.I
 )
+# A signing line that carries its date, with or without a name: "Signed on behalf of the board
+# – 12 February 2026", "Approved by the directors, 3 March 2026".
+_SIGNING_LINE = re.compile(r"^(?:signed|approved|authori[sz]ed|endorsed|adopted)\b", re.I)
 _REVIEW = re.compile(
     r"\b(?:review|next review|review date|revision|valid until|expiry|expires|published|"
     r"publication)\b",
@@ -111,6 +114,17 @@ _SIGNATURE_OF = re.compile(r"(?:'s|’s)?\s+(?:signature|name)\s*$", re.I)
 _ROLE_IN_LABEL = re.compile(
     r"^(?:(?:full\s+)?name|signature)\s+of\s+(?:the\s+)?(?P<role>[A-Za-z &]{3,40}?)\s*[:|]", re.I
 )
+# A sign-off table's header whose cells are spaced, not barred: 'Signature Name Title Date'.
+_HEADER_FIELD = (
+    r"(?:(?:full\s+|print(?:ed)?\s+)?name|signature|signed(?:\s+by)?|signatory|role|position|"
+    r"(?:job\s+)?title|designation|date(?:\s+signed)?)"
+)
+_SPACED_HEADER = re.compile(rf"^\W*(?=.*\bname\b){_HEADER_FIELD}(?:\s+{_HEADER_FIELD})+\W*$", re.I)
+_NAME_CELL = re.compile(r"^(?:full\s+|print(?:ed)?\s+)?name:?$", re.I)
+_ROLE_CELL = re.compile(r"^(?:job\s+title|title|position|role|designation):?$", re.I)
+# A table's rules read by OCR as stray marks at the row's edge: "| Jane Example ...", "[ Jane".
+_OCR_EDGE = re.compile(r"^\s*(?:[\[\]{}!]\s+)+")
+_HEADER_ROLE = re.compile(r"\b(?:role|position|title|designation)\b", re.I)
 _INITIALLED = re.compile(r"^(?:[A-Z]\.?\s?)+[A-Z][\w'’-]+$")
 _NAME_FIELD = re.compile(r"^\W*(?:full\s+|print(?:ed)?\s+)?name\b", re.I)
 # A signature written out in a table cell ("G. Example") ends the role before it.
@@ -343,28 +357,54 @@ def _written_out(name: str, following: list[Line]) -> bool:
     return bool(_INITIALLED.match(name)) and any(_NAME_FIELD.match(li.text) for li in following)
 
 
-def _from_table(lines: list[Line]) -> tuple[int, str, str | None] | None:
+def _from_table(context: DocumentContext, lines: list[Line]) -> tuple[int, str, str | None] | None:
     """A 'Name | Position | Date' header row with the signatory's cells on the next line."""
     for position, line in enumerate(lines[:-1]):
-        cells = [c.strip().lower().rstrip(":") for c in line.text.strip("|").split("|")]
-        if len(cells) < 2 or "name" not in cells:
+        below = lines[position + 1]
+        cells, values = _cells(line.text), _cells(below.text)
+        if cells[:1] == [""] and values[:1] == [""]:
+            cells, values = cells[1:], values[1:]  # "| Name | Role |": bars at both ends
+        if "|" not in line.text.strip(" |") and _SPACED_HEADER.match(line.text):
+            found = _spaced_row(context, below, line.text)
+            if found is not None:
+                return position + 1, *found
             continue
-        values = [c.strip() for c in lines[position + 1].text.strip("|").split("|")]
-        if len(values) != len(cells):
+        names = [i for i, cell in enumerate(cells) if _NAME_CELL.match(cell)]
+        if len(cells) < 2 or not names or len(values) != len(cells):
             continue
-        found = person(values[cells.index("name")])
-        if found is None:
+        person_found = person(values[names[0]])
+        if person_found is None:
             continue
-        role = next(
-            (
-                values[i]
-                for i, c in enumerate(cells)
-                if c in ("position", "role", "title", "job title")
-            ),
-            None,
-        )
-        return position + 1, found[0], role or None
+        role = next((values[i] for i, c in enumerate(cells) if _ROLE_CELL.match(c)), None)
+        return position + 1, person_found[0], role or None
     return None
+
+
+def _cells(text: str) -> list[str]:
+    """A 'cell | cell |' row's cells; an empty first cell stays ('| Jane Example | ...')."""
+    text = text.strip()
+    return [cell.strip() for cell in text.removesuffix("|").split("|")]
+
+
+def _spaced_row(context: DocumentContext, line: Line, header: str) -> tuple[str, str | None] | None:
+    """The row under a header whose cells are only spaced apart ('Signature Name Title Date',
+    a scanned table as OCR reads it): the name first, after any signature mark; the role is
+    what is left once the date is cut, where the role patterns know it."""
+    body = _OCR_EDGE.sub("", line.text.replace("|", " ")).strip()
+    while (mark := _SIGNATURE_MARK.match(body)) is not None and mark.end():
+        body = body[mark.end() :].strip()
+    found = person(body)
+    if found is None:
+        return None
+    name, rest = found
+    role = None
+    if _HEADER_ROLE.search(header):
+        rest = _cut_date(rest.strip(" ,|"))
+        if not rest and len(name.split()) - titled(name) > 2:
+            return None  # 'Jo Example Gardener': the name may have run into its role
+        if rest and len(rest.split()) <= 8:
+            role = _role_text(context, line, rest)
+    return name, role
 
 
 def extract_signatory(context: DocumentContext, facts: Facts) -> None:
@@ -382,7 +422,7 @@ def extract_signatory(context: DocumentContext, facts: Facts) -> None:
         _record(context, facts, lines[position], name, role, role_line)
         _sign_off_date(context, facts, lines, position)
         return
-    table = _from_table(lines)
+    table = _from_table(context, lines)
     if table is not None:
         position, name, role = table
         _record(context, facts, lines[position], name, role, lines[position])
@@ -427,7 +467,8 @@ def _line_dates(line: Line, *, near: bool) -> tuple[bool, list[FoundDate]]:
     """(stop, dates): the dates a sign-off line gives; stop at a date field left unfilled.
 
     Beside the signature a short line with a date is the date ('27.03.26', 'Imogen Rowan,
-    Partner, 5 June 2025'); elsewhere only a 'Date:' field counts.
+    Partner, 5 June 2025'); elsewhere only a 'Date:' field or a short signing line with a date
+    counts ('Signed on behalf of the board – 12 February 2026').
     """
     text = line.text
     if _REVIEW.search(text) and not re.search(r"\bissue", text, re.I):
@@ -437,7 +478,8 @@ def _line_dates(line: Line, *, near: bool) -> tuple[bool, list[FoundDate]]:
     if label and not dates:
         filled = text[label.end() :].strip(" :-–—")
         return bool(filled), []  # "Date: [Insert date]" is the date, left unfilled
-    if dates and (label or (near and len(text.split()) <= _PROSE_WORDS)):
+    short = len(text.split()) <= _PROSE_WORDS
+    if dates and (label or (short and (near or _SIGNING_LINE.match(text)))):
         return False, dates
     return False, []
 
