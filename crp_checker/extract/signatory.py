@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import re
 
-from crp_checker.extract.context import DocumentContext, Sentence
+from crp_checker.extract.context import DocumentContext
 from crp_checker.extract.identity import same_organisation
 from crp_checker.extract.lines import Line
 from crp_checker.extract.people import ORGANISATION, person, run_on_name, titled
-from crp_checker.extract.values import FoundDate, find_dates
-from crp_checker.schemas import Evidence, Facts
+from crp_checker.extract.signoff_date import sign_off_date
+from crp_checker.extract.values import find_dates
+from crp_checker.schemas import Facts
 
 # "Signed on behalf of the Supplier:", "Approved by", "Signed for and on behalf of X by",
 # "Name |" (a two-column table row): the label ends at the first colon, bar or "by".
@@ -45,30 +46,10 @@ _ROLE_FIELD = re.compile(
 )
 # Commas, brackets, bars, spaced dashes, and a full stop that ends a sentence ("Director. Date").
 _SEPARATORS = re.compile(r"\s*(?:[,;|()\[\]]|\s[–—-]\s|(?<=[a-z])\.\s+(?=[A-Z])|\s{3,})\s*")
-_DATE_LABEL = re.compile(
-    r"^(?:date(?:d|\s+signed|\s+of\s+sign[- ]?off|\s+approved)?\b|signed\s+on(?=\s*[:\d]))", re.I
-)
-_REVIEW = re.compile(
-    r"\b(?:review|next review|review date|revision|valid until|expiry|expires|published|"
-    r"publication)\b",
-    re.I,
-)
-_MONTH = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b"
-)
-# "approved by the board on 3 May 2026", "... by the management team in September 2026",
-# "signed off this plan at its meeting of 3 March 2026".
-_SIGNED_ON = re.compile(
-    r"\b(?:signed|approved|agreed|adopted|endorsed|ratified)\b[^.]*?"
-    rf"(?:\bon\b(?!\s+behalf)|\bin\s+(?={_MONTH})|\bmeeting\s+of\b)|\bdated\b",
-    re.I,
-)
 # Word starts only: "Design, fabrication and welding" holds no signing word.
 _SIGN_WORDS = re.compile(
     r"\b(?:counter)?sign|\bapprov|\bbehalf|\bauthori[sz]|\bendorse|_{4,}|\.{5,}|…", re.I
 )
-_SKIPPABLE = re.compile(r"^(?:\d{1,2}\s*)?(?:https?://\S+|www\.\S+)?$|^\d{1,2}$", re.I)
 _CONTACT = re.compile(
     r"@|\b(?:tel|telephone|phone|mobile|email|e-mail)\b|\+44|\b0\d{3,4}\s?\d{3}", re.I
 )
@@ -77,10 +58,8 @@ _CONTACT = re.compile(
 _PLAUSIBLE_ROLE = re.compile(r"^[^\d]{2,80}$")
 _ROLE_HEAD = re.compile(r"\s*(?:,|:|\s[–—-])\s*")
 _SIGNED_WINDOW = 8
-_DATE_WINDOW = 6
 _MAX_LINE = 160
 _MAX_PROSE = 300
-_PROSE_WORDS = 14  # a longer line is running text, not a line of a signature block
 # "... and signed by Tom Example, Head of Operations, on 2 June 2025": a signer inside prose.
 # "I, Sam Example, sole trader and owner of ..., approve this plan": the signer names themself.
 # "Signed on behalf of the Board by Jane Example": the body signed for may come before "by".
@@ -111,6 +90,17 @@ _SIGNATURE_OF = re.compile(r"(?:'s|’s)?\s+(?:signature|name)\s*$", re.I)
 _ROLE_IN_LABEL = re.compile(
     r"^(?:(?:full\s+)?name|signature)\s+of\s+(?:the\s+)?(?P<role>[A-Za-z &]{3,40}?)\s*[:|]", re.I
 )
+# A sign-off table's header whose cells are spaced, not barred: 'Signature Name Title Date'.
+_HEADER_FIELD = (
+    r"(?:(?:full\s+|print(?:ed)?\s+)?name|signature|signed(?:\s+by)?|signatory|role|position|"
+    r"(?:job\s+)?title|designation|date(?:\s+signed)?)"
+)
+_SPACED_HEADER = re.compile(rf"^\W*(?=.*\bname\b){_HEADER_FIELD}(?:\s+{_HEADER_FIELD})+\W*$", re.I)
+_NAME_CELL = re.compile(r"^(?:full\s+|print(?:ed)?\s+)?name:?$", re.I)
+_ROLE_CELL = re.compile(r"^(?:job\s+title|title|position|role|designation):?$", re.I)
+# A table's rules read by OCR as stray marks at the row's edge: "| Jane Example ...", "[ Jane".
+_OCR_EDGE = re.compile(r"^\s*(?:[\[\]{}!]\s+)+")
+_HEADER_ROLE = re.compile(r"\b(?:role|position|title|designation)\b", re.I)
 _INITIALLED = re.compile(r"^(?:[A-Z]\.?\s?)+[A-Z][\w'’-]+$")
 _NAME_FIELD = re.compile(r"^\W*(?:full\s+|print(?:ed)?\s+)?name\b", re.I)
 # A signature written out in a table cell ("G. Example") ends the role before it.
@@ -343,28 +333,54 @@ def _written_out(name: str, following: list[Line]) -> bool:
     return bool(_INITIALLED.match(name)) and any(_NAME_FIELD.match(li.text) for li in following)
 
 
-def _from_table(lines: list[Line]) -> tuple[int, str, str | None] | None:
+def _from_table(context: DocumentContext, lines: list[Line]) -> tuple[int, str, str | None] | None:
     """A 'Name | Position | Date' header row with the signatory's cells on the next line."""
     for position, line in enumerate(lines[:-1]):
-        cells = [c.strip().lower().rstrip(":") for c in line.text.strip("|").split("|")]
-        if len(cells) < 2 or "name" not in cells:
+        below = lines[position + 1]
+        cells, values = _cells(line.text), _cells(below.text)
+        if cells[:1] == [""] and values[:1] == [""]:
+            cells, values = cells[1:], values[1:]  # "| Name | Role |": bars at both ends
+        if "|" not in line.text.strip(" |") and _SPACED_HEADER.match(line.text):
+            found = _spaced_row(context, below, line.text)
+            if found is not None:
+                return position + 1, *found
             continue
-        values = [c.strip() for c in lines[position + 1].text.strip("|").split("|")]
-        if len(values) != len(cells):
+        names = [i for i, cell in enumerate(cells) if _NAME_CELL.match(cell)]
+        if len(cells) < 2 or not names or len(values) != len(cells):
             continue
-        found = person(values[cells.index("name")])
-        if found is None:
+        person_found = person(values[names[0]])
+        if person_found is None:
             continue
-        role = next(
-            (
-                values[i]
-                for i, c in enumerate(cells)
-                if c in ("position", "role", "title", "job title")
-            ),
-            None,
-        )
-        return position + 1, found[0], role or None
+        role = next((values[i] for i, c in enumerate(cells) if _ROLE_CELL.match(c)), None)
+        return position + 1, person_found[0], role or None
     return None
+
+
+def _cells(text: str) -> list[str]:
+    """A 'cell | cell |' row's cells; an empty first cell stays ('| Jane Example | ...')."""
+    text = text.strip()
+    return [cell.strip() for cell in text.removesuffix("|").split("|")]
+
+
+def _spaced_row(context: DocumentContext, line: Line, header: str) -> tuple[str, str | None] | None:
+    """The row under a header whose cells are only spaced apart ('Signature Name Title Date',
+    a scanned table as OCR reads it): the name first, after any signature mark; the role is
+    what is left once the date is cut, where the role patterns know it."""
+    body = _OCR_EDGE.sub("", line.text.replace("|", " ")).strip()
+    while (mark := _SIGNATURE_MARK.match(body)) is not None and mark.end():
+        body = body[mark.end() :].strip()
+    found = person(body)
+    if found is None:
+        return None
+    name, rest = found
+    role = None
+    if _HEADER_ROLE.search(header):
+        rest = _cut_date(rest.strip(" ,|"))
+        if not rest and len(name.split()) - titled(name) > 2:
+            return None  # 'Jo Example Gardener': the name may have run into its role
+        if rest and len(rest.split()) <= 8:
+            role = _role_text(context, line, rest)
+    return name, role
 
 
 def extract_signatory(context: DocumentContext, facts: Facts) -> None:
@@ -380,15 +396,15 @@ def extract_signatory(context: DocumentContext, facts: Facts) -> None:
         if _for_another(facts, lines[position], role_line):
             continue
         _record(context, facts, lines[position], name, role, role_line)
-        _sign_off_date(context, facts, lines, position)
+        sign_off_date(context, facts, lines, position)
         return
-    table = _from_table(lines)
+    table = _from_table(context, lines)
     if table is not None:
         position, name, role = table
         _record(context, facts, lines[position], name, role, lines[position])
-        _sign_off_date(context, facts, lines, position)
+        sign_off_date(context, facts, lines, position)
         return
-    _sign_off_date(context, facts, lines, None)
+    sign_off_date(context, facts, lines, None)
 
 
 def _record(
@@ -407,86 +423,3 @@ def _record(
     if role_line is not None and role_line is not line:
         evidence.append(role_line.evidence())
     facts.evidence["signatory"] = evidence
-
-
-def _content(lines: list[Line]) -> list[Line]:
-    """Lines that can carry a date: footnote numbers and bare links are skipped."""
-    return [line for line in lines if not _SKIPPABLE.match(line.text)]
-
-
-def _block(lines: list[Line]) -> list[Line]:
-    """The lines of the signature block, from the signature outwards: a paragraph of prose
-    ends it ('Version 2.1, January 2026' above a foreword is no date of the signature below)."""
-    for count, line in enumerate(lines):
-        if len(line.text.split()) > _PROSE_WORDS and not _DATE_LABEL.match(line.text):
-            return lines[:count]
-    return lines
-
-
-def _line_dates(line: Line, *, near: bool) -> tuple[bool, list[FoundDate]]:
-    """(stop, dates): the dates a sign-off line gives; stop at a date field left unfilled.
-
-    Beside the signature a short line with a date is the date ('27.03.26', 'Imogen Rowan,
-    Partner, 5 June 2025'); elsewhere only a 'Date:' field counts.
-    """
-    text = line.text
-    if _REVIEW.search(text) and not re.search(r"\bissue", text, re.I):
-        return False, []
-    label = _DATE_LABEL.match(text)
-    dates = find_dates(text)
-    if label and not dates:
-        filled = text[label.end() :].strip(" :-–—")
-        return bool(filled), []  # "Date: [Insert date]" is the date, left unfilled
-    if dates and (label or (near and len(text.split()) <= _PROSE_WORDS)):
-        return False, dates
-    return False, []
-
-
-def _sign_off_date(
-    context: DocumentContext, facts: Facts, lines: list[Line], position: int | None
-) -> None:
-    """The date of the sign-off: beside the signature, in a dated sign-off sentence ('signed
-    off by the board on ...'), or on a 'Date:' line of the declaration. A publication, issue
-    heading or review date elsewhere in the plan is not a sign-off date."""
-    near: list[Line] = []
-    if position is not None:
-        near = lines[position : position + 1]
-        near += _block(_content(lines[position + 1 :])[: _DATE_WINDOW - 1])
-        near += _block(_content(lines[max(0, position - _DATE_WINDOW) : position])[::-1])
-    for line in near:
-        stop, dates = _line_dates(line, near=True)
-        if stop:
-            return
-        if dates:
-            _set_date(facts, dates[0], line.evidence())
-            return
-    for sentence in _signed_sentences(context):
-        signed_on = _SIGNED_ON.search(sentence.text)
-        dates = [d for d in find_dates(sentence.text) if signed_on and d.start > signed_on.start()]
-        if dates:
-            _set_date(facts, dates[0], sentence.evidence())
-            return
-    for line in lines:
-        if position is None and context.section_of_line[line.index] != "declaration":
-            continue
-        stop, dates = _line_dates(line, near=False)
-        if stop:
-            return
-        if dates:
-            _set_date(facts, dates[0], line.evidence())
-            return
-
-
-def _set_date(facts: Facts, found: FoundDate, evidence: Evidence) -> None:
-    facts.sign_off_date = found.value
-    facts.sign_off_date_precision = found.precision
-    facts.evidence["sign_off_date"] = [evidence]
-
-
-def _signed_sentences(context: DocumentContext) -> list[Sentence]:
-    found: list[Sentence] = []
-    for match in context.by_label("SIGNED"):
-        sentence = context.sentence_at(match.page, match.start)
-        if sentence and sentence not in found:
-            found.append(sentence)
-    return found

@@ -30,8 +30,15 @@ _MAX_CELL_CHARS = 600  # a "cell" holding a page of prose is a frame around text
 _INSET = 0.8  # points: read a cell a little inside its rules
 _SEG_LINE, _SEG_MOVE = pdfium.raw.FPDF_SEGMENT_LINETO, pdfium.raw.FPDF_SEGMENT_MOVETO
 
-# Only tables about emissions are rebuilt: a form or a signature box reads well as lines.
+# Only tables about emissions are rebuilt, and sign-off tables: other forms read well as lines.
 _EMISSIONS = re.compile(r"scope\s*[123]|co2|co₂|emission|categor|tonnes", re.I)
+# A sign-off table's header cells: "Signed | Name | Role | Date", "Signature | Name | Title | Date".
+_SIGN_OFF_CELL = re.compile(
+    r"^(?:(?:full\s+|print(?:ed)?\s+)?name|signature|signed(?:\s+by)?|signatory|role|position|"
+    r"(?:job\s+)?title|designation|date(?:\s+signed)?)\s*:?$",
+    re.I,
+)
+_SIGN_OFF_PAGE = re.compile(r"\b(?:signed|signature|signatory)\b", re.I)
 
 Box = tuple[float, float, float, float]  # left, bottom, right, top (PDF points, y up)
 
@@ -190,7 +197,9 @@ def _table(textpage: Any, group: list[_Rule]) -> RuledTable | None:
     A cell spanning columns gives its text to its first column and leaves the others blank,
     so each figure keeps its column (as HTML colspan is read). Only grids whose rows are
     closed by rules are read, and only when a row of two or more figures has a cell wrapped
-    over several lines: one-line rows already read well as text.
+    over several lines: one-line rows already read well as text. A sign-off table ('Signed |
+    Name | Role | Date') whose cells wrap is read too: pdfium would give its name, role and
+    date a word a line.
     """
     horizontals = [r for r in group if r.horizontal]
     verticals = [r for r in group if not r.horizontal]
@@ -199,7 +208,7 @@ def _table(textpage: Any, group: list[_Rule]) -> RuledTable | None:
     if len(xs) < 3 or len(ys) < 3 or not _framed(xs, ys, horizontals):
         return None  # one column or one row (a box around text), or an open grid
     table = RuledTable((xs[0], ys[-1], xs[-1], ys[0]))
-    wrapped = False
+    wrapped = folded = False
     for top, bottom in itertools.pairwise(ys):
         middle = (top + bottom) / 2
         cells: list[list[str]] = []
@@ -215,17 +224,33 @@ def _table(textpage: Any, group: list[_Rule]) -> RuledTable | None:
         if any(len(text) > _MAX_CELL_CHARS for text in texts):
             return None
         figures = [lines for lines in cells[1:] if any(c.isdigit() for c in "".join(lines))]
-        wrapped = wrapped or (len(figures) >= 2 and any(len(lines) > 1 for lines in cells))
+        row_wrapped = any(len(lines) > 1 for lines in cells)
+        wrapped = wrapped or (len(figures) >= 2 and row_wrapped)
+        folded = folded or row_wrapped
         if any(texts):
             table.rows.append(texts)
+    if len(table.rows) < 2:
+        return None
     about = any(_EMISSIONS.search(cell) for row in table.rows for cell in row)
-    return table if len(table.rows) >= 2 and wrapped and about else None
+    return table if (wrapped and about) or (folded and _sign_off(table.rows[0])) else None
+
+
+def _sign_off(header: list[str]) -> bool:
+    """A sign-off table's header: a name column and at least one other signing field."""
+    cells = [cell for cell in header if cell]
+    return (
+        len(cells) >= 2
+        and all(_SIGN_OFF_CELL.match(cell) for cell in cells)
+        and any("name" in cell.lower() for cell in cells)
+    )
 
 
 def ruled_tables(page: Any, textpage: Any) -> list[RuledTable]:
     """The tables on a page whose cells are bordered by rules, top first; a page whose text
-    holds no emissions words has none worth rebuilding, and its drawings are not walked."""
-    if not _EMISSIONS.search(textpage.get_text_range()):
+    holds no emissions or signing words has none worth rebuilding, and its drawings are not
+    walked."""
+    text = textpage.get_text_range()
+    if not _EMISSIONS.search(text) and not _SIGN_OFF_PAGE.search(text):
         return []
     rules = _rules(page)
     if len(rules) < 6:

@@ -1,0 +1,122 @@
+"""The date a plan was signed off: beside the signature, in a dated signing sentence, or on a
+'Date:' or signing line of the declaration; never a publication, issue or review date."""
+
+from __future__ import annotations
+
+import re
+
+from crp_checker.extract.context import DocumentContext, Sentence
+from crp_checker.extract.lines import Line
+from crp_checker.extract.values import FoundDate, find_dates
+from crp_checker.schemas import Evidence, Facts
+
+_DATE_LABEL = re.compile(
+    r"^(?:date(?:d|\s+signed|\s+of\s+sign[- ]?off|\s+approved)?\b|signed\s+on(?=\s*[:\d]))", re.I
+)
+# A signing line that carries its date, with or without a name: "Signed on behalf of the board
+# – 12 February 2026", "Approved by the directors, 3 March 2026".
+_SIGNING_LINE = re.compile(r"^(?:signed|approved|authori[sz]ed|endorsed|adopted)\b", re.I)
+_REVIEW = re.compile(
+    r"\b(?:review|next review|review date|revision|valid until|expiry|expires|published|"
+    r"publication)\b",
+    re.I,
+)
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b"
+)
+# "approved by the board on 3 May 2026", "... by the management team in September 2026",
+# "signed off this plan at its meeting of 3 March 2026".
+_SIGNED_ON = re.compile(
+    r"\b(?:signed|approved|agreed|adopted|endorsed|ratified)\b[^.]*?"
+    rf"(?:\bon\b(?!\s+behalf)|\bin\s+(?={_MONTH})|\bmeeting\s+of\b)|\bdated\b",
+    re.I,
+)
+_SKIPPABLE = re.compile(r"^(?:\d{1,2}\s*)?(?:https?://\S+|www\.\S+)?$|^\d{1,2}$", re.I)
+_DATE_WINDOW = 6
+_PROSE_WORDS = 14  # a longer line is running text, not a line of a signature block
+
+
+def _content(lines: list[Line]) -> list[Line]:
+    """Lines that can carry a date: footnote numbers and bare links are skipped."""
+    return [line for line in lines if not _SKIPPABLE.match(line.text)]
+
+
+def _block(lines: list[Line]) -> list[Line]:
+    """The lines of the signature block, from the signature outwards: a paragraph of prose
+    ends it ('Version 2.1, January 2026' above a foreword is no date of the signature below)."""
+    for count, line in enumerate(lines):
+        if len(line.text.split()) > _PROSE_WORDS and not _DATE_LABEL.match(line.text):
+            return lines[:count]
+    return lines
+
+
+def _line_dates(line: Line, *, near: bool) -> tuple[bool, list[FoundDate]]:
+    """(stop, dates): the dates a sign-off line gives; stop at a date field left unfilled.
+
+    Beside the signature a short line with a date is the date ('27.03.26', 'Imogen Rowan,
+    Partner, 5 June 2025'); elsewhere only a 'Date:' field or a short signing line with a date
+    counts ('Signed on behalf of the board – 12 February 2026').
+    """
+    text = line.text
+    if _REVIEW.search(text) and not re.search(r"\bissue", text, re.I):
+        return False, []
+    label = _DATE_LABEL.match(text)
+    dates = find_dates(text)
+    if label and not dates:
+        filled = text[label.end() :].strip(" :-–—")
+        return bool(filled), []  # "Date: [Insert date]" is the date, left unfilled
+    short = len(text.split()) <= _PROSE_WORDS
+    if dates and (label or (short and (near or _SIGNING_LINE.match(text)))):
+        return False, dates
+    return False, []
+
+
+def sign_off_date(
+    context: DocumentContext, facts: Facts, lines: list[Line], position: int | None
+) -> None:
+    """The date of the sign-off: beside the signature, in a dated sign-off sentence ('signed
+    off by the board on ...'), or on a 'Date:' line of the declaration. A publication, issue
+    heading or review date elsewhere in the plan is not a sign-off date."""
+    near: list[Line] = []
+    if position is not None:
+        near = lines[position : position + 1]
+        near += _block(_content(lines[position + 1 :])[: _DATE_WINDOW - 1])
+        near += _block(_content(lines[max(0, position - _DATE_WINDOW) : position])[::-1])
+    for line in near:
+        stop, dates = _line_dates(line, near=True)
+        if stop:
+            return
+        if dates:
+            _set_date(facts, dates[0], line.evidence())
+            return
+    for sentence in _signed_sentences(context):
+        signed_on = _SIGNED_ON.search(sentence.text)
+        dates = [d for d in find_dates(sentence.text) if signed_on and d.start > signed_on.start()]
+        if dates:
+            _set_date(facts, dates[0], sentence.evidence())
+            return
+    for line in lines:
+        if position is None and context.section_of_line[line.index] != "declaration":
+            continue
+        stop, dates = _line_dates(line, near=False)
+        if stop:
+            return
+        if dates:
+            _set_date(facts, dates[0], line.evidence())
+            return
+
+
+def _set_date(facts: Facts, found: FoundDate, evidence: Evidence) -> None:
+    facts.sign_off_date = found.value
+    facts.sign_off_date_precision = found.precision
+    facts.evidence["sign_off_date"] = [evidence]
+
+
+def _signed_sentences(context: DocumentContext) -> list[Sentence]:
+    found: list[Sentence] = []
+    for match in context.by_label("SIGNED"):
+        sentence = context.sentence_at(match.page, match.start)
+        if sentence and sentence not in found:
+            found.append(sentence)
+    return found
