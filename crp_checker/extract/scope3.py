@@ -7,9 +7,10 @@ next mention: a figure ("Business travel Scope 3 2.1", "Cat 4: 301.4", "staff co
 tonnes CO2e)"), a marker ("N/A", "Not yet measured"), or words that rule it out ("not relevant:
 we hold no stock"); in a list of Scope 3 sources (after "Scope 3 includes", or on the lines
 under a Scope 3 row or a caption such as "What our Scope 3 figure includes", which may close a
-paragraph) a bare number closing an item is its figure ("timber deliveries from merchants 4.1; skip waste 2.0"). A name
-alone on its line is read with the line below (a wrapped table row, a web page's heading); a
-"Yes"/"No" cell under an "Included?" column says whether it is in the total
+paragraph) a bare number closing an item is its figure ("timber deliveries from merchants 4.1;
+skip waste 2.0"). A name alone on its line, or with words that only describe it, is read with
+the line below (a wrapped table row, a web page's heading, a card: "Cat 4 – inbound vinyl" over
+"9.4 → 8.7 tCO2e"); a "Yes"/"No" cell under an "Included?" column says whether it is in the total
 (`scope3_layout.py`). Names listed together before one figure ("Scope 3: business travel,
 commuting and supply chain 435") or under a Scope 3 row share that total. A name counts only
 where the plan reports emissions: not in a definition of Scope 3 ("e.g. employee commuting,
