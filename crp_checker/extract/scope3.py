@@ -6,10 +6,11 @@ couriers, waste to landfill...). Each mention is read with the words that follow
 next mention: a figure ("Business travel Scope 3 2.1", "Cat 4: 301.4", "staff commute (5.1
 tonnes CO2e)"), a marker ("N/A", "Not yet measured"), or words that rule it out ("not relevant:
 we hold no stock"); in a list of Scope 3 sources (after "Scope 3 includes", or on the lines
-under a Scope 3 row or a caption such as "What our Scope 3 figure includes") a bare number
-closing an item is its figure ("timber deliveries from merchants 4.1; skip waste 2.0"). A name
-alone on its line is read with the line below (a wrapped table row, a web page's heading); a
-"Yes"/"No" cell under an "Included?" column says whether it is in the total
+under a Scope 3 row or a caption such as "What our Scope 3 figure includes", which may close a
+paragraph) a bare number closing an item is its figure ("timber deliveries from merchants 4.1;
+skip waste 2.0"). A name alone on its line, or with words that only describe it, is read with
+the line below (a wrapped table row, a web page's heading, a card: "Cat 4 – inbound vinyl" over
+"9.4 → 8.7 tCO2e"); a "Yes"/"No" cell under an "Included?" column says whether it is in the total
 (`scope3_layout.py`). Names listed together before one figure ("Scope 3: business travel,
 commuting and supply chain 435") or under a Scope 3 row share that total. A name counts only
 where the plan reports emissions: not in a definition of Scope 3 ("e.g. employee commuting,
@@ -23,6 +24,8 @@ import re
 from dataclasses import dataclass, field
 
 from crp_checker.extract.context import DocumentContext, Sentence, join_sentences
+from crp_checker.extract.lines import Line
+from crp_checker.extract.scope3_cells import UNIT
 from crp_checker.extract.scope3_layout import (
     read_below,
     read_inclusion,
@@ -30,7 +33,6 @@ from crp_checker.extract.scope3_layout import (
     unnamed_sources,
 )
 from crp_checker.extract.scope3_mentions import (
-    UNIT,
     Group,
     Reading,
     find_mentions,
@@ -102,6 +104,9 @@ _CAPTION = re.compile(
     re.I,
 )
 _ROW_LABEL_WORDS = 8
+# A caption that closes a paragraph ends in a colon, so it may say more ("The Scope 3 figure
+# is made up of the following sources:").
+_CLOSING_CAPTION_WORDS = 12
 
 
 def _rejoin_numbered(sentences: list[Sentence]) -> list[Sentence]:
@@ -128,7 +133,11 @@ def _scope3_regions(context: DocumentContext) -> dict[int, _Region]:
     for line in lines:
         if line.furniture or DEFINITION.search(line.text):
             continue
-        if not (_SCOPE3_LEAD.match(line.text) or _listing_caption(line.text)):
+        if not (
+            _SCOPE3_LEAD.match(line.text)
+            or _listing_caption(line.text)
+            or _closing_caption(context, line)
+        ):
             continue
         region = _Region(line.index)
         members = [line]
@@ -163,6 +172,27 @@ def _listing_caption(text: str) -> bool:
         _words(stripped) <= _CAPTION_WORDS
         and not stripped.endswith(".")
         and bool(SCOPE3_LISTING.search(stripped) or _CAPTION.search(stripped))
+    )
+
+
+def _closing_caption(context: DocumentContext, line: Line) -> bool:
+    """A paragraph whose last sentence opens the list below it ("Scope 1 is our vans and gas.
+    Scope 3 covers (2021 / 2025, tCO2e):"): the caption closes the line, after a colon."""
+    text = line.text.rstrip()
+    if not text.endswith(":"):
+        return False
+    sentence = context.sentence_at(line.page, line.start + len(text) - 1)
+    start = sentence.start if sentence is not None and sentence.start < line.start else line.start
+    upto = context.document.pages[line.page - 1].text[start : line.start + len(text)]
+    caption = re.split(r"[.!?]\s+", " ".join(upto.split()))[-1]
+    return (
+        _words(caption) <= _CLOSING_CAPTION_WORDS
+        and not DEFINITION.search(caption)
+        and bool(
+            _SCOPE3_LEAD.match(caption)
+            or SCOPE3_LISTING.search(caption)
+            or _CAPTION.search(caption)
+        )
     )
 
 

@@ -9,7 +9,13 @@ import re
 
 from crp_checker.extract.cells import find_values
 from crp_checker.extract.context import DocumentContext, Sentence
-from crp_checker.extract.scope3_mentions import ROW_PREFIX, Group, Reading, read_after
+from crp_checker.extract.scope3_cells import describes, figure_cells
+from crp_checker.extract.scope3_mentions import (
+    ROW_PREFIX,
+    Group,
+    Reading,
+    read_after,
+)
 from crp_checker.extract.scope3_words import RULED_OUT, has_reason
 from crp_checker.schemas import Evidence
 
@@ -57,7 +63,10 @@ def read_below(context: DocumentContext, sentence: Sentence, group: Group) -> Re
         return None
     head = page_text[first.start : sentence.start + group.start]
     rest = page_text[sentence.start + group.end : last.end]
-    if ROW_PREFIX.sub("", head).strip() or re.search(r"[A-Za-z0-9]", rest):
+    # "Cat 4 – inbound deliveries of vinyl and acrylic" over "9.4 → 8.7 tCO2e": words that
+    # only describe the name may follow it, when the line below holds nothing but figures.
+    described = re.search(r"[A-Za-z0-9]", rest) is not None
+    if ROW_PREFIX.sub("", head).strip() or (described and not describes(rest)):
         return None
     below = next((line for line in context.lines[last.index + 1 :] if not line.furniture), None)
     if below is None or below.page != last.page or below.index in context.headings:
@@ -65,10 +74,12 @@ def read_below(context: DocumentContext, sentence: Sentence, group: Group) -> Re
     if any(m.start <= below.start + 3 for m in context.matches_in(below, "SCOPE3_CAT")):
         return None  # the next row names its own category
     text = _ITEM_LEAD.sub("", below.text)
+    if described and not figure_cells(text):
+        return None
     reading = read_after(" " + text, has_unit=False, rowlike=True, more=False)
     if reading is None:
         return None
-    if reading.kind == "figure" and reading.figure is not None:
+    if reading.kind == "figure" and reading.figure is not None and not figure_cells(text):
         run = find_values(text)
         if run.start > 2 or not (
             run.unit or len(run.values) > 1 or re.search(r"[.,]\d", reading.figure)

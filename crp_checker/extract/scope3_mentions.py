@@ -16,7 +16,9 @@ from typing import Literal
 
 from crp_checker.extract.cells import find_values
 from crp_checker.extract.context import DocumentContext, Sentence
+from crp_checker.extract.scope3_cells import OTHER_MEASURE, UNIT, labelled_figures
 from crp_checker.extract.scope3_words import (
+    ANY_MARKER,
     CONNECTOR,
     MARKER,
     NOT_EMISSIONS,
@@ -52,12 +54,6 @@ _OTHER_OF = {"up": 4, "in": 4, "down": 9, "out": 9}
 # A category's own number just before its name: "9 (downstream ...)", "6. Business Travel".
 _OWN_NUMBER = re.compile(r"(?:^|[\s,(&/])(\d{1,2})\s*[.(:)\-–]?\s*$")
 _SCOPE3 = re.compile(r"\bscope\s*(?:3|three)\b|\bindirect emissions\b", re.I)
-# Units as plans type them, "tC02e" (a zero for the O) included.
-UNIT = re.compile(
-    r"\b(?:t|kg|tonnes?|tons?|metric tons?)\s*(?:of\s+)?c[o0]2\s*-?(?:e|eq)?\b|\btc[o0]2e?\b|"
-    r"\bkgc[o0]2e?\b|\btonnes?\b|\bmetric tons?\b",
-    re.I,
-)
 ROW_PREFIX = re.compile(
     r"^(?:[\s|•●·▪■◦*➢►>()\-–—:]|\d{1,2}[.)]?\s|scope\s*3\b|(?:categor(?:y|ies)|cats?)\.?\s*\d*)*",
     re.I,
@@ -96,7 +92,6 @@ _UPSTREAM = re.compile(
     re.I,
 )
 _CONTINUES = re.compile(r"(?:,|&|/|\(|\band|\bor|\bof|\bfrom|\bincluding|-|–)\s*$", re.I)
-_ANY_MARKER = re.compile(r"\b(?:n/?a|not applicable|nil|zero|none)\b|\s[-–—]\s*$", re.I)
 # A row label that a name closes: a few words before it, no sentence, then the cells.
 _LABEL_WORDS = 5
 _PROSE = re.compile(r"[.!?]\s|\b(?:we|our|us|is|are|was|were|has|have|will|by|to|from)\b", re.I)
@@ -239,7 +234,7 @@ def _same_item(gap: str) -> bool:
         return True
     if _ITEM_BREAK.search(gap) or len(gap.split()) > _SAME_ITEM_WORDS:
         return False
-    return not (_ANY_MARKER.search(gap) or RULED_OUT.search(gap) or UNMEASURED.search(gap))
+    return not (ANY_MARKER.search(gap) or RULED_OUT.search(gap) or UNMEASURED.search(gap))
 
 
 def group_mentions(mentions: list[Mention], raw: str, rows: Sequence[int] = ()) -> list[Group]:
@@ -290,7 +285,7 @@ def rowlike(context: DocumentContext, sentence: Sentence, start: int, end: int =
     if line is None or end < 0 or len(before.split()) > _LABEL_WORDS or _PROSE.search(before):
         return False
     rest = context.document.pages[sentence.page - 1].text[sentence.start + end : line.end]
-    return bool(_CLOSES_LABEL.match(rest))
+    return bool(_CLOSES_LABEL.match(rest)) or labelled_figures(rest)
 
 
 def _figure(
@@ -327,8 +322,11 @@ def _figure(
     counted = not rest.strip() and bool(re.fullmatch(r"[\d,]+", number[0]))
     if NOT_EMISSIONS.match(rest + following if counted else rest):
         return None
+    own_unit = unit or UNIT.match(rest.lstrip())
+    if OTHER_MEASURE.search(prefix) and not own_unit:
+        return None  # "Business travel (miles): 8,400 / 7,900" counts miles
     bare_ok = rowlike or listing
-    if not (unit or has_unit or bare_ok or UNIT.match(after[start + len(number[0]) :].lstrip())):
+    if not (own_unit or has_unit or bare_ok):
         return None
     return number[0]
 

@@ -13,6 +13,7 @@ import re
 from crp_checker.extract.reasons import has_reason
 
 __all__ = [
+    "ANY_MARKER",
     "CONNECTOR",
     "DEFINITION",
     "MARKER",
@@ -34,6 +35,8 @@ CONNECTOR = re.compile(
 # A dash counts only as a cell of its own ("| - |"): at the end of a line it separates a label
 # from a figure on the next line.
 MARKER = re.compile(r"^(?:n/?a|not applicable|[-–—](?=\s*\|))(?![\w/])", re.I)
+# Words that say how a category is addressed, between two of its names or after one.
+ANY_MARKER = re.compile(r"\b(?:n/?a|not applicable|nil|zero|none)\b|\s[-–—]\s*$", re.I)
 ZERO_WORD = re.compile(r"^(?:nil|zero|none)\b", re.I)
 UNMEASURED_CELL = re.compile(
     r"^(?:not\s+(?:yet\s+)?(?:been\s+)?(?:measured|calculated|quantified|collected|available|"

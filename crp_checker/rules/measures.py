@@ -18,7 +18,8 @@ def _quote(text: str, limit: int = 90) -> str:
 
 def completed_measures(facts: Facts, ctx: RuleContext) -> Result:
     """PPN 006 asks for the environmental management measures already in place; concrete ones (a
-    renewable tariff, electric vehicles, ISO 14001) show real action. Ongoing measures ("we buy
+    renewable tariff, electric vehicles, ISO 14001) show real action, and so does any measure told
+    with its effect and date ("18% less PET per bottle since 2023"). Ongoing measures ("we buy
     renewable electricity", "remote-first working") are in place; a measure told in the past
     tense counts wherever it is written; plans listed under a "completed" heading do not count,
     and neither does offsetting. Measures listed with no tense and no heading that says whether
