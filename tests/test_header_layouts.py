@@ -8,6 +8,8 @@ from __future__ import annotations
 import pytest
 from documents import facts_of
 
+from crp_checker.extract.cells import find_values
+
 HEAD = "Carbon Reduction Plan\nAcme Ltd is committed to net zero by 2045.\n"
 
 
@@ -68,3 +70,25 @@ def test_periods_spanning_location_and_market_columns(periods: str, bases: str) 
     )  # fmt: skip
     assert (facts.baseline.scope2, facts.baseline.total) == (88.7, 341.7)
     assert (facts.current.scope1, facts.current.scope2, facts.current.total) == (21.5, 4.6, 214.0)
+
+
+@pytest.mark.parametrize("arrow", ["→", "->"])
+def test_figures_for_two_years_joined_by_an_arrow_go_to_their_own_years(arrow: str) -> None:
+    rows = "\n".join(
+        f"{label}   {first} {arrow} {second} tCO2e"
+        for label, first, second in (
+            ("Scope 1", "23.9", "19.6"),
+            ("Scope 2", "17.2", "10.3"),
+            ("Scope 3", "64.8", "58.1"),
+            ("Total", "105.9", "88.0"),
+        )
+    )
+    facts = facts_of(HEAD + f"Emissions (2020 {arrow} 2025)\n" + rows)
+    assert (facts.baseline.end_year, facts.current.end_year) == (2020, 2025)
+    assert (facts.baseline.scope1, facts.baseline.total) == (23.9, 105.9)
+    assert (facts.current.scope1, facts.current.total) == (19.6, 88.0)
+
+
+def test_an_arrow_between_figures_joins_them_as_columns() -> None:
+    assert find_values("6.1 → 5.2 tCO2e").values == [6.1, 5.2]
+    assert find_values("6.1 -> 5.2").values == [6.1, 5.2]

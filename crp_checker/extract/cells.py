@@ -23,7 +23,7 @@ _LABEL_NUMBER = re.compile(
 _SPLIT_YEAR_HEAD = re.compile(r"(?:19|20)\d\d\s?[-/–]\s?$")
 # "[Insert figure]", "[e.g. 12.5]", "e.g. 10": a template's guidance, not the plan's figure.
 _PLACEHOLDER = re.compile(r"\[[^\]]*\]|\b(?:e\.g\.|eg\.?|for example|such as)[:,]?\s*[\d.,]+", re.I)
-_SEPARATORS = re.compile(r"^[\s|:;,\-–—=*]*$")
+_SEPARATORS = re.compile(r"^[\s|:;,\-–—=*→>]*$")  # "6.1 → 5.2": two years side by side
 _NOTE = re.compile(r"^\s*\([^()]{0,120}\)[\s|;,]*$")  # "(no leaks recorded)" after a value
 # A marker standing in a value's place in a row of several columns.
 _MARKER = re.compile(
