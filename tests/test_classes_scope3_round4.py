@@ -190,3 +190,51 @@ def test_a_label_that_names_another_measure_gives_no_figure(item: str) -> None:
 def test_a_label_with_another_measure_keeps_a_figure_given_in_tonnes() -> None:
     facts = facts_of(HEAD + "Business travel (car miles and flights): 8.4 tCO2e\n" + TAIL)
     assert figure(facts, 6) == "8.4"
+
+
+_S3_TABLE = (
+    "Carbon Reduction Plan\nBaseline year: 2023\nReporting year: 2025\n"
+    "Scope 3 category | 2023 | 2025\n"
+    "Upstream transportation and distribution | 8.3 | 6.1\n"
+    "Waste generated in operations | 4.9 | 3.8\nBusiness travel | 52.7 | 41.6\n"
+    "Employee commuting | 79.4 | 58.3\nDownstream transportation and distribution | 0.0 | 0.0\n"
+    "Scope 3 total | 145.3 | 109.8\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reason"),
+    [
+        (
+            "Downstream transportation and distribution is zero because we sell no goods.",
+            "because we sell no goods",
+        ),
+        (
+            "Category 9 is nil as we deliver services only and ship nothing.",
+            "as we deliver services only and ship nothing",
+        ),
+        (
+            "Downstream transport is 0 because our services are delivered remotely.",
+            "because our services are delivered remotely",
+        ),
+    ],
+)
+def test_a_sentence_saying_why_a_categorys_zero_explains_it(sentence: str, reason: str) -> None:
+    facts = facts_of(_S3_TABLE + sentence)
+    nine = next(c for c in facts.scope3_detail if c.number == 9)
+    assert nine.reason == reason
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Downstream transportation and distribution was zero in 2023.",
+        "Downstream transportation and distribution is zero this year.",
+    ],
+)
+def test_a_sentence_saying_a_category_is_zero_without_a_reason_explains_nothing(
+    sentence: str,
+) -> None:
+    facts = facts_of(_S3_TABLE + sentence)
+    nine = next(c for c in facts.scope3_detail if c.number == 9)
+    assert nine.reason is None

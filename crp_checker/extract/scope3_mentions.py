@@ -352,6 +352,11 @@ def read_after(
     if ZERO_WORD.match(cell.lstrip(" -–—")):
         note = ZERO_WORD.sub("", cell.lstrip(" -–—"), count=1)
         return Reading("figure", figure="0", reason=_reason_text(note))
+    said = _SAID_ZERO.match(cell)
+    if said is not None and has_reason(said["why"]):
+        # "Downstream transportation is zero because we sell no goods": a sentence, so the
+        # zero stands only with its reason (the figure itself comes from the table).
+        return Reading("figure", figure="0", reason=said["why"].strip(" .;"))
     figure = _figure(after, has_unit, rowlike, more, listing, following)
     if figure is not None:
         note = after[after.find(figure) + len(figure) :]
@@ -362,6 +367,13 @@ def read_after(
     if RULED_OUT.search(after):
         return Reading("ruled_out", reason=after.strip() if has_reason(after) else None)
     return None
+
+
+_SAID_ZERO = re.compile(
+    r"^(?:is|was|are|were|remains?|(?:is\s+)?(?:reported|shown|recorded)\s+as)\s+"
+    r"(?:zero|nil|0(?:\.0+)?(?![\d.])|none)\s*(?:[:–—,]\s*|\s)(?P<why>(?:because|as|since|:)?.{3,200})",
+    re.I,
+)
 
 
 def _reason_text(note: str) -> str | None:
