@@ -47,7 +47,9 @@ def evaluate(
     sets: Annotated[
         list[str] | None,
         typer.Option(
-            "--set", help="Only this set: real, excerpts, varied or synthetic (repeatable)."
+            "--set",
+            help="Only this set: real, excerpts, varied, synthetic, synthetic-d or synthetic-e "
+            "(repeatable).",
         ),
     ] = None,
     extra: Annotated[
