@@ -7,7 +7,8 @@ fact labels only) and `varied` (36 plans and look-alikes written independently o
 fact and rule labels), each split into a tuning and a held-out half; and our own `synthetic`
 sets (fixtures/synthetic-crps, 30 plans and look-alikes; fixtures/synthetic-d, 24 more written
 to vary sign-off blocks, dates and names; fixtures/synthetic-e, 20 written to vary the layout of
-the figures), written independently and all tuning.
+the figures; fixtures/synthetic-f, 16 compliant plans written free-form), written independently
+and all tuning.
 """
 
 from __future__ import annotations
@@ -19,13 +20,14 @@ from typing import Any
 
 from crp_checker.evaluation.split import Half, organisation_key, split
 
-SETS = ("real", "excerpts", "varied", "synthetic", "synthetic-d", "synthetic-e")
+SETS = ("real", "excerpts", "varied", "synthetic", "synthetic-d", "synthetic-e", "synthetic-f")
 # Our own independently written plans: all tuning, beside the shared sets.
 _FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 SYNTHETIC_DIRS = {
     "synthetic": _FIXTURES / "synthetic-crps",
     "synthetic-d": _FIXTURES / "synthetic-d",
     "synthetic-e": _FIXTURES / "synthetic-e",
+    "synthetic-f": _FIXTURES / "synthetic-f",
 }
 
 
