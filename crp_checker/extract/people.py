@@ -32,7 +32,7 @@ _STOP = _words(
     job designation finance financial general group technical technology senior associate
     assistant deputy operating customer this these those that our we it its in as at by
     all any each every yours kind regards best thanks please note figure table appendix
-    section part
+    section part management
     """
 )
 ORGANISATION = _words(
@@ -56,6 +56,13 @@ _MONTHS = _words(
     january february march april may june july august september october november december
     """
 )
+
+
+def _possessive_of(bare: str) -> bool:
+    """"LLP's", "Board's", "Company’s": the possessive of a template or organisation word, as
+    in "signed off by the LLP's Management Board", is no part of a person's name."""
+    base = re.sub(r"(?:'|’)s?$", "", bare)
+    return base != bare and (base in _STOP or base in ORGANISATION)
 
 
 def _name_token(word: str) -> bool:
@@ -93,7 +100,7 @@ def person(body: str) -> tuple[str, str] | None:
         if names and bare in _PARTICLE and (following[:1].isupper() or following_bare in _PARTICLE):
             taken.append(core)
             continue
-        if not _name_token(core) or bare in _STOP:
+        if not _name_token(core) or bare in _STOP or _possessive_of(bare):
             break
         if bare in _MONTHS and following[:1].isdigit():
             break

@@ -65,7 +65,8 @@ _MAX_PROSE = 300
 # "Signed on behalf of the Board by Jane Example": the body signed for may come before "by".
 _INLINE_LABEL = re.compile(
     r"\b(?:(?i:signed)|approved|authori[sz]ed)(?:\s+off)?"
-    r"(?:\s+(?:for\s+and\s+)?on\s+behalf\s+of\s+[^.,;:]{1,60}?)?\s+by:?\s+"
+    r"(?:\s+(?:for\s+and\s+)?on\s+behalf\s+of\s+[^.,;:]{1,60}?"
+    r"|\s+on\s+(?:its|their|(?:the\s+)?[^\s.,;:]{2,30}(?:'s|’s|s'|s’))\s+behalf)?\s+by:?\s+"
     r"(?:(?:our|its|the)\s+(?=[A-Za-z])|(?=[A-Z]))"
     r"|^I,\s+(?=[A-Z])"
 )

@@ -1,0 +1,76 @@
+"""Sign-off classes found on independently written plans (round 5), each in wordings and
+layouts of our own: a signer named after 'signed on its behalf by' or 'on the board's behalf
+by', a possessive of the firm or the board that is no person's name ('the LLP's Management
+Board'), a signing sentence wrapped over the lines of a narrow column, and a borderless
+one-line sign-off that runs the body signed for into the name, role and date."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from documents import facts_of
+
+HEAD = "Carbon Reduction Plan\nAcme Widgets Ltd\nWe are committed to net zero by 2040.\n"
+DECLARATION = (
+    "Declaration and Sign Off\nWe declare that this plan has been completed in accordance with "
+    "PPN 06/21 and the associated reporting standard for Carbon Reduction Plans.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "role"),
+    [
+        (
+            "The plan was approved by the Board on 4 March 2026 and signed on its behalf by "
+            "Morag Tennant, Chair of the Board.",
+            "Morag Tennant",
+            "Chair of the Board",
+        ),
+        (
+            "It is signed on the board's behalf by Idris Fane, Managing Director.",
+            "Idris Fane",
+            "Managing Director",
+        ),
+        (
+            "The trustees approved this plan, and it was signed on their behalf by Dr Lena "
+            "Marsh, Chair of Trustees, on 9 May 2026.",
+            "Dr Lena Marsh",
+            "Chair of Trustees",
+        ),
+        (
+            "This plan is signed on the partners’ behalf by Colm Rees, Senior Partner.",
+            "Colm Rees",
+            "Senior Partner",
+        ),
+    ],
+)
+def test_a_signer_named_after_on_its_behalf_by(sentence: str, name: str, role: str) -> None:
+    facts = facts_of(HEAD + DECLARATION + sentence)
+    assert facts.signatory.name == name
+    assert facts.signatory.role == role
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "It has been reviewed and signed off by the LLP's Management Board of partners.",
+        "The plan was approved by the Company's Board of Directors in March 2026.",
+        "This plan has been signed off by the Board’s Executive Committee.",
+    ],
+)
+def test_a_possessive_of_the_firm_or_board_is_no_signatory(sentence: str) -> None:
+    facts = facts_of(HEAD + DECLARATION + sentence)
+    assert facts.signatory.name is None
+
+
+def test_the_signer_below_a_possessive_body_is_found() -> None:
+    facts = facts_of(
+        HEAD
+        + DECLARATION
+        + "It has been reviewed and signed off by the LLP's Management Board of partners.\n"
+        + "Signed for and on behalf of Example & Co LLP\nNoor Blake | Managing Partner\n"
+        + "Date | 2 February 2026"
+    )
+    assert facts.signatory.name == "Noor Blake"
+    assert facts.signatory.role == "Managing Partner"
