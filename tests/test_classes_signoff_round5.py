@@ -10,6 +10,7 @@ import datetime as dt
 
 import pytest
 from documents import facts_of
+from layouts import facts_from, pdf_borderless_table
 
 HEAD = "Carbon Reduction Plan\nAcme Widgets Ltd\nWe are committed to net zero by 2040.\n"
 DECLARATION = (
@@ -74,3 +75,53 @@ def test_the_signer_below_a_possessive_body_is_found() -> None:
     )
     assert facts.signatory.name == "Noor Blake"
     assert facts.signatory.role == "Managing Partner"
+
+
+@pytest.mark.parametrize(
+    ("line", "name", "role"),
+    [
+        ("Signed for the members Tamsin Rudd Partner 14.04.2026", "Tamsin Rudd", "Partner"),
+        ("Signed for the trustees Owen Pike Chair 2 June 2026", "Owen Pike", "Chair"),
+        (
+            "Signed for the directors Beth Amory Managing Director 30/01/2026",
+            "Beth Amory",
+            "Managing Director",
+        ),
+    ],
+)
+def test_a_one_line_sign_off_runs_the_body_into_name_and_role(
+    line: str, name: str, role: str
+) -> None:
+    facts = facts_of(HEAD + DECLARATION + line)
+    assert facts.signatory.name == name
+    assert facts.signatory.role == role
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Signed for the members Brightwater Care Homes Ltd 14.04.2026",
+        "Signed for the members Tamsin Rudd The plan is reviewed each year",
+        "Signed for the partners Hallam Street Studio",
+    ],
+)
+def test_a_run_on_without_a_role_names_no_signatory(line: str) -> None:
+    facts = facts_of(HEAD + DECLARATION + line)
+    assert facts.signatory.name is None
+
+
+def test_a_borderless_pdf_sign_off_row() -> None:
+    data = pdf_borderless_table(
+        [
+            "Carbon Reduction Plan",
+            "Example Design LLP",
+            "Declaration and sign-off",
+            "The members of Example Design LLP declare that this plan follows PPN 006 and the "
+            "associated reporting standard for Carbon Reduction Plans.",
+        ],
+        [["Signed for the members", "Harriet Example", "Partner"], ["Date", "28.05.2026", ""]],
+    )
+    facts = facts_from(data, "plan.pdf")
+    assert facts.signatory.name == "Harriet Example"
+    assert facts.signatory.role == "Partner"
+    assert facts.sign_off_date == dt.date(2026, 5, 28)

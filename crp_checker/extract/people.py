@@ -123,6 +123,29 @@ def titled(name: str) -> bool:
     return bool(first) and first[0].rstrip(".").lower() in _TITLE
 
 
+# The bodies a plan is signed for, written in lower case after "Signed for the".
+_BODIES = _words("members partners directors board trustees governors proprietors owners")
+
+
+_ROLE_WORDS = _words(
+    """
+    director officer chief executive manager managing chair chairman chairwoman chairperson
+    partner owner founder ceo cfo coo cto md head secretary trustee president principal
+    proprietor finance financial general senior deputy operating
+    """
+)
+
+
+def _role_next(rest: str) -> bool:
+    """What follows a run-on name starts with a role word ('Harriet Example Partner
+    28.05.2026': a borderless one-line sign-off), not an organisation's word."""
+    first = rest.split()[:1]
+    if not first or not first[0][:1].isupper():
+        return False
+    bare = first[0].rstrip(".,;:").lower()
+    return bare in _ROLE_WORDS
+
+
 def run_on_name(label: str) -> tuple[int, str, str] | None:
     """A name run on after a label with nothing between them ('Signed for the Board of
     Trustees Dr Jane Example': a borderless two-column table read as one line), as (where the
@@ -133,13 +156,16 @@ def run_on_name(label: str) -> tuple[int, str, str] | None:
     for position, token in enumerate(tokens[1:], 1):
         previous = tokens[position - 1][0]
         bare = previous.rstrip(".").lower()
-        if not previous[:1].isupper() or (bare not in _STOP and bare not in ORGANISATION):
+        body = bare in _BODIES  # "Signed for the members Jane Example": a body, lower case
+        if not body and (
+            not previous[:1].isupper() or (bare not in _STOP and bare not in ORGANISATION)
+        ):
             continue
         found = person(label[token.start() :])
         if found is None:
             continue
         name, rest = found
-        if rest.strip() and rest.lstrip()[:1] not in ",(|–—-":
+        if rest.strip() and rest.lstrip()[:1] not in ",(|–—-" and not _role_next(rest):
             continue
         if any(word.lower().strip(".,") in ORGANISATION for word in name.split()):
             continue
