@@ -10,7 +10,7 @@ import datetime as dt
 
 import pytest
 from documents import facts_of
-from layouts import facts_from, pdf_borderless_table
+from layouts import facts_from, pdf_borderless_table, pdf_two_columns
 
 HEAD = "Carbon Reduction Plan\nAcme Widgets Ltd\nWe are committed to net zero by 2040.\n"
 DECLARATION = (
@@ -125,3 +125,54 @@ def test_a_borderless_pdf_sign_off_row() -> None:
     assert facts.signatory.name == "Harriet Example"
     assert facts.signatory.role == "Partner"
     assert facts.sign_off_date == dt.date(2026, 5, 28)
+
+
+@pytest.mark.parametrize(
+    ("block", "name", "role"),
+    [
+        (
+            "The board reviewed and approved this plan on\n4 March 2026. It is signed on the\n"
+            "board's behalf by Priya Example, Chief\nExecutive, on 4 March 2026.",
+            "Priya Example",
+            "Chief Executive",
+        ),
+        (
+            "This plan has been reviewed by the directors and was\nsigned by Gareth Example, "
+            "Managing\nDirector, on 11 June 2026.",
+            "Gareth Example",
+            "Managing Director",
+        ),
+    ],
+)
+def test_a_signing_sentence_wrapped_over_lines(block: str, name: str, role: str) -> None:
+    facts = facts_of(HEAD + DECLARATION + block)
+    assert facts.signatory.name == name
+    assert facts.signatory.role == role
+    assert facts.signatory.director_level is True
+
+
+def test_a_wrapped_sentence_ended_by_a_full_stop_names_no_signatory() -> None:
+    facts = facts_of(
+        HEAD
+        + DECLARATION
+        + "The plan will be reviewed each year and signed.\nBy Gareth Example, our adviser, "
+        "the figures were checked."
+    )
+    assert facts.signatory.name is None
+
+
+def test_a_signing_sentence_in_a_narrow_pdf_column() -> None:
+    data = pdf_two_columns(
+        [
+            "Carbon Reduction Plan. Example Fleet Hire Ltd is committed to net zero by 2040.",
+            "Declaration and sign-off",
+            "We declare that this plan has been prepared in line with PPN 06/21 and the "
+            "associated reporting standard for Carbon Reduction Plans. The board of directors "
+            "reviewed and approved this plan on 3 March 2026. It is signed on the board's "
+            "behalf by Priya Example, Chief Executive, on 3 March 2026.",
+        ]
+    )
+    facts = facts_from(data, "plan.pdf")
+    assert facts.signatory.name == "Priya Example"
+    assert facts.signatory.role == "Chief Executive"
+    assert facts.sign_off_date == dt.date(2026, 3, 3)

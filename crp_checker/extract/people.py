@@ -59,7 +59,7 @@ _MONTHS = _words(
 
 
 def _possessive_of(bare: str) -> bool:
-    """"LLP's", "Board's", "Company’s": the possessive of a template or organisation word, as
+    """The possessive ("LLP's", "Board's", "Company’s") of a template or organisation word, as
     in "signed off by the LLP's Management Board", is no part of a person's name."""
     base = re.sub(r"(?:'|’)s?$", "", bare)
     return base != bare and (base in _STOP or base in ORGANISATION)

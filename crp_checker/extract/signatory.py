@@ -19,7 +19,8 @@ from crp_checker.extract.lines import Line
 from crp_checker.extract.people import ORGANISATION, person, run_on_name, titled
 from crp_checker.extract.signoff_date import sign_off_date
 from crp_checker.extract.values import find_dates
-from crp_checker.schemas import Facts
+from crp_checker.nlp import analyse_pages
+from crp_checker.schemas import Evidence, Facts
 
 # "Signed on behalf of the Supplier:", "Approved by", "Signed for and on behalf of X by",
 # "Name |" (a two-column table row): the label ends at the first colon, bar or "by".
@@ -58,6 +59,8 @@ _CONTACT = re.compile(
 _PLAUSIBLE_ROLE = re.compile(r"^[^\d]{2,80}$")
 _ROLE_HEAD = re.compile(r"\s*(?:,|:|\s[–—-])\s*")
 _SIGNED_WINDOW = 8
+_WRAP_LINES = 4
+_WRAP_MIN_WORDS = 5
 _MAX_LINE = 160
 _MAX_PROSE = 300
 # "... and signed by Tom Example, Head of Operations, on 2 June 2025": a signer inside prose.
@@ -384,6 +387,80 @@ def _spaced_row(context: DocumentContext, line: Line, header: str) -> tuple[str,
     return name, role
 
 
+def _paragraph(lines: list[Line], position: int) -> list[Line]:
+    """`lines[position]` and the lines its sentence wraps on to: consecutive lines of one page
+    while the line before ends without a full stop (a narrow column of prose)."""
+    run = [lines[position]]
+    for following in lines[position + 1 : position + _WRAP_LINES]:
+        last = run[-1]
+        if following.index != last.index + 1 or following.page != last.page:
+            break
+        if last.text.rstrip()[-1:] in ".!?:" or len(last.text.split()) < _WRAP_MIN_WORDS:
+            break
+        run.append(following)
+    return run
+
+
+def _wrapped_signer(
+    facts: Facts, lines: list[Line]
+) -> tuple[int, str, str | None, bool | None, list[Evidence]] | None:
+    """A signing sentence wrapped over the lines of a narrow column ('It is signed on the / board's
+    behalf by Jane Example, Chief / Executive, on 3 March 2026.'): the signing words and the
+    name must start on one line; the role is read from the sentence as rejoined."""
+    for position, line in enumerate(lines):
+        run = _paragraph(lines, position)
+        if len(run) < 2:
+            continue
+        text = " ".join(part.text for part in run)
+        for label in _INLINE_LABEL.finditer(text):
+            if label.start() >= len(line.text) or label.end() <= len(line.text):
+                continue  # found on one line already, or starting on a later line
+            found = person(text[label.end() :])
+            if found is None:
+                continue
+            name, rest = found
+            if any(word.lower().strip(".,") in ORGANISATION for word in name.split()):
+                continue
+            role, level = _prose_role(rest)
+            if facts.organisation is not None and any(
+                same_organisation(part.text, facts.organisation) is False for part in run
+            ):
+                return None
+            return position, name, role, level, [part.evidence() for part in run]
+    return None
+
+
+def _wrapped_role(facts: Facts, lines: list[Line], position: int, name: str) -> None:
+    """The role after a name in a sentence that wraps on to the next line ('signed by Jane
+    Example, Managing / Director, on 3 March 2026')."""
+    run = _paragraph(lines, position)
+    if len(run) < 2:
+        return
+    text = " ".join(part.text for part in run)
+    at = text.find(name, 0, len(run[0].text))
+    if at < 0:
+        return
+    role, level = _prose_role(text[at + len(name) :])
+    if role is not None and role not in run[0].text:
+        facts.signatory.role, facts.signatory.director_level = role, level
+        facts.evidence["signatory"] = [part.evidence() for part in run]
+
+
+def _prose_role(rest: str) -> tuple[str | None, bool | None]:
+    """The role written just after a name in a sentence (', Chief Executive, on ...'), where
+    the role patterns know it, and whether it is board level."""
+    if not rest.startswith(","):
+        return None, None
+    segment = _cut_date(_segments(rest)[0]) if _segments(rest) else ""
+    if not segment or len(segment.split()) > 6:
+        return None, None
+    analysis = next(analyse_pages([segment], [1]))
+    levels = {m.id for m in analysis.matches if m.label == "ROLE"}
+    if not levels:
+        return None, None
+    return segment, bool(levels & {"director", "owner"})
+
+
 def extract_signatory(context: DocumentContext, facts: Facts) -> None:
     """The named signatory, their role and level, and the sign-off date."""
     lines = _block_lines(context)
@@ -397,12 +474,22 @@ def extract_signatory(context: DocumentContext, facts: Facts) -> None:
         if _for_another(facts, lines[position], role_line):
             continue
         _record(context, facts, lines[position], name, role, role_line)
+        if role is None:
+            _wrapped_role(facts, lines, position, name)
         sign_off_date(context, facts, lines, position)
         return
     table = _from_table(context, lines)
     if table is not None:
         position, name, role = table
         _record(context, facts, lines[position], name, role, lines[position])
+        sign_off_date(context, facts, lines, position)
+        return
+    wrapped = _wrapped_signer(facts, lines)
+    if wrapped is not None:
+        position, name, role, level, evidence = wrapped
+        facts.signatory.name, facts.signatory.role = name, role
+        facts.signatory.director_level = level
+        facts.evidence["signatory"] = evidence
         sign_off_date(context, facts, lines, position)
         return
     sign_off_date(context, facts, lines, None)
