@@ -176,3 +176,18 @@ def test_a_signing_sentence_in_a_narrow_pdf_column() -> None:
     assert facts.signatory.name == "Priya Example"
     assert facts.signatory.role == "Chief Executive"
     assert facts.sign_off_date == dt.date(2026, 3, 3)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "This plan complies with PPN 006 and the Carbon Reduction Plan reporting standard.",
+        "Our Carbon Reduction Plan conforms to PPN 06/21 and its reporting standard.",
+        "The plan conforms with Procurement Policy Note 06/21.",
+    ],
+)
+def test_a_plan_that_complies_with_the_ppn_declares_it(sentence: str) -> None:
+    facts = facts_of(
+        HEAD + "Sign-off\n" + sentence + " It has been approved by the board of directors."
+    )
+    assert facts.declaration == "ppn"
