@@ -191,3 +191,19 @@ def test_a_plan_that_complies_with_the_ppn_declares_it(sentence: str) -> None:
         HEAD + "Sign-off\n" + sentence + " It has been approved by the board of directors."
     )
     assert facts.declaration == "ppn"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The directors confirm that the board of directors has reviewed and signed it off.",
+        "Our trustees have signed this plan off.",
+        "The board reviewed and signed the plan at its May meeting.",
+    ],
+)
+def test_a_board_that_signed_it_off_in_other_words(sentence: str) -> None:
+    facts = facts_of(
+        "Carbon Reduction Plan\nAcme Ltd is committed to net zero by 2040.\n"
+        f"Declaration and sign-off\n{sentence}\nSigned by\nJane Example\nPosition\nDirector"
+    )
+    assert facts.board_sign_off == "board"
