@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 from documents import document, facts_of
 
+from crp_checker.extract.attribution import offsets_main_route
 from crp_checker.pipeline import assess_document
 from crp_checker.schemas import BuyerSettings, Outcome
 
@@ -295,3 +296,19 @@ def test_support_message_quotes_the_outside_target() -> None:
     finding = next(f for f in assessment.findings if f.rule == "net-zero-commitment")
     assert "supports an outside net zero target" in finding.message
     assert finding.evidence and "2050" in finding.evidence[0].quote
+
+
+@pytest.mark.parametrize(
+    ("sentence", "main_route"),
+    [
+        ("We will get there by cutting emissions, not by buying offsets.", False),
+        ("Only emissions we cannot remove by then will be balanced by certified offsets.", False),
+        ("We will reach net zero by buying offsets.", True),
+        ("We will get there not through cuts but by buying offsets.", True),
+    ],
+)
+def test_offsets_refused_as_the_route_are_not_the_main_route(
+    sentence: str, main_route: bool
+) -> None:
+    start = sentence.find("offset")
+    assert offsets_main_route(sentence, [start]) is main_route

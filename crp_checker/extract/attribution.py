@@ -89,7 +89,10 @@ _MAINLY = re.compile(
 _NOT_MAINLY = re.compile(
     r"\b(?:residual|remaining|unavoidable|last\s+resort|not\s+(?:\w+\s+){0,2}rel\w*|"
     r"without\s+rel\w*|no\s+longer\s+rel\w*|minimi[sz]e\s+(?:our\s+)?reliance|rather\s+than|"
-    r"instead\s+of|never|the\s+rest|the\s+remainder|the\s+balance|residue|only\s+(?:\w+\s+){0,3}(?:left|remain)\w*|what\s+(?:is\s+)?left)\b",
+    r"instead\s+of|never|the\s+rest|the\s+remainder|the\s+balance|residue|only\s+(?:\w+\s+){0,3}(?:left|remain)\w*|what\s+(?:is\s+)?left|"
+    # "by cutting emissions, not by buying offsets"; "only emissions we cannot remove"
+    r"not\s+(?:by|through|via)\s+(?:buying\s+|purchasing\s+)?offset\w*|"
+    r"only\s+(?:the\s+)?(?:emissions|those)\s+(?:\w+\s+){0,2}(?:cannot|can't|can\s+not)\b)\b",
     re.I,
 )
 _MEANS = re.compile(
