@@ -27,6 +27,11 @@ from crp_checker.extract.values import parse_number
 
 RowKind = Literal["scope", "total", "category", "source", "basis", "none"]
 
+# One bar between two figures, the label and the first figure before it: a column rule OCR
+# read inside a row of figures, not a cell border after the label.
+_RULE_BETWEEN_FIGURES = re.compile(
+    r"^[^|\d]*[A-Za-z][^|\d]*\s(?!(?:19|20)\d\d\s*\|)\d[\d,]*(?:\.\d+)?\s*\|\s*\d[\d,]*(?:\.\d+)?\s*$"
+)
 _STRAY_BAR = re.compile(r"^[|\[\]]\s*(?=[A-Za-z])")
 _BULLET = re.compile(r"^(?:[•●·▪■◦*➢►>]+|o(?=\s)|-(?=\s)|–(?=\s))\s*")
 _SCOPE = re.compile(
@@ -175,6 +180,8 @@ def classify(text: str, category_at_start: int | None = None) -> Row:
     text = _OF_WHICH.sub("", _BULLET.sub("", text.strip()))
     if text.count("|") == 1 or (text[:1] in "[]" and "]" not in text[1:]):
         text = _STRAY_BAR.sub("", text)  # OCR reads a table's left rule as "| Scope 1 96.4"
+    if text.count("|") == 1 and _RULE_BETWEEN_FIGURES.search(text):
+        text = text.replace("|", " ")  # "Total emissions 503.1 | 442.7": a rule read between
     text = _SCOPE_GLUED.sub(r"\1 ", text)
     text = _TOTAL_GLUED.sub(r"\1 ", text)
     cells = _split_cells(text)
