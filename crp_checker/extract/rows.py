@@ -30,7 +30,8 @@ RowKind = Literal["scope", "total", "category", "source", "basis", "none"]
 # One bar between two figures, the label and the first figure before it: a column rule OCR
 # read inside a row of figures, not a cell border after the label.
 _RULE_BETWEEN_FIGURES = re.compile(
-    r"^[^|\d]*[A-Za-z][^|\d]*\s(?!(?:19|20)\d\d\s*\|)\d[\d,]*(?:\.\d+)?\s*\|\s*\d[\d,]*(?:\.\d+)?\s*$"
+    r"^(?:scope\s*[123]\b[^|\d]*|[^|\d]*[A-Za-z][^|\d]*)\s(?!(?:19|20)\d\d\s*\|)\d[\d,]*(?:\.\d+)?\s*\|\s*\d[\d,]*(?:\.\d+)?\s*$",
+    re.I,
 )
 _STRAY_BAR = re.compile(r"^[|\[\]]\s*(?=[A-Za-z])")
 _BULLET = re.compile(r"^(?:[•●·▪■◦*➢►>]+|o(?=\s)|-(?=\s)|–(?=\s))\s*")

@@ -279,6 +279,8 @@ def find_blocks(context: DocumentContext) -> list[Block]:
                 row = Row("none", "")
             if row.kind in ("scope", "source") and not row.cells and _lists_scopes(line.text):
                 row = Row("none", "")
+            if len(row.values) == 1 and not row.cells and _day_of_date(context, line):
+                row.values, row.texts = [], []  # "Scope 3 (years ending 31" / "March 2025)"
             if line.index in context.headings and row.kind in ("none", "category"):
                 close()
                 header_start = line.index

@@ -1,0 +1,103 @@
+"""Figures, periods and units (round 5): a date broken over two lines whose day ends the first
+("... second year ended 31" / "March 2025):") is no figure, and one bar OCR read between two
+figures of a row ("Total emissions 503.1 | 442.7") is a column rule, not the cell border after
+the label. Each class in several wordings and layouts of our own, with look-alikes."""
+
+from __future__ import annotations
+
+import pytest
+from documents import facts_of
+
+from crp_checker.extract.rows import classify
+
+TABLE = """Carbon Reduction Plan
+Supplier name: Harrowgate Vans Ltd
+Commitment to achieving Net Zero
+Harrowgate Vans Ltd is committed to achieving Net Zero emissions by 2045.
+Our footprint
+tCO2e | Year ended 31 March 2021 | Year ended 31 March 2025 |
+Scope 1 | 310.4 | 280.2 |
+Scope 2 | 22.0 | 8.1 |
+Scope 3 | 140.6 | 122.9 |
+Total | 473.0 | 411.2 |
+"""
+
+
+# ------------------------------------------------ a day ending a line is part of its date
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Scope 3 by category, tCO2e (first figure year\nended 31 March 2021, second year ended 31\n"
+        "March 2025):",
+        "Scope 3 by category (the figures are for the year\nto 31 March 2021 and the year to 31\n"
+        "March 2025):",
+        "Scope 3 sources, baseline then current (periods ending 31\nMar 2021 and 31\nMar 2025):",
+    ],
+)
+def test_a_day_broken_from_its_month_is_no_figure(caption: str) -> None:
+    body = TABLE + caption + "\n• Category 4, inbound deliveries: 62.1 and 55.0\n"
+    facts = facts_of(body + "\nEmissions Reduction Targets\nA 40% cut by 2030.\n")
+    assert facts.current.scope3 == 122.9
+    assert facts.baseline.scope3 == 140.6
+    assert facts.current.total == 411.2
+
+
+def test_a_figure_ending_a_line_before_other_words_is_still_read() -> None:
+    facts = facts_of(
+        """Carbon Reduction Plan
+        Baseline year: 2021. Reporting year: 2025. All figures in tCO2e.
+        Emissions 2021 2025
+        Scope 1 40.0 35.0
+        Scope 2 12.0 10.0
+        Scope 3
+        30.0 27.0
+        Total 82.0 72.0
+        """
+    )
+    assert facts.baseline.scope3 == 30.0
+    assert facts.current.scope3 == 27.0
+
+
+# ------------------------------------------------ one OCR bar between a row's two figures
+
+
+@pytest.mark.parametrize(
+    ("line", "values"),
+    [
+        ("Total emissions 503.1 | 442.7", [503.1, 442.7]),
+        ("Scope 1 402.5 | 356.1", [402.5, 356.1]),
+        ("Total 1,503 | 1,442", [1503.0, 1442.0]),
+    ],
+)
+def test_a_rule_between_two_figures_joins_the_row(line: str, values: list[float]) -> None:
+    assert classify(line).values == values
+
+
+@pytest.mark.parametrize(
+    ("line", "values"),
+    [
+        ("Scope 1 | 5.0", [5.0]),  # a label cell, then its figure
+        ("Total 2021 | 442.7", [442.7]),  # a year in the label cell is no figure
+    ],
+)
+def test_a_bar_after_a_label_stays_a_cell_border(line: str, values: list[float]) -> None:
+    assert classify(line).values == values
+
+
+def test_a_scanned_total_row_split_by_a_rule_fills_both_years() -> None:
+    facts = facts_of(
+        """Carbon Reduction Plan
+        Baseline year: year to 30 June 2021
+        Reporting year: year to 30 June 2025
+        Emissions (tCO2e) Year to 30 June 2021 Year to 30 June 2025
+        Scope 1 402.5 356.1
+        Scope 2 9.7 6.9
+        Scope 3 (included sources) 90.9 79.7
+
+        Total emissions 503.1 | 442.7
+        """
+    )
+    assert facts.baseline.total == 503.1
+    assert facts.current.total == 442.7
