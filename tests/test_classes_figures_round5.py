@@ -101,3 +101,54 @@ def test_a_scanned_total_row_split_by_a_rule_fills_both_years() -> None:
     )
     assert facts.baseline.total == 503.1
     assert facts.current.total == 442.7
+
+
+# ------------------------------------------------ a scope named by its number in brackets
+
+
+@pytest.mark.parametrize(
+    ("line", "scope", "values"),
+    [
+        ("Direct emissions (Scope 1) | 386.4 | 331.9 |", 1, [386.4, 331.9]),
+        ("Purchased electricity (Scope 2, location-based) | 12.8 | 8.4 |", 2, [12.8, 8.4]),
+        ("Value chain (Scope 3) | 37.3 | 31.1 |", 3, [37.3, 31.1]),
+        ("Indirect emissions (Scope 2) 12.0 tCO2e", 2, [12.0]),
+        ("Own fleet fuel (scope 1) 54.2 49.0", 1, [54.2, 49.0]),
+    ],
+)
+def test_a_scope_named_in_brackets_is_its_row(line: str, scope: int, values: list[float]) -> None:
+    row = classify(line)
+    assert (row.kind, row.scope, row.values) == ("scope", scope, values)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Direct emissions from our own vehicles and depot heating (Scope 1) fell from 1,264.8",
+        "Emissions (Scope 1 and 2) 40.0 30.0",
+        "Total (Scope 1) 5.0",
+    ],
+)
+def test_brackets_in_a_sentence_or_over_two_scopes_name_no_scope_row(line: str) -> None:
+    row = classify(line)
+    assert row.kind != "scope"
+
+
+def test_a_table_of_scopes_named_in_brackets_fills_both_periods() -> None:
+    facts = facts_of(
+        """Carbon Reduction Plan
+        Baseline year: 2019
+        Reporting year: 2025 (January to December)
+         | 2019 baseline, tCO2e | 2025, tCO2e |
+        Direct emissions (Scope 1) | 386.4 | 331.9 |
+        Purchased electricity (Scope 2, location-based) | 12.8 | 8.4 |
+        Value chain (Scope 3) | 37.3 | 31.1 |
+        Gross total | 436.5 | 371.4 |
+        """
+    )
+    assert (facts.baseline.scope1, facts.baseline.scope3, facts.baseline.total) == (
+        386.4,
+        37.3,
+        436.5,
+    )
+    assert (facts.current.scope1, facts.current.scope2, facts.current.total) == (331.9, 8.4, 371.4)

@@ -79,6 +79,14 @@ _TOTAL_GLUED = re.compile(r"^((?:grand\s+)?total(?:\s+emissions)?|.*sources\))(?
 _INCLUDES = re.compile(
     r"^\W*(?:including|includes|included|comprising|covering|consisting of|made up of)\b", re.I
 )
+# "Direct emissions (Scope 1)", "Purchased electricity (Scope 2, location-based)": a short
+# name of the scope with its number in brackets, then the figures (or the next cell).
+_SCOPE_IN_BRACKETS = re.compile(
+    r"^(?!(?:sub-?\s?)?total\b)(?:[A-Za-z][A-Za-z'’&-]*\s+){0,4}?[A-Za-z][A-Za-z'’&-]*\s*"
+    r"\(\s*scope\s*(?P<n>[123])\b(?!\s*(?:and|&|\+|,|/|or|-|–|to)\s*(?:scope\s*)?[123]\b)"
+    r"(?:\s*[,;:–-]\s*[^()]{0,30})?\)(?=\s*(?:$|\||[-−]?\d|t\s?co))",
+    re.I,
+)
 _SCOPE_CELL = re.compile(r"^scope\s*(?P<n>[123])\b\s*(?:\([^()]{0,30}\))?\s*$", re.I)
 _BASIS = re.compile(r"^(?P<b>market|location)[\s-]*based\b\s*[:\-–]?", re.I)
 # "of which Scope 1 284.7" under a total row: the scope's own figure, a part of the total.
@@ -394,6 +402,15 @@ def _label(head: str, category_at_start: int | None) -> Row:
     if m:
         basis = re.search(r"(market|location)[\s-]*based", head, re.I)
         return Row("total", head[: m.end()].strip(), basis=basis[1].lower() if basis else None)
+    m = _SCOPE_IN_BRACKETS.match(head)
+    if m and category_at_start is None:
+        basis = re.search(r"(market|location)[\s-]*based", head[: m.end()], re.I)
+        return Row(
+            "scope",
+            head[: m.end()].strip(),
+            scope=int(m["n"]),
+            basis=basis[1].lower() if basis else None,
+        )
     if category_at_start is not None:
         return Row("category", "", scope=3, category=category_at_start)
     return Row("none", "")
