@@ -152,3 +152,44 @@ def test_a_table_of_scopes_named_in_brackets_fills_both_periods() -> None:
         436.5,
     )
     assert (facts.current.scope1, facts.current.scope2, facts.current.total) == (331.9, 8.4, 371.4)
+
+
+# ------------------------------------------------ the current period named before its words
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "FY 2020-21 (1 October 2020 to 30 September 2021) is our baseline; FY 2024-25 "
+        "(1 October 2024 to 30 September 2025) is the current reporting year.",
+        "FY 2020-21 is our baseline. FY 2024-25 (1 October 2024 to 30 September 2025) is our "
+        "most recent reporting period.",
+    ],
+)
+def test_a_period_named_before_current_is_the_current_period(sentence: str) -> None:
+    facts = facts_of(
+        f"""Carbon Reduction Plan
+        Our financial year runs from 1 October to 30 September. {sentence}
+        tonnes CO2e | FY 2020-21 | FY 2024-25 |
+        Scope 1 | 11.8 | 7.2 |
+        Scope 2 | 36.9 | 12.6 |
+        Scope 3 | 104.6 | 83.2 |
+        Total | 153.3 | 103.0 |
+        """
+    )
+    assert facts.current.end_year == 2025
+    assert (facts.current.scope1, facts.current.total) == (7.2, 103.0)
+    assert (facts.baseline.scope1, facts.baseline.total) == (11.8, 153.3)
+
+
+def test_the_words_of_a_sentence_above_a_header_name_no_column() -> None:
+    facts = facts_of(
+        """Carbon Reduction Plan
+        Baseline year: 2021. Our 2025 figures are the current reporting year.
+        tCO2e | 2021 | 2025 |
+        Scope 1 | 40.0 | 30.0 |
+        Scope 2 | 10.0 | 8.0 |
+        Scope 3 | 20.0 | 18.0 |
+        """
+    )
+    assert (facts.baseline.scope1, facts.current.scope1) == (40.0, 30.0)

@@ -297,6 +297,10 @@ def _map_basis_columns(block: Block) -> bool:
     return True
 
 
+# The end of a sentence before a column's year: its words name no column.
+_SENTENCE_ENDS = re.compile(r"(?<![\d.])[.;]\s+(?=\S)")
+
+
 def _map_columns(block: Block) -> None:
     """Read the periods named in a multi-year header, in order, one per column.
 
@@ -347,6 +351,7 @@ def _map_columns(block: Block) -> None:
         role = _cue(after[0]) if after else None
         if role is None and "|" in following:
             role = _cue(following.split("|", 1)[0])  # the role in the year's own cell
+        before = _SENTENCE_ENDS.split(before)[-1]  # "... is the current year. tCO2e | 2021"
         role = role or _cue(before[-40:])
         if role:
             block.roles[column] = role

@@ -308,7 +308,11 @@ def find_blocks(context: DocumentContext) -> list[Block]:
                     block.rows.append(TableRow(row, [line]))
                     block.last_line = line.index
             elif block is not None:
-                if row.values and not _day_of_date(context, line) and _attach_bare(block, row, line):
+                if (
+                    row.values
+                    and not _day_of_date(context, line)
+                    and _attach_bare(block, row, line)
+                ):
                     block.last_line = line.index
                     prose = 0
                     if block.rows[-1].row.kind == "total":
