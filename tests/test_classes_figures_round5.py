@@ -232,3 +232,58 @@ def test_a_role_in_brackets_away_from_its_period_names_none() -> None:
         """
     )
     assert facts.baseline.end_year is None
+
+
+# ------------------------------------------------ a unit in a row's label or a note below
+
+
+@pytest.mark.parametrize("label", ["Total, tCO2e", "Total (tCO2e)", "Total tonnes CO2e"])
+def test_a_unit_in_a_row_label_is_the_tables_unit(label: str) -> None:
+    facts = facts_of(
+        f"""Carbon Reduction Plan
+        Baseline year: 2020. Reporting year: 2025.
+        Calendar year 2020 Calendar year 2025
+        Scope 1 (office gas) 6.4 2.1
+        Scope 2 (electricity) 10.0 8.0
+        Scope 3 (see below) 20.0 15.0
+        {label} 36.4 25.1
+        """
+    )
+    assert facts.baseline.unit is not None and "co2e" in facts.baseline.unit.lower()
+    assert facts.current.unit == facts.baseline.unit
+
+
+@pytest.mark.parametrize(
+    "note", ["(all figures tCO2e; Scope 2 location-based)", "All emissions: tonnes CO2e."]
+)
+def test_a_note_of_the_unit_below_the_table(note: str) -> None:
+    facts = facts_of(
+        f"""Carbon Reduction Plan
+        Baseline year: calendar year 2021
+        Current reporting year: calendar year 2025
+                                  2021      2025
+          Scope 1 (two vans)      14.6       9.2
+          Scope 2 (workshop)       1.9       2.4
+          Scope 3 (see below)      5.6       5.0
+          Total                   22.1      16.6
+
+          {note}
+        """
+    )
+    assert facts.baseline.unit is not None and "co2e" in facts.baseline.unit.lower()
+
+
+def test_all_figures_in_tonnes_without_the_gas_is_no_note() -> None:
+    facts = facts_of(
+        """Carbon Reduction Plan
+        Baseline year: calendar year 2021
+        Current reporting year: calendar year 2025
+                                  2021      2025
+          Scope 1 (two vans)      14.6       9.2
+          Scope 2 (workshop)       1.9       2.4
+          Scope 3 (see below)      5.6       5.0
+
+          (all figures rounded)
+        """
+    )
+    assert facts.baseline.unit is None

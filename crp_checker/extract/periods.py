@@ -338,9 +338,9 @@ def _sentence_statements(window: str, line: Line, following: Line | None) -> lis
         spec = _last_period(window, opening, m.start())
         if spec is None or window[spec.offset + len(spec.label) : m.start()].strip():
             continue
-        kind: Kind = "baseline" if m["b"] else "current"
+        named: Kind = "baseline" if m["b"] else "current"
         evidence = _evidence(line, following, m.start())
-        found.append(PeriodStatement(kind, spec, evidence, False, 1))
+        found.append(PeriodStatement(named, spec, evidence, False, 1))
     if has_base and _BASELINE_WORD.search(window):
         for m in _REVISED.finditer(window):
             spec = _spec_after(window, m.end())
