@@ -15,7 +15,14 @@ from crp_checker.extract.cells import positional
 from crp_checker.extract.context import DocumentContext
 from crp_checker.extract.lines import Line
 from crp_checker.extract.table_model import Block, Role
-from crp_checker.extract.units import CO2E_SAID, UNIT, UNIT_STATEMENT, normalise_unit
+from crp_checker.extract.units import (
+    CO2E_SAID,
+    UNIT,
+    UNIT_NOTE,
+    UNIT_STATEMENT,
+    normalise_unit,
+    says_co2,
+)
 from crp_checker.extract.values import PeriodSpec, find_period
 
 _BASELINE_CUE = re.compile(r"\bbaseline\b|\bbase\s+year\b", re.I)
@@ -208,7 +215,11 @@ def _find_unit(
                 written = [found["unit"]]
                 break
     if not written:
-        notes = (UNIT_STATEMENT.search(line.text) for line in after)
+        # "Total, tCO2e 176.9 123.2": the unit written in a row's label
+        labels = (UNIT.search(r.row.label) for r in block.rows if r.row.kind in ("scope", "total"))
+        written = [found["unit"] for found in labels if found and says_co2(found["unit"])][:1]
+    if not written:
+        notes = (UNIT_STATEMENT.search(line.text) or UNIT_NOTE.search(line.text) for line in after)
         written = [found["unit"] for found in notes if found][:1]
     if not written:
         # Cards ("Scope 1" / "1.8" / "tCO2e"): a line that is only the unit, under a figure.
@@ -297,6 +308,10 @@ def _map_basis_columns(block: Block) -> bool:
     return True
 
 
+# The end of a sentence before a column's year: its words name no column.
+_SENTENCE_ENDS = re.compile(r"(?<![\d.])[.;]\s+(?=\S)")
+
+
 def _map_columns(block: Block) -> None:
     """Read the periods named in a multi-year header, in order, one per column.
 
@@ -347,6 +362,7 @@ def _map_columns(block: Block) -> None:
         role = _cue(after[0]) if after else None
         if role is None and "|" in following:
             role = _cue(following.split("|", 1)[0])  # the role in the year's own cell
+        before = _SENTENCE_ENDS.split(before)[-1]  # "... is the current year. tCO2e | 2021"
         role = role or _cue(before[-40:])
         if role:
             block.roles[column] = role

@@ -27,6 +27,12 @@ from crp_checker.extract.values import parse_number
 
 RowKind = Literal["scope", "total", "category", "source", "basis", "none"]
 
+# One bar between two figures, the label and the first figure before it: a column rule OCR
+# read inside a row of figures, not a cell border after the label.
+_RULE_BETWEEN_FIGURES = re.compile(
+    r"^(?:scope\s*[123]\b[^|\d]*|[^|\d]*[A-Za-z][^|\d]*)\s(?!(?:19|20)\d\d\s*\|)\d[\d,]*(?:\.\d+)?\s*\|\s*\d[\d,]*(?:\.\d+)?\s*$",
+    re.I,
+)
 _STRAY_BAR = re.compile(r"^[|\[\]]\s*(?=[A-Za-z])")
 _BULLET = re.compile(r"^(?:[•●·▪■◦*➢►>]+|o(?=\s)|-(?=\s)|–(?=\s))\s*")
 _SCOPE = re.compile(
@@ -72,6 +78,14 @@ _TOTAL = re.compile(
 _TOTAL_GLUED = re.compile(r"^((?:grand\s+)?total(?:\s+emissions)?|.*sources\))(?=\d)", re.I)
 _INCLUDES = re.compile(
     r"^\W*(?:including|includes|included|comprising|covering|consisting of|made up of)\b", re.I
+)
+# "Direct emissions (Scope 1)", "Purchased electricity (Scope 2, location-based)": a short
+# name of the scope with its number in brackets, then the figures (or the next cell).
+_SCOPE_IN_BRACKETS = re.compile(
+    r"^(?!(?:sub-?\s?)?total\b)(?:[A-Za-z][A-Za-z'’&-]*\s+){0,4}?[A-Za-z][A-Za-z'’&-]*\s*"
+    r"\(\s*scope\s*(?P<n>[123])\b(?!\s*(?:and|&|\+|,|/|or|-|–|to)\s*(?:scope\s*)?[123]\b)"
+    r"(?:\s*[,;:–-]\s*[^()]{0,30})?\)(?=\s*(?:$|\||[-−]?\d|t\s?co))",
+    re.I,
 )
 _SCOPE_CELL = re.compile(r"^scope\s*(?P<n>[123])\b\s*(?:\([^()]{0,30}\))?\s*$", re.I)
 _BASIS = re.compile(r"^(?P<b>market|location)[\s-]*based\b\s*[:\-–]?", re.I)
@@ -175,6 +189,8 @@ def classify(text: str, category_at_start: int | None = None) -> Row:
     text = _OF_WHICH.sub("", _BULLET.sub("", text.strip()))
     if text.count("|") == 1 or (text[:1] in "[]" and "]" not in text[1:]):
         text = _STRAY_BAR.sub("", text)  # OCR reads a table's left rule as "| Scope 1 96.4"
+    if text.count("|") == 1 and _RULE_BETWEEN_FIGURES.search(text):
+        text = text.replace("|", " ")  # "Total emissions 503.1 | 442.7": a rule read between
     text = _SCOPE_GLUED.sub(r"\1 ", text)
     text = _TOTAL_GLUED.sub(r"\1 ", text)
     cells = _split_cells(text)
@@ -386,6 +402,15 @@ def _label(head: str, category_at_start: int | None) -> Row:
     if m:
         basis = re.search(r"(market|location)[\s-]*based", head, re.I)
         return Row("total", head[: m.end()].strip(), basis=basis[1].lower() if basis else None)
+    m = _SCOPE_IN_BRACKETS.match(head)
+    if m and category_at_start is None:
+        basis = re.search(r"(market|location)[\s-]*based", head[: m.end()], re.I)
+        return Row(
+            "scope",
+            head[: m.end()].strip(),
+            scope=int(m["n"]),
+            basis=basis[1].lower() if basis else None,
+        )
     if category_at_start is not None:
         return Row("category", "", scope=3, category=category_at_start)
     return Row("none", "")

@@ -202,6 +202,23 @@ def _heads(pending: tuple[list[TableRow], Line], row: Row, line: Line) -> bool:
     )
 
 
+_DAY_AT_END = re.compile(r"(?<![\d.,])(?:[12]?\d|3[01])(?:st|nd|rd|th)?\s*$")
+_MONTH_AT_START = re.compile(
+    r"^\s*(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?,?\s+\d{2,4}\b",
+    re.I,
+)
+
+
+def _day_of_date(context: DocumentContext, line: Line) -> bool:
+    """A number ending a line whose next line opens with a month and year ("... second year
+    ended 31" / "March 2025):") is the day of a date broken over the lines, not a figure."""
+    if not _DAY_AT_END.search(line.text):
+        return False
+    following = context.lines[line.index + 1] if line.index + 1 < len(context.lines) else None
+    return following is not None and bool(_MONTH_AT_START.match(following.text))
+
+
 def find_blocks(context: DocumentContext) -> list[Block]:
     """Every emissions table in the document, in reading order (worked examples, tables of
     targets or projections, and tables of energy use left out)."""
@@ -262,6 +279,8 @@ def find_blocks(context: DocumentContext) -> list[Block]:
                 row = Row("none", "")
             if row.kind in ("scope", "source") and not row.cells and _lists_scopes(line.text):
                 row = Row("none", "")
+            if len(row.values) == 1 and not row.cells and _day_of_date(context, line):
+                row.values, row.texts = [], []  # "Scope 3 (years ending 31" / "March 2025)"
             if line.index in context.headings and row.kind in ("none", "category"):
                 close()
                 header_start = line.index
@@ -289,7 +308,11 @@ def find_blocks(context: DocumentContext) -> list[Block]:
                     block.rows.append(TableRow(row, [line]))
                     block.last_line = line.index
             elif block is not None:
-                if row.values and _attach_bare(block, row, line):
+                if (
+                    row.values
+                    and not _day_of_date(context, line)
+                    and _attach_bare(block, row, line)
+                ):
                     block.last_line = line.index
                     prose = 0
                     if block.rows[-1].row.kind == "total":

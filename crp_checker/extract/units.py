@@ -30,6 +30,12 @@ UNIT_STATEMENT = re.compile(
     rf"{_MASS_WORD}\b)",
     re.IGNORECASE,
 )
+# "(all figures tCO2e; ...)", "All emissions: tCO2e": the unit straight after the words, with
+# its gas named (a bare "all figures tonnes" is too loose to be a note).
+UNIT_NOTE = re.compile(
+    rf"\ball\s+(?:figures|emissions|values)\s*[:,\-–]?\s*(?P<unit>{_MASS_WORD}\s*{_GAS})",
+    re.IGNORECASE,
+)
 NOT_MASS = "not a mass of CO2e"  # the end of a note on a figure given in another unit
 CO2E_SAID = re.compile(r"co2\s?e\b|co₂e|co2-?eq|carbon dioxide equivalent|tc02e", re.IGNORECASE)
 
