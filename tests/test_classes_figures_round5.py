@@ -195,36 +195,6 @@ def test_the_words_of_a_sentence_above_a_header_name_no_column() -> None:
     assert (facts.baseline.scope1, facts.current.scope1) == (40.0, 30.0)
 
 
-# ------------------------------------------------ a key giving each column's dates and role
-
-
-@pytest.mark.parametrize(
-    ("base", "cur"),
-    [
-        ("(our baseline)", "(current reporting year)"),
-        ("(baseline year)", "(the current reporting period)"),
-        ("(the baseline)", "(most recent year)"),
-    ],
-)
-def test_a_key_under_the_table_names_each_period(base: str, cur: str) -> None:
-    facts = facts_of(
-        f"""Carbon Reduction Plan
-        Our emissions
-        tCO2e Year 1 Year 2 Year 3
-        Scope 1 18.3 17.1 14.6
-        Scope 2 24.6 21.9 18.2
-        Scope 3 77.0 72.5 68.9
-        The years are:
-        • Year 1: 1 February 2022 to 31 January 2023 {base}
-        • Year 2: 1 February 2023 to 31 January 2024
-        • Year 3: 1 February 2024 to 31 January 2025 {cur}
-        """
-    )
-    assert facts.baseline.end_year == 2023
-    assert facts.current.end_year == 2025
-    assert (facts.baseline.scope1, facts.current.scope1) == (18.3, 14.6)
-
-
 def test_a_role_in_brackets_away_from_its_period_names_none() -> None:
     facts = facts_of(
         """Carbon Reduction Plan

@@ -90,13 +90,6 @@ _CURRENT_NAMED_BEFORE = re.compile(
     r"(?:(?:full|complete)\s+)?(?:reporting\s+|financial\s+)?(?:year|period)\b",
     re.I,
 )
-# "Year 1: 1 February 2022 to 31 January 2023 (our baseline)", "2025 (current reporting
-# year)": the period's role in brackets right after it, as a key under a table writes it.
-_ROLE_IN_BRACKETS = re.compile(
-    r"\(\s*(?:(?:our|the|its)\s+)?(?:(?P<b>baseline(?:\s+(?:year|period))?|base\s+year)|"
-    r"(?P<c>(?:current|latest|most\s+recent)(?:\s+reporting)?\s+(?:year|period)))\s*\)",
-    re.I,
-)
 # "... is both our baseline and our current reporting year": a first-year reporter.
 _SAME_YEAR = re.compile(
     r"baseline(?:\s+year)?\s+and\s+(?:also\s+)?(?:our\s+|the\s+|its\s+)?current(?:\s+reporting)?"
@@ -331,16 +324,6 @@ def _sentence_statements(window: str, line: Line, following: Line | None) -> lis
         if spec is not None:
             evidence = _evidence(line, following, m.start())
             found.append(PeriodStatement("current", spec, evidence, False, 1))
-    for m in _ROLE_IN_BRACKETS.finditer(window):
-        opening = max(0, m.start() - 60)
-        breaks = list(_SENTENCE_BREAK.finditer(window, opening, m.start()))
-        opening = breaks[-1].end() if breaks else opening
-        spec = _last_period(window, opening, m.start())
-        if spec is None or window[spec.offset + len(spec.label) : m.start()].strip():
-            continue
-        named: Kind = "baseline" if m["b"] else "current"
-        evidence = _evidence(line, following, m.start())
-        found.append(PeriodStatement(named, spec, evidence, False, 1))
     if has_base and _BASELINE_WORD.search(window):
         for m in _REVISED.finditer(window):
             spec = _spec_after(window, m.end())
