@@ -48,7 +48,7 @@ def evaluate(
         list[str] | None,
         typer.Option(
             "--set",
-            help="Only this set: real, excerpts, varied, synthetic, synthetic-d or synthetic-e "
+            help="Only this set: real, excerpts, varied or synthetic(-d, -e, -f) "
             "(repeatable).",
         ),
     ] = None,
