@@ -48,8 +48,7 @@ def evaluate(
         list[str] | None,
         typer.Option(
             "--set",
-            help="Only this set: real, excerpts, varied or synthetic(-d, -e, -f) "
-            "(repeatable).",
+            help="Only this set: real, excerpts, varied or synthetic(-d, -e, -f) (repeatable).",
         ),
     ] = None,
     extra: Annotated[
