@@ -257,3 +257,35 @@ def test_all_figures_in_tonnes_without_the_gas_is_no_note() -> None:
         """
     )
     assert facts.baseline.unit is None
+
+
+def test_a_wrapped_sentence_ending_in_a_bracketed_scope_is_no_row() -> None:
+    facts = facts_of(
+        """Carbon Reduction Plan
+        Reporting year: 2025
+        Scope 3 follows the GHG
+        Protocol Corporate Value Chain (Scope 3)
+        Standard. Fuel comes from fuel-card records.
+        How we'll get there
+        Our target is a 45% cut in total emissions by
+        March 2030, to 1,165.8 tCO2e, and a 75% cut by 2035.
+        """
+    )
+    assert facts.current.scope3 is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["March 2030, to 1,165.8 tCO2e, and a 75% cut by 2035.", "a 40% cut to 88.0 tCO2e by 2030"],
+)
+def test_a_figure_in_running_text_is_not_a_bare_cell_of_the_row_above(line: str) -> None:
+    facts = facts_of(f"Carbon Reduction Plan\nReporting year: 2025\nScope 3\n{line}\n")
+    assert facts.current.scope3 is None
+
+
+def test_a_bare_figure_with_a_bracketed_note_is_still_the_rows() -> None:
+    facts = facts_of(
+        "Carbon Reduction Plan\nReporting year: 2025\nScope 1\n40.0\nScope 2\n10.0\n"
+        "Total Emissions\n468.7 (-6.1% of Baseline)\n"
+    )
+    assert facts.current.total == 468.7

@@ -198,6 +198,9 @@ def classify(text: str, category_at_start: int | None = None) -> Row:
     row = _label(head, category_at_start)
     if cells:
         return _cell_row(row, head, cells, category_at_start)
+    bracketed = row.kind == "scope" and not _SCOPE.match(head) and _SCOPE_IN_BRACKETS.match(head)
+    if bracketed and not find_values(text).values:
+        return Row("none", "")  # "... Value Chain (Scope 3)": a wrapped sentence, no row
     if row.kind == "none":
         run = find_values(text)
         words = len(text[: run.start].split())

@@ -165,11 +165,16 @@ def _is_table(block: Block) -> bool:
     )
 
 
+# A bare figure's line that goes on in words, or holds a year or a share outside brackets
+# ("468.7 (-6.1% of Baseline)" is a figure with its note): running text.
+_PROSE_AROUND = re.compile(r"%|\b(?:19|20)\d\d\b.*\d|\d.*\b[a-z]{3,}\b.*\b[a-z]{3,}\b(?<!co2e)")
+
+
 def _attach_bare(block: Block, row: Row, line: Line) -> bool:
     """Give a number that stands on its own line to the row it belongs to."""
     tail = block.valueless_tail()
-    if not tail:
-        return False
+    if not tail or _PROSE_AROUND.search(re.sub(r"\([^()]*\)", " ", line.text)):
+        return False  # "March 2030, to 1,165.8 tCO2e, and a 75% cut by 2035": a sentence
     group_header = (
         tail[0].row.kind == "scope"
         and tail[0].row.scope == 3
