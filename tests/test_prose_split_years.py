@@ -99,3 +99,18 @@ def test_a_scope_that_totalled_a_figure_is_not_the_plans_total(
     sentence: str, fields: dict[str, float]
 ) -> None:
     assert {f.field: f.value for f in sentence_figures(sentence)} == fields
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("Our Scope 1 emissions – gas in offices, and diesel in the 40 repairs vans – were "
+         "212.4 tCO2e.", 212.4),
+        ("Our Scope 1 emissions (from our 6 vans and 2 boilers) were 9.6 tCO2e.", 9.6),
+        ("Scope 1 emissions (12.0 tCO2e) fell this year.", 12.0),
+    ],
+)  # fmt: skip
+def test_a_count_in_an_aside_is_not_between_the_scope_and_its_figure(
+    sentence: str, value: float
+) -> None:
+    assert {f.field: f.value for f in sentence_figures(sentence)}["scope1"] == value

@@ -44,6 +44,7 @@ _YEAR_IN_GAP = re.compile(
     r"(?<![\d.,])(?:19|20)\d\d(?:\s?[/-]\s?(?:19|20)?\d\d)?(?![\d.,]|\s*(?:t\b|tonnes?|tons?|kg|tc))",
     re.I,
 )
+_ASIDE = re.compile(r"\s[–—]\s[^–—.;]{1,120}?\s[–—]\s|\([^()]{1,120}\)")
 _TOTAL_FIGURE = re.compile(
     r"\b(?:total(?:\s+[a-z]+){0,4}?|footprint|we\s+emitted|"
     r"(?:these|they|which|together)\s+(?:come|comes|came|add(?:s|ed)?\s+up|amount(?:s|ed)?)\s+to|"
@@ -140,7 +141,9 @@ def sentence_figures(text: str) -> list[Figure]:
             add("total", m, 3)
     # "Scope 1 emissions in 2025/26 were 9.6 tCO2e": a year between the name and the figure
     # dates it (the sentence's period cues read the year) and is not a figure itself.
-    for m in _LABEL_FIRST.finditer(_YEAR_IN_GAP.sub(lambda y: "y" * len(y[0]), text)):
+    for m in _LABEL_FIRST.finditer(
+        _quiet_asides(_YEAR_IN_GAP.sub(lambda y: "y" * len(y[0]), text))
+    ):
         if not _names_a_part(m["gap"]):
             add(f"scope{m['n']}", m, 2)
     fields = {f.field for f in found}
@@ -157,6 +160,18 @@ def sentence_figures(text: str) -> list[Figure]:
         if first and not re.search(_SCOPE, text[: first.start()], re.I):
             add("total", first, 1)
     return _strongest(found)
+
+
+def _quiet_asides(text: str) -> str:
+    """'Scope 1 emissions – gas, and diesel in the 40 vans – were 212.4 t': the digits of an
+    aside (between dashes or in brackets) that states no emissions figure are not figures, so
+    they do not stand between the scope and its figure. Lengths are kept."""
+
+    def quiet(m: re.Match[str]) -> str:
+        aside = m[0]
+        return aside if re.search(MASS, aside, re.I) else re.sub(r"\d", "n", aside)
+
+    return _ASIDE.sub(quiet, text)
 
 
 def odd_unit_total(text: str) -> tuple[str, str] | None:
