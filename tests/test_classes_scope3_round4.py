@@ -238,3 +238,21 @@ def test_a_sentence_saying_a_category_is_zero_without_a_reason_explains_nothing(
     facts = facts_of(_S3_TABLE + sentence)
     nine = next(c for c in facts.scope3_detail if c.number == 9)
     assert nine.reason is None
+
+
+@pytest.mark.parametrize(
+    "heading", ["Appendix A - Scope 3 by category (tCO2e)", "Annex 2: Scope 3"]
+)
+def test_an_appendix_after_the_measures_is_read_for_scope3(heading: str) -> None:
+    facts = facts_of(
+        "Carbon Reduction Plan\nBaseline year: 2019\nReporting year: 2025\n"
+        "Scope 1 | 100.0 | 90.0 |\nScope 2 | 20.0 | 10.0 |\nScope 3 | 779.2 | 690.1 |\n"
+        "Carbon Reduction Projects\nWe fitted LED lighting in 2023.\n"
+        f"{heading}\nCategory | 2019 | 2025 |\n"
+        "4 Upstream transportation and distribution | 241.6 | 214.8 |\n"
+        "5 Waste generated in operations | 73.4 | 61.9 |\n6 Business travel | 58.2 | 44.7 |\n"
+        "7 Employee commuting | 219.7 | 201.3 |\n"
+        "9 Downstream transportation and distribution | 186.3 | 167.4 |\n"
+    )
+    reported = {c.number for c in facts.scope3_detail if c.figure is not None}
+    assert reported == {4, 5, 6, 7, 9}

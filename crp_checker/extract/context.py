@@ -19,6 +19,10 @@ _NUMBERING = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*[.)]?|[a-h][.)]|[ivx]{1,4}[.)
 _HEADING_MAX_WORDS = 10
 
 
+# A heading that opens an appendix or annex ends the template section before it.
+_APPENDIX = re.compile(r"^\W*(?:appendix|annex)\b", re.I)
+
+
 @dataclass
 class Sentence:
     """A sentence of a page (hard line breaks end sentences), with its span."""
@@ -136,6 +140,8 @@ class DocumentContext:
             if key is not None:
                 current = key
                 self.headings[line.index] = key
+            elif _APPENDIX.match(line.text) and len(line.text.split()) <= 10:
+                current = None  # "Appendix A - Scope 3 by category": the last section has ended
             self.section_of_line.append(current)
 
     def heading_key(self, line: Line) -> str | None:
