@@ -7,7 +7,7 @@ import re
 
 from crp_checker.extract.context import DocumentContext, Sentence
 from crp_checker.extract.lines import Line
-from crp_checker.extract.values import FoundDate, find_dates
+from crp_checker.extract.values import MONTH, FoundDate, find_dates
 from crp_checker.schemas import Evidence, Facts
 
 _DATE_LABEL = re.compile(
@@ -21,15 +21,11 @@ _REVIEW = re.compile(
     r"publication)\b",
     re.I,
 )
-_MONTH = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b"
-)
 # "approved by the board on 3 May 2026", "... by the management team in September 2026",
 # "signed off this plan at its meeting of 3 March 2026".
 _SIGNED_ON = re.compile(
     r"\b(?:signed|approved|agreed|adopted|endorsed|ratified)\b[^.]*?"
-    rf"(?:\bon\b(?!\s+behalf)|\bin\s+(?={_MONTH})|\bmeeting\s+of\b)|\bdated\b",
+    rf"(?:\bon\b(?!\s+behalf)|\bin\s+(?={MONTH}\b)|\bmeeting\s+of\b)|\bdated\b",
     re.I,
 )
 _SKIPPABLE = re.compile(r"^(?:\d{1,2}\s*)?(?:https?://\S+|www\.\S+)?$|^\d{1,2}$", re.I)
@@ -83,28 +79,34 @@ def sign_off_date(
         near = lines[position : position + 1]
         near += _block(_content(lines[position + 1 :])[: _DATE_WINDOW - 1])
         near += _block(_content(lines[max(0, position - _DATE_WINDOW) : position])[::-1])
-    for line in near:
-        stop, dates = _line_dates(line, near=True)
-        if stop:
-            return
-        if dates:
-            _set_date(facts, dates[0], line.evidence())
-            return
+    done, found = _dated_line(near, near=True)
+    if found is not None:
+        _set_date(facts, found[0], found[1].evidence())
+    if done:
+        return
     for sentence in _signed_sentences(context):
         signed_on = _SIGNED_ON.search(sentence.text)
         dates = [d for d in find_dates(sentence.text) if signed_on and d.start > signed_on.start()]
         if dates:
             _set_date(facts, dates[0], sentence.evidence())
             return
+    if position is None:
+        lines = [li for li in lines if context.section_of_line[li.index] == "declaration"]
+    _, found = _dated_line(lines, near=False)
+    if found is not None:
+        _set_date(facts, found[0], found[1].evidence())
+
+
+def _dated_line(lines: list[Line], *, near: bool) -> tuple[bool, tuple[FoundDate, Line] | None]:
+    """(done, (date, line)): the first line that dates the sign-off; done without a date at a
+    date field left unfilled ("Date: [insert]")."""
     for line in lines:
-        if position is None and context.section_of_line[line.index] != "declaration":
-            continue
-        stop, dates = _line_dates(line, near=False)
+        stop, dates = _line_dates(line, near=near)
         if stop:
-            return
+            return True, None
         if dates:
-            _set_date(facts, dates[0], line.evidence())
-            return
+            return True, (dates[0], line)
+    return False, None
 
 
 def _set_date(facts: Facts, found: FoundDate, evidence: Evidence) -> None:

@@ -17,7 +17,7 @@ from crp_checker.extract.lines import Line
 from crp_checker.extract.listing import Listed, cell_listing, read_listing, starts_listing
 from crp_checker.extract.rows import VERB, Row, classify, paired_cells, split_bases
 from crp_checker.extract.table_model import Block, Role, TableRow
-from crp_checker.extract.values import find_years
+from crp_checker.extract.values import MONTH, find_years
 
 __all__ = ["Block", "Role", "TableRow", "category_at_start", "cue_of", "find_blocks"]
 
@@ -208,11 +208,7 @@ def _heads(pending: tuple[list[TableRow], Line], row: Row, line: Line) -> bool:
 
 
 _DAY_AT_END = re.compile(r"(?<![\d.,])(?:[12]?\d|3[01])(?:st|nd|rd|th)?\s*$")
-_MONTH_AT_START = re.compile(
-    r"^\s*(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?,?\s+\d{2,4}\b",
-    re.I,
-)
+_MONTH_AT_START = re.compile(rf"^\s*{MONTH}\b\.?,?\s+\d{{2,4}}\b", re.I)
 
 
 def _day_of_date(context: DocumentContext, line: Line) -> bool:

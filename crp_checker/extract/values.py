@@ -28,6 +28,7 @@ _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 )
+MONTH = _MONTH  # a month's name or its short form, for other modules' patterns
 _ORD = r"(?:st|nd|rd|th)?"
 _DASH = r"\s*(?:-|–|—|to|until|till)\s*"
 
