@@ -21,6 +21,9 @@ _HEADING_MAX_WORDS = 10
 
 # A heading that opens an appendix or annex ends the template section before it.
 _APPENDIX = re.compile(r"^\W*(?:appendix|annex)\b", re.I)
+# A numbered heading ("4. Emissions", "5) Governance"): its number and its words.
+_NUMBERED_HEADING = re.compile(r"^\s*(\d{1,2})[.)]?\s+([A-Z][^\d|:;]*?)[\s.:]*$")
+_NUMBERED_HEADING_WORDS = 5
 
 
 @dataclass
@@ -135,14 +138,33 @@ class DocumentContext:
     def _find_sections(self) -> None:
         """Mark template section headings (short lines starting with a section phrase)."""
         current: str | None = None
+        number: int | None = None  # the number of the last numbered template heading
         for line in self.lines:
             key = self.heading_key(line)
+            numbered = _NUMBERED_HEADING.match(line.text)
             if key is not None:
                 current = key
                 self.headings[line.index] = key
+                number = int(numbered.group(1)) if numbered else number
             elif _APPENDIX.match(line.text) and len(line.text.split()) <= 10:
                 current = None  # "Appendix A - Scope 3 by category": the last section has ended
+            elif number is not None and self._next_heading(line, numbered, number):
+                # "3. Targets" ... "4. Emissions": a heading of the plan's own numbering, though
+                # not a template phrase, ends the section before it.
+                current, number = None, number + 1
             self.section_of_line.append(current)
+
+    def _next_heading(self, line: Line, numbered: re.Match[str] | None, number: int) -> bool:
+        """Whether `line` is the next heading in the plan's numbering: the number after the
+        last template heading's, a few words, and not a Scope 3 category ("4. Upstream
+        transportation and distribution" numbers a category, not a heading)."""
+        return (
+            numbered is not None
+            and not line.furniture
+            and int(numbered.group(1)) == number + 1
+            and len(numbered.group(2).split()) <= _NUMBERED_HEADING_WORDS
+            and not self.matches_in(line, "SCOPE3_CAT")
+        )
 
     def heading_key(self, line: Line) -> str | None:
         """The template section `line` opens, if it is a heading.

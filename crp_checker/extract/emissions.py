@@ -24,6 +24,7 @@ from crp_checker.extract.periods import (
 from crp_checker.extract.prose import prose_figures
 from crp_checker.extract.tables import Block, Role, find_blocks
 from crp_checker.extract.transposed import find_transposed
+from crp_checker.extract.unit_repeat import unit_from_repeat
 from crp_checker.extract.units import CO2E_SAID
 from crp_checker.extract.values import PeriodSpec, find_period
 from crp_checker.readings import mark_conflicting, mark_inferred
@@ -186,6 +187,7 @@ def extract_emissions(
         _total_only_reason(context, facts, role)
     _scope2_basis_said(text, facts)
     _first_year(facts)
+    unit_from_repeat(context, facts, co2e_said)
 
 
 def _scope2_basis_said(text: str, facts: Facts) -> None:
