@@ -120,11 +120,17 @@ def _by_position(
 
 
 def assign(
-    blocks: list[Block], statements: list[PeriodStatement], line_of: dict[int, int]
+    blocks: list[Block],
+    statements: list[PeriodStatement],
+    line_of: dict[int, int],
+    baseline_said: bool = True,
 ) -> dict[Role, list[Assignment]]:
     """The table columns that report each period, most complete first.
 
-    `line_of` maps each statement (by id) to the index of the line it is on.
+    `line_of` maps each statement (by id) to the index of the line it is on. When the
+    document never speaks of a baseline (`baseline_said` false), the earlier column of an
+    unlabelled table is last year's comparison (an SECR table's "| 2025 | 2024 |"), not a
+    baseline: only the current column is taken.
     """
     baseline = first_statement(statements, "baseline")
     current = first_statement(statements, "current")
@@ -133,7 +139,11 @@ def assign(
     for block in blocks:
         if block.columns > 1:
             base_col, cur_col, why = _multi_columns(block, baseline, current)
-            options["baseline"].append(Assignment(block, base_col, block.specs.get(base_col), why))
+            labelled = "baseline" in block.roles.values() or baseline is not None
+            if baseline_said or labelled:
+                options["baseline"].append(
+                    Assignment(block, base_col, block.specs.get(base_col), why)
+                )
             if cur_col != base_col:
                 options["current"].append(Assignment(block, cur_col, block.specs.get(cur_col), why))
             continue

@@ -30,6 +30,8 @@ from crp_checker.extract.values import PeriodSpec, find_period
 from crp_checker.readings import mark_conflicting, mark_inferred
 from crp_checker.schemas import Evidence, Facts, Period, Scope3Category
 
+# Any word for a baseline: without one, the plan names no baseline for a table to report.
+_BASELINE_SAID = re.compile(r"\bbase[\s-]?(?:line|year)s?\b|\bbaselin", re.I)
 _BASIS_SAID = re.compile(
     r"\bscope\s*2\b[^.;]{0,80}?\b(?P<b>market|location)[\s-]*(?:based|basis)\b", re.I
 )
@@ -150,8 +152,8 @@ def extract_emissions(
         line = context.line_at(statement.evidence.page or 1, statement.evidence.start or 0)
         if line is not None:
             line_of[id(statement)] = line.index
-    options = assign(blocks, statements, line_of)
     text = context.document.text
+    options = assign(blocks, statements, line_of, bool(_BASELINE_SAID.search(text)))
     co2e_said = bool(CO2E_SAID.search(text))
     financial = financial_years(text)
     roles: tuple[Role, Role] = ("baseline", "current")

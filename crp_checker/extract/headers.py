@@ -48,6 +48,10 @@ _FORWARD = re.compile(
     r"budgets?)\b",
     re.I,
 )
+# A figure with a decimal point or thousands separator, not in brackets: a line holding one
+# above the table is a row of data ("Energy consumption (kWh) | 7,412,380 | 7,866,905"), not
+# the header whose unit the emissions share.
+_DATA_FIGURE = re.compile(r"(?<![\w.(/,])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)(?![\w.)%/])")
 _ENERGY = re.compile(r"[kmg]wh|kilowatt[- ]hours?|megawatt[- ]hours?|litres?", re.I)
 _CAPTION_TOPIC = re.compile(
     r"emission|footprint|table|year|period|scope|co2|figure|data|reporting|baseline|current", re.I
@@ -207,6 +211,8 @@ def _find_unit(
     if not written:
         for index in range(len(header_lines) - 1, -1, -1):
             line = header_lines[index]
+            if _DATA_FIGURE.search(line.text):
+                continue
             # "Emissions (tCO2" over "e)": a subscript or superscript set the 'e' apart
             nxt = header_lines[index + 1].text if index + 1 < len(header_lines) else ""
             text = f"{line.text} {nxt[:3]}" if re.match(r"e\b", nxt) else line.text
@@ -216,7 +222,11 @@ def _find_unit(
                 break
     if not written:
         # "Total, tCO2e 176.9 123.2": the unit written in a row's label
-        labels = (UNIT.search(r.row.label) for r in block.rows if r.row.kind in ("scope", "total"))
+        labels = (
+            UNIT.search(f"{r.row.label} {r.row.source}")
+            for r in block.rows
+            if r.row.kind in ("scope", "total")
+        )
         written = [found["unit"] for found in labels if found and says_co2(found["unit"])][:1]
     if not written:
         notes = (UNIT_STATEMENT.search(line.text) or UNIT_NOTE.search(line.text) for line in after)

@@ -34,6 +34,14 @@ _RULE_BETWEEN_FIGURES = re.compile(
     re.I,
 )
 _STRAY_BAR = re.compile(r"^[|\[\]]\s*(?=[A-Za-z])")
+# "Scope 1 | 88.9 71.3": one bar after the label and every figure after it, unsplit: OCR read
+# the rule after the label and missed the ones between the figures (a decimal rules out years).
+_FIGURE = r"\d[\d,]*(?:\.\d+)?"
+_RULE_AFTER_LABEL = re.compile(
+    r"^(?:scope\s*[123]\b[^|\d]*|[^|\d]*[A-Za-z][^|\d]*)\|\s*(?=[^|]*\.\d)"
+    rf"(?:{_FIGURE}\s+)+{_FIGURE}\s*$",
+    re.I,
+)
 _BULLET = re.compile(r"^(?:[•●·▪■◦*➢►>]+|o(?=\s)|-(?=\s)|–(?=\s))\s*")
 _SCOPE = re.compile(
     r"^scope\s*(?P<n>[123])\b(?!\s*(?:and|&|\+|,|/|or|-|–|to)\s*(?:scope\s*)?[123]\b(?![.,]\d))"
@@ -189,7 +197,9 @@ def classify(text: str, category_at_start: int | None = None) -> Row:
     text = _OF_WHICH.sub("", _BULLET.sub("", text.strip()))
     if text.count("|") == 1 or (text[:1] in "[]" and "]" not in text[1:]):
         text = _STRAY_BAR.sub("", text)  # OCR reads a table's left rule as "| Scope 1 96.4"
-    if text.count("|") == 1 and _RULE_BETWEEN_FIGURES.search(text):
+    if text.count("|") == 1 and (
+        _RULE_BETWEEN_FIGURES.search(text) or _RULE_AFTER_LABEL.search(text)
+    ):
         text = text.replace("|", " ")  # "Total emissions 503.1 | 442.7": a rule read between
     text = _SCOPE_GLUED.sub(r"\1 ", text)
     text = _TOTAL_GLUED.sub(r"\1 ", text)

@@ -1,0 +1,95 @@
+"""Figure layouts of issue 11, round 4: classes found in the tuning corpora, each with several
+wordings of our own."""
+
+from __future__ import annotations
+
+import pytest
+from documents import facts_of
+
+from crp_checker.extract.rows import classify
+
+
+@pytest.mark.parametrize(
+    ("line", "values"),
+    [
+        ("Scope 1 | 88.9 71.3", [88.9, 71.3]),  # synthetic-e ue10, a scan
+        ("Total | 402.9 357.6", [402.9, 357.6]),
+        ("Business travel | 12.5 10.1 8.0", [12.5, 10.1, 8.0]),
+        ("Scope 2 (location-based) | 1,204.5 998.0", [1204.5, 998.0]),
+    ],
+)
+def test_one_ocr_bar_after_the_label_leaves_every_figure_in_its_column(
+    line: str, values: list[float]
+) -> None:
+    assert classify(line).values == values
+
+
+@pytest.mark.parametrize(
+    ("line", "values"),
+    [
+        ("Scope 1 | 88.9", [88.9]),  # a two-column row
+        ("Scope 1 | 2022 2025", []),  # years, a header
+        ("Scope 1 | 88.9 | 71.3", [88.9, 71.3]),
+    ],
+)
+def test_rows_with_their_own_cells_are_unchanged(line: str, values: list[float]) -> None:
+    assert classify(line).values == values
+
+
+def test_an_ocr_table_with_one_bar_reads_the_current_scope1() -> None:
+    facts = facts_of(
+        "Carbon Reduction Plan\nBaseline year: 2022. Current reporting year: 2025.\n"
+        "Emissions (tCO2e) Baseline 2022 Current 2025\nScope 1 | 88.9 71.3\n\n"
+        "Scope 2 12.6 9.8\n\nScope 3 301.4 276.5\n\nTotal 402.9 357.6\n"
+    )
+    assert (facts.baseline.scope1, facts.current.scope1) == (88.9, 71.3)
+    assert (facts.baseline.total, facts.current.total) == (402.9, 357.6)
+
+
+_SECR_ROWS = (
+    "Scope 1 emissions (tCO2e): gas and company vehicles | 1,284.6 | 1,352.9 |\n"
+    "Scope 2 emissions (tCO2e), location-based | 642.1 | 701.5 |\n"
+)
+
+
+@pytest.mark.parametrize(
+    "energy",
+    [
+        "Energy consumption (kWh) | 7,412,380 | 7,866,905 |\n",
+        "Total energy use, kWh | 2,310,004 | 2,402,118 |\n",
+        "Gas and electricity (MWh) | 741.2 | 786.6 |\n",
+    ],
+)
+def test_an_energy_row_above_the_scopes_leaves_the_table_in_tco2e(energy: str) -> None:
+    """synthetic-e ue19, synthetic-d ud19: an SECR table whose first row is energy in kWh was
+    dropped as a table of energy, so none of its figures was read."""
+    facts = facts_of(
+        "Directors' report for the year ended 31 December 2025\n"
+        f" | Year ended 31 December 2025 | Year ended 31 December 2024 |\n{energy}{_SECR_ROWS}"
+    )
+    assert (facts.current.scope1, facts.current.scope2) == (1284.6, 642.1)
+    assert facts.current.unit == "tCO2e"
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        " | 2025 | 2024 |\n",
+        " | Year ended 31 December 2025 | Year ended 31 December 2024 |\n",
+        "Emissions | FY2024/25 | FY2023/24 |\n",
+    ],
+)
+def test_last_years_column_is_no_baseline_where_the_plan_names_none(header: str) -> None:
+    """Precision: a comparison with the previous year is not a baseline; filing it as one
+    invented a baseline for a document that never states one."""
+    facts = facts_of(f"Energy and carbon (SECR)\n{header}{_SECR_ROWS}")
+    assert facts.current.scope1 == 1284.6
+    assert facts.baseline.scope1 is None and facts.baseline.label is None
+
+
+def test_the_earlier_column_is_the_baseline_where_the_plan_speaks_of_one() -> None:
+    facts = facts_of(
+        "Carbon Reduction Plan\nOur baseline is the first year we measured.\n"
+        f" | 2025 | 2021 |\n{_SECR_ROWS}"
+    )
+    assert (facts.baseline.scope1, facts.current.scope1) == (1352.9, 1284.6)
