@@ -93,3 +93,36 @@ def test_the_earlier_column_is_the_baseline_where_the_plan_speaks_of_one() -> No
         f" | 2025 | 2021 |\n{_SECR_ROWS}"
     )
     assert (facts.baseline.scope1, facts.current.scope1) == (1352.9, 1284.6)
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "Overall footprint",
+        "Organisation total",
+        "Carbon footprint",
+        "All emissions (tCO2e)",
+        "Scope 1 + 2 + 3",
+        "Scopes 1, 2 & 3",
+        "Combined",
+    ],
+)
+def test_a_whole_label_naming_every_scope_is_the_total(label: str) -> None:
+    facts = facts_of(
+        "Carbon Reduction Plan\nBaseline year: 2019\nCurrent reporting year: 2025\n"
+        "Emissions (tCO2e) | 2019 | 2025 |\nScope 1 | 10.0 | 8.0 |\nScope 2 | 20.0 | 15.0 |\n"
+        f"Scope 3 | 70.0 | 60.0 |\n{label} | 100.0 | 83.0 |\n"
+    )
+    assert (facts.baseline.total, facts.current.total) == (100.0, 83.0)
+
+
+@pytest.mark.parametrize(
+    "label", ["Net total", "Footprint per employee", "Overall, emissions fell by 12.5"]
+)
+def test_other_labels_are_no_total(label: str) -> None:
+    facts = facts_of(
+        "Carbon Reduction Plan\nBaseline year: 2019\nCurrent reporting year: 2025\n"
+        "Emissions (tCO2e) | 2019 | 2025 |\nScope 1 | 10.0 | 8.0 |\nScope 2 | 20.0 | 15.0 |\n"
+        f"Scope 3 | 70.0 | 60.0 |\n{label} | 90.0 | 80.0 |\n"
+    )
+    assert facts.current.total != 80.0

@@ -48,7 +48,7 @@ def evaluate(
         list[str] | None,
         typer.Option(
             "--set",
-            help="Only this set: real, excerpts, varied or synthetic(-d, -e, -f) (repeatable).",
+            help="Only this set: real, excerpts, varied or synthetic(-d to -h) (repeatable).",
         ),
     ] = None,
     extra: Annotated[

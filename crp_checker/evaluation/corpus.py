@@ -28,6 +28,8 @@ SYNTHETIC_DIRS = {
     "synthetic-d": _FIXTURES / "synthetic-d",
     "synthetic-e": _FIXTURES / "synthetic-e",
     "synthetic-f": _FIXTURES / "synthetic-f",
+    "synthetic-g": _FIXTURES / "synthetic-g",
+    "synthetic-h": _FIXTURES / "synthetic-h",
 }
 
 

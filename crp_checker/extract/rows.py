@@ -80,7 +80,13 @@ _ALL_TOTAL = re.compile(rf"^total\s*{_ALL_THREE}", re.I)
 _TOTAL = re.compile(
     rf"^(?:(?:grand|overall|combined|gross)\s+)?total\b(?:\s*{_ALL_THREE})?"
     rf"|^{_ALL_THREE}(?:\s+emissions)?\s+total\b"
-    r"|^(?:(?:sum\s+of\s+)?all\s+scopes|gross\s+emissions)\b",
+    r"|^(?:(?:sum\s+of\s+)?all\s+scopes|gross\s+emissions)\b"
+    # The whole label, nothing after it but a unit: "Overall footprint", "Scope 1 + 2 + 3",
+    # "Organisation total", "All emissions (tCO2e)" (a word that could open a sentence is no
+    # total unless the cell ends there).
+    rf"|^(?:{_ALL_THREE}|(?:overall|organisation(?:al)?|our|carbon|company)\s+(?:total|footprint)"
+    r"|overall|all\s+emissions|combined)(?:\s+emissions)?\s*(?:\(?\s*t\s*co2e\s*\)?)?\s*"
+    r"(?=$|\||\d)",
     re.I,
 )
 _TOTAL_GLUED = re.compile(r"^((?:grand\s+)?total(?:\s+emissions)?|.*sources\))(?=\d)", re.I)
