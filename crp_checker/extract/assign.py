@@ -107,6 +107,13 @@ def _multi_columns(
     return (0 if base_col is None else base_col), (last if cur_col is None else cur_col), why
 
 
+def _current_only(block: Block) -> bool:
+    """The header names a current column and sets every other column aside."""
+    roles = list(block.roles.values())
+    others = set(range(block.columns)) - set(block.roles)
+    return roles == ["current"] and others <= block.extra_columns
+
+
 def _by_position(
     block: Block, statements: list[PeriodStatement], line_of: dict[int, int]
 ) -> Role | None:
@@ -140,6 +147,10 @@ def assign(
         if block.columns > 1:
             base_col, cur_col, why = _multi_columns(block, baseline, current)
             labelled = "baseline" in block.roles.values() or baseline is not None
+            if _current_only(block):
+                # "This year | Last year": a current column, the other one last year's
+                options["current"].append(Assignment(block, cur_col, block.specs.get(cur_col)))
+                continue
             if baseline_said or labelled:
                 options["baseline"].append(
                     Assignment(block, base_col, block.specs.get(base_col), why)

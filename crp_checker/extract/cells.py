@@ -16,7 +16,7 @@ from crp_checker.extract.values import NUMBER, find_dates, parse_number
 
 _LABEL_NUMBER = re.compile(
     r"(?:scope|scopes|categor(?:y|ies)|cat|iso|fy|page|no|version|v|phase|step|tier|pas|ppn|"
-    r"section)\.?\s*(?:\d{1,2}\s*(?:,|and|&|-|–|or)\s*)*\(?$",
+    r"section|table|figure|fig|appendix|annex|note|chart)\.?\s*(?:\d{1,2}\s*(?:,|and|&|-|–|or)\s*)*\(?$",
     re.I,
 )
 # The second half of a split year ("2024-25", "2023/24") is not a value.

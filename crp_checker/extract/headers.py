@@ -14,6 +14,7 @@ import re
 from crp_checker.extract.cells import positional
 from crp_checker.extract.context import DocumentContext
 from crp_checker.extract.lines import Line
+from crp_checker.extract.relative_columns import map_relative_columns
 from crp_checker.extract.table_model import Block, Role
 from crp_checker.extract.units import (
     CO2E_SAID,
@@ -86,7 +87,9 @@ def describe(context: DocumentContext, block: Block, blocks: list[Block]) -> Non
             block.cue, block.cue_line = role, line
             break
     if block.columns > 1:
-        _map_columns(block)
+        headings = [line for line in header_lines if not _DATA_FIGURE.search(line.text)]
+        if not map_relative_columns(block, headings, after):
+            _map_columns(block)
     else:
         _find_caption(block, header_lines)
 

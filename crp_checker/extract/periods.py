@@ -54,7 +54,7 @@ _SENTENCE = {
         re.compile(r"current\s+emissions(?:\s+reporting)?(?:\s+period)?\s*[:(\-–]\s*", re.I),
         re.compile(
             r"(?:current|latest|most recent)\s+(?:(?:full|complete|whole)\s+)?"
-            r"(?:reporting\s+)?(?:year|period)" + _SEP,
+            r"(?:reporting\s+|financial\s+|calendar\s+|trading\s+)?(?:year|period)" + _SEP,
             re.I,
         ),
         re.compile(r"\breporting\s+(?:year|period)" + _SEP, re.I),
@@ -169,7 +169,9 @@ _SENTENCE_BREAK = re.compile(r"(?<!\.)[.;]\s+|\)\.?\s+(?=[A-Z])")
 # One full stop and a space: the sentence ended (a dotted leader has several).
 _SENTENCE_END = re.compile(r"\s*\.\s+")
 _KIND_OF_YEAR = re.compile(
-    r"(?:(?:the\s+)?(?:financial|fiscal|calendar|accounting)\s+year\s+(?:of\s+)?(?=\d))?", re.I
+    r"(?:(?:the\s+)?(?:financial|fiscal|calendar|accounting)\s+year\s+(?:of\s+)?(?=\d)"
+    r"|(?:the\s+)?(?:twelve|12)\s+months\s+(?:from\s+)?(?=\d)|(?:the\s+)?period\s+(?:from\s+)?(?=\d))?",
+    re.I,
 )
 
 

@@ -1,0 +1,109 @@
+"""Columns headed by their role instead of a year: "This year | Last year | Baseline".
+
+Plans that put the current year first often head the columns with words and define them in
+a key under the table ("This year: 1 April 2025 to 31 March 2026. Baseline: 1 April 2019 to
+31 March 2020."). Reading such a table by position files every figure under the wrong period,
+so the words decide the roles; a column for last year or the year before is set aside. The
+key, when there is one, gives each column its period.
+"""
+
+from __future__ import annotations
+
+import re
+
+from crp_checker.extract.lines import Line
+from crp_checker.extract.table_model import Block, Role
+from crp_checker.extract.values import PeriodSpec, find_period
+
+_CURRENT = (
+    r"this\s+year|current(?:\s+reporting)?(?:\s+(?:year|period))?|latest(?:\s+(?:full\s+)?year)?"
+    r"|reporting\s+(?:year|period)|most\s+recent(?:\s+year)?"
+)
+_OTHER = r"last\s+year|previous\s+year|prior\s+year|year\s+before"
+_BASELINE = r"baseline(?:\s+year)?|base\s+year|first\s+(?:full\s+)?year"
+_WORD = re.compile(rf"\b(?:(?P<c>{_CURRENT})|(?P<o>{_OTHER})|(?P<b>{_BASELINE}))\b", re.I)
+_KEY_WORDS = 6
+_WRAPPED_LINES = 6
+_WRAPPED_WORDS = 3  # a key line is short before its period: "This year (FY2025/26): ..."
+
+
+def _roles(text: str) -> list[tuple[str, Role | None]]:
+    """The column words of a header line, in order, with the role each names."""
+    out: list[tuple[str, Role | None]] = []
+    for m in _WORD.finditer(text):
+        role: Role | None = "current" if m["c"] else "baseline" if m["b"] else None
+        out.append((m[0], role))
+    return out
+
+
+def map_relative_columns(block: Block, header_lines: list[Line], after: list[Line]) -> bool:
+    """Give the columns of a table headed "This year | Last year | Baseline" their roles, and
+    their periods from the key under (or over) the table. Only a header line that names one
+    role per column, with one current column and at most one baseline, counts; periods in a
+    sentence above it ("... the 12 months to June 2025, compared with our baseline, ...") do
+    not map its columns by their order."""
+    if not header_lines:
+        return False
+    header, used = _header_row(header_lines)
+    if find_period(header) is not None:
+        return False  # "Baseline 2019 | Current 2025": the years map the columns
+    words = _roles(header)
+    columns = block.columns - len(block.extra_columns)
+    roles = [role for _, role in words]
+    if len(words) != columns or roles.count("current") != 1 or roles.count("baseline") > 1:
+        return False
+    for column, (word, role) in enumerate(words):
+        if role is None:
+            block.extra_columns.add(column)
+            continue
+        block.roles[column] = role
+        spec = _key_period(word, [*header_lines[:-used], *after])
+        if spec is not None:
+            block.specs[column] = spec
+    return True
+
+
+def _header_row(header_lines: list[Line]) -> tuple[str, int]:
+    """The column header: the last line above the table, or its last few short lines joined
+    where the header's cells wrapped ("First full" / "year" / "Latest" / "year")."""
+    count = 1
+    while (
+        count < min(len(header_lines), _WRAPPED_LINES)
+        and len(header_lines[-count - 1].text.split()) <= _WRAPPED_WORDS
+        and not re.search(r"[.:;]\s*$", header_lines[-count - 1].text)
+    ):
+        count += 1
+    if count > 1 and all(
+        len(line.text.split()) <= _WRAPPED_WORDS for line in header_lines[-count:]
+    ):
+        return " ".join(line.text for line in header_lines[-count:]), count
+    return header_lines[-1].text, 1
+
+
+def _key_period(word: str, lines: list[Line]) -> PeriodSpec | None:
+    """The period a key line gives the column word ("This year: 1 April 2025 to ...")."""
+    key = re.compile(rf"(?:^|[.;]\s+){re.escape(word)}\b\s*[:=–-]\s*", re.I)
+    for line in lines:
+        spec = _captioned(word, line.text)
+        if spec is not None:
+            return spec
+        for m in key.finditer(line.text):
+            rest = line.text[m.end() :]
+            nxt = _WORD.search(rest)
+            spec = find_period(rest[: nxt.start()] if nxt else rest)
+            if spec is not None and spec.offset <= _KEY_WORDS * 8:
+                return spec
+    return None
+
+
+def _captioned(word: str, text: str) -> PeriodSpec | None:
+    """A caption naming each column's period with the column's word in brackets after it
+    ("... for the 12 months to 30 June 2025 (current) and the 12 months to 30 June 2019
+    (baseline)")."""
+    position = 0
+    while (spec := find_period(text[position:])) is not None:
+        end = position + spec.offset + len(spec.label)
+        if re.match(rf"\s*\((?:our\s+)?{re.escape(word)}\)", text[end:], re.I):
+            return spec
+        position = end
+    return None
