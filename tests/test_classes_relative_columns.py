@@ -89,3 +89,52 @@ def test_last_years_column_is_no_baseline() -> None:
     )
     assert facts.current.scope1 == 40.0
     assert facts.baseline.scope1 is None
+
+
+_BY_YEAR = (
+    "2019-20 (baseline) 96.3 142.8 151.0 390.1\n2023-24 81.7 109.5 138.1 329.3\n"
+    "2024-25 77.2 98.6 132.5 308.3\n2025-26 70.4 88.1 126.9 285.4\n"
+)
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Year (April to March) Scope 1 (tCO2e) Scope 2 (tCO2e) Scope 3 (tCO2e) Overall (tCO2e)",
+        "Financial year Scope 1 Scope 2 Scope 3 Total",
+        "Year Scope 1 Scope 2 Scope 3 All scopes",
+    ],
+)
+def test_in_a_table_of_years_by_row_the_latest_is_current(header: str) -> None:
+    """synthetic-g ug05: four year rows and no current-year statement; the second row had been
+    taken as current, and an "Overall" column was not read as the total."""
+    facts = facts_of(f"Carbon Reduction Plan\n{header}\n{_BY_YEAR}")
+    assert (facts.baseline.scope1, facts.baseline.total) == (96.3, 390.1)
+    assert (facts.current.scope1, facts.current.total) == (70.4, 285.4)
+
+
+@pytest.mark.parametrize(
+    ("baseline", "latest", "middle"),
+    [
+        ("Baseline", "Latest year", "YE Sep 2023"),
+        ("Base year", "This year", "Last year"),
+        ("Baseline year", "Current year", "Previous year"),
+    ],
+)
+def test_rows_named_by_role_take_their_periods_from_the_key(
+    baseline: str, latest: str, middle: str
+) -> None:
+    """synthetic-g ug11: rows "Baseline", "YE Sep 2023", "YE Sep 2024", "Latest year", and a
+    key under the table; nothing had been read."""
+    facts = facts_of(
+        "Carbon Reduction Plan\nEmissions\nScope 1 Scope 2 Scope 3 Total\n"
+        f"{baseline} 58.4 71.2 110.3 239.9\n{middle} 55.1 63.8 104.7 223.6\n"
+        f"{latest} 47.9 49.3 96.1 193.3\n"
+        f"{latest} = 1 October 2024 to 30 September 2025.\n"
+        f"{baseline} = 1 October 2020 to 30 September 2021.\nAll figures tCO2e.\n"
+    )
+    assert (facts.baseline.scope1, facts.baseline.total) == (58.4, 239.9)
+    assert (facts.current.scope1, facts.current.total) == (47.9, 193.3)
+    assert facts.current.label == "1 October 2024 to 30 September 2025"
+    assert facts.baseline.label == "1 October 2020 to 30 September 2021"
+    assert facts.current.unit == "tCO2e"

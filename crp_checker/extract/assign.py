@@ -163,6 +163,8 @@ def assign(
             options[role].append(Assignment(block, 0, block.own_spec))
         else:
             unplaced.append(block)
+    dated = [b.own_spec.end_year for b in unplaced if b.own_spec is not None]
+    latest = max(dated) if len(dated) > 1 else None
     for block in unplaced:
         role = _by_position(block, statements, line_of)
         why = "the table names no period; it follows the plan's statement of that period"
@@ -173,6 +175,9 @@ def assign(
                 role = "baseline"
             elif not options["current"]:
                 role = "current"
+            earlier = block.own_spec is not None and block.own_spec.end_year < (latest or 0)
+            if role == "current" and earlier:
+                continue  # "2023-24", "2024-25", "2025-26" by row: the latest is current
             why = "the table names no period and no period statement comes before it"
         if role is not None and block.own_spec is not None:
             other = baseline if role == "baseline" else current

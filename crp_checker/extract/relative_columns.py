@@ -57,7 +57,7 @@ def map_relative_columns(block: Block, header_lines: list[Line], after: list[Lin
             block.extra_columns.add(column)
             continue
         block.roles[column] = role
-        spec = _key_period(word, [*header_lines[:-used], *after])
+        spec = key_period(word, [*header_lines[:-used], *after])
         if spec is not None:
             block.specs[column] = spec
     return True
@@ -80,7 +80,7 @@ def _header_row(header_lines: list[Line]) -> tuple[str, int]:
     return header_lines[-1].text, 1
 
 
-def _key_period(word: str, lines: list[Line]) -> PeriodSpec | None:
+def key_period(word: str, lines: list[Line]) -> PeriodSpec | None:
     """The period a key line gives the column word ("This year: 1 April 2025 to ...")."""
     key = re.compile(rf"(?:^|[.;]\s+){re.escape(word)}\b\s*[:=–-]\s*", re.I)
     for line in lines:
@@ -107,3 +107,13 @@ def _captioned(word: str, text: str) -> PeriodSpec | None:
             return spec
         position = end
     return None
+
+
+def role_label(text: str) -> tuple[str, Role | None] | None:
+    """A row label that is only a role word ("Baseline", "Latest year", "Last year"), with the
+    role it names (None for last year's or another comparison row)."""
+    m = _WORD.match(text.strip())
+    if m is None:
+        return None
+    role: Role | None = "current" if m["c"] else "baseline" if m["b"] else None
+    return m[0], role

@@ -15,12 +15,13 @@ import re
 from crp_checker.extract.cells import NOT_AVAILABLE, cell_value
 from crp_checker.extract.context import DocumentContext
 from crp_checker.extract.lines import Line
+from crp_checker.extract.relative_columns import key_period, role_label
 from crp_checker.extract.rows import Row
 from crp_checker.extract.tables import Block, TableRow, cue_of
-from crp_checker.extract.units import UNIT, UNIT_STATEMENT, normalise_unit
+from crp_checker.extract.units import UNIT, UNIT_NOTE, UNIT_STATEMENT, normalise_unit
 from crp_checker.extract.values import find_period
 
-_HEAD = re.compile(r"\bscope\s*(?P<n>[123])\b|\btotal\b", re.I)
+_HEAD = re.compile(r"\bscope\s*(?P<n>[123])\b|\btotal\b|\boverall\b|\ball\s+scopes\b", re.I)
 _PLAIN_CELL = re.compile(r"[-–—]|n/?a|nil|(?:[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)", re.I)
 _FIGURES_ONLY = re.compile(r"[\d.,\-–—]+(?:\s+[\d.,\-–—]+)+")
 _MAX_ROWS = 6
@@ -31,6 +32,7 @@ _ROLE_FIRST = re.compile(
     re.I,
 )
 _CUE_LINES = 3
+_KEY_LINES = 4
 
 
 def _columns(text: str) -> list[str] | None:
@@ -88,6 +90,22 @@ def _year_row(line: Line, columns: list[str]) -> tuple[list[float | None], list[
     return _figures(cells)
 
 
+def _role_row(
+    line: Line, columns: list[str]
+) -> tuple[str, tuple[list[float | None], list[str]] | None] | None:
+    """A row labelled only by its role ("Baseline 58.4 71.2 110.3 239.9", "Latest year ...",
+    "Last year ..."): the role word and the row's figures (None for a comparison row's)."""
+    label = role_label(line.text)
+    if label is None:
+        return None
+    word, role = label
+    rest = line.text.strip()[len(word) :]
+    cells = [c for c in _cells(rest) if c]
+    if len(cells) != len(columns) or not all(_PLAIN_CELL.fullmatch(c) for c in cells):
+        return None
+    return word, (_figures(cells) if role is not None else None)
+
+
 def _values_row(line: Line, columns: list[str]) -> tuple[list[float | None], list[str]] | None:
     """A row of figures only, one per scope column (after a label cell such as 'tCO2e')."""
     cells = [c for c in _cells(line.text) if c]
@@ -122,11 +140,20 @@ def find_transposed(context: DocumentContext) -> list[Block]:
         if columns is None or find_period(header.text) is not None:
             continue
         found_blocks: list[Block] = []
+        keyed: list[tuple[Block, str]] = []
         end = position
         for offset, line in enumerate(lines[position + 1 : position + 1 + _MAX_ROWS]):
             if re.fullmatch(r"[|\s:\-–]*", line.text):
                 continue  # a Markdown rule under the header
             found = _year_row(line, columns)
+            by_role = _role_row(line, columns) if found is None else None
+            if by_role is not None:
+                word, figures = by_role
+                end = position + 1 + offset
+                if figures is not None:  # a comparison row ("Last year") is no period's
+                    found_blocks.append(_block(line, columns, figures))
+                    keyed.append((found_blocks[-1], word))
+                continue
             if found is None and not found_blocks and (found := _values_row(line, columns)):
                 block = _block(line, columns, found)
                 _cue_above(block, lines[max(0, position - _CUE_LINES) : position + 1])
@@ -137,7 +164,13 @@ def find_transposed(context: DocumentContext) -> list[Block]:
                 break
             found_blocks.append(_block(line, columns, found))
             end = position + 1 + offset
+        for block, word in keyed:  # "Latest year = 1 October 2024 to 30 September 2025."
+            block.own_spec = key_period(word, lines[end + 1 : end + 1 + _KEY_LINES])
+        if {"baseline", "current"} <= {b.cue for b in found_blocks}:
+            # The baseline and current rows are named: the rows between are other years.
+            found_blocks = [b for b in found_blocks if b.cue is not None]
         unit = _unit([*lines[max(0, position - 2) : position + 1], *lines[end + 1 : end + 3]])
+        unit = unit or _unit_note(lines[end + 3 : end + 6])
         for block in found_blocks:
             block.unit_written, block.unit = unit, normalise_unit(unit)
             for table_row in block.rows:
@@ -150,6 +183,15 @@ def _unit(lines: list[Line]) -> str | None:
     """The unit written in the header or the lines just around the table."""
     for line in lines:
         found = UNIT_STATEMENT.search(line.text) or UNIT.search(line.text)
+        if found:
+            return str(found["unit"])
+    return None
+
+
+def _unit_note(lines: list[Line]) -> str | None:
+    """A note on the unit a few lines under the table, past its key ("All figures tCO2e")."""
+    for line in lines:
+        found = UNIT_STATEMENT.search(line.text) or UNIT_NOTE.search(line.text)
         if found:
             return str(found["unit"])
     return None
