@@ -22,6 +22,7 @@ from crp_checker.extract.periods import (
     undated,
 )
 from crp_checker.extract.prose import prose_figures
+from crp_checker.extract.prose_totals import prose_totals
 from crp_checker.extract.tables import Block, Role, find_blocks
 from crp_checker.extract.transposed import find_transposed
 from crp_checker.extract.unit_repeat import unit_from_repeat
@@ -185,6 +186,7 @@ def extract_emissions(
         if found and found[0].block.columns == 1
     }
     prose_figures(context, facts, used, categories, spans)
+    prose_totals(context, facts)
     for role in roles:
         _total_only_reason(context, facts, role)
     _scope2_basis_said(text, facts)

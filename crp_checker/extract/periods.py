@@ -58,6 +58,8 @@ _SENTENCE = {
             re.I,
         ),
         re.compile(r"\breporting\s+(?:year|period)" + _SEP, re.I),
+        # "This year (1 July 2025 to 30 June 2026) our emissions ...": the period in brackets
+        re.compile(r"\bthis\s+(?:reporting\s+|financial\s+)?(?:year|period)\s*(?=\()", re.I),
         re.compile(
             r"\bemissions\s+(?:for|in|during)\s+(?:the\s+)?(?:(?:financial|calendar)\s+)?"
             r"(?:year|period)?\s*(?=\S+\s*(?:\)\s*)?(?:were|was|:|totall?ed|amounted))",

@@ -1,0 +1,71 @@
+"""Totals that a summary line or a comparison sentence gives for a period whose table has none.
+
+Plans often leave the total row out of the table and state it elsewhere: a summary box
+("This year: 335.2 tCO2e" / "Baseline year: 402.0 tCO2e") or one sentence comparing the
+years ("This year we emitted 335.2 tCO2e in total, against 402.0 tCO2e in our baseline
+year"). The role words tie each figure to its period; where the period's three scopes are
+known, the figure must also be their sum, so a target or a part is never taken for a total.
+"""
+
+from __future__ import annotations
+
+import re
+
+from crp_checker.extract.context import DocumentContext, Sentence
+from crp_checker.extract.prose_figures import MASS, tonnes
+from crp_checker.schemas import Facts, Period
+
+_CURRENT = r"this\s+year|current\s+(?:reporting\s+)?(?:year|period)|latest\s+year|reporting\s+year"
+_BASELINE = r"baseline(?:\s+year)?|base\s+year"
+# "This year: 335.2 tCO2e", "Baseline year (2021/22) - 402.0 tCO2e": a whole line.
+_SUMMARY = re.compile(
+    rf"^\W*(?:(?P<c>{_CURRENT})|(?P<b>{_BASELINE}))\s*(?:\([^)]*\))?\s*[:=\-–]\s*"
+    + MASS
+    + r"(?:\s+(?:in\s+)?total)?\s*\.?$",
+    re.I,
+)
+# "This year we emitted 335.2 tCO2e in total, against 402.0 tCO2e in our baseline year".
+_COMPARED = re.compile(
+    rf"^\W*(?P<c>{_CURRENT})\b[^.;\d]{{0,40}}?"
+    + MASS.replace("num>", "cnum>").replace("unit>", "cunit>")
+    + r"\s+in\s+total\s*,?\s*(?:against|compared\s+(?:with|to)|down\s+from|up\s+from)\s+"
+    + MASS
+    + rf"\s+(?:in|for)\s+(?:our\s+|the\s+)?(?:{_BASELINE})\b",
+    re.I,
+)
+_TOLERANCE = 0.01
+
+
+def _fits(period: Period, value: float) -> bool:
+    """The figure is the period's total: no total yet, and the scopes, where all are known,
+    add up to it."""
+    if period.total is not None:
+        return False
+    scope2 = period.scope2_market if period.scope2_market is not None else period.scope2
+    parts = (period.scope1, scope2, period.scope3)
+    if any(part is None for part in parts):
+        return True
+    added = sum(part for part in parts if part is not None)
+    return abs(added - value) <= max(0.1, _TOLERANCE * value)
+
+
+def _set(facts: Facts, role: str, number: str, unit: str, sentence: Sentence) -> None:
+    converted = tonnes(number, unit)
+    period: Period = getattr(facts, role)
+    if converted is None or converted[1] or not _fits(period, converted[0]):
+        return  # a kilogram total would convert the period: left to the tables
+    period.total = round(converted[0], 6)
+    facts.evidence[f"{role}.total"] = [sentence.evidence()]
+
+
+def prose_totals(context: DocumentContext, facts: Facts) -> None:
+    """Fill a period's missing total from a summary line or a comparison sentence."""
+    for sentence in context.sentences:
+        for line in sentence.text.split("\n"):
+            m = _SUMMARY.match(line.strip())
+            if m is not None:
+                _set(facts, "current" if m["c"] else "baseline", m["num"], m["unit"], sentence)
+        m = _COMPARED.match(sentence.text)
+        if m is not None:
+            _set(facts, "current", m["cnum"], m["cunit"], sentence)
+            _set(facts, "baseline", m["num"], m["unit"], sentence)

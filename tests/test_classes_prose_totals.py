@@ -1,0 +1,53 @@
+"""A period's total stated outside its table (synthetic-g ug17): a summary box or a sentence
+comparing the years gives it; the scopes, where known, must add up to it."""
+
+from __future__ import annotations
+
+import pytest
+from documents import facts_of
+
+_TABLE = (
+    "Source | This year | Baseline year |\nScope 1 subtotal | 183.9 | 229.3 |\n"
+    "Scope 2 - electricity | 14.6 | 19.8 |\nScope 3 subtotal | 136.7 | 152.9 |\n"
+)
+_PERIODS = (
+    "This year (1 July 2025 to 30 June 2026) our emissions, compared with our baseline year "
+    "(1 July 2021 to 30 June 2022), were:\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ("Summary\nThis year: 335.2 tCO2e\nBaseline year: 402.0 tCO2e\n", ""),
+        (
+            "",
+            "This year we emitted 335.2 tCO2e in total, against 402.0 tCO2e in our baseline"
+            " year.\n",
+        ),
+        ("", "Current year - 335.2 tCO2e\nBase year - 402.0 tonnes CO2e\n"),
+        (
+            "",
+            "This year we emitted 335.2 tCO2e in total, down from 402.0 tCO2e in the baseline "
+            "year.\n",
+        ),
+    ],
+)
+def test_a_total_stated_outside_the_table_is_the_periods(before: str, after: str) -> None:
+    facts = facts_of(f"Carbon Reduction Plan\n{before}{_PERIODS}{_TABLE}{after}")
+    assert (facts.current.total, facts.baseline.total) == (335.2, 402.0)
+    assert facts.current.label == "1 July 2025 to 30 June 2026"
+    assert facts.evidence["current.total"]
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "This year: 250.0 tCO2e\n",  # not the sum of this year's scopes: no total
+        "Baseline year: 2021/22\n",  # a period, not a figure
+        "This year we emitted 335.2 kgCO2e in total, against 402.0 kgCO2e in our baseline year.\n",
+    ],
+)
+def test_no_total_is_taken_that_does_not_fit(after: str) -> None:
+    facts = facts_of(f"Carbon Reduction Plan\n{_PERIODS}{_TABLE}{after}")
+    assert facts.current.total is None
