@@ -126,3 +126,17 @@ def test_other_labels_are_no_total(label: str) -> None:
         f"Scope 3 | 70.0 | 60.0 |\n{label} | 90.0 | 80.0 |\n"
     )
     assert facts.current.total != 80.0
+
+
+def test_a_plan_titled_a_crp_keeps_its_earlier_column_as_the_baseline() -> None:
+    facts = facts_of(f"Carbon Reduction Plan\nAcme Ltd\n | 2025 | 2021 |\n{_SECR_ROWS}")
+    assert (facts.baseline.scope1, facts.current.scope1) == (1352.9, 1284.6)
+
+
+def test_a_crp_mentioned_in_a_sentence_is_no_title() -> None:
+    facts = facts_of(
+        "Sustainability at Acme\nWe are working on a Carbon Reduction Plan that we expect to "
+        f"publish in 2027.\nEnergy and carbon (SECR)\n | 2025 | 2024 |\n{_SECR_ROWS}"
+    )
+    assert facts.current.scope1 == 1284.6
+    assert facts.baseline.scope1 is None

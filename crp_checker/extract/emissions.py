@@ -31,7 +31,9 @@ from crp_checker.extract.values import PeriodSpec, find_period
 from crp_checker.readings import mark_conflicting, mark_inferred
 from crp_checker.schemas import Evidence, Facts, Period, Scope3Category
 
-# Any word for a baseline: without one, the plan names no baseline for a table to report.
+# Any word for a baseline: without one (or a CRP title), no baseline for a table to report.
+_TITLE_LINES = 6
+_TITLE_WORDS = 12
 _BASELINE_SAID = re.compile(r"\bbase[\s-]?(?:line|year)s?\b|\bbaselin", re.I)
 _BASIS_SAID = re.compile(
     r"\bscope\s*2\b[^.;]{0,80}?\b(?P<b>market|location)[\s-]*(?:based|basis)\b", re.I
@@ -154,7 +156,10 @@ def extract_emissions(
         if line is not None:
             line_of[id(statement)] = line.index
     text = context.document.text
-    options = assign(blocks, statements, line_of, bool(_BASELINE_SAID.search(text)))
+    # A plan titled a CRP has a baseline to report; elsewhere (an SECR extract, an ESG page)
+    # the earlier column of an unlabelled table is only last year's comparison.
+    baseline_said = bool(_BASELINE_SAID.search(text)) or _titled_crp(context)
+    options = assign(blocks, statements, line_of, baseline_said)
     co2e_said = bool(CO2E_SAID.search(text))
     financial = financial_years(text)
     roles: tuple[Role, Role] = ("baseline", "current")
@@ -192,6 +197,17 @@ def extract_emissions(
     _scope2_basis_said(text, facts)
     _first_year(facts)
     unit_from_repeat(context, facts, co2e_said)
+
+
+def _titled_crp(context: DocumentContext) -> bool:
+    """The document opens with a CRP title (not a mention: "we are working on a Carbon
+    Reduction Plan")."""
+    opening = [
+        line
+        for line in context.lines[:_TITLE_LINES]
+        if not line.furniture and len(line.text.split()) <= _TITLE_WORDS
+    ]
+    return any(context.matches_in(line, "CRP_TITLE") for line in opening)
 
 
 def _scope2_basis_said(text: str, facts: Facts) -> None:
