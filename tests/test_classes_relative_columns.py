@@ -138,3 +138,30 @@ def test_rows_named_by_role_take_their_periods_from_the_key(
     assert facts.current.label == "1 October 2024 to 30 September 2025"
     assert facts.baseline.label == "1 October 2020 to 30 September 2021"
     assert facts.current.unit == "tCO2e"
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Period | Scope 1 | Scope 2 | Cat 4 Upstream transport | Cat 5 Waste | Cat 6 Business "
+        "travel | Cat 7 Commuting | Cat 9 Downstream transport | Home working (extra) | "
+        "Scope 3 total | Total |",
+        "Year | Scope 1 | Scope 2 | Category 4 | Category 5 | Category 6 | Category 7 | "
+        "Category 9 | Other | Total Scope 3 | Grand total |",
+    ],
+)
+def test_a_wide_table_of_years_by_row_with_category_columns(header: str) -> None:
+    """synthetic-h uh03: one row per period, a column per scope and per Scope 3 category;
+    nothing had been read, and every required category was judged missing."""
+    facts = facts_of(
+        f"Carbon Reduction Plan\nAppendix A - emissions by scope and category (tCO2e)\n{header}\n"
+        "FY2022 baseline, recalculated (1 Oct 2021 - 30 Sep 2022) | 9.7 | 142.8 | 6.3 | 4.1 | "
+        "37.5 | 44.2 | 0.9 | 12.6 | 105.6 | 258.1 |\n"
+        "FY2025 current (1 Oct 2024 - 30 Sep 2025) | 4.2 | 96.4 | 5.8 | 3.6 | 29.1 | 31.7 | 0.7 "
+        "| 14.3 | 85.2 | 185.8 |\n"
+    )
+    assert (facts.baseline.scope3, facts.baseline.total) == (105.6, 258.1)
+    assert (facts.current.scope1, facts.current.scope3, facts.current.total) == (4.2, 85.2, 185.8)
+    assert facts.scope3_categories == [4, 5, 6, 7, 9]
+    seven = next(c for c in facts.scope3_detail if c.number == 7)
+    assert (seven.baseline, seven.current) == (44.2, 31.7)

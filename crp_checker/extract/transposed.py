@@ -35,8 +35,45 @@ _CUE_LINES = 3
 _KEY_LINES = 4
 
 
+_CELL_KINDS = (
+    (re.compile(r"\bscope\s*3\b.*\btotal\b|\btotal\b.*\bscope\s*3\b", re.I), "scope3"),
+    (re.compile(r"^\W*scope\s*(?P<n>[123])\b(?!.*\btotal\b)", re.I), "scope"),
+    (re.compile(r"^\W*(?:grand\s+)?total\b|^\W*overall\b|^\W*all\s+scopes\b", re.I), "total"),
+    (
+        re.compile(r"^\W*(?:scope\s*3\s*[-–:]?\s*)?(?:category|cat\.?)\s*(?P<n>\d{1,2})\b", re.I),
+        "cat",
+    ),
+)
+
+
+def _cell_columns(text: str) -> list[str] | None:
+    """The columns of a ruled header whose cells name scopes, Scope 3 categories and totals
+    ("Period | Scope 1 | Scope 2 | Cat 4 Upstream transport | ... | Scope 3 total | Total"):
+    each cell's kind, 'other' for a column that is none of them (home working, extra)."""
+    cells = [c.strip() for c in text.strip().strip("|").split("|")][1:]
+    kinds: list[str] = []
+    for cell in cells:
+        kind = "other"
+        for pattern, name in _CELL_KINDS:
+            m = pattern.search(cell)
+            if m is not None:
+                kind = f"{name}{m['n']}" if name in ("scope", "cat") else name
+                break
+        kinds.append(kind)
+    named = [k for k in kinds if k.startswith("scope") or k == "total"]
+    if (
+        len(named) < 3
+        or len(set(named)) != len(named)
+        or not any(k.startswith("cat") for k in kinds)
+    ):
+        return None
+    return kinds
+
+
 def _columns(text: str) -> list[str] | None:
     """The scope columns a header names, in order ('scope1', ..., 'total'); None if not one."""
+    if "|" in text and (by_cell := _cell_columns(text)) is not None:
+        return by_cell
     found = [f"scope{m['n']}" if m["n"] else "total" for m in _HEAD.finditer(text)]
     if len(found) < 3 or len(set(found)) != len(found) or found[0] == "total":
         return None
@@ -82,6 +119,10 @@ def _year_row(line: Line, columns: list[str]) -> tuple[list[float | None], list[
         return None
     rest = line.text[spec.offset + len(spec.label) :]
     rest = re.sub(r"^\s*\)?\s*\([^)]*\)|^\s*\)", "", rest)  # "2019/20 (baseline)"
+    if "|" in rest and not rest.lstrip().startswith("|"):
+        # "FY2022 baseline, recalculated (1 Oct 2021 - 30 Sep 2022) | 9.7 | ...": the rest
+        # of the label cell is words about the year, not a figure
+        rest = rest[rest.index("|") :]
     cells = [c for c in _cells(rest) if c]
     if "|" not in rest:
         cells = [c for c in cells if _PLAIN_CELL.fullmatch(c)]
@@ -201,8 +242,13 @@ def _block(line: Line, columns: list[str], found: tuple[list[float | None], list
     values, texts = found
     rows: list[TableRow] = []
     for column, value in zip(columns, values, strict=True):
+        if column == "other":
+            continue  # a voluntary extra ("Home working (extra)"): in no scope's own figure
         if column == "total":
             row = Row("total", "Total", values=[value])
+        elif column.startswith("cat"):
+            number = int(column[3:])
+            row = Row("category", f"Category {number}", scope=3, category=number, values=[value])
         else:
             row = Row("scope", f"Scope {column[-1]}", scope=int(column[-1]), values=[value])
         if value is None and texts:
