@@ -55,7 +55,9 @@ _FORWARD = re.compile(
 _DATA_FIGURE = re.compile(r"(?<![\w.(/,])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)(?![\w.)%/])")
 _ENERGY = re.compile(r"[kmg]wh|kilowatt[- ]hours?|megawatt[- ]hours?|litres?", re.I)
 _CAPTION_TOPIC = re.compile(
-    r"emission|footprint|table|year|period|scope|co2|figure|data|reporting|baseline|current", re.I
+    r"emission|footprint|table|year|period|scope|co2|figure|data|reporting|baseline|current|"
+    r"at\s+a\s+glance|summary|in\s+short|highlights|snapshot|overview",
+    re.I,
 )
 _CAPTION_WORDS = 12
 _PAREN = re.compile(r"^\s*\([^)]*\)")

@@ -49,6 +49,12 @@ _SENTENCE = {
         ),
         re.compile(r"(?:against|from|versus|vs\.?)\s+(?:a|our|the|its)\s+(?=\S+\s+baseline)", re.I),
         re.compile(r"(?<![\w/])(?=(?:FY\s?)?(?:19|20)\d\d(?:\s?/\s?\d{2,4})?\s+baseline\b)", re.I),
+        # "Our baseline is the 2021/22 financial year (1 April 2021 to 31 March 2022)"
+        re.compile(
+            r"\b(?:our|the|its)\s+baseline\s+(?:year\s+|period\s+)?(?:is|was|will\s+be)\s+"
+            r"(?:the\s+)?(?=(?:FY\s?)?(?:19|20)\d\d|(?:\d{1,2}\s+)?[A-Z][a-z]+\s+(?:19|20)\d\d)",
+            re.I,
+        ),
     ],
     "current": [
         re.compile(r"current\s+emissions(?:\s+reporting)?(?:\s+period)?\s*[:(\-–]\s*", re.I),
@@ -58,6 +64,14 @@ _SENTENCE = {
             re.I,
         ),
         re.compile(r"\breporting\s+(?:year|period)" + _SEP, re.I),
+        # "The figures in this plan are for our 2025/26 financial year", "This plan covers
+        # the 12 months to 30 June 2025": what the plan's figures report, not its baseline.
+        re.compile(
+            r"\b(?:figures|emissions|this\s+plan)\b[^.;]{0,25}?\b(?:are\s+for|cover|covers|"
+            r"reports?\s+on|relates?\s+to)\s+(?:our\s+|the\s+)?(?:latest\s+|most\s+recent\s+)?"
+            r"(?=(?:FY\s?)?(?:19|20)\d\d(?![^.;]{0,30}\bbaseline)|(?:12|twelve)\s+months)",
+            re.I,
+        ),
         # "This year (1 July 2025 to 30 June 2026) our emissions ...": the period in brackets
         re.compile(r"\bthis\s+(?:reporting\s+|financial\s+)?(?:year|period)\s*(?=\()", re.I),
         re.compile(
@@ -108,7 +122,20 @@ _EXAMPLE = re.compile(
 )
 _DIGIT = re.compile(r"\d")
 # Words every sentence pattern needs one of: lines without them are not read further.
-_SENTENCE_WORDS = ("base", "current", "latest", "recent", "reporting", "emissions", "revised")
+_SENTENCE_WORDS = (
+    "base",
+    "current",
+    "latest",
+    "recent",
+    "reporting",
+    "emissions",
+    "revised",
+    "figures",
+    "cover",
+    "this year",
+    "this period",
+    "this plan",
+)
 _BASELINE_WORD = re.compile(r"\bbase(?:line)?\s+(?:year|period)|\bbaseline\b", re.I)
 _FINANCIAL_BEFORE = re.compile(r"(?:financial|fiscal|accounting)\s+year|\bFY(?=\s?'?\d|\b)", re.I)
 _MONTHS_ONLY = re.compile(

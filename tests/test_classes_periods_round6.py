@@ -1,0 +1,51 @@
+"""Periods stated in sentences and summary captions (issue 11 round 4, synthetic-h uh05):
+"Our baseline is the 2021/22 financial year", "The figures in this plan are for our 2025/26
+financial year", and an "At a glance: 2025/26" card above the detailed table."""
+
+from __future__ import annotations
+
+import pytest
+from documents import facts_of
+
+
+@pytest.mark.parametrize(
+    ("baseline", "year"),
+    [
+        ("Our baseline is the 2021/22 financial year (1 April 2021 to 31 March 2022).", 2022),
+        ("The baseline year was 2019, our first full year of trading.", 2019),
+        ("Our baseline period is April 2020 to March 2021.", 2021),
+    ],
+)
+def test_the_baseline_named_in_a_sentence(baseline: str, year: int) -> None:
+    facts = facts_of(f"Carbon Reduction Plan\n{baseline}\n")
+    assert facts.baseline.end_year == year
+
+
+@pytest.mark.parametrize(
+    ("current", "year"),
+    [
+        ("The figures in this plan are for our 2025/26 financial year.", 2026),
+        ("This plan covers the 12 months to 30 June 2025.", 2025),
+        ("Our emissions figures relate to 2025, our latest full year.", 2025),
+    ],
+)
+def test_the_current_period_named_by_what_the_figures_cover(current: str, year: int) -> None:
+    facts = facts_of(f"Carbon Reduction Plan\n{current}\n")
+    assert facts.current.end_year == year
+
+
+def test_figures_covering_the_baseline_are_not_the_current_period() -> None:
+    facts = facts_of("Carbon Reduction Plan\nThese figures cover 2019, our baseline year.\n")
+    assert facts.current.end_year is None
+
+
+def test_a_summary_card_dated_in_its_caption_is_that_periods() -> None:
+    facts = facts_of(
+        "Carbon Reduction Plan\nThe figures in this plan are for our 2025/26 financial year, which"
+        " ran from 1 April 2025 to 31 March 2026. Our baseline is the 2021/22 financial year.\n"
+        "At a glance: 2025/26\nScope 1: 24.3 tCO2e\nScope 2: 9.1 tCO2e\nScope 3: 42.4 tCO2e\n"
+        "Total: 75.8 tCO2e\n\nOur emissions in detail (tCO2e)\n2021/22 (baseline) 2025/26\n"
+        "Scope 1 28.9 24.3\nScope 2 12.4 9.1\nScope 3 49.3 42.4\nTotal 90.6 75.8\n"
+    )
+    assert (facts.baseline.scope1, facts.baseline.total) == (28.9, 90.6)
+    assert (facts.current.scope1, facts.current.total) == (24.3, 75.8)
