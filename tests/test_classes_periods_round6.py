@@ -49,3 +49,33 @@ def test_a_summary_card_dated_in_its_caption_is_that_periods() -> None:
     )
     assert (facts.baseline.scope1, facts.baseline.total) == (28.9, 90.6)
     assert (facts.current.scope1, facts.current.total) == (24.3, 75.8)
+
+
+@pytest.mark.parametrize(
+    "field", ["Period covered: 01.01.2025 - 31.12.2025", "Reporting period covered: 2025"]
+)
+def test_a_period_covered_field_is_the_current_period(field: str) -> None:
+    facts = facts_of(f"Carbon Reduction Plan\n{field}\nOur baseline is calendar year 2019.\n")
+    assert facts.current.end_year == 2025
+    assert facts.baseline.end_year == 2019
+
+
+def test_a_baseline_covering_the_same_business_as_the_current_year_is_no_first_year() -> None:
+    """uh14: "so that the baseline and the current year cover the same business" had made the
+    plan a first-year reporter, its baseline figures filed as current."""
+    facts = facts_of(
+        "Carbon Reduction Plan\nOur baseline is calendar year 2019. We recalculated it so that "
+        "the baseline and the current year cover the same business.\n"
+        "tCO2e | 2019 (recalculated baseline) | 2025 |\nScope 1 | 88.4 | 69.7 |\n"
+        "Scope 2 | 12.6 | 10.2 |\nScope 3 | 99.0 | 89.9 |\nTotal | 200.0 | 169.8 |\n"
+    )
+    assert (facts.baseline.total, facts.current.total) == (200.0, 169.8)
+    assert not facts.current.same_as_baseline
+
+
+def test_a_year_that_is_both_baseline_and_current_is_still_a_first_year() -> None:
+    facts = facts_of(
+        "Carbon Reduction Plan\nBaseline year: 2025\n2025 is both our baseline and our current "
+        "reporting year.\nScope 1 | 10.0 |\nScope 2 | 5.0 |\nScope 3 | 20.0 |\n"
+    )
+    assert facts.current.end_year == 2025

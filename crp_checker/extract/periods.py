@@ -26,7 +26,8 @@ _FIELD = {
         r"^(?:\d+[.)]\s*)?(?:baseline|base)\s+(?:year|reporting period|period)" + _SEP, re.I
     ),
     "current": re.compile(
-        r"^(?:\d+[.)]\s*)?(?:current\s+)?(?:emissions\s+)?reporting\s+(?:year|period)" + _SEP,
+        r"^(?:\d+[.)]\s*)?(?:(?:reporting\s+)?(?:period|year)\s+covered|"
+        r"(?:current\s+)?(?:emissions\s+)?reporting\s+(?:year|period))" + _SEP,
         re.I,
     ),
 }
@@ -52,7 +53,8 @@ _SENTENCE = {
         # "Our baseline is the 2021/22 financial year (1 April 2021 to 31 March 2022)"
         re.compile(
             r"\b(?:our|the|its)\s+baseline\s+(?:year\s+|period\s+)?(?:is|was|will\s+be)\s+"
-            r"(?:the\s+)?(?=(?:FY\s?)?(?:19|20)\d\d|(?:\d{1,2}\s+)?[A-Z][a-z]+\s+(?:19|20)\d\d)",
+            r"(?:the\s+)?(?:(?:calendar|financial)\s+year\s+)?"
+            r"(?=(?:FY\s?)?(?:19|20)\d\d|(?:\d{1,2}\s+)?[A-Z][a-z]+\s+(?:19|20)\d\d)",
             re.I,
         ),
     ],
@@ -108,6 +110,7 @@ _CURRENT_NAMED_BEFORE = re.compile(
 )
 # "... is both our baseline and our current reporting year": a first-year reporter.
 _SAME_YEAR = re.compile(
+    r"\b(?:is|are|was|were|serves?\s+as|as)\s+(?:both\s+)?(?:our\s+|the\s+|its\s+)?"
     r"baseline(?:\s+year)?\s+and\s+(?:also\s+)?(?:our\s+|the\s+|its\s+)?current(?:\s+reporting)?"
     r"\s+(?:year|period)|current(?:\s+reporting)?\s+(?:year|period)\s+(?:is|are)\s+(?:also\s+)?"
     r"(?:our|the|its)\s+baseline|baseline[^.]{0,60}?\bcurrent[^.]{0,30}?\bare\s+the\s+same\b",
