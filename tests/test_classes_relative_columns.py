@@ -165,3 +165,24 @@ def test_a_wide_table_of_years_by_row_with_category_columns(header: str) -> None
     assert facts.scope3_categories == [4, 5, 6, 7, 9]
     seven = next(c for c in facts.scope3_detail if c.number == 7)
     assert (seven.baseline, seven.current) == (44.2, 31.7)
+
+
+@pytest.mark.parametrize(
+    ("roles", "periods"),
+    [
+        ("| Baseline | Current |", "Period | calendar year 2021 | calendar year 2025 |"),
+        ("| Base year | This year |", "Year | 2021 | 2025 |"),
+        ("Emissions | Baseline | Reporting year |", "Period | FY2020/21 | FY2024/25 |"),
+    ],
+)
+def test_a_row_of_roles_over_a_row_of_periods(roles: str, periods: str) -> None:
+    """synthetic-h uh19: the roles on one header line, the periods on the next; the current
+    column had been lost and the plan failed current-emissions."""
+    facts = facts_of(
+        f"Carbon Reduction Plan\n{roles}\n{periods}\nScope 1 (tCO2e) | 4.8 | 2.6 |\n"
+        "Scope 2 (tCO2e) | 9.6 | 7.3 |\nScope 3 (tCO2e) | 16.3 | 13.9 |\n"
+        "Total (tCO2e) | 30.7 | 23.8 |\n"
+    )
+    assert (facts.baseline.total, facts.current.total) == (30.7, 23.8)
+    assert (facts.baseline.end_year, facts.current.end_year) == (2021, 2025)
+    assert facts.current.unit == "tCO2e"

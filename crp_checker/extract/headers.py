@@ -15,7 +15,7 @@ from crp_checker.extract.cells import positional
 from crp_checker.extract.context import DocumentContext
 from crp_checker.extract.lines import Line
 from crp_checker.extract.relative_columns import map_relative_columns
-from crp_checker.extract.table_model import Block, Role
+from crp_checker.extract.table_model import Block, Role, TableRow
 from crp_checker.extract.units import (
     CO2E_SAID,
     UNIT,
@@ -228,7 +228,7 @@ def _find_unit(
     if not written:
         # "Total, tCO2e 176.9 123.2": the unit written in a row's label
         labels = (
-            UNIT.search(f"{r.row.label} {r.row.source}")
+            UNIT.search(f"{r.row.label} {r.row.source} {_label_cell(r)}")
             for r in block.rows
             if r.row.kind in ("scope", "total")
         )
@@ -246,6 +246,12 @@ def _find_unit(
     block.co2e_said = bool(CO2E_SAID.search(block.header)) or any(
         CO2E_SAID.search(w) for w in written
     )
+
+
+def _label_cell(table_row: TableRow) -> str:
+    """The first cell of a ruled row as written ("Scope 1 (tCO2e)"), where the unit may sit."""
+    text = table_row.lines[0].text if table_row.lines else ""
+    return text.strip().strip("|").split("|")[0] if "|" in text else ""
 
 
 def _find_caption(block: Block, header_lines: list[Line]) -> None:

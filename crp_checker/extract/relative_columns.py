@@ -45,19 +45,29 @@ def map_relative_columns(block: Block, header_lines: list[Line], after: list[Lin
     if not header_lines:
         return False
     header, used = _header_row(header_lines)
-    if find_period(header) is not None:
-        return False  # "Baseline 2019 | Current 2025": the years map the columns
-    words = _roles(header)
     columns = block.columns - len(block.extra_columns)
+    dated: list[PeriodSpec] = []
+    if find_period(header) is not None:
+        # "| Baseline | Current |" over "Period | calendar year 2021 | calendar year 2025 |": the
+        # roles from the line above, each column's period from the line of periods
+        dated = _periods(header)
+        if used != 1 or len(header_lines) < 2 or len(dated) != columns:
+            return False  # "Baseline 2019 | Current 2025": the years map the columns
+        header = header_lines[-2].text
+        if find_period(header) is not None:
+            return False
+    words = _roles(header)
     roles = [role for _, role in words]
     if len(words) != columns or roles.count("current") != 1 or roles.count("baseline") > 1:
         return False
     for column, (word, role) in enumerate(words):
+        if dated:
+            block.specs[column] = dated[column]
         if role is None:
             block.extra_columns.add(column)
             continue
         block.roles[column] = role
-        spec = key_period(word, [*header_lines[:-used], *after])
+        spec = None if dated else key_period(word, [*header_lines[:-used], *after])
         if spec is not None:
             block.specs[column] = spec
     return True
@@ -117,3 +127,13 @@ def role_label(text: str) -> tuple[str, Role | None] | None:
         return None
     role: Role | None = "current" if m["c"] else "baseline" if m["b"] else None
     return m[0], role
+
+
+def _periods(text: str) -> list[PeriodSpec]:
+    """Every period written in `text`, in order."""
+    found: list[PeriodSpec] = []
+    position = 0
+    while (spec := find_period(text[position:])) is not None:
+        found.append(spec)
+        position += spec.offset + max(1, len(spec.label))
+    return found
