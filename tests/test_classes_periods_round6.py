@@ -79,3 +79,48 @@ def test_a_year_that_is_both_baseline_and_current_is_still_a_first_year() -> Non
         "reporting year.\nScope 1 | 10.0 |\nScope 2 | 5.0 |\nScope 3 | 20.0 |\n"
     )
     assert facts.current.end_year == 2025
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The figures below cover the 12 months to 30 June 2025, compared with our baseline, the "
+        "12 months to 30 June 2020.",
+        "We compare this year with our baseline, which was the 12 months to 30 June 2020.",
+    ],
+)
+def test_a_baseline_in_apposition(sentence: str) -> None:
+    facts = facts_of(f"Carbon Reduction Plan\n{sentence}\n")
+    assert facts.baseline.label == "12 months to 30 June 2020"
+
+
+@pytest.mark.parametrize("caption", ["FY2025/26", "Year ending 31 March 2026", "2025 emissions"])
+def test_a_caption_above_source_rows_dates_the_table(caption: str) -> None:
+    """synthetic-g ug04: each year's table under its own caption, its Scope 1 sources listed
+    before "Total Scope 1"; the source rows hid the caption, so the current period was lost."""
+    facts = facts_of(
+        "Carbon Reduction Plan\nFY2019/20 - baseline year\nSource tCO2e\nNatural gas 64.2\n"
+        "Diesel - vans 318.5\nTotal Scope 1 382.7\nScope 2 - electricity 47.3\n"
+        f"Total Scope 3 171.2\nGrand total 601.2\n{caption}\nSource tCO2e\nNatural gas 49.6\n"
+        "Diesel - vans 241.8\nTotal Scope 1 291.4\nScope 2 - electricity 31.9\n"
+        "Total Scope 3 148.4\nGrand total 471.7\n"
+    )
+    assert facts.current.end_year in (2025, 2026)
+    assert (facts.current.scope1, facts.current.total) == (291.4, 471.7)
+    assert facts.baseline.scope1 == 382.7
+
+
+def test_a_kg_detail_table_does_not_displace_the_tonnes_table() -> None:
+    """synthetic-g ug06: the kgCO2e detail of the current year had led, so the current period
+    lost its label and took the kilogram unit."""
+    facts = facts_of(
+        "Carbon Reduction Plan\nCurrent emissions\nYear ending 31 March 2026\nScope tCO2e\n"
+        "Scope 1 5.9\nScope 2 12.8\nScope 3 45.2\nTotal (tCO2e) 63.9\n"
+        "Baseline: year ending 31 March 2020\nScope tCO2e\nScope 1 8.4\nScope 2 22.6\n"
+        "Scope 3 58.0\nTotal (tCO2e) 89.0\nDetail for the current year (kgCO2e)\n"
+        "Source kgCO2e\nScope 1 - gas heating 5,900\nScope 2 - electricity 12,800\n"
+        "Scope 3 - cat 4 couriers 500\nScope 3 - cat 5 waste 1,400\nTotal (kgCO2e) 63,900\n"
+    )
+    assert facts.current.label == "Year ending 31 March 2026"
+    assert facts.current.unit == "tCO2e" and not facts.current.converted_from_kg
+    assert facts.current.total == 63.9

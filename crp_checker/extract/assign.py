@@ -186,5 +186,6 @@ def assign(
         if role is not None and not options[role]:
             options[role].append(Assignment(block, 0, block.own_spec, why))
     for found in options.values():
-        found.sort(key=lambda a: (a.inferred is not None, -completeness(a)))
+        # A kgCO2e detail table beside the tonnes table repeats it: the tonnes table leads.
+        found.sort(key=lambda a: (a.inferred is not None, a.block.unit == "kg", -completeness(a)))
     return options

@@ -88,12 +88,13 @@ def describe(context: DocumentContext, block: Block, blocks: list[Block]) -> Non
         if role:
             block.cue, block.cue_line = role, line
             break
+    # Source rows above the first scope row ("Diesel - vans 241.8") are data, not heading.
+    headings = [line for line in header_lines if not _DATA_FIGURE.search(line.text)]
     if block.columns > 1:
-        headings = [line for line in header_lines if not _DATA_FIGURE.search(line.text)]
         if not map_relative_columns(block, headings, after):
             _map_columns(block)
     else:
-        _find_caption(block, header_lines)
+        _find_caption(block, headings)
 
 
 def _align(block: Block) -> int:

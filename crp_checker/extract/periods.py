@@ -50,6 +50,10 @@ _SENTENCE = {
         ),
         re.compile(r"(?:against|from|versus|vs\.?)\s+(?:a|our|the|its)\s+(?=\S+\s+baseline)", re.I),
         re.compile(r"(?<![\w/])(?=(?:FY\s?)?(?:19|20)\d\d(?:\s?/\s?\d{2,4})?\s+baseline\b)", re.I),
+        # "compared with our baseline, the 12 months to 30 June 2020": the period in apposition
+        re.compile(
+            r"\b(?:our|the|its)\s+baseline\s*,\s+(?:which\s+(?:is|was)\s+)?(?:the\s+)?", re.I
+        ),
         # "Our baseline is the 2021/22 financial year (1 April 2021 to 31 March 2022)"
         re.compile(
             r"\b(?:our|the|its)\s+baseline\s+(?:year\s+|period\s+)?(?:is|was|will\s+be)\s+"
