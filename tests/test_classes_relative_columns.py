@@ -186,3 +186,27 @@ def test_a_row_of_roles_over_a_row_of_periods(roles: str, periods: str) -> None:
     assert (facts.baseline.total, facts.current.total) == (30.7, 23.8)
     assert (facts.baseline.end_year, facts.current.end_year) == (2021, 2025)
     assert facts.current.unit == "tCO2e"
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "tCO2e | 2021 (baseline) | 2022 | 2023 | 2024 | Latest year | Change % (vs 2021) |",
+        "tCO2e | 2021 (baseline) | 2022 | 2023 | 2024 | This year |",
+        "Scope | Baseline 2021 | 2022 | 2023 | 2024 | Current year | % change against 2021 |",
+    ],
+)
+def test_a_last_column_named_by_its_role_among_year_columns(header: str) -> None:
+    """synthetic-g ug02: five columns, four by year and the last "Latest year"; prose above
+    the table naming 2025 and 2021 had shifted every column's year."""
+    facts = facts_of(
+        "Carbon Reduction Plan\nOur latest year is the calendar year 2025 (1 January to 31 "
+        "December 2025). Our baseline is the calendar year 2021. The middle columns show the "
+        f"years between.\n{header}\nScope 1 | 4.8 | 4.5 | 4.1 | 3.6 | 3.2 | -33.3% |\n"
+        "Scope 2 | 19.6 | 17.2 | 14.8 | 11.3 | 8.9 | -54.6% |\n"
+        "Scope 3 | 52.9 | 44.5 | 46.1 | 42.2 | 37.2 | -29.7% |\n"
+        "Total emissions | 77.3 | 66.2 | 65.0 | 57.1 | 49.3 | -36.2% |\n"
+    )
+    assert (facts.baseline.scope1, facts.baseline.total) == (4.8, 77.3)
+    assert (facts.current.scope1, facts.current.total) == (3.2, 49.3)
+    assert (facts.baseline.end_year, facts.current.end_year) == (2021, 2025)

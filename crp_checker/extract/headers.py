@@ -92,7 +92,9 @@ def describe(context: DocumentContext, block: Block, blocks: list[Block]) -> Non
     headings = [line for line in header_lines if not _DATA_FIGURE.search(line.text)]
     if block.columns > 1:
         if not map_relative_columns(block, headings, after):
-            _map_columns(block)
+            # Periods in the prose above ("Our baseline is the calendar year 2021. ...") are
+            # no column headers: only the non-sentence lines map the columns.
+            _map_columns(block, " ".join(h.text for h in headings if not _is_prose(h.text)))
     else:
         _find_caption(block, headings)
 
@@ -200,6 +202,11 @@ def _caption_lines(header_lines: list[Line]) -> list[str]:
             break
         found.insert(0, line.text)
     return found
+
+
+def _is_prose(text: str) -> bool:
+    """A line of running text, not a row of header cells."""
+    return "|" not in text and _is_sentence(text)
 
 
 def _is_sentence(text: str) -> bool:
@@ -330,11 +337,12 @@ def _map_basis_columns(block: Block) -> bool:
     return True
 
 
+_VERSUS = re.compile(r"\b(?:vs\.?|versus|against|compared\s+(?:with|to))\s*\(?\s*$", re.I)
 # The end of a sentence before a column's year: its words name no column.
 _SENTENCE_ENDS = re.compile(r"(?<![\d.])[.;]\s+(?=\S)")
 
 
-def _map_columns(block: Block) -> None:
+def _map_columns(block: Block, header: str | None = None) -> None:
     """Read the periods named in a multi-year header, in order, one per column.
 
     A column's role is named before its period ("Baseline Year Jan - Dec 2022"), in
@@ -345,7 +353,7 @@ def _map_columns(block: Block) -> None:
         return
     specs: list[PeriodSpec] = []
     segments: list[str] = []
-    text = block.header
+    text = block.header if header is None else header
     position = 0
     prefix = ""
     while position < len(text):
@@ -353,6 +361,10 @@ def _map_columns(block: Block) -> None:
         if spec is None:
             break
         end = position + spec.offset + len(spec.label)
+        if _VERSUS.search(text[max(0, position + spec.offset - 16) : position + spec.offset]):
+            prefix += text[position:end]  # "Change % (vs 2021)": the year compared against
+            position = end
+            continue
         span = _YEAR_SPAN.match(text, end)
         if span is not None and int(span["y"]) - spec.end_year > 1:
             # "Emissions 2020-2025", "Change 2020 to 2025": a span of years, not a column.
@@ -365,7 +377,11 @@ def _map_columns(block: Block) -> None:
         position = end
     segments.append(prefix + text[position:])
     mapped = block.columns
-    if len(specs) == block.columns - 1 and _CHANGE_COLUMN.search(segments[-1]):
+    if len(specs) == mapped - 1 and _cue(segments[-1]) == "current":
+        # "2021 (baseline) | 2022 | 2023 | 2024 | Latest year": the last column by its role
+        mapped -= 1
+        block.roles[mapped] = "current"
+    elif len(specs) == block.columns - 1 and _CHANGE_COLUMN.search(segments[-1]):
         mapped = len(specs)  # "| 2019 | 2024 | Change |": the last column is no year
         block.extra_columns = {block.columns - 1}
     if len(specs) < mapped:
