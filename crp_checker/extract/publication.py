@@ -197,19 +197,13 @@ def _name_block(before: str, organisation: str | None) -> bool:
     """What comes before a mid-line label is only the plan's name block: segments that are the
     organisation's name, a place or a version ('Acme Ltd - Stockport - ', 'Version 3.0 - ').
     A sentence about the organisation ('Acme Ltd's supplier code, published ...') is not."""
-    segments = [part.strip() for part in _SEGMENT.split(before) if part.strip(" ,")]
-    if not segments or not re.search(r"[|·•–—,-]\s*$", before):
+    if not re.search(r"[|·•–—,-]\s*$", before):
         return False
-    own = (organisation or "").lower()
-    for segment in segments:
-        segment = segment.strip(" ,")
-        is_own = bool(own) and segment.lower() == own
-        if not (is_own or _VERSION.fullmatch(segment) or _PLACE.match(segment)):
-            return False
-    return any(
-        (own and part.strip(" ,").lower() == own) or _VERSION.fullmatch(part.strip(" ,"))
-        for part in segments
-    )
+    name = (organisation or "").lower()
+    segments = [part.strip(" ,") for part in _SEGMENT.split(before) if part.strip(" ,")]
+    own = [s.lower() == name or bool(_VERSION.fullmatch(s)) for s in segments]
+    places = [bool(_PLACE.match(segment)) for segment in segments]
+    return any(own) and all(o or p for o, p in zip(own, places, strict=True))
 
 
 def _bare_dates(context: DocumentContext, first_pages: set[int]) -> list[_Found]:

@@ -83,10 +83,8 @@ def sign_off_date(
     it wraps over), beside the signature, in a dated sign-off sentence ('signed off by the
     board on ...'), or on a 'Date:' line of the declaration. A publication, issue heading or
     review date elsewhere in the plan is not a sign-off date."""
-    if own and (dated := signed_on_date(" ".join(line.text for line in own))) is not None:
-        facts.sign_off_date = dated.value
-        facts.sign_off_date_precision = dated.precision
-        facts.evidence["sign_off_date"] = [line.evidence() for line in own]
+    if own and (dated := _signed_on_date(" ".join(line.text for line in own))) is not None:
+        _set_date(facts, dated, *[line.evidence() for line in own])
         return
     near: list[Line] = []
     if position is not None:
@@ -99,7 +97,7 @@ def sign_off_date(
     if done:
         return
     for sentence in _signed_sentences(context):
-        dated = signed_on_date(sentence.text)
+        dated = _signed_on_date(sentence.text)
         if dated is not None:
             _set_date(facts, dated, sentence.evidence())
             return
@@ -110,7 +108,7 @@ def sign_off_date(
         _set_date(facts, found[0], found[1].evidence())
 
 
-def signed_on_date(text: str) -> FoundDate | None:
+def _signed_on_date(text: str) -> FoundDate | None:
     """The date a signing sentence gives its signing ('Approved by the Board on 21/05/2026 and
     signed by ...'), not a review date later in it ('... and is next reviewed on ...')."""
     signed_on = _SIGNED_ON.search(text)
@@ -134,10 +132,10 @@ def _dated_line(lines: list[Line], *, near: bool) -> tuple[bool, tuple[FoundDate
     return False, None
 
 
-def _set_date(facts: Facts, found: FoundDate, evidence: Evidence) -> None:
+def _set_date(facts: Facts, found: FoundDate, *evidence: Evidence) -> None:
     facts.sign_off_date = found.value
     facts.sign_off_date_precision = found.precision
-    facts.evidence["sign_off_date"] = [evidence]
+    facts.evidence["sign_off_date"] = list(evidence)
 
 
 def _signed_sentences(context: DocumentContext) -> list[Sentence]:
