@@ -46,6 +46,17 @@ def docx_plan(before: list[str], rows: list[list[str]], after: tuple[str, ...] =
     return out.getvalue()
 
 
+def docx_with_footer(paragraphs: list[str], footer: str) -> bytes:
+    """A Word file of paragraphs whose page footer holds one line (a date, a signature)."""
+    document = docx.Document()
+    document.sections[0].footer.paragraphs[0].text = footer
+    for text in paragraphs:
+        document.add_paragraph(text)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
 def pdf_table_plan(
     before: list[str], rows: list[list[str]], widths: list[float] | None = None
 ) -> bytes:

@@ -228,3 +228,29 @@ def test_title_words_run_into_the_title_name_nobody(title: str) -> None:
 def test_the_plans_own_title_words_are_not_part_of_the_name(sentence: str, name: str) -> None:
     facts = facts_of("Carbon Reduction Plan\n" + sentence + "\n" + COMMITMENT)
     assert facts.organisation == name
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Carbon Reduction Plan\nHafod Joinery\nI am committed to net zero by 2040.\n"
+            "My baseline is my first full year of\ntrading: 6 April 2021 to 5 April 2022.",
+            "Hafod Joinery",
+        ),
+        (
+            "Carbon Reduction Plan\nTreforest Tiling\nWe are committed to net zero by 2045.\n"
+            "Our figures cover the period the business has been\ntrading: 1 May 2023 to "
+            "30 April 2024.",
+            "Treforest Tiling",
+        ),
+        (
+            "Carbon Reduction Plan\nRegistered: 14 March 2011\nCompany: Example Kilns Ltd\n"
+            + COMMITMENT,
+            "Example Kilns Ltd",
+        ),
+    ],
+)
+def test_a_field_label_before_a_date_names_no_organisation(text: str, name: str) -> None:
+    """A wrapped sentence whose line opens 'trading:' or a field holding a date is no name."""
+    assert facts_of(text).organisation == name

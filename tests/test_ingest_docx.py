@@ -116,6 +116,20 @@ def test_header_text_appears_once_at_the_top_of_page_one() -> None:
     assert [p.text for p in pages] == ["Acme Ltd\nCarbon Reduction Plan", "Declaration"]
 
 
+def test_footer_text_appears_once_at_the_end_of_the_last_page() -> None:
+    """A Word footer can hold the publication date or the only signature (synthetic-g ug16)."""
+    document = docx.Document()
+    document.sections[0].footer.paragraphs[0].text = "Published 3 March 2026"
+    document.add_paragraph("Carbon Reduction Plan")
+    document.add_section(WD_SECTION.NEW_PAGE)  # its footer is linked to the first one
+    document.add_paragraph("Declaration")
+    pages = _read(document).pages
+    assert [p.text for p in pages] == [
+        "Carbon Reduction Plan",
+        "Declaration\nPublished 3 March 2026",
+    ]
+
+
 def test_nested_tables_and_one_column_boxes_read_as_blocks() -> None:
     document = docx.Document()
     box = document.add_table(rows=1, cols=1)

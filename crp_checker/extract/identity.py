@@ -13,6 +13,7 @@ import re
 
 from crp_checker.extract.context import DocumentContext
 from crp_checker.extract.lines import Line
+from crp_checker.extract.values import find_dates
 from crp_checker.readings import mark_inferred
 from crp_checker.schemas import Evidence, Facts
 
@@ -203,6 +204,8 @@ def extract_organisation(context: DocumentContext, facts: Facts) -> None:
             following = context.lines[line.index + 1]
             if not _ORG_FIELD.match(following.text) and ":" not in following.text:
                 value, line = _clean(following.text), following
+        if _dated(value):
+            continue  # "... my first full year of / trading: 6 April 2021 to ...": prose, no field
         if value and not context.matches_in(line, "PLACEHOLDER") and len(value) <= 120:
             facts.organisation = value
             facts.evidence["organisation"] = [line.evidence()]
@@ -287,6 +290,12 @@ def extract_organisation(context: DocumentContext, facts: Facts) -> None:
             return
     if not _legal_anywhere(context, facts) and not _on_behalf_of(context, facts):
         _recurring_name(context, facts)
+
+
+def _dated(value: str) -> bool:
+    """A field's value that opens with a date or a period is no organisation's name."""
+    dates = find_dates(value)
+    return bool(dates) and dates[0].start == 0
 
 
 def _alias_defined(context: DocumentContext, alias: str) -> tuple[str, Line] | None:

@@ -171,3 +171,30 @@ def run_on_name(label: str) -> tuple[int, str, str] | None:
             continue
         return token.start(), name, rest
     return None
+
+
+# "H. Marlow", "Dr J. R. Example": initials, then a surname.
+_INITIALLED = re.compile(
+    r"^(?P<title>(?:[A-Z][a-z]{1,8}\.?\s+)?)(?P<initials>(?:[A-Z]\.\s?){1,3})\s*"
+    r"(?P<surname>[A-Z][\w'’-]+)$"
+)
+
+
+def full_name(name: str, texts: list[str]) -> str:
+    """The signer's name written out in full where it is given beside the initials: 'H. Marlow'
+    signs, 'Helen Marlow' is printed in the next cell. Only one full name with the same first
+    initial and surname counts as the same person; otherwise the initials stand."""
+    initialled = _INITIALLED.match(name)
+    if initialled is None or (initialled["title"] and not titled(name)):
+        return name
+    first, surname = initialled["initials"][0], re.escape(initialled["surname"])
+    written = re.compile(
+        rf"(?<![\w.])(?={first}[a-z])([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+{surname})\b"
+    )
+    found: set[str] = set()
+    for text in texts:
+        for m in written.finditer(text):
+            candidate = person(m[1])
+            if candidate is not None and candidate[0] == m[1]:
+                found.add(m[1])
+    return found.pop() if len(found) == 1 else name

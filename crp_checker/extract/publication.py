@@ -25,7 +25,9 @@ from crp_checker.schemas import Facts
 
 _ISSUED = (
     r"publication\s+date|published\s+date|date\s+of\s+publication|date\s+published|"
-    r"publish(?:ed)?(?:\s+on|\s+in)?|issue\s+dat[ea]|date\s+of\s+issue|issued(?:\s+on|\s+in)?|"
+    r"approved\s+for\s+publication(?:\s+on|\s+in)?|"
+    r"(?:re-?)?publish(?:ed)?(?:\s+on\s+(?:our|the)\s+web\s?site|\s+on|\s+in)?|"
+    r"issue\s+dat[ea]|date\s+of\s+issue|(?:re-?)?issued(?:\s+on|\s+in)?|"
     r"date\s+issued|date\s+of\s+release|released(?:\s+on)?|"
     r"statement\s+date|document\s+date|plan\s+date|date\s+of\s+(?:this\s+)?plan|version\s+date|"
     r"effective\s+(?:date|from)|dated|valid\s+from|(?:prepared|produced|created|written|"
@@ -107,6 +109,7 @@ class _Found:
     order: int
     date: FoundDate
     line: Line
+    wrapped: Line | None = None  # the next line, where the date wraps on to it
 
 
 def _mask_versions(text: str) -> str:
@@ -139,9 +142,10 @@ def _in_sign_off(context: DocumentContext, line: Line) -> bool:
     return any(other.page == line.page and _SIGNATURE.search(other.text) for other in before)
 
 
-def _labelled(context: DocumentContext) -> list[_Found]:
+def _labelled(context: DocumentContext, organisation: str | None) -> list[_Found]:
     """'Publication date: ...', 'Issued ...', 'Last updated ...': the date right after the
-    label. Mid-line only in the title block, a header or footer, or of this plan itself."""
+    label. Mid-line only in the title block, a header or footer, of this plan itself, or
+    after the plan's own name block ('Acme Ltd - Stockport - Published 15 January 2026')."""
     top = {line.index for line in [li for li in context.lines if not li.furniture][:12]}
     found: list[_Found] = []
     for line in context.lines:
@@ -153,18 +157,53 @@ def _labelled(context: DocumentContext) -> list[_Found]:
             # dates it, wherever it stands.
             titled = bool(before) and bool(context.matches_in(line, "CRP_TITLE"))
             placed = line.index in top or line.furniture or _THIS_PLAN.search(before) or titled
-            if m.start() > 0 and not placed:
+            if m.start() > 0 and not placed and not _name_block(before, organisation):
                 continue
             if _OTHER_DOCUMENT.search(before) or _NOT_ISSUE.search(before):
                 continue
             tail = line.text[m.end() :]
-            date = _first_date(tail)
-            if date is None or not _leads(tail, date):
+            date, wrapped = _first_date(tail), None
+            if date is None:
+                date, wrapped = _wrapped_date(context, line, tail)
+            if date is None or not _leads(tail if wrapped is None else "", date):
                 continue
             rank = 0 if m["issued"] else 1
-            found.append(_Found(rank, line.index, date, line))
+            found.append(_Found(rank, line.index, date, line, wrapped))
             break
     return found
+
+
+def _wrapped_date(
+    context: DocumentContext, line: Line, tail: str
+) -> tuple[FoundDate | None, Line | None]:
+    """A label's date broken over the line end ('Published: 24' / 'February 2026'): read from
+    the label's tail joined to the next line, only where the tail is at most the day."""
+    if len(tail.split()) > 1 or line.index + 1 >= len(context.lines):
+        return None, None
+    following = context.lines[line.index + 1]
+    if following.page != line.page:
+        return None, None
+    joined = f"{tail.strip()} {following.text}".strip()
+    date = _first_date(joined)
+    if date is None or date.start > 0:
+        return None, None
+    return date, following
+
+
+_PLACE = re.compile(r"^(?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+){0,2}$")
+
+
+def _name_block(before: str, organisation: str | None) -> bool:
+    """What comes before a mid-line label is only the plan's name block: segments that are the
+    organisation's name, a place or a version ('Acme Ltd - Stockport - ', 'Version 3.0 - ').
+    A sentence about the organisation ('Acme Ltd's supplier code, published ...') is not."""
+    if not re.search(r"[|·•–—,-]\s*$", before):
+        return False
+    name = (organisation or "").lower()
+    segments = [part.strip(" ,") for part in _SEGMENT.split(before) if part.strip(" ,")]
+    own = [s.lower() == name or bool(_VERSION.fullmatch(s)) for s in segments]
+    places = [bool(_PLACE.match(segment)) for segment in segments]
+    return any(own) and all(o or p for o, p in zip(own, places, strict=True))
 
 
 def _bare_dates(context: DocumentContext, first_pages: set[int]) -> list[_Found]:
@@ -235,7 +274,7 @@ def extract_publication_date(context: DocumentContext, facts: Facts) -> None:
     """The publication date, from the most explicit place the plan gives one."""
     first_pages = {p.number for p in context.document.pages[:2]}
     candidates = [
-        *_labelled(context),
+        *_labelled(context, facts.organisation),
         *_bare_dates(context, first_pages),
         *_version_table(context),
         *_dated_top(context),
@@ -245,7 +284,8 @@ def extract_publication_date(context: DocumentContext, facts: Facts) -> None:
     best = min(candidates, key=lambda c: (c.rank, c.order))
     facts.publication_date = best.date.value
     facts.publication_date_precision = best.date.precision
-    facts.evidence["publication_date"] = [best.line.evidence()]
+    lines = [best.line] if best.wrapped is None else [best.line, best.wrapped]
+    facts.evidence["publication_date"] = [line.evidence() for line in lines]
 
 
 # Hosts that publish other people's documents: a plan here is not on the supplier's own site.

@@ -16,11 +16,11 @@ import re
 from crp_checker.extract.context import DocumentContext
 from crp_checker.extract.identity import same_organisation
 from crp_checker.extract.lines import Line
-from crp_checker.extract.people import ORGANISATION, person, run_on_name, titled
+from crp_checker.extract.people import ORGANISATION, full_name, person, run_on_name, titled
 from crp_checker.extract.signoff_date import sign_off_date
-from crp_checker.extract.values import find_dates
+from crp_checker.extract.values import MONTH, find_dates
 from crp_checker.nlp import analyse_pages
-from crp_checker.schemas import Evidence, Facts
+from crp_checker.schemas import Facts
 
 # "Signed on behalf of the Supplier:", "Approved by", "Signed for and on behalf of X by",
 # "Name |" (a two-column table row): the label ends at the first colon, bar or "by".
@@ -66,10 +66,13 @@ _MAX_PROSE = 300
 # "... and signed by Tom Example, Head of Operations, on 2 June 2025": a signer inside prose.
 # "I, Sam Example, sole trader and owner of ..., approve this plan": the signer names themself.
 # "Signed on behalf of the Board by Jane Example": the body signed for may come before "by".
+# "Signed on our behalf by ...", "signed on 4 February 2026 by ...": the date may come first.
 _INLINE_LABEL = re.compile(
     r"\b(?:(?i:signed)|approved|authori[sz]ed)(?:\s+off)?"
     r"(?:\s+(?:for\s+and\s+)?on\s+behalf\s+of\s+[^.,;:]{1,60}?"
-    r"|\s+on\s+(?:its|their|(?:the\s+)?[^\s.,;:]{2,30}(?:'s|’s|s'|s’))\s+behalf)?\s+by:?\s+"
+    r"|\s+on\s+(?:its|their|our|(?:the\s+)?[^\s.,;:]{2,30}(?:'s|’s|s'|s’))\s+behalf"
+    rf"|\s+on\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?i:{MONTH})|(?i:{MONTH})\s+\d{{1,2}},?)\s+\d{{4}})?"
+    r"\s+by:?\s+"
     r"(?:(?:our|its|the)\s+(?=[A-Za-z])|(?=[A-Z]))"
     r"|^I,\s+(?=[A-Z])"
 )
@@ -217,13 +220,15 @@ def _role_after(
 
 def _director_level(context: DocumentContext, line: Line, role: str) -> bool | None:
     """Board level or not, from the role patterns (models/signoff.jsonl) inside the role."""
-    offset = line.text.find(role)
-    if offset < 0:
-        return None
-    roles = context.matches_within(
-        line.page, line.start + offset, line.start + offset + len(role), "ROLE"
-    )
-    levels = {r.id for r in roles}
+    levels: set[str] = set()
+    # As a whole word: 'Director' is also inside 'Signed for the Board of Directors by ...'.
+    for at in re.finditer(rf"(?<!\w){re.escape(role)}(?!\w)", line.text):
+        roles = context.matches_within(
+            line.page, line.start + at.start(), line.start + at.end(), "ROLE"
+        )
+        levels = {r.id for r in roles}
+        if levels:
+            break
     return True if levels & {"director", "owner"} else False if levels else None
 
 
@@ -321,6 +326,21 @@ def _for_another(facts: Facts, line: Line, role_line: Line | None) -> bool:
     return any(same_organisation(text, facts.organisation) is False for text in texts)
 
 
+def _organisation_named(facts: Facts, line: Line, name: str) -> bool:
+    """The 'name' is the first words of the organisation's own name, written out in full
+    on the line ('Dunkery Print' of 'Dunkery Print & Mail Ltd commits to ...'). A sole
+    trader signing as themself ('Gareth Pryce, Owner' for 'Gareth Pryce Plumbing') is not."""
+    if facts.organisation is None:
+        return False
+    own = [word.lower() for word in facts.organisation.split()]
+    count = len(name.split())
+    at = line.text.find(name)
+    if at < 0 or len(own) <= count:
+        return False
+    written = [word.lower() for word in line.text[at:].split()[: count + 1]]
+    return written == own[: count + 1]
+
+
 def _addressee(context: DocumentContext, line: Line) -> bool:
     """The name heads a letter's address block ('Mr D. Example / Managing Director / Acme Ltd /
     ... / Dear Mr Example'): the person written to, not a signatory."""
@@ -403,7 +423,7 @@ def _paragraph(lines: list[Line], position: int) -> list[Line]:
 
 def _wrapped_signer(
     facts: Facts, lines: list[Line]
-) -> tuple[int, str, str | None, bool | None, list[Evidence]] | None:
+) -> tuple[int, str, str | None, bool | None, list[Line]] | None:
     """A signing sentence wrapped over the lines of a narrow column ('It is signed on the / board's
     behalf by Jane Example, Chief / Executive, on 3 March 2026.'): the signing words and the
     name must start on one line; the role is read from the sentence as rejoined."""
@@ -413,12 +433,15 @@ def _wrapped_signer(
             continue
         text = " ".join(part.text for part in run)
         for label in _INLINE_LABEL.finditer(text):
-            if label.start() >= len(line.text) or label.end() <= len(line.text):
-                continue  # found on one line already, or starting on a later line
-            found = person(text[label.end() :])
+            if label.start() >= len(line.text):
+                continue  # the signing words start on a later line
+            body = text[label.end() :]
+            found = person(body)
             if found is None:
                 continue
             name, rest = found
+            if label.end() + len(body) - len(rest) <= len(line.text):
+                continue  # the whole name is on the first line: read there, or refused there
             if any(word.lower().strip(".,") in ORGANISATION for word in name.split()):
                 continue
             role, level = _prose_role(rest)
@@ -426,7 +449,7 @@ def _wrapped_signer(
                 same_organisation(part.text, facts.organisation) is False for part in run
             ):
                 return None
-            return position, name, role, level, [part.evidence() for part in run]
+            return position, name, role, level, run
     return None
 
 
@@ -473,24 +496,28 @@ def extract_signatory(context: DocumentContext, facts: Facts) -> None:
         name, role, role_line = signer
         if _for_another(facts, lines[position], role_line):
             continue
+        if _organisation_named(facts, lines[position], name):
+            continue
+        name = full_name(name, [li.text for li in lines[max(0, position - 3) : position + 4]])
         _record(context, facts, lines[position], name, role, role_line)
         if role is None:
             _wrapped_role(facts, lines, position, name)
-        sign_off_date(context, facts, lines, position)
+        sign_off_date(context, facts, lines, position, [lines[position]])
         return
     table = _from_table(context, lines)
     if table is not None:
         position, name, role = table
+        name = full_name(name, [li.text for li in lines[max(0, position - 3) : position + 4]])
         _record(context, facts, lines[position], name, role, lines[position])
-        sign_off_date(context, facts, lines, position)
+        sign_off_date(context, facts, lines, position, [lines[position]])
         return
     wrapped = _wrapped_signer(facts, lines)
     if wrapped is not None:
-        position, name, role, level, evidence = wrapped
+        position, name, role, level, run = wrapped
         facts.signatory.name, facts.signatory.role = name, role
         facts.signatory.director_level = level
-        facts.evidence["signatory"] = evidence
-        sign_off_date(context, facts, lines, position)
+        facts.evidence["signatory"] = [part.evidence() for part in run]
+        sign_off_date(context, facts, lines, position, run)
         return
     sign_off_date(context, facts, lines, None)
 

@@ -28,6 +28,10 @@ _SIGNED_ON = re.compile(
     rf"(?:\bon\b(?!\s+behalf)|\bin\s+(?={MONTH}\b)|\bmeeting\s+of\b)|\bdated\b",
     re.I,
 )
+# Words of a later event in a signing sentence: "... and next reviewed on 1 March 2027".
+_LATER = re.compile(
+    r"\b(?:next|review\w*|revis\w*|renew\w*|valid\s+until|expir\w*|publi\w*)\b", re.I
+)
 _SKIPPABLE = re.compile(r"^(?:\d{1,2}\s*)?(?:https?://\S+|www\.\S+)?$|^\d{1,2}$", re.I)
 _DATE_WINDOW = 6
 _PROSE_WORDS = 14  # a longer line is running text, not a line of a signature block
@@ -69,11 +73,19 @@ def _line_dates(line: Line, *, near: bool) -> tuple[bool, list[FoundDate]]:
 
 
 def sign_off_date(
-    context: DocumentContext, facts: Facts, lines: list[Line], position: int | None
+    context: DocumentContext,
+    facts: Facts,
+    lines: list[Line],
+    position: int | None,
+    own: list[Line] | None = None,
 ) -> None:
-    """The date of the sign-off: beside the signature, in a dated sign-off sentence ('signed
-    off by the board on ...'), or on a 'Date:' line of the declaration. A publication, issue
-    heading or review date elsewhere in the plan is not a sign-off date."""
+    """The date of the sign-off: in the signer's own sentence (`own`: its line, or the lines
+    it wraps over), beside the signature, in a dated sign-off sentence ('signed off by the
+    board on ...'), or on a 'Date:' line of the declaration. A publication, issue heading or
+    review date elsewhere in the plan is not a sign-off date."""
+    if own and (dated := _signed_on_date(" ".join(line.text for line in own))) is not None:
+        _set_date(facts, dated, *[line.evidence() for line in own])
+        return
     near: list[Line] = []
     if position is not None:
         near = lines[position : position + 1]
@@ -85,16 +97,27 @@ def sign_off_date(
     if done:
         return
     for sentence in _signed_sentences(context):
-        signed_on = _SIGNED_ON.search(sentence.text)
-        dates = [d for d in find_dates(sentence.text) if signed_on and d.start > signed_on.start()]
-        if dates:
-            _set_date(facts, dates[0], sentence.evidence())
+        dated = _signed_on_date(sentence.text)
+        if dated is not None:
+            _set_date(facts, dated, sentence.evidence())
             return
     if position is None:
         lines = [li for li in lines if context.section_of_line[li.index] == "declaration"]
     _, found = _dated_line(lines, near=False)
     if found is not None:
         _set_date(facts, found[0], found[1].evidence())
+
+
+def _signed_on_date(text: str) -> FoundDate | None:
+    """The date a signing sentence gives its signing ('Approved by the Board on 21/05/2026 and
+    signed by ...'), not a review date later in it ('... and is next reviewed on ...')."""
+    signed_on = _SIGNED_ON.search(text)
+    if signed_on is None:
+        return None
+    for found in find_dates(text):
+        if found.start > signed_on.start():
+            return None if _LATER.search(text, signed_on.start(), found.start) else found
+    return None
 
 
 def _dated_line(lines: list[Line], *, near: bool) -> tuple[bool, tuple[FoundDate, Line] | None]:
@@ -109,10 +132,10 @@ def _dated_line(lines: list[Line], *, near: bool) -> tuple[bool, tuple[FoundDate
     return False, None
 
 
-def _set_date(facts: Facts, found: FoundDate, evidence: Evidence) -> None:
+def _set_date(facts: Facts, found: FoundDate, *evidence: Evidence) -> None:
     facts.sign_off_date = found.value
     facts.sign_off_date_precision = found.precision
-    facts.evidence["sign_off_date"] = [evidence]
+    facts.evidence["sign_off_date"] = list(evidence)
 
 
 def _signed_sentences(context: DocumentContext) -> list[Sentence]:

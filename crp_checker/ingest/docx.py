@@ -260,25 +260,27 @@ def _has_doctype(archive: zipfile.ZipFile, entry: zipfile.ZipInfo) -> bool:
     return bool(_DOCTYPE.search(head))
 
 
-def _headers(document: Any, reader: _Reader) -> list[str]:
-    """Distinct lines of the page headers (often the company name), in section order."""
+def _margins(document: Any, reader: _Reader, *, footer: bool) -> list[str]:
+    """Distinct lines of the page headers (often the company name) or footers (often the
+    publication date, sometimes the only signature), in section order."""
     seen: list[str] = []
     for section in document.sections:
-        candidates = [section.header]
+        candidates = [section.footer if footer else section.header]
         if section.different_first_page_header_footer:
-            candidates.insert(0, section.first_page_header)
-        for header in candidates:
-            if header.is_linked_to_previous:
+            candidates.insert(0, section.first_page_footer if footer else section.first_page_header)
+        for margin in candidates:
+            if margin.is_linked_to_previous:
                 continue
             out = _Pages()
-            reader.blocks(header.part.element, out)
+            reader.blocks(margin.part.element, out)
             for page in out.finish():
                 seen.extend(line for line in page.text.split("\n") if line not in seen)
     return seen
 
 
 def parse_docx(data: bytes) -> Parsed:
-    """Read a .docx: text and tables per page, with the header text once at the top."""
+    """Read a .docx: text and tables per page, with the header text once at the top and the
+    footer text once at the end."""
     _check_package(data)
     try:
         document = docx.Document(io.BytesIO(data))
@@ -287,7 +289,8 @@ def parse_docx(data: bytes) -> Parsed:
         out = _Pages()
         reader.blocks(body, out)
         pages = out.finish()
-        header = _headers(document, reader)
+        header = _margins(document, reader, footer=False)
+        footer = _margins(document, reader, footer=True)
         title = (document.core_properties.title or "").strip() or None
     except CRPError:
         raise
@@ -295,4 +298,6 @@ def parse_docx(data: bytes) -> Parsed:
         raise CorruptFileError(f"The Word file could not be read: {exc}.") from exc
     if header:
         pages[0].text = "\n".join([*header, pages[0].text]).strip("\n")
+    if footer:
+        pages[-1].text = "\n".join([pages[-1].text, *footer]).strip("\n")
     return Parsed(pages=pages, title=title)
