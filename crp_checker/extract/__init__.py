@@ -42,8 +42,8 @@ def extract(document: Document, *, published_url: str | None = None) -> Facts:
     extract_explanations(context, facts)
     extract_method(context, facts)
     extract_targets(context, facts)
-    extract_measures(context, facts)
     extract_signatory(context, facts)
+    extract_measures(context, facts)  # after the sign-off, whose date dates the plan
     extract_declaration(context, facts)
     extract_placeholders(context, facts)
     extract_scope_and_boundary(context, facts)

@@ -47,6 +47,14 @@ _MADE = re.compile(
     re.I,
 )
 _RANK = {"board": 3, "director": 2, "management": 1}
+# The PPN named across a line break ("... in accordance with Procurement Policy" / "Note 06/21
+# and ..."): the patterns read one line at a time, so the reference is read from the text.
+_PPN_TEXT = re.compile(
+    r"\b(?:ppn|procurement\s+policy\s+note)\s*(?:\(ppn\)\s*)?"
+    r"(?:0?6\s*[/-]\s*(?:20)?21|0?06)(?![\d/])",
+    re.I,
+)
+_FOLLOWING = 2
 
 
 def _sentence(context: DocumentContext, match: Match) -> Sentence | None:
@@ -136,18 +144,52 @@ def _sign_offs(context: DocumentContext) -> list[tuple[Sentence, Match]]:
     return found
 
 
+def _continued(context: DocumentContext, position: int) -> str:
+    """The sentence at `position` with the lines that finish it: a sentence cut at a line break
+    (no full stop) goes on in the next one or two on its page."""
+    sentence = context.sentences[position]
+    text = sentence.text
+    for following in context.sentences[position + 1 : position + 1 + _FOLLOWING]:
+        if following.page != sentence.page or re.search(r"[.!?:]\s*$", text):
+            break
+        text = f"{text} {following.text}"
+    return text
+
+
+def _cites_ppn(context: DocumentContext, position: int) -> bool:
+    """The sentence at `position` cites the PPN across a line break that only the joined text
+    shows (a reference on one line is a pattern match, read before)."""
+    return _PPN_TEXT.search(" ".join(_continued(context, position).split())) is not None
+
+
+def _declares_ppn(context: DocumentContext, sentence: Sentence) -> bool:
+    """The sentence is the closing declaration, or says how the plan was made, not a pledge."""
+    closing = _in_declaration(context, sentence)
+    declares = _declares(context, sentence) or bool(_FIRST_PERSON.search(sentence.text))
+    return closing or (declares and not _pledges(context, sentence))
+
+
 def extract_declaration(context: DocumentContext, facts: Facts) -> None:
     """The declaration (citing the PPN or not) and who signed the plan off."""
     for match in context.by_label("PPN"):
         sentence = _sentence(context, match)
         if sentence is None:
             continue
-        closing = _in_declaration(context, sentence)
-        declares = _declares(context, sentence) or bool(_FIRST_PERSON.search(sentence.text))
-        if closing or (declares and not _pledges(context, sentence)):
+        if _declares_ppn(context, sentence):
             facts.declaration = "ppn"
             facts.evidence["declaration"] = [sentence.evidence()]
             break
+    if facts.declaration is None:
+        for position, sentence in enumerate(context.sentences):
+            if (
+                (_has(context, sentence, "DECLARE") or _PLAIN.search(sentence.text))
+                and _own(context, sentence)
+                and _declares_ppn(context, sentence)
+                and _cites_ppn(context, position)
+            ):
+                facts.declaration = "ppn"
+                facts.evidence["declaration"] = [sentence.evidence()]
+                break
     sign_offs = _sign_offs(context)
     if facts.declaration is None:
         for sentence in context.sentences:

@@ -16,6 +16,7 @@ import re
 from typing import Literal
 
 from crp_checker.extract.context import DocumentContext, Sentence
+from crp_checker.extract.measure_status import CellStatus, cell_status, row_status, status_header
 from crp_checker.extract.rows import classify
 from crp_checker.extract.values import find_years, parse_number
 from crp_checker.nlp import Match
@@ -125,10 +126,12 @@ def _subheading(text: str) -> bool:
 
 
 def _reference_year(facts: Facts) -> int | None:
-    """The year the plan was written: its publication year, else the year after its reporting
-    year; a measure dated later than that is a plan."""
+    """The year the plan was written: its publication year, else the year it was signed off,
+    else the year after its reporting year; a measure dated later than that is a plan."""
     if facts.publication_date is not None:
         return facts.publication_date.year
+    if facts.sign_off_date is not None:
+        return facts.sign_off_date.year
     end = facts.current.end_year or facts.baseline.end_year
     return end + 1 if end else None
 
@@ -195,7 +198,8 @@ def extract_measures(context: DocumentContext, facts: Facts) -> None:
     mode: Mode = None
     statements: dict[str, Sentence] = {}
     unsure: list[Sentence] = []
-    for sentence in context.sentences:
+    status_column = False
+    for position, sentence in enumerate(context.sentences):
         found = _found(context, sentence)
         if "BOILERPLATE" in found:
             continue
@@ -206,13 +210,16 @@ def extract_measures(context: DocumentContext, facts: Facts) -> None:
         line = context.line_at(sentence.page, sentence.start)
         section = context.section_of_line[line.index] if line else None
         if line is not None and line.index in context.headings:
-            mode = None  # a template section heading ends any list above it
+            mode, status_column = None, False  # a template section heading ends any list
+        if status_header(sentence.text):
+            status_column = True
+            continue
         cue = _cue(context, sentence, found)
         if cue is not None:
             mode, whole = cue
             if whole:
                 continue
-        text = sentence.text
+        text, own = _item_status(context, position) if status_column else (sentence.text, None)
         if (
             len(text.split()) < _MIN_WORDS
             or text.rstrip().endswith(":")
@@ -221,16 +228,22 @@ def extract_measures(context: DocumentContext, facts: Facts) -> None:
             or _subheading(text)
         ):
             continue
-        if mode is None and (
-            section in _FIGURE_SECTIONS
-            or (_TONNES.search(text) and not _SAVINGS.search(text))
-            or classify(text).has_values
+        if (
+            own is None
+            and mode is None
+            and (
+                section in _FIGURE_SECTIONS
+                or (_TONNES.search(text) and not _SAVINGS.search(text))
+                or classify(text).has_values
+            )
         ):
             continue  # a figure ("Employee commuting 0.3 remote-first model", "fell to 30.2 t")
         years = [y for y in find_years(text) if 2010 <= y <= 2060]
         concrete = "MEASURE" in found
         tense = _tense(context, sentence, found, reference)
         status = _status(mode, tense, concrete, section == "projects")
+        if own is not None:
+            status = "completed" if own == "done" else "future"
         if status is None:
             if section == "projects" and mode is None and (concrete or _BULLET.match(text)):
                 unsure.append(sentence)  # "LED lighting throughout the office": done or not?
@@ -256,6 +269,18 @@ def extract_measures(context: DocumentContext, facts: Facts) -> None:
         ]
     _contract(facts, statements)
     _savings(context, facts)
+
+
+def _item_status(context: DocumentContext, position: int) -> tuple[str, CellStatus | None]:
+    """Under a status column: the item's words and the status in its last cell, or in the
+    cell on the line below it (a PDF puts each cell on a line of its own)."""
+    sentence = context.sentences[position]
+    text, own = row_status(sentence.text)
+    if own is None and position + 1 < len(context.sentences):
+        below = context.sentences[position + 1]
+        if below.page == sentence.page:
+            own = cell_status(below.text)
+    return text, own
 
 
 def _contract_kind(sentence: Sentence, found: Found) -> str | None:

@@ -27,6 +27,7 @@ from crp_checker.extract.context import DocumentContext, Sentence, join_sentence
 from crp_checker.extract.lines import Line
 from crp_checker.extract.scope3_cells import UNIT
 from crp_checker.extract.scope3_layout import (
+    footnote_reason,
     read_below,
     read_inclusion,
     read_mark,
@@ -252,6 +253,8 @@ def _read_sentence(
             reading = read_below(context, sentence, group)
         if reading and reading.kind == "figure" and len(group.numbers) > 1:
             reading = Reading("in_total")  # one figure for several categories
+        if reading and reading.kind == "figure" and _is_zero(reading.figure) and not reading.reason:
+            reading.reason = footnote_reason(context, sentence, group)
         if reading and reading.kind in ("marker", "ruled_out") and reading.reason is None:
             reading.reason = _sentence_reason(raw, previous)
         elif reading and reading.kind == "ruled_out":
@@ -287,6 +290,10 @@ def _read_sentence(
         if reading is not None:
             out.append((group, reading))
     return out
+
+
+def _is_zero(figure: str | None) -> bool:
+    return figure is not None and re.fullmatch(r"[-−]?0+(?:\.0+)?", figure) is not None
 
 
 def _listed_item(

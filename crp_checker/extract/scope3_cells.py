@@ -59,6 +59,41 @@ def describes(words: str) -> bool:
     )
 
 
+# Words between a name and its figure that the layout sets apart as a description: a bracket
+# ("Category 4 - upstream transport (pool chemicals and stock delivered to our centres) | 9.4"),
+# a cell of their own ("6 - Business travel | Supervisors' mileage in their own cars | 3.3"), or
+# a clause a colon closes in a list item ("Upstream transport (cat 4): deliveries of medical
+# supplies to our shops: 8.1 t"). Set apart, they may run longer than a label's tail and say
+# "our"; they still hold no figure, no sentence and nothing of how the category is addressed.
+_BRACKETED = re.compile(r"\([^()]*\)")
+_APART_CHARS = 200
+_APART_WORDS = 24
+_PROMISE = re.compile(
+    r"\b(?:will|shall|would|aim|plan|intend|target|goal|reduce|cut|halve)\b", re.I
+)
+
+
+def set_apart(prefix: str, item: bool) -> bool:
+    """The words `prefix` between a name and its figure are a description its layout sets
+    apart: brackets, cells, or (in a list item or row, `item`) a clause closed by a colon."""
+    if len(prefix) > _APART_CHARS or len(re.findall(r"[A-Za-z]\S*", prefix)) > _APART_WORDS:
+        return False
+    if re.search(r"\d|[.!?;](?:\s|$)", prefix) or _PROMISE.search(prefix):
+        return False
+    if ANY_MARKER.search(prefix) or RULED_OUT.search(prefix) or UNMEASURED.search(prefix):
+        return False
+    # "Downstream transport (category 9): ...": the bracket the name's own number opened.
+    bare = _BRACKETED.sub(" ", re.sub(r"^\s*\)", " ", prefix))
+    if "(" in bare or ")" in bare:
+        return False
+    if not bare.strip(" :-–|"):
+        return "(" in prefix  # only a bracket, and the marks that close a label
+    if not item:
+        return False
+    # The figure opens a cell of its own, or follows the colon that closes the description.
+    return bool(re.search(r"\|\s*$", bare)) or bool(re.search(r"^[\s:\-–]*[^:|]*:\s*$", bare))
+
+
 def figure_cells(text: str) -> bool:
     """A line or cell of figures only, with a unit or one figure per period ("9.4 → 8.7 tCO2e",
     "104.5 / 91.6"): a bare whole number alone may count something else."""

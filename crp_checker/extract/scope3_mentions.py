@@ -16,7 +16,7 @@ from typing import Literal
 
 from crp_checker.extract.cells import find_values
 from crp_checker.extract.context import DocumentContext, Sentence
-from crp_checker.extract.scope3_cells import OTHER_MEASURE, UNIT, labelled_figures
+from crp_checker.extract.scope3_cells import OTHER_MEASURE, UNIT, labelled_figures, set_apart
 from crp_checker.extract.scope3_words import (
     ANY_MARKER,
     CONNECTOR,
@@ -72,6 +72,14 @@ _LEADER = re.compile(r"(?:\.\s?){3,}\.?|…+")
 # transportation (parts and tyre deliveries)", "Cat 4 - courier and post (upstream ...)".
 _SAME_ITEM_WORDS = 6
 _ITEM_BREAK = re.compile(r"[\d|;]|[.!?](?:\s|$)")
+# A cell rule, then the first words of a description cell that names the category again.
+_DESCRIPTION_CELL = re.compile(r"\s*\|\s*(?:[A-Za-z][\w'’-]*\s+){0,5}")
+# A figure with a deadline after it is a target ("2.2 t by 2030"), not a report.
+_DEADLINE = re.compile(
+    r"^\s*(?:t\s*c[o0]2e?|tc[o0]2e|tonnes?|t)?\s*(?:by|before)\s+(?:the\s+end\s+of\s+)?"
+    r"(?:FY\s?)?20\d\d\b",
+    re.I,
+)
 # Words that make a transport or delivery word one direction or the other: a courier taking
 # goods "to customers" is downstream (category 9); one bringing them "from suppliers" upstream.
 _GENERIC_TRANSPORT = re.compile(
@@ -83,6 +91,7 @@ _GENERIC_TRANSPORT = re.compile(
 )
 _DOWNSTREAM = re.compile(
     r"\b(?:downstream|outbound|(?:to|for) (?:[a-z]+ ){0,2}(?:customers?|clients?|buyers?)|"
+    r"home deliver(?:y|ies)|(?:orders?|goods|products) out to|"
     r"cat(?:egory)?\.?\s*9|(?:finished|sold) (?:goods|products))\b",
     re.I,
 )
@@ -232,6 +241,10 @@ def _same_item(gap: str) -> bool:
     cell or clause boundary and no word that says how the category is addressed."""
     if _SAME_NAME.match(gap):
         return True
+    if _DESCRIPTION_CELL.fullmatch(gap) and not (
+        ANY_MARKER.search(gap) or RULED_OUT.search(gap) or UNMEASURED.search(gap)
+    ):
+        return True  # "5 - Waste generated in operations | General and recycled waste ..."
     if _ITEM_BREAK.search(gap) or len(gap.split()) > _SAME_ITEM_WORDS:
         return False
     return not (ANY_MARKER.search(gap) or RULED_OUT.search(gap) or UNMEASURED.search(gap))
@@ -309,7 +322,8 @@ def _figure(
     words, chars = (
         (_MAX_ITEM_WORDS, _MAX_ITEM_CHARS) if listing else (_MAX_PREFIX_WORDS, _MAX_PREFIX_CHARS)
     )
-    if len(prefix) > chars or len(re.findall(r"[A-Za-z]\S*", prefix)) > words:
+    apart = set_apart(prefix, rowlike or listing)
+    if not apart and (len(prefix) > chars or len(re.findall(r"[A-Za-z]\S*", prefix)) > words):
         return None
     if re.search(r"[.!?](?:\s|$)", prefix) or prefix.rstrip().endswith("/"):
         return None
@@ -319,6 +333,8 @@ def _figure(
     if number is None:
         return None
     rest = after[start + len(number[0]) :]
+    if _DEADLINE.match(rest):
+        return None
     counted = not rest.strip() and bool(re.fullmatch(r"[\d,]+", number[0]))
     if NOT_EMISSIONS.match(rest + following if counted else rest):
         return None

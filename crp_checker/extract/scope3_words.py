@@ -59,8 +59,9 @@ UNMEASURED = re.compile(
 )
 RULED_OUT = re.compile(
     r"\b(?:not relevant|irrelevant|not applicable|(?:does|do|did) not (?:apply|arise|occur|exist)|"
-    r"n/a|excluded|exclude[sd]?|out of scope|outside (?:the|our|of the) (?:\w+ )?(?:scope|"
-    r"boundary)|not (?:reported|included|material|considered)|no\s+(?:\w+\s+){0,3}"
+    r"n/a|excluded|exclude[sd]?|(?<!not )(?<!not been )(?:ruled|left) out|out of scope|"
+    r"outside (?:the|our|of the) (?:\w+ )?(?:scope|boundary)|"
+    r"not (?:reported|included|material|considered)|no\s+(?:\w+\s+){0,3}"
     r"(?:to report|emissions)|(?:there (?:is|are|was|were)|we have) no|negligible|immaterial|"
     r"de minimis|zero emissions|nothing to report)\b",
     re.I,

@@ -32,7 +32,7 @@ _TEMPLATE = re.compile(
     re.I | re.S,
 )
 _REDUCE = re.compile(
-    r"\b(?:reduc\w*|decreas\w*|cut\w*|lower\w*|halv(?:e|ing)|eliminat\w*|achieve\s+a|"
+    r"\b(?:reduc\w*|decreas\w*|cut\w*|lower\w*|halv(?:e|ing)|eliminat\w*|achieve\s+a|fall|"
     r"target\w*|intensity|per\s+(?:fte|employee|head|full-time)|(?:bring|brought|get)\s+"
     r"(?:\w+\s+){0,3}down|down\s+to|below|less\s+than|half\s+of)\b",
     re.I,
@@ -43,9 +43,16 @@ _TONNES = re.compile(
     re.I,
 )
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-# "by 2030", "by June 2028", "by the end of 2027", "by FY30", "by 2030/31", "before March 2028"
+# "by 2030", "by June 2028", "by the end of 2027", "by FY30", "by 2030/31", "before March 2028";
+# a deadline named as the period it closes: "by the year ending 31 March 2030", "in the
+# financial year ended March 2031", "by the twelve months to 30 June 2030".
+_PERIOD_ENDING = (
+    r"(?:the\s+)?(?:(?:financial|calendar|reporting)\s+)?(?:year|12\s+months|twelve\s+months)"
+    r"\s+(?:ending|ended|to)\s+"
+)
 _BY_YEAR = re.compile(
     r"\b(?:by|before|in|until|to|within|for)\s+(?:the\s+end\s+of\s+)?"
+    rf"(?:{_PERIOD_ENDING})?"
     r"(?:(?:financial\s+year|calendar\s+year|FY)\s?)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?"
     rf"(?:{_MONTH}\s+)?(?P<y>(?:20)\d\d)(?:[/-]\d\d)?\b|\bFY\s?(?P<fy>\d\d)\b"
     r"|\b(?:FY\s?)?(?P<ty>20\d\d)(?:/\d\d)?\s+(?:target|milestone|goal|interim)s?\b"
