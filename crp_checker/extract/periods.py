@@ -200,6 +200,7 @@ def _evidence(line: Line, following: Line | None, position: int) -> Evidence:
     return line.evidence()
 
 
+_DEADLINE = re.compile(r"(?:by|before|until)\s", re.I)
 _FILLER = re.compile(r"[\s.…_:\-–(]*")
 _SENTENCE_BREAK = re.compile(r"(?<!\.)[.;]\s+|\)\.?\s+(?=[A-Z])")
 # One full stop and a space: the sentence ended (a dotted leader has several).
@@ -222,6 +223,8 @@ def _spec_after(text: str, position: int, limit: int = 60) -> PeriodSpec | None:
     spec = find_period(text[position : position + limit])
     if spec is None or spec.offset > 3:
         return None
+    if _DEADLINE.match(text, position):
+        return None  # "We will set a baseline year by 2027": a deadline, not the period
     return _in_context(text, position + spec.offset, spec)
 
 

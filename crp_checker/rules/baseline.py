@@ -75,6 +75,7 @@ def baseline_year(facts: Facts, ctx: RuleContext) -> Result:
         "in the Baseline Emissions Footprint section.",
         ev,
         absent=True,
+        rests_on=("baseline.label",),
     )
 
 

@@ -68,6 +68,7 @@ def reporting_period(facts: Facts, ctx: RuleContext) -> Result:
         "April 2023 - March 2024').",
         ev,
         absent=True,
+        rests_on=(current_key(facts, "label"),),
     )
 
 
