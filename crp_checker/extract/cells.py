@@ -88,6 +88,10 @@ def _is_bare_year(number: str) -> bool:
     return len(number) == 4 and number.isdigit() and 1980 <= int(number) <= 2100
 
 
+_GLUED_LETTER = re.compile(r"[A-Za-z]")
+_GLUED_T = re.compile(r"t\b")
+
+
 def _candidates(text: str) -> list[re.Match[str]]:
     numbers = list(NUMBER.finditer(text))
     if not numbers:
@@ -103,6 +107,10 @@ def _candidates(text: str) -> list[re.Match[str]]:
             continue
         if any(s <= m.start() < e for s, e in date_spans):
             continue
+        if _GLUED_LETTER.match(text, m.end()) and not (
+            UNIT.match(text, m.end()) or _GLUED_T.match(text, m.end())
+        ):
+            continue  # "7l.A": OCR garbage around a digit, not a figure
         if m.start() == 0 and re.match(r"[.)]\s+[A-Za-z]", text[m.end() : m.end() + 3]):
             continue  # list numbering: "2) Organisational boundary"
         before = text[max(0, m.start() - 30) : m.start()]

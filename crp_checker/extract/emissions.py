@@ -27,7 +27,7 @@ from crp_checker.extract.tables import Block, Role, find_blocks
 from crp_checker.extract.transposed import find_transposed
 from crp_checker.extract.unit_repeat import unit_from_repeat
 from crp_checker.extract.units import CO2E_SAID
-from crp_checker.extract.unread_periods import mark_unread_periods
+from crp_checker.extract.unread_periods import mark_unread_periods, mark_unread_scan_cells
 from crp_checker.extract.values import PeriodSpec, find_period
 from crp_checker.readings import mark_conflicting, mark_inferred
 from crp_checker.schemas import Evidence, Facts, Period, Scope3Category
@@ -179,6 +179,7 @@ def extract_emissions(
             for name in FIELDS:
                 if getattr(period, name) is not None:
                     mark_inferred(facts, f"{role}.{name}", found[0].inferred)
+        mark_unread_scan_cells(context, facts, role, found[0] if found else None)
     used = {
         line.index
         for block in blocks

@@ -1,4 +1,4 @@
-"""Periods the plan seems to name but the checker could not tie to its figures.
+"""Periods and scanned figures the plan seems to give but the checker could not read.
 
 A baseline or current period that was not read fails a mandatory rule, and that fail rests on
 absence. Where a line of the plan puts a period word ("baseline", "reporting year", "this
@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from crp_checker.extract.assign import Assignment
 from crp_checker.extract.context import DocumentContext
 from crp_checker.schemas import Candidate, Facts, Period, Reading
 
@@ -60,3 +61,29 @@ def mark_unread_periods(context: DocumentContext, facts: Facts) -> None:
                 ),
                 candidates=hints,
             )
+
+
+def mark_unread_scan_cells(
+    context: DocumentContext, facts: Facts, role: str, assignment: Assignment | None
+) -> None:
+    """A scanned table's scope row whose figure OCR could not read ("Scope 1 JLA" for "71.4"):
+    the figure stays not disclosed, and the reading is marked inferred with the row quoted,
+    so a fail for the missing figure goes to a person who can look at the page."""
+    if assignment is None:
+        return
+    period: Period = getattr(facts, role)
+    for table_row in assignment.block.rows:
+        row, line = table_row.row, table_row.lines[0]
+        if row.kind != "scope" or row.values or row.texts or row.scope is None:
+            continue
+        if context.document.pages[line.page - 1].method != "ocr":
+            continue
+        key = f"{role}.scope{row.scope}"
+        if getattr(period, f"scope{row.scope}") is not None or key in facts.readings:
+            continue
+        evidence = context.quote(line.page, line.start, line.end)
+        facts.readings[key] = Reading(
+            how="inferred",
+            reason="the scanned table has this row, but its figure could not be read",
+            candidates=[Candidate(value=evidence.quote, evidence=[evidence])],
+        )
