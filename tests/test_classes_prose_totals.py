@@ -51,3 +51,26 @@ def test_a_total_stated_outside_the_table_is_the_periods(before: str, after: str
 def test_no_total_is_taken_that_does_not_fit(after: str) -> None:
     facts = facts_of(f"Carbon Reduction Plan\n{_PERIODS}{_TABLE}{after}")
     assert facts.current.total is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In 2025 we emitted 412.6 tCO2e in total, 16.8% less than in our baseline year.",
+        "In 2025 our emissions came to 412.6 tonnes CO2e in total.",
+    ],
+)
+def test_a_total_dated_by_its_year_in_a_sentence(sentence: str) -> None:
+    """synthetic-g ug08: each period's table gives the scopes, a sentence under it the total."""
+    facts = facts_of(
+        "Carbon Reduction Plan\nReporting period: 1 Jan – 31 Dec 2025\nScope tCO2e\n"
+        "Scope 1 - fuel 158.3\nScope 2 - electricity 61.2\nScope 3 - five categories 193.1\n"
+        f"{sentence}\nBaseline period: 1 Jan – 31 Dec 2020\nScope tCO2e\nScope 1 - fuel 191.7\n"
+        "Scope 2 - electricity 88.4\nScope 3 - five categories (see below) 215.8\n"
+        "Scope 3 by category (tCO2e, 2025 then 2020)\n"
+        "• Cat 4 upstream transport: 48.6 (2025); 57.2 (2020)\n"
+        "• Cat 6 business travel: 9.3 (2025); 12.6 (2020)\n"
+    )
+    assert facts.current.total == 412.6
+    assert facts.baseline.scope3 == 215.8  # the breakdown under it is not added to it
+    assert facts.baseline.total is None

@@ -33,6 +33,14 @@ _COMPARED = re.compile(
     + rf"\s+(?:in|for)\s+(?:our\s+|the\s+)?(?:{_BASELINE})\b",
     re.I,
 )
+# "In 2025 we emitted 412.6 tCO2e in total, 16.8% less than ...": the year names the period.
+_IN_YEAR = re.compile(
+    r"^\W*in\s+(?:FY\s?)?(?P<y>(?:19|20)\d\d)(?:\s?[/-]\s?\d{2,4})?\b[^.;\d]{0,40}?"
+    r"\b(?:we\s+emitted|(?:our\s+)?emissions\s+(?:were|totall?ed|came\s+to))\s+"
+    + MASS
+    + r"\s+in\s+total\b",
+    re.I,
+)
 _TOLERANCE = 0.01
 
 
@@ -65,6 +73,12 @@ def prose_totals(context: DocumentContext, facts: Facts) -> None:
             m = _SUMMARY.match(line.strip())
             if m is not None:
                 _set(facts, "current" if m["c"] else "baseline", m["num"], m["unit"], sentence)
+        dated = _IN_YEAR.match(sentence.text)
+        if dated is not None:
+            for role in ("current", "baseline"):
+                if getattr(facts, role).end_year == int(dated["y"]):
+                    _set(facts, role, dated["num"], dated["unit"], sentence)
+                    break
         m = _COMPARED.match(sentence.text)
         if m is not None:
             _set(facts, "current", m["cnum"], m["cunit"], sentence)

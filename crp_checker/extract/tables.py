@@ -89,6 +89,31 @@ def _starts_new_block(block: Block, row: Row) -> bool:
     )
 
 
+_BREAKDOWN = re.compile(r"\b(?:by|per)\s+(?:category|source|activity)\b|\bbreakdown\b", re.I)
+
+
+def _breakdown_heading(block: Block | None, row: Row, text: str) -> bool:
+    """A heading naming a scope's breakdown, with no figure, under a table that gave the
+    scope's figure: the breakdown is a table of its own, not more sources to add."""
+    return (
+        block is not None
+        and row.kind == "scope"
+        and row.scope is not None
+        and not row.has_values
+        and not row.texts
+        and bool(_BREAKDOWN.search(text))
+        and _has_figure(block, row.scope)
+    )
+
+
+def _has_figure(block: Block, scope: int) -> bool:
+    """The table already gives a figure for the scope (its row or its own total)."""
+    return any(
+        r.row.kind in ("scope", "source") and r.row.scope == scope and r.row.has_values
+        for r in block.rows
+    )
+
+
 def _settle_sources(block: Block) -> None:
     """Scope rows that name sources of a scope listed more than once are source rows."""
     for scope in (1, 2, 3):
@@ -267,6 +292,8 @@ def find_blocks(context: DocumentContext) -> list[Block]:
         if starts_listing(context, line.index):
             listed = read_listing(context, line.index)
             if listed is not None:
+                if block is not None and _has_figure(block, listed.scope):
+                    close()  # "Scope 3 by category" under a table that gave Scope 3: a breakdown
                 rows = _listed_rows(listed)
                 add(rows, rows[0].row, line)
                 skip_to = listed.lines[-1].index
@@ -289,6 +316,8 @@ def find_blocks(context: DocumentContext) -> list[Block]:
             if row.kind == "category" and block is None:
                 continue
             if row.kind in ("scope", "source", "category"):
+                if _breakdown_heading(block, row, line.text):
+                    close()  # "Scope 3 by category (tCO2e, 2025 then 2020)" under the table
                 rows = [TableRow(one, [line]) for one in split_bases(row)]
                 if row.kind == "scope" and row.cells and row.scope == 3:
                     listed = cell_listing(context, line, 3)
