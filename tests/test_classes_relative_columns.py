@@ -210,3 +210,43 @@ def test_a_last_column_named_by_its_role_among_year_columns(header: str) -> None
     assert (facts.baseline.scope1, facts.baseline.total) == (4.8, 77.3)
     assert (facts.current.scope1, facts.current.total) == (3.2, 49.3)
     assert (facts.baseline.end_year, facts.current.end_year) == (2021, 2025)
+
+
+_NUMBERED_ROWS = (
+    "Scope 1 18.3 17.1 14.6 12.7\nScope 2 24.6 21.9 18.2 15.8\nScope 3 77.0 72.5 68.9 65.1\n"
+    "All scopes 119.9 111.5 101.7 93.6\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("header", "key"),
+    [
+        (
+            "tCO2e Year 1 Year 2 Year 3 Year 4",
+            "Key to the years:\n• Year 1: 1 February 2022 to 31 January 2023 (our baseline)\n"
+            "• Year 2: 1 February 2023 to 31 January 2024\n"
+            "• Year 3: 1 February 2024 to 31 January 2025\n"
+            "• Year 4: 1 February 2025 to 31 January 2026 (current reporting year)\n",
+        ),
+        (
+            "tCO2e | Period 1 | Period 2 | Period 3 | Period 4 |",
+            "Period 1 - FY2022/23 (baseline). Period 2 - FY2023/24. Period 3 - FY2024/25. "
+            "Period 4 - FY2025/26 (current year).\n",
+        ),
+    ],
+)
+def test_numbered_year_columns_read_through_their_key(header: str, key: str) -> None:
+    """synthetic-f uf04: "Year 1 ... Year 4" columns with a key that dates each and names the
+    baseline and the current year."""
+    facts = facts_of(f"Carbon Reduction Plan\n{header}\n{_NUMBERED_ROWS}{key}")
+    assert (facts.baseline.scope1, facts.baseline.total) == (18.3, 119.9)
+    assert (facts.current.scope1, facts.current.total) == (12.7, 93.6)
+    assert (facts.baseline.end_year, facts.current.end_year) == (2023, 2026)
+
+
+def test_numbered_columns_without_roles_in_the_key_are_not_guessed() -> None:
+    facts = facts_of(
+        "Carbon Reduction Plan\ntCO2e Year 1 Year 2 Year 3 Year 4\n"
+        f"{_NUMBERED_ROWS}Year 1: 2022. Year 2: 2023. Year 3: 2024. Year 4: 2025.\n"
+    )
+    assert (facts.baseline.label, facts.current.label) == (None, None)  # no year guessed

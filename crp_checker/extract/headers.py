@@ -14,7 +14,7 @@ import re
 from crp_checker.extract.cells import positional
 from crp_checker.extract.context import DocumentContext
 from crp_checker.extract.lines import Line
-from crp_checker.extract.relative_columns import map_relative_columns
+from crp_checker.extract.relative_columns import map_numbered_columns, map_relative_columns
 from crp_checker.extract.table_model import Block, Role, TableRow
 from crp_checker.extract.units import (
     CO2E_SAID,
@@ -91,7 +91,10 @@ def describe(context: DocumentContext, block: Block, blocks: list[Block]) -> Non
     # Source rows above the first scope row ("Diesel - vans 241.8") are data, not heading.
     headings = [line for line in header_lines if not _DATA_FIGURE.search(line.text)]
     if block.columns > 1:
-        if not map_relative_columns(block, headings, after):
+        if not (
+            map_relative_columns(block, headings, after)
+            or map_numbered_columns(block, headings, _key_lines(context, block))
+        ):
             # Periods in the prose above ("Our baseline is the calendar year 2021. ...") are
             # no column headers: only the non-sentence lines map the columns.
             _map_columns(block, " ".join(h.text for h in headings if not _is_prose(h.text)))
@@ -254,6 +257,15 @@ def _find_unit(
     block.co2e_said = bool(CO2E_SAID.search(block.header)) or any(
         CO2E_SAID.search(w) for w in written
     )
+
+
+_KEY_LINES = 8
+
+
+def _key_lines(context: DocumentContext, block: Block) -> list[Line]:
+    """The lines under a table where a key to its columns may sit ("Key to the years: ...")."""
+    below = context.lines[block.last_line + 1 : block.last_line + 1 + _KEY_LINES]
+    return [line for line in below if not line.furniture]
 
 
 def _label_cell(table_row: TableRow) -> str:

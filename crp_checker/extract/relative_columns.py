@@ -137,3 +137,59 @@ def _periods(text: str) -> list[PeriodSpec]:
         found.append(spec)
         position += spec.offset + max(1, len(spec.label))
     return found
+
+
+_NUMBERED = re.compile(r"\b(?:Year|Yr|Period)\s+(\d{1,2})\b", re.I)
+_KEY_ROLE = {
+    "baseline": re.compile(rf"\((?:our\s+|the\s+)?(?:{_BASELINE})\)", re.I),
+    "current": re.compile(rf"\((?:our\s+|the\s+)?(?:{_CURRENT})\)", re.I),
+}
+
+
+def map_numbered_columns(block: Block, header_lines: list[Line], after: list[Line]) -> bool:
+    """Columns headed "Year 1 | Year 2 | Year 3 | Year 4" with a key that dates each and names
+    the baseline and current ones ("Year 1: 1 February 2022 to 31 January 2023 (our
+    baseline)"). Without the key's roles nothing is mapped: the numbers alone do not say
+    which year is which."""
+    if not header_lines:
+        return False
+    header, used = _header_row(header_lines)
+    names = [m[0] for m in _NUMBERED.finditer(header)]
+    if len(names) != block.columns - len(block.extra_columns) or len(set(names)) != len(names):
+        return False
+    keyed: list[tuple[PeriodSpec, Role | None]] = []
+    for name in names:
+        found = _numbered_key(name, [*header_lines[:-used], *after])
+        if found is None:
+            return False
+        keyed.append(found)
+    roles = [role for _, role in keyed]
+    if roles.count("current") != 1 or roles.count("baseline") != 1:
+        return False
+    for column, (spec, role) in enumerate(keyed):
+        block.specs[column] = spec
+        if role is None:
+            block.extra_columns.add(column)
+        else:
+            block.roles[column] = role
+    return True
+
+
+def _numbered_key(name: str, lines: list[Line]) -> tuple[PeriodSpec, Role | None] | None:
+    """The period and role a key line gives a numbered column ("Year 4: ... (current year)")."""
+    key = re.compile(rf"(?:^|[•·\-–*]\s*|[.;]\s+){re.escape(name)}\b\s*[:=–-]\s*", re.I)
+    for line in lines:
+        m = key.search(line.text)
+        if m is None:
+            continue
+        rest = line.text[m.end() :]
+        spec = find_period(rest)
+        if spec is None or spec.offset > _KEY_WORDS * 8:
+            continue
+        tail = rest[spec.offset + len(spec.label) :]
+        role: Role | None = None
+        for kind in ("baseline", "current"):
+            if _KEY_ROLE[kind].match(tail.strip()):
+                role = "baseline" if kind == "baseline" else "current"
+        return spec, role
+    return None
