@@ -74,3 +74,35 @@ def test_a_total_dated_by_its_year_in_a_sentence(sentence: str) -> None:
     assert facts.current.total == 412.6
     assert facts.baseline.scope3 == 215.8  # the breakdown under it is not added to it
     assert facts.baseline.total is None
+
+
+def test_a_total_broken_down_by_scope_in_brackets_is_the_total() -> None:
+    """Precision: "our total emissions were 412.6 tCO2e (Scope 1: 158.3 tCO2e; ...)" had
+    filed the total as Scope 1."""
+    facts = facts_of(
+        "Carbon Reduction Plan\nBaseline year: 2019/20\nIn the year to 31 March 2025 our total "
+        "emissions were 412.6 tCO2e (Scope 1: 158.3 tCO2e; Scope 2: 61.2 tCO2e; Scope 3: 193.1 "
+        "tCO2e).\n"
+    )
+    assert (facts.current.scope1, facts.current.total) == (158.3, 412.6)
+
+
+@pytest.mark.parametrize(
+    "field",
+    ["Total emissions for FY2024/25: 412.6 tCO2e", "Total footprint in 2024/25 - 412.6 tCO2e"],
+)
+def test_a_total_field_naming_its_period_above_the_scopes(field: str) -> None:
+    facts = facts_of(
+        f"Carbon Reduction Plan\nBaseline year: 2019/20\nReporting year: FY2024/25\n{field}\n"
+        "Scope 1: 158.3 tCO2e\nScope 2: 61.2 tCO2e\nScope 3: 193.1 tCO2e\n"
+    )
+    assert facts.current.total == 412.6
+
+
+def test_a_total_field_that_its_scopes_do_not_confirm_is_not_taken() -> None:
+    facts = facts_of(
+        "Carbon Reduction Plan\nBaseline year: 2019/20\nReporting year: FY2024/25\n"
+        "Total emissions for FY2024/25: 999.9 tCO2e\n"
+        "Scope 1: 158.3 tCO2e\nScope 2: 61.2 tCO2e\nScope 3: 193.1 tCO2e\n"
+    )
+    assert facts.current.total is None

@@ -49,7 +49,7 @@ _BELOW_TABLE = 2  # lines under a table whose sentences still complete it
 _CONTEXT_SENTENCES = 4  # how far a paragraph's period carries to the sentences that follow
 
 
-def _cues(sentence: Sentence, facts: Facts) -> list[tuple[int, str]]:
+def period_cues(sentence: Sentence, facts: Facts) -> list[tuple[int, str]]:
     """Where a sentence names a period, and which: words ('baseline', 'current reporting
     year') and the years of known periods. A year beside such words is their date, not a
     cue of its own ('our 2019 baseline', 'Reporting Year: February 2023 to January 2024')."""
@@ -163,7 +163,7 @@ def prose_figures(
         if host is not None and not _NOT_ACTUALS.search(text):
             for figure in sentence_figures(text):
                 _apply(facts, host, figure, sentence, strength, co2e_said, gap=True)
-        cues = _cues(sentence, facts)
+        cues = period_cues(sentence, facts)
         named = {role for _, role in cues}
         before = carried if carried and carried_for < _CONTEXT_SENTENCES else None
         if len(named) == 1:

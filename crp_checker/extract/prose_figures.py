@@ -31,8 +31,14 @@ _SCOPE_TOTAL = re.compile(
     rf"\s*(?:was|were|is|of|:|=|–|-)?\s*" + MASS,
     re.I,
 )
+# "12.3 tCO2e in Scope 1", "12.3 tCO2e (Scope 1)"; not "412.6 tCO2e (Scope 1: 158.3 ...)",
+# where the bracket breaks the total down by scope.
 _FIGURE_FIRST = re.compile(
-    MASS + r"\s+(?:(?:of|in|from|for)\s+)?(?:our\s+|the\s+)?(?:\(\s*)?" + _SCOPE, re.I
+    MASS
+    + r"\s+(?:(?:of|in|from|for)\s+)?(?:our\s+|the\s+)?(?:\(\s*)?"
+    + _SCOPE
+    + r"(?!\s*(?:emissions?\s*)?[:=\-–]\s*\d)",
+    re.I,
 )
 _FIGURE_THEN_BRACKET = re.compile(MASS + r"[^.;\d()]{1,50}\(\s*" + _SCOPE + r"\s*\)", re.I)
 _LABEL_FIRST = re.compile(
@@ -46,7 +52,8 @@ _YEAR_IN_GAP = re.compile(
 )
 _ASIDE = re.compile(r"\s[–—]\s[^–—.;]{1,120}?\s[–—]\s|\([^()]{1,120}\)")
 _TOTAL_FIGURE = re.compile(
-    r"\b(?:total(?:\s+[a-z]+){0,4}?|footprint|we\s+emitted|"
+    r"\b(?:total(?:\s+[a-z]+){0,4}?(?:\s+(?:for|in|during)\s+(?:the\s+)?(?:FY\s?)?"
+    r"(?:19|20)?\d\d(?:\s?[/-]\s?\d{2,4})?)?|footprint|we\s+emitted|"
     r"(?:these|they|which|together)\s+(?:come|comes|came|add(?:s|ed)?\s+up|amount(?:s|ed)?)\s+to|"
     r"scopes\s+1\s*,?\s*2\s*,?\s*(?:and|&)\s*3\s+(?:add(?:s|ed)?\s+up\s+to|come\s+to))\s*"
     r"(?:of|was|were|is|fell\s+to|rose\s+to|came\s+to|amounted\s+to|totall?ed|:|=|–|-)?\s*"

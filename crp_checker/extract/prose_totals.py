@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 
 from crp_checker.extract.context import DocumentContext, Sentence
-from crp_checker.extract.prose_figures import MASS, tonnes
+from crp_checker.extract.prose import period_cues
+from crp_checker.extract.prose_figures import MASS, sentence_figures, tonnes
 from crp_checker.schemas import Facts, Period
 
 _CURRENT = r"this\s+year|current\s+(?:reporting\s+)?(?:year|period)|latest\s+year|reporting\s+year"
@@ -83,3 +84,20 @@ def prose_totals(context: DocumentContext, facts: Facts) -> None:
         if m is not None:
             _set(facts, "current", m["cnum"], m["cunit"], sentence)
             _set(facts, "baseline", m["num"], m["unit"], sentence)
+        _named_total(facts, sentence)
+
+
+def _named_total(facts: Facts, sentence: Sentence) -> None:
+    """A total stated in a sentence or field that names one period only ("Total emissions for
+    FY2024/25: 412.6 tCO2e"), for a period whose table gave the scopes but no total."""
+    totals = [f for f in sentence_figures(sentence.text) if f.field == "total"]
+    roles = {role for _, role in period_cues(sentence, facts)}
+    if len(totals) != 1 or len(roles) != 1 or totals[0].kg:
+        return
+    role = next(iter(roles))
+    period: Period = getattr(facts, role)
+    if period.scope1 is None or period.scope2 is None or period.scope3 is None:
+        return  # only a total its three scopes confirm
+    if _fits(period, totals[0].value):
+        period.total = round(totals[0].value, 6)
+        facts.evidence[f"{role}.total"] = [sentence.evidence()]
