@@ -124,3 +124,23 @@ def test_a_kg_detail_table_does_not_displace_the_tonnes_table() -> None:
     assert facts.current.label == "Year ending 31 March 2026"
     assert facts.current.unit == "tCO2e" and not facts.current.converted_from_kg
     assert facts.current.total == 63.9
+
+
+@pytest.mark.parametrize(
+    ("written", "end"), [("y/e 31/03/25", "2025-03-31"), ("Y/E 31 March 2025", "2025-03-31")]
+)
+def test_a_year_end_abbreviated_with_a_slash(written: str, end: str) -> None:
+    facts = facts_of(f"Carbon Reduction Plan\nReporting period: {written}\n")
+    assert str(facts.current.end) == end
+
+
+def test_side_by_side_scope2_bases_are_one_period_not_two() -> None:
+    """Precision: "| Location-based | Market-based |" columns had made the location-based
+    column a baseline of the reporting year: an invented baseline."""
+    facts = facts_of(
+        "Carbon Reduction Plan\nBaseline year: 2019/20\nReporting year: 2024/25\n"
+        "| Location-based | Market-based |\nScope 1 | 158.3 | 158.3 |\nScope 2 | 61.2 | 0.0 |\n"
+        "Scope 3 | 193.1 | 193.1 |\nTotal | 412.6 | 351.4 |\n"
+    )
+    assert (facts.current.scope2, facts.current.total) == (0.0, 351.4)
+    assert facts.baseline.scope1 is None and facts.baseline.total is None

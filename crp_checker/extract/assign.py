@@ -147,6 +147,14 @@ def assign(
         if block.columns > 1:
             base_col, cur_col, why = _multi_columns(block, baseline, current)
             labelled = "baseline" in block.roles.values() or baseline is not None
+            if block.columns - len(block.extra_columns) == 1:
+                # "| Location-based | Market-based |": one period, its bases side by side
+                column = next(c for c in range(block.columns) if c not in block.extra_columns)
+                spec = block.specs.get(column)
+                role = _year_role(spec, baseline, current) if spec else block.roles.get(column)
+                if role is not None:
+                    options[role].append(Assignment(block, column, spec))
+                continue
             if _current_only(block):
                 # "This year | Last year": a current column, the other one last year's
                 options["current"].append(Assignment(block, cur_col, block.specs.get(cur_col)))

@@ -146,9 +146,10 @@ _RANGE_MONTHS = re.compile(
     re.IGNORECASE,
 )
 # "year ending 31 March 2024", "year to 31/03/2026", "FYE 31 March 2026", "FYE June 2025",
-# "12 months ended 31.03.26": a year named by its last day (or month).
+# "12 months ended 31.03.26", "y/e 31/03/25": a year named by its last day (or month).
 _YEAR_ENDING = re.compile(
     rf"(?:(?:year|period|twelve months|12 months|\bFY)\s+(?:ending|ended|to)|\bFYE|\bYE\b|"
+    rf"\bF?Y/E\b|"
     rf"\b(?:financial\s+)?year[- ]end(?:ing)?)\s*:?\s+(?:the\s+)?"
     rf"(?:(?P<d>\d{{1,2}}){_ORD}(?:\s+of)?\s+(?P<m>{_MONTH})\.?,?\s+(?P<y>\d{{4}})|"
     rf"(?P<nd>\d{{1,2}})[/.](?P<nm>\d{{1,2}})[/.](?P<ny>\d{{4}}|\d{{2}})(?![\d/.])|"
