@@ -30,6 +30,8 @@ SYNTHETIC_DIRS = {
     "synthetic-f": _FIXTURES / "synthetic-f",
     "synthetic-g": _FIXTURES / "synthetic-g",
     "synthetic-h": _FIXTURES / "synthetic-h",
+    "synthetic-i": _FIXTURES / "synthetic-i",
+    "synthetic-j": _FIXTURES / "synthetic-j",
 }
 
 
