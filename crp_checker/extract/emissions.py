@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from crp_checker.extract.assign import Assignment, assign, completeness
+from crp_checker.extract.chart_labels import chart_labels
 from crp_checker.extract.columns import FIELDS, Guesses, build_period
 from crp_checker.extract.context import DocumentContext
 from crp_checker.extract.periods import (
@@ -194,6 +195,7 @@ def extract_emissions(
     }
     prose_figures(context, facts, used, categories, spans)
     prose_totals(context, facts)
+    chart_labels(context, facts)
     for role in roles:
         _total_only_reason(context, facts, role)
     _scope2_basis_said(text, facts)

@@ -23,6 +23,7 @@ from crp_checker.extract.prose_figures import (
     Figure,
     category_figures,
     odd_unit_total,
+    paired_figures,
     sentence_figures,
 )
 from crp_checker.extract.units import NOT_MASS, unit_as_read
@@ -47,6 +48,7 @@ _BASELINE_WORDS = re.compile(r"\bbaseline\b|\bbase\s+year\b", re.I)
 _LABEL_ONLY = re.compile(r"^\W*scope\s*[123]\s*[.:]$", re.I)
 _BELOW_TABLE = 2  # lines under a table whose sentences still complete it
 _CONTEXT_SENTENCES = 4  # how far a paragraph's period carries to the sentences that follow
+_PAIR_CUE_CHARS = 40  # how near after a paired figure the words naming its period sit
 
 
 def period_cues(sentence: Sentence, facts: Facts) -> list[tuple[int, str]]:
@@ -177,7 +179,8 @@ def prose_figures(
         odd = odd_unit_total(text)
         if odd is not None and len(roles) == 1:
             _odd_unit(facts, next(iter(roles)), odd, sentence)
-        for figure in sentence_figures(text):
+        figures = sentence_figures(text)
+        for figure in figures:
             targets: tuple[str, ...] = ("baseline", "current") if figure.both else ()
             usable = _usable(context, sentence, cues, figure.start)
             if not targets and usable:
@@ -186,9 +189,37 @@ def prose_figures(
                 targets = (before,)  # only a label after it, on a later line, names a period
             for role in targets:
                 _apply(facts, role, figure, sentence, strength, co2e_said)
+        _pairs(context, facts, sentence, figures, cues, strength, co2e_said)
         for role in roles if len(roles) == 1 else ():
             if f"{role}.table" not in facts.evidence:
                 category_figures(context, sentence, role, categories, facts)
+
+
+def _pairs(
+    context: DocumentContext,
+    facts: Facts,
+    sentence: Sentence,
+    figures: list[Figure],
+    cues: list[tuple[int, str]],
+    strength: dict[tuple[str, str], int],
+    co2e_said: bool,
+) -> None:
+    """The second period's figure in "X in 2024/25, against Y in our 2019/20 baseline": filed
+    only when the words nearest each figure name different periods."""
+    by_start = {f.start: f for f in figures}
+    for pair in paired_figures(sentence.text, figures):
+        first = next((f for f in figures if f.field == pair.field), None)
+        if first is None or first.start not in by_start:
+            continue
+        # The pair's period is named just after it ("63.8 tonnes in our 2019/20 baseline").
+        own = [c for c in cues if pair.start < c[0] <= pair.start + _PAIR_CUE_CHARS]
+        earlier = [c for c in cues if c[0] < pair.start]
+        if not own or not earlier:
+            continue
+        role_first = _nearest(earlier, first.start)
+        role_pair = own[0][1]
+        if role_pair != role_first:
+            _apply(facts, role_pair, pair, sentence, strength, co2e_said)
 
 
 def _apply(

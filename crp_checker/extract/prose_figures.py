@@ -176,7 +176,9 @@ def _quiet_asides(text: str) -> str:
 
     def quiet(m: re.Match[str]) -> str:
         aside = m[0]
-        return aside if re.search(MASS, aside, re.I) else re.sub(r"\d", "n", aside)
+        if re.search(MASS, aside, re.I) or re.search(_SCOPE, aside, re.I):
+            return aside  # a figure, or the scope's own name ("gas and vehicles (Scope 1)")
+        return re.sub(r"\d", "n", aside)
 
     return _ASIDE.sub(quiet, text)
 
@@ -225,3 +227,44 @@ def category_figures(
         if getattr(entry, role) is None:
             setattr(entry, role, round(converted[0], 6))
             facts.evidence.setdefault(f"scope3.{number}", []).append(sentence.evidence())
+
+
+# Between a figure and its pair for another period: a few words, a connector, no other scope
+# and no other figure ("... in 2024/25, against 63.8 tonnes in our 2019/20 baseline").
+_PAIR_GAP = re.compile(
+    r"^(?:(?!scope)[^.;\d]|(?:19|20)\d\d(?:\s?[/-]\s?\d{2,4})?){0,40}?"
+    r"\b(?:against|and|down\s+from|up\s+from|from|while|whereas)\s+(?:around\s+|about\s+)?$",
+    re.I,
+)
+_MASS_AT = re.compile(MASS, re.I)
+
+
+def paired_figures(text: str, figures: list[Figure]) -> list[Figure]:
+    """The second figure a sentence gives for the same scope or total, for another period:
+    "Scope 3 ... were 78.4 tonnes in 2024/25 and 92.6 tonnes in 2019/20". The caller files it
+    only where the words around it name a different period from the first."""
+    pairs: list[Figure] = []
+    taken = {f.start for f in figures}
+    for figure in figures:
+        first = _MASS_AT.match(text, figure.start)
+        if first is None:
+            continue
+        for second in _MASS_AT.finditer(text, first.end()):
+            if second.start() in taken:
+                break
+            gap = text[first.end() : second.start()]
+            if _PAIR_GAP.search(gap):
+                converted = tonnes(second["num"], second["unit"])
+                if converted is not None:
+                    pairs.append(
+                        Figure(
+                            figure.field,
+                            converted[0],
+                            converted[1],
+                            second.start(),
+                            figure.strength - 1,
+                            second["unit"],
+                        )
+                    )
+            break
+    return pairs

@@ -10,6 +10,7 @@ What each block's columns mean is worked out in `headers.py`.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from crp_checker.extract.context import DocumentContext
 from crp_checker.extract.headers import cue_of, describe
@@ -195,6 +196,26 @@ def _is_table(block: Block) -> bool:
 _PROSE_AROUND = re.compile(r"%|\b(?:19|20)\d\d\b.*\d|\d.*\b[a-z]{3,}\b.*\b[a-z]{3,}\b(?<!co2e)")
 
 
+_BARE_INTEGER = re.compile(r"^\s*(\d{1,6})\s*$")
+_AXIS_TICKS = 3
+
+
+def _axis_tick(context: DocumentContext, line: Line) -> bool:
+    """A chart's axis labels read as text ("0" / "20" / "40" / "60"): a run of at least three
+    lines that are each a bare whole number, evenly spaced. They are no figures."""
+    if not _BARE_INTEGER.match(line.text):
+        return False
+    start = end = line.index
+    lines = context.lines
+    while start > 0 and _BARE_INTEGER.match(lines[start - 1].text):
+        start -= 1
+    while end + 1 < len(lines) and _BARE_INTEGER.match(lines[end + 1].text):
+        end += 1
+    values = [int(lines[i].text) for i in range(start, end + 1)]
+    steps = {b - a for a, b in pairwise(values)}
+    return len(values) >= _AXIS_TICKS and len(steps) == 1 and next(iter(steps)) != 0
+
+
 def _attach_bare(block: Block, row: Row, line: Line) -> bool:
     """Give a number that stands on its own line to the row it belongs to."""
     tail = block.valueless_tail()
@@ -341,6 +362,7 @@ def find_blocks(context: DocumentContext) -> list[Block]:
                 if (
                     row.values
                     and not _day_of_date(context, line)
+                    and not _axis_tick(context, line)
                     and _attach_bare(block, row, line)
                 ):
                     block.last_line = line.index
