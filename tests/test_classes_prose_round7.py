@@ -89,3 +89,45 @@ def test_chart_values_in_kilograms_are_left_to_the_tables() -> None:
         "2019 22700, 2025 16400; Scope 2 2019 18300, 2025 12100 (kgCO2e).\n"
     )
     assert facts.current.scope1 is None
+
+
+_SOURCES_TABLE = (
+    "Carbon Reduction Plan\nThe baseline is 2018-19; the current reporting year is 2024-25.\n"
+    "Emissions by scope\ntCO2e 2018-19 2024-25\nScope 1 (gas, forklifts) 38.9 31.2\n"
+    "Scope 2 (electricity) 112.4 84.6\nScope 3 (see below) 165.8 145.7\n"
+    "Scope 3 sources\ntCO2e 2018-19 2024-25\nPaper and board delivered to us (cat 4) 66.7 59.4\n"
+    "Trim waste, film and pallets (cat 5) 28.1 23.7\nBusiness travel (cat 6) 3.9 2.8\n"
+)
+
+
+def test_a_scope3_sources_table_under_the_scopes_is_its_breakdown() -> None:
+    """synthetic-j uj06: "Scope 3 sources" under the scope table had joined it, and a waste
+    row was taken for the Scope 3 figure."""
+    facts = facts_of(_SOURCES_TABLE)
+    assert (facts.baseline.scope3, facts.current.scope3) == (165.8, 145.7)
+
+
+@pytest.mark.parametrize(
+    ("row", "number"),
+    [
+        ("Trim waste, film and pallets (cat 5) 28.1 23.7", 5),
+        ("Couriers to our stores (Category 4) | 2.1 | 1.8 |", 4),
+        ("Staff journeys to work (Scope 3, category 7) 19.8 18.2", 7),
+    ],
+)
+def test_a_category_number_after_its_description(row: str, number: int) -> None:
+    from crp_checker.extract.rows import classify
+
+    assert (classify(row).kind, classify(row).category) == ("category", number)
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        "Highlights\nTotal emissions 2024-25:\n261.5 tCO2e\nBaseline 2018-19: 317.1\ntCO2e\n",
+        "Highlights\nTotal emissions 2024-25: 261.5 tCO2e\nBaseline 2018-19: 317.1 tCO2e\n",
+    ],
+)
+def test_totals_in_a_highlight_box_broken_over_lines(box: str) -> None:
+    facts = facts_of(_SOURCES_TABLE.replace("Scope 3 sources\n", f"{box}Scope 3 sources\n"))
+    assert (facts.current.total, facts.baseline.total) == (261.5, 317.1)

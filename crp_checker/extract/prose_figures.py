@@ -52,8 +52,8 @@ _YEAR_IN_GAP = re.compile(
 )
 _ASIDE = re.compile(r"\s[–—]\s[^–—.;]{1,120}?\s[–—]\s|\([^()]{1,120}\)")
 _TOTAL_FIGURE = re.compile(
-    r"\b(?:total(?:\s+[a-z]+){0,4}?(?:\s+(?:for|in|during)\s+(?:the\s+)?(?:FY\s?)?"
-    r"(?:19|20)?\d\d(?:\s?[/-]\s?\d{2,4})?)?|footprint|we\s+emitted|"
+    r"\b(?:total(?:\s+[a-z]+){0,4}?(?:\s+(?:(?:for|in|during)\s+(?:the\s+)?)?(?:FY\s?)?"
+    r"(?:19|20)\d\d(?:\s?[/-]\s?\d{2,4})?)?|footprint|we\s+emitted|"
     r"(?:these|they|which|together)\s+(?:come|comes|came|add(?:s|ed)?\s+up|amount(?:s|ed)?)\s+to|"
     r"scopes\s+1\s*,?\s*2\s*,?\s*(?:and|&)\s*3\s+(?:add(?:s|ed)?\s+up\s+to|come\s+to))\s*"
     r"(?:of|was|were|is|fell\s+to|rose\s+to|came\s+to|amounted\s+to|totall?ed|:|=|–|-)?\s*"

@@ -10,6 +10,7 @@ known, the figure must also be their sum, so a target or a part is never taken f
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from crp_checker.extract.context import DocumentContext, Sentence
 from crp_checker.extract.prose import period_cues
@@ -20,7 +21,8 @@ _CURRENT = r"this\s+year|current\s+(?:reporting\s+)?(?:year|period)|latest\s+yea
 _BASELINE = r"baseline(?:\s+year)?|base\s+year"
 # "This year: 335.2 tCO2e", "Baseline year (2021/22) - 402.0 tCO2e": a whole line.
 _SUMMARY = re.compile(
-    rf"^\W*(?:(?P<c>{_CURRENT})|(?P<b>{_BASELINE}))\s*(?:\([^)]*\))?\s*[:=\-–]\s*"
+    rf"^\W*(?:(?P<c>{_CURRENT})|(?P<b>{_BASELINE}))\s*(?:\([^)]*\))?"
+    r"(?:\s+(?:FY\s?)?(?:19|20)\d\d(?:\s?[/-]\s?\d{2,4})?)?\s*[:=\-–]\s*"
     + MASS
     + r"(?:\s+(?:in\s+)?total)?\s*\.?$",
     re.I,
@@ -85,6 +87,30 @@ def prose_totals(context: DocumentContext, facts: Facts) -> None:
             _set(facts, "current", m["cnum"], m["cunit"], sentence)
             _set(facts, "baseline", m["num"], m["unit"], sentence)
         _named_total(facts, sentence)
+    for joined in _label_value_lines(context):
+        m = _SUMMARY.match(joined.text.strip())
+        if m is not None:
+            _set(facts, "current" if m["c"] else "baseline", m["num"], m["unit"], joined)
+        _named_total(facts, joined)
+
+
+# A value broken from its label ("Total emissions 2024-25:" / "261.5 tCO2e", or
+# "Baseline 2018-19: 317.1" / "tCO2e"), as a highlight box's narrow column sets it.
+_LABEL_END = re.compile(r"(?::|\b(?:19|20)\d\d(?:[/-]\d{2})?:\s*[\d.,]+)\s*$")
+_VALUE_LINE = re.compile(r"^\s*(?:[\d.,]+\s*)?(?:t\s*co2e|tonnes?(?:\s+co2e)?)\s*\.?\s*$", re.I)
+
+
+def _label_value_lines(context: DocumentContext) -> list[Sentence]:
+    """A label line and the value or unit line under it, read as one field."""
+    joined: list[Sentence] = []
+    lines = context.lines
+    for line, following in pairwise(lines):
+        if line.page != following.page or not _LABEL_END.search(line.text):
+            continue
+        if _VALUE_LINE.match(following.text):
+            text = f"{line.text} {following.text}"
+            joined.append(Sentence(line.page, line.start, following.end, text))
+    return joined
 
 
 def _named_total(facts: Facts, sentence: Sentence) -> None:

@@ -71,6 +71,9 @@ _CATEGORY = re.compile(
     r"^(?:scope\s*3\s*[-–:]?\s*)?(?:category|cat\.?)\s*(?P<n>\d{1,2})\b\s*[:.\-–]?\s*", re.I
 )
 _NUMBERED = re.compile(r"^(?P<n>\d{1,2})\s*[.):]\s+")
+_CATEGORY_AFTER = re.compile(
+    r"\((?:scope\s*3\s*[,:-]?\s*)?(?:cat\.?|category)\s*(?P<n>\d{1,2})\)(?=\s*(?:[\d|]|$))", re.I
+)
 # "Scope 1, 2 & 3", "(Scopes 1-3)", "Scope 1+2+3": every scope, so the plan's total.
 _ALL_THREE = (
     r"\(?\s*(?:for\s+|of\s+)?(?:all\s+)?scopes?\s*1\s*(?:(?:-|–|to)\s*(?:scope\s*)?|"
@@ -393,6 +396,10 @@ def _as_category(row: Row, category: int | None) -> Row:
 def _label(head: str, category_at_start: int | None) -> Row:
     m = _CATEGORY.match(head)
     if m and 1 <= int(m["n"]) <= 15:
+        return Row("category", head[: m.end()].strip(), scope=3, category=int(m["n"]))
+    m = _CATEGORY_AFTER.search(head)
+    if m and 1 <= int(m["n"]) <= 15 and not _SCOPE.match(head):
+        # "Trim waste, film and pallets (cat 5) 28.1 23.7": the number after the description
         return Row("category", head[: m.end()].strip(), scope=3, category=int(m["n"]))
     m = _NUMBERED.match(head)
     if m and category_at_start is not None and int(m["n"]) == category_at_start:

@@ -90,7 +90,10 @@ def _starts_new_block(block: Block, row: Row) -> bool:
     )
 
 
-_BREAKDOWN = re.compile(r"\b(?:by|per)\s+(?:category|source|activity)\b|\bbreakdown\b", re.I)
+_BREAKDOWN = re.compile(
+    r"\b(?:by|per)\s+(?:category|source|activity)\b|\bbreakdown\b|\b(?:sources|categories)\b",
+    re.I,
+)
 
 
 def _breakdown_heading(block: Block | None, row: Row, text: str) -> bool:
