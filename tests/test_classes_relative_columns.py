@@ -250,3 +250,20 @@ def test_numbered_columns_without_roles_in_the_key_are_not_guessed() -> None:
         f"{_NUMBERED_ROWS}Year 1: 2022. Year 2: 2023. Year 3: 2024. Year 4: 2025.\n"
     )
     assert (facts.baseline.label, facts.current.label) == (None, None)  # no year guessed
+
+
+def test_basis_words_in_prose_above_do_not_make_the_columns_bases() -> None:
+    """synthetic-j uj19: prose above the table spoke of the location- and market-based totals;
+    its two period columns were taken for one period's two bases, so the baseline's figures
+    were filed as current."""
+    facts = facts_of(
+        "Carbon Reduction Plan\nThe baseline year is FY2019/20; the current reporting year is "
+        "FY2025/26.\nWe report against the market-based total. The location-based total is given "
+        "for comparison.\ntCO2e | FY2019/20 (baseline) | FY2025/26 (current) |\n"
+        "Scope 1 | 84.2 | 61.7 |\nScope 2, location-based | 2,461.5 | 1,873.4 |\n"
+        "Scope 2, market-based | 2,518.9 | 142.6 |\nScope 3 total | 118.3 | 104.3 |\n"
+        "Total (location-based Scope 2) | 2,664.0 | 2,039.4 |\n"
+        "Total (market-based Scope 2) | 2,721.4 | 308.6 |\n"
+    )
+    assert (facts.baseline.scope1, facts.baseline.total) == (84.2, 2721.4)
+    assert (facts.current.scope1, facts.current.scope2, facts.current.total) == (61.7, 142.6, 308.6)

@@ -313,22 +313,25 @@ def _cue(text: str) -> Role | None:
     return None
 
 
-def _map_basis_columns(block: Block) -> bool:
+def _map_basis_columns(block: Block, header: str | None = None) -> bool:
     """Periods that each span a location-based and a market-based column ("2023 (baseline) |
     2026" over "Location-based | Market-based | Location-based | Market-based"): each period
     gets its two columns, and only the market-based one is read (the basis a plan's totals and
     targets use); the location-based columns are set aside like a "Change" column."""
-    bases = list(_BASIS_WORD.finditer(block.header))
+    text = block.header if header is None else header
+    bases = list(_BASIS_WORD.finditer(text))
     if block.columns < 2 or len(bases) < block.columns:
         return False
     tail = bases[-block.columns :]
-    if block.header[tail[0].start() : tail[-1].end()].count("based") != block.columns:
+    if text[tail[0].start() : tail[-1].end()].count("based") != block.columns:
         return False
+    if find_period(text[tail[-1].end() :]) is not None:
+        return False  # the periods come after the basis words: those were not column heads
     kinds = [m[1].lower() for m in tail]
     if set(kinds) != {"location", "market"} or block.columns % 2:
         return False
     periods: list[tuple[PeriodSpec, str]] = []
-    text = block.header[: tail[0].start()]
+    text = text[: tail[0].start()]
     position = 0
     while (spec := find_period(text[position:])) is not None:
         end = position + spec.offset + len(spec.label)
@@ -361,7 +364,7 @@ def _map_columns(block: Block, header: str | None = None) -> None:
     brackets after it ("2019 (baseline)") or after it in its own cell ("2019 baseline |"),
     never in the cell of the year before.
     """
-    if _map_basis_columns(block):
+    if _map_basis_columns(block, header):
         return
     specs: list[PeriodSpec] = []
     segments: list[str] = []
