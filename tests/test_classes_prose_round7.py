@@ -131,3 +131,30 @@ def test_a_category_number_after_its_description(row: str, number: int) -> None:
 def test_totals_in_a_highlight_box_broken_over_lines(box: str) -> None:
     facts = facts_of(_SOURCES_TABLE.replace("Scope 3 sources\n", f"{box}Scope 3 sources\n"))
     assert (facts.current.total, facts.baseline.total) == (261.5, 317.1)
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Figure 1 data labels (tCO2e), 2019 then 2025: Scope 1 8.6 and 6.3; Scope 2 11.2 and 7.4;"
+        " Scope 3 13.9 and 11.8; all scopes 33.7 and 25.5.",
+        "Chart values, baseline / current (tCO2e): Scope 1 8.6 / 6.3, Scope 2 11.2 / 7.4, "
+        "Scope 3 13.9 / 11.8, total 33.7 / 25.5.",
+    ],
+)
+def test_chart_values_given_in_a_stated_order(caption: str) -> None:
+    """synthetic-j uj16: the order of the years stated once, then each scope's pair."""
+    facts = facts_of(
+        "Carbon Reduction Plan\nWe compare our current reporting year, calendar year 2025, with "
+        f"our baseline year, calendar year 2019.\n{caption}\n"
+    )
+    assert (facts.baseline.scope1, facts.baseline.total) == (8.6, 33.7)
+    assert (facts.current.scope2, facts.current.total) == (7.4, 25.5)
+
+
+def test_a_share_after_a_pair_is_no_chart_value() -> None:
+    facts = facts_of(
+        "Carbon Reduction Plan\nBaseline year: 2019. Reporting year: 2025.\n"
+        "Changes, 2019 then 2025 (tCO2e): Scope 1 8.6 and 6 per cent; Scope 2 11.2 and 7 %.\n"
+    )
+    assert facts.current.scope1 is None

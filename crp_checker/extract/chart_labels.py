@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from crp_checker.extract.context import DocumentContext
+from crp_checker.extract.context import DocumentContext, Sentence
 from crp_checker.extract.units import UNIT, normalise_unit
 from crp_checker.extract.values import parse_number
 from crp_checker.schemas import Facts
@@ -25,6 +25,30 @@ _SEGMENT = re.compile(
     re.I,
 )
 _PAIR = re.compile(rf"(?P<y>{_YEAR})\s+(?P<v>{_NUM})", re.I)
+
+
+# "..., 2019 then 2025: Scope 1 8.6 and 6.3; Scope 2 11.2 and 7.4; ...": the order of the
+# periods stated once, then each scope's two figures.
+_ORDER = re.compile(
+    rf"(?P<a>{_YEAR}|baseline|current(?:\s+year)?|this\s+year)\s*,?\s*(?:then|followed\s+by|/)"
+    rf"\s*(?P<b>{_YEAR}|baseline|current(?:\s+year)?|this\s+year)\b",
+    re.I,
+)
+_PAIRED = re.compile(
+    rf"\b(?:scope\s*(?P<n>[123])|(?P<t>total|all\s+scopes))\s*[:\-–]?\s*(?P<v1>{_NUM})"
+    rf"\s*(?:and|/|,)\s*(?P<v2>{_NUM})(?!\s*(?:%|per\s*cent))",
+    re.I,
+)
+
+
+def _role_of(written: str, ends: dict[int | None, str]) -> str | None:
+    """The period a written year or role word names."""
+    lowered = written.lower()
+    if lowered.startswith("baseline"):
+        return "baseline"
+    if lowered.startswith(("current", "this")):
+        return "current"
+    return ends.get(_end_year(written))
 
 
 def _end_year(written: str) -> int:
@@ -44,6 +68,7 @@ def chart_labels(context: DocumentContext, facts: Facts) -> None:
     if len(ends) != 2:
         return  # both periods must be known to tell the figures apart
     for sentence in context.sentences:
+        _ordered(facts, sentence, ends)
         segments = list(_SEGMENT.finditer(sentence.text))
         if len(segments) < 2:
             continue  # one scope with years is a sentence, not a chart's labels
@@ -61,3 +86,28 @@ def chart_labels(context: DocumentContext, facts: Facts) -> None:
                 setattr(period, field, value)
                 period.unit = period.unit or unit["unit"]
                 facts.evidence[f"{role}.{field}"] = [sentence.evidence()]
+
+
+def _ordered(facts: Facts, sentence: Sentence, ends: dict[int | None, str]) -> None:
+    """Labels given as pairs after the order of the periods ("2019 then 2025: Scope 1 8.6 and
+    6.3; Scope 2 11.2 and 7.4 ...")."""
+    order = _ORDER.search(sentence.text)
+    if order is None:
+        return
+    first, second = _role_of(order["a"], ends), _role_of(order["b"], ends)
+    if first is None or second is None or first == second:
+        return
+    pairs = list(_PAIRED.finditer(sentence.text, order.end()))
+    unit = UNIT.search(sentence.text)
+    if len(pairs) < 2 or unit is None or normalise_unit(unit["unit"]) != "t":
+        return
+    for pair in pairs:
+        field = f"scope{pair['n']}" if pair["n"] else "total"
+        for role, written in ((first, pair["v1"]), (second, pair["v2"])):
+            period = getattr(facts, role)
+            value = parse_number(written)
+            if value is None or getattr(period, field) is not None:
+                continue
+            setattr(period, field, value)
+            period.unit = period.unit or unit["unit"]
+            facts.evidence[f"{role}.{field}"] = [sentence.evidence()]
