@@ -267,3 +267,19 @@ def test_basis_words_in_prose_above_do_not_make_the_columns_bases() -> None:
     )
     assert (facts.baseline.scope1, facts.baseline.total) == (84.2, 2721.4)
     assert (facts.current.scope1, facts.current.scope2, facts.current.total) == (61.7, 142.6, 308.6)
+
+
+def test_a_two_row_header_with_scope3_spanning_its_categories() -> None:
+    """synthetic-j uj15: "Scope 3" merged over its category columns in the first header row,
+    the categories and "Scope 3 total" in the second; nothing had been read."""
+    facts = facts_of(
+        "Carbon Reduction Plan\nEmissions by period (tCO2e)\n"
+        "Period | Scope 1 | Scope 2 (location-based) | Scope 3 | Total |\n"
+        " |  |  | 4 Upstream transport | 5 Waste generated in operations | 6 Business travel | "
+        "7 Employee commuting | Scope 3 total |  |\n"
+        "January to December 2019 (baseline) | 36.1 | 7.4 | 4.8 | 6.9 | 2.3 | 58.7 | 72.7 | "
+        "116.2 |\nJanuary to December 2025 | 29.8 | 5.1 | 4.2 | 5.8 | 1.9 | 52.6 | 64.5 | 99.4 |\n"
+    )
+    assert (facts.baseline.scope3, facts.baseline.total) == (72.7, 116.2)
+    assert (facts.current.scope1, facts.current.scope3, facts.current.total) == (29.8, 64.5, 99.4)
+    assert facts.current.label == "January to December 2025"

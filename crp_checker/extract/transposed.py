@@ -43,6 +43,7 @@ _CELL_KINDS = (
         re.compile(r"^\W*(?:scope\s*3\s*[-–:]?\s*)?(?:category|cat\.?)\s*(?P<n>\d{1,2})\b", re.I),
         "cat",
     ),
+    (re.compile(r"^\W*(?P<n>1[0-5]|[1-9])\s*[-–.:]?\s+[A-Za-z]", re.I), "cat"),  # "4 Upstream"
 )
 
 
@@ -68,6 +69,32 @@ def _cell_columns(text: str) -> list[str] | None:
     ):
         return None
     return kinds
+
+
+def _two_row_header(first: str, second: str) -> str | None:
+    """A ruled header over two rows, its spanning cell over sub-columns ("Period | Scope 1 |
+    Scope 2 | Scope 3 | Total |" over " | | | 4 Upstream ... | Scope 3 total | |"), as one row
+    of cells: blank cells below take the cell above in turn; a run of cells below sits under
+    the next cell above, which spans them."""
+    if "|" not in first or "|" not in second or re.search(r"\d[\d,]*\.\d", second):
+        return None
+    above = [c.strip() for c in first.strip().strip("|").split("|")]
+    under = [c.strip() for c in second.rstrip().rstrip("|").split("|")]
+    if len(under) <= len(above) or under[0]:
+        return None
+    merged: list[str] = []
+    pointer = 0
+    for index, cell in enumerate(under):
+        if cell:
+            merged.append(cell)
+            last_of_run = index + 1 == len(under) or not under[index + 1]
+            pointer += 1 if last_of_run else 0  # the spanning cell is used up with its run
+        elif pointer < len(above):
+            merged.append(above[pointer])
+            pointer += 1
+        else:
+            return None
+    return " | ".join(merged) if pointer == len(above) else None
 
 
 def _columns(text: str) -> list[str] | None:
@@ -178,6 +205,10 @@ def find_transposed(context: DocumentContext) -> list[Block]:
     lines = [line for line in context.lines if not line.furniture]
     for position, header in enumerate(lines):
         columns = _columns(header.text)
+        below = lines[position + 1] if position + 1 < len(lines) else None
+        two_rows = _two_row_header(header.text, below.text) if below is not None else None
+        if two_rows is not None:
+            columns = _cell_columns(two_rows)
         if columns is None or find_period(header.text) is not None:
             continue
         found_blocks: list[Block] = []
@@ -186,6 +217,8 @@ def find_transposed(context: DocumentContext) -> list[Block]:
         for offset, line in enumerate(lines[position + 1 : position + 1 + _MAX_ROWS]):
             if re.fullmatch(r"[|\s:\-–]*", line.text):
                 continue  # a Markdown rule under the header
+            if offset == 0 and two_rows is not None:
+                continue  # the header's second row
             found = _year_row(line, columns)
             by_role = _role_row(line, columns) if found is None else None
             if by_role is not None:
