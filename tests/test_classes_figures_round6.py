@@ -105,6 +105,7 @@ def test_the_earlier_column_is_the_baseline_where_the_plan_speaks_of_one() -> No
         "Scope 1 + 2 + 3",
         "Scopes 1, 2 & 3",
         "Combined",
+        "All Total",  # synthetic-j uj05: a Scope column holding "All" before the label
     ],
 )
 def test_a_whole_label_naming_every_scope_is_the_total(label: str) -> None:

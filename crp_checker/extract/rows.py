@@ -81,7 +81,7 @@ _ALL_THREE = (
 )
 _ALL_TOTAL = re.compile(rf"^total\s*{_ALL_THREE}", re.I)
 _TOTAL = re.compile(
-    rf"^(?:(?:grand|overall|combined|gross)\s+)?total\b(?:\s*{_ALL_THREE})?"
+    rf"^(?:(?:grand|overall|combined|gross|all)\s+)?total\b(?:\s*{_ALL_THREE})?"
     rf"|^{_ALL_THREE}(?:\s+emissions)?\s+total\b"
     r"|^(?:(?:sum\s+of\s+)?all\s+scopes|gross\s+emissions)\b"
     # The whole label, nothing after it but a unit: "Overall footprint", "Scope 1 + 2 + 3",
