@@ -141,3 +141,31 @@ def test_a_crp_mentioned_in_a_sentence_is_no_title() -> None:
     )
     assert facts.current.scope1 == 1284.6
     assert facts.baseline.scope1 is None
+
+
+@pytest.mark.parametrize(
+    ("line", "values"),
+    [
+        ("Scope 3 | 4 Upstream transportation and distribution: uniforms | 0.9 |", [0.9]),
+        ("Scope 3 | 7 Employee commuting (survey) | 21.3 |", [21.3]),
+        ("Scope 3 | 9 - Downstream transportation and distribution | 1.1 |", [1.1]),
+    ],
+)
+def test_a_category_number_opening_a_source_cell_is_no_figure(
+    line: str, values: list[float]
+) -> None:
+    """synthetic-j uj14: "Scope 3 | 4 Upstream transportation ... | 0.9 |" had two figures, so
+    a one-period table grew a second column and a baseline of 4.0 was invented."""
+    assert classify(line).values == values
+
+
+@pytest.mark.parametrize(
+    ("line", "values"),
+    [
+        ("Scope 1 38.4 Gas at two offices; three pool cars", [38.4]),  # a notes column
+        ("Scope 1 | 12 | 10 |", [12.0, 10.0]),
+        ("Scope 2 | 4 Tonnes CO2e | 3 |", [4.0, 3.0]),
+    ],
+)
+def test_figures_before_notes_or_units_are_still_figures(line: str, values: list[float]) -> None:
+    assert classify(line).values == values

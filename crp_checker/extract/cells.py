@@ -88,6 +88,12 @@ def _is_bare_year(number: str) -> bool:
     return len(number) == 4 and number.isdigit() and 1980 <= int(number) <= 2100
 
 
+_CELL_START = re.compile(r"(?:^|\|)\s*$")
+# A GHG Protocol category's name after its number ("4 Upstream transportation ...").
+_NUMBERED_NAME = re.compile(
+    r"\s*[-–.:)]?\s+(?:Purchased|Capital|Fuel|Upstream|Waste|Business|Employee|Downstream|"
+    r"Processing|Use|End|Leased|Franchises|Investments)\b"
+)
 _GLUED_LETTER = re.compile(r"[A-Za-z]")
 _GLUED_T = re.compile(r"t\b")
 
@@ -111,6 +117,9 @@ def _candidates(text: str) -> list[re.Match[str]]:
             UNIT.match(text, m.end()) or _GLUED_T.match(text, m.end())
         ):
             continue  # "7l.A": OCR garbage around a digit, not a figure
+        numbered = _CELL_START.search(text[: m.start()]) and _NUMBERED_NAME.match(text, m.end())
+        if numbered and m[0].isdigit() and 1 <= int(m[0]) <= 15:
+            continue  # "| 4 Upstream transportation ... | 0.9 |": a category's number, no figure
         if m.start() == 0 and re.match(r"[.)]\s+[A-Za-z]", text[m.end() : m.end() + 3]):
             continue  # list numbering: "2) Organisational boundary"
         before = text[max(0, m.start() - 30) : m.start()]
