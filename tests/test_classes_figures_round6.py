@@ -162,7 +162,7 @@ def test_a_category_number_opening_a_source_cell_is_no_figure(
 @pytest.mark.parametrize(
     ("line", "values"),
     [
-        ("Scope 1 38.4 Gas at two offices; three pool cars", [38.4]),  # a notes column
+        ("Scope 1 | 38.4 | Gas at two offices |", [38.4]),  # a notes column
         ("Scope 1 | 12 | 10 |", [12.0, 10.0]),
         ("Scope 2 | 4 Tonnes CO2e | 3 |", [4.0, 3.0]),
     ],
