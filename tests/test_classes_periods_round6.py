@@ -144,3 +144,21 @@ def test_side_by_side_scope2_bases_are_one_period_not_two() -> None:
     )
     assert (facts.current.scope2, facts.current.total) == (0.0, 351.4)
     assert facts.baseline.scope1 is None and facts.baseline.total is None
+
+
+@pytest.mark.parametrize(
+    ("written", "end_year"), [("24/25", 2025), ("19/20", 2020), ("12/13", 2013)]
+)
+def test_a_split_year_of_two_digits_without_fy(written: str, end_year: int) -> None:
+    """synthetic-j uj10: "Current reporting year 24/25", columns "19/20 (baseline) | 21/22 |
+    ... | 24/25"; neither period had been read."""
+    facts = facts_of(f"Carbon Reduction Plan\nCurrent reporting year {written}\n")
+    assert facts.current.end_year == end_year
+
+
+@pytest.mark.parametrize("text", ["01/24/25", "1/2 of our fleet", "score 3/10", "24/26"])
+def test_dates_fractions_and_gaps_are_no_split_year(text: str) -> None:
+    from crp_checker.extract.values import find_period
+
+    spec = find_period(text)
+    assert spec is None or "/" not in spec.label

@@ -166,6 +166,9 @@ _FY_COMPACT = re.compile(r"\bFY\s?(?P<y1>\d\d)(?P<y2>\d\d)\b(?!\s?[-–/]\s?\d)"
 _FY_SPLIT_SHORT = re.compile(
     r"\b(?:FY|F/Y)\s?'?(?P<y1>\d\d)\s?[/\-–]\s?'?(?P<y2>\d\d)(?![\d/])", re.IGNORECASE
 )
+# "24/25", "19/20 (baseline)": two consecutive two-digit years with a slash, no "FY" (a date
+# has three parts and a fraction is not two consecutive years from 2010 on).
+_SPLIT_SHORT_BARE = re.compile(r"(?<![\d/.,£$])(?P<y1>[1-4]\d)/(?P<y2>\d\d)(?![\d/.,%])")
 _FY_SHORT = re.compile(r"\bFY\s?'?(?P<y>\d\d|(?:19|20)\d\d)\b", re.IGNORECASE)
 _FINANCIAL_YEAR = re.compile(
     r"\b(?:financial|fiscal|academic)\s+year\s+(?:of\s+)?(?P<y>(?:19|20)\d\d)(?![\d/-])",
@@ -244,11 +247,12 @@ def find_period(text: str) -> PeriodSpec | None:
         if y2 == y1 + 1:
             candidates.append((m.start(), 4, PeriodSpec(m[0], y2, offset=m.start())))
             break
-    for m in _FY_SPLIT_SHORT.finditer(text):
-        y1, y2 = 2000 + int(m["y1"]), 2000 + int(m["y2"])
-        if y2 == y1 + 1:
-            candidates.append((m.start(), 4, PeriodSpec(m[0], y2, offset=m.start())))
-            break
+    for pattern in (_FY_SPLIT_SHORT, _SPLIT_SHORT_BARE):
+        for m in pattern.finditer(text):
+            y1, y2 = 2000 + int(m["y1"]), 2000 + int(m["y2"])
+            if y2 == y1 + 1:
+                candidates.append((m.start(), 4, PeriodSpec(m[0], y2, offset=m.start())))
+                break
     for m in _SPLIT_YEAR.finditer(text):
         y1, second = int(m["y1"]), str(m["y2"])
         end_year = int(second) if len(second) == 4 else (y1 // 100) * 100 + int(second)
