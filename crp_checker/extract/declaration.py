@@ -248,6 +248,8 @@ def _board(context: DocumentContext, facts: Facts, sign_offs: list[tuple[Sentenc
         facts.evidence["board_sign_off"] = [best[1].evidence()]
         return
     level = facts.signatory.director_level
+    # A signature alone below board level ("Prepared and signed by: ..., Office Administrator")
+    # is no sign-off by any body: the rule reads the signatory and fails it.
     if facts.signatory.name and level is not None:
         signed = facts.evidence.get("signatory", [])
         # A sole trader's owner is the whole of the "equivalent management body".
@@ -257,5 +259,6 @@ def _board(context: DocumentContext, facts: Facts, sign_offs: list[tuple[Sentenc
             if e.page is not None and e.start is not None and e.end is not None
             for role in context.matches_within(e.page, e.start, e.end, "ROLE")
         )
-        facts.board_sign_off = "board" if owner else "signature" if level else "management"
-        facts.evidence["board_sign_off"] = list(signed)
+        if owner or level:
+            facts.board_sign_off = "board" if owner else "signature"
+            facts.evidence["board_sign_off"] = list(signed)

@@ -44,7 +44,7 @@ _SUFFIX = (
 )
 _LEGAL = re.compile(
     r"\b(?P<org>(?:[A-Z][\w&'’.-]*|&)(?:[ \t]+(?:[A-Z(][\w&'’().-]*|and|&|of|t/a|for))*"
-    rf"[ \t]+{_SUFFIX})(?![\w])"
+    rf"[ \t]+{_SUFFIX})(?![\w-])"  # "Director and Co-founder" names no company
 )
 _NUMBER_TAIL = re.compile(
     r"[\s,(|·–—-]*\(?\b(?:company|registered|reg\.?|registration|charity|co\.)\s*"

@@ -10,10 +10,11 @@ no such header is the heading of the list below it, not the cell of the item abo
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Literal
 
-from crp_checker.extract.values import MONTH
+from crp_checker.extract.values import MONTH, find_dates
 
 CellStatus = Literal["done", "planned"]
 
@@ -93,3 +94,36 @@ def _closing_status(text: str) -> tuple[str, CellStatus | None]:
         if tail[0][:1].isupper() and (status := cell_status(" ".join(tail))) is not None:
             return " ".join(words[:-size]), status
     return text, None
+
+
+_BE = r"(?:\s+(?:has|have|had|is|are|was|were))?(?:\s+(?:yet|been|ever|already))*"
+# Words that deny the completion after them: "We have not yet completed", "No projects have
+# been completed", "Nothing is in place yet", "we are yet to install".
+_DENIED_BEFORE = re.compile(
+    r"(?:\b(?:not|never)(?:\s+(?:yet|ever|already|been))*|\byet\s+to|"
+    rf"\bno(?:\s+(?!longer\b)[a-z]+){{1,3}}{_BE}|\b(?:nothing|none)(?:\s+of\s+\w+)?{_BE})\s*$",
+    re.I,
+)
+# ... or after it: "We have not completed", "has yet to be".
+_DENIED_AFTER = re.compile(r"^\s*(?:not|never|yet\s+to)\b", re.I)
+_WINDOW = 40
+
+
+def denied(page_text: str, start: int, end: int) -> bool:
+    """The completion words at `start:end` are denied ('We have not yet completed any
+    projects'): a statement that nothing is done, not a measure in effect."""
+    before = page_text[max(0, start - _WINDOW) : start]
+    return bool(_DENIED_BEFORE.search(before) or _DENIED_AFTER.match(page_text[end : end + 12]))
+
+
+def dated_after(text: str, plan_date: dt.date | None) -> bool:
+    """The item carries a month later than the plan's own date ('Food waste to anaerobic
+    digestion | September 2026' in a plan published in April 2026): it is still to come,
+    whatever its words' tense."""
+    if plan_date is None:
+        return False
+    return any(
+        (found.value.year, found.value.month) > (plan_date.year, plan_date.month)
+        for found in find_dates(text)
+        if found.precision in ("day", "month")
+    )

@@ -12,11 +12,19 @@ Offsetting is not a reduction measure, and the tonnes it "avoided" are not savin
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Literal
 
 from crp_checker.extract.context import DocumentContext, Sentence
-from crp_checker.extract.measure_status import CellStatus, cell_status, row_status, status_header
+from crp_checker.extract.measure_status import (
+    CellStatus,
+    cell_status,
+    dated_after,
+    denied,
+    row_status,
+    status_header,
+)
 from crp_checker.extract.rows import classify
 from crp_checker.extract.values import find_years, parse_number
 from crp_checker.nlp import Match
@@ -37,6 +45,7 @@ _TONNES = re.compile(
 _PERCENT = re.compile(r"(\d{1,3}(?:\.\d+)?)\s*%")
 _MEASURE_WORDS = re.compile(
     r"\b(?:measures?|initiatives?|these|they|steps|actions|projects|all of (?:the|this|these)|"
+    r"everything|each of (?:them|these)|"
     r"(?:the|listed|set out|described|outlined|shown) above)\b",
     re.I,
 )
@@ -63,6 +72,8 @@ _QUANTIFIED = re.compile(
 _EMISSIONS = re.compile(r"\b(?:emissions?|carbon|footprint|co2e?|ghg|greenhouse)\b", re.I)
 # "re-planned", "pre-planned": done, not a plan ("planned" after a prefix).
 _PREFIXED = re.compile(r"\b(?:re|pre)-$", re.I)
+_DONE_LABELS = ("DONE", "ONGOING", "MEASURES_DONE")
+_DENIAL_WORDS = re.compile(r"^(?:not|never)\b", re.I)
 _CUE_MAX_WORDS = 12
 _MIN_WORDS = 4
 _MAX_MEASURES = 30
@@ -80,7 +91,17 @@ def _found(context: DocumentContext, sentence: Sentence) -> Found:
             page_text[max(0, match.start - 4) : match.start]
         ):
             continue  # "Delivery rounds re-planned with routing software" was done
+        if match.label in _DONE_LABELS and denied(page_text, match.start, match.end):
+            out.setdefault("DENIED", []).append(match)
+            continue  # "We have not yet completed any projects"
         out.setdefault(match.label, []).append(match)
+    if "DENIED" in out and any(label in out for label in _DONE_LABELS):
+        # "We have not yet fitted solar, but LED lighting is in place": the denial's own "not
+        # yet" says nothing of the measure that is in place.
+        del out["DENIED"]
+        out["FUTURE"] = [m for m in out.get("FUTURE", []) if not _DENIAL_WORDS.match(m.text)]
+        if not out["FUTURE"]:
+            del out["FUTURE"]
     return out
 
 
@@ -125,6 +146,11 @@ def _subheading(text: str) -> bool:
     return 0 < len(words) <= 6 and capitals >= 0.7 * len(words)
 
 
+def _plan_date(facts: Facts) -> dt.date | None:
+    """The plan's own date, publication first, to tell a dated item still to come."""
+    return facts.publication_date or facts.sign_off_date
+
+
 def _reference_year(facts: Facts) -> int | None:
     """The year the plan was written: its publication year, else the year it was signed off,
     else the year after its reporting year; a measure dated later than that is a plan."""
@@ -146,7 +172,11 @@ def _imperative(context: DocumentContext, sentence: Sentence, found: Found) -> l
 
 
 def _tense(
-    context: DocumentContext, sentence: Sentence, found: Found, reference: int | None
+    context: DocumentContext,
+    sentence: Sentence,
+    found: Found,
+    reference: int | None,
+    plan_date: dt.date | None = None,
 ) -> str | None:
     """'past', 'ongoing' or 'future' from the sentence's own wording and years, or None."""
     done = found.get("DONE", [])
@@ -170,6 +200,8 @@ def _tense(
         return "past"
     if ongoing:
         return "ongoing"
+    if dated_after(sentence.text, plan_date):
+        return "future"  # "| September 2026 |" under a plan of April 2026
     if years and reference is not None:
         return "future" if min(years) > reference else "past"
     return None
@@ -207,6 +239,8 @@ def extract_measures(context: DocumentContext, facts: Facts) -> None:
         if kind is not None:
             statements.setdefault(kind, sentence)
             continue
+        if "DENIED" in found:
+            continue  # "We have not yet completed any projects": nothing done, no measure
         line = context.line_at(sentence.page, sentence.start)
         section = context.section_of_line[line.index] if line else None
         if line is not None and line.index in context.headings:
@@ -240,7 +274,9 @@ def extract_measures(context: DocumentContext, facts: Facts) -> None:
             continue  # a figure ("Employee commuting 0.3 remote-first model", "fell to 30.2 t")
         years = [y for y in find_years(text) if 2010 <= y <= 2060]
         concrete = "MEASURE" in found
-        tense = _tense(context, sentence, found, reference)
+        tense = _tense(context, sentence, found, reference, _plan_date(facts))
+        if mode == "planned" and dated_after(text, _plan_date(facts)):
+            tense = "future"  # "Ovens converted to electric | November 2026" under "Next steps"
         status = _status(mode, tense, concrete, section == "projects")
         if own is not None:
             status = "completed" if own == "done" else "future"

@@ -49,6 +49,8 @@ _POST_NOMINAL = _words(
     """
     mbe obe cbe kbe dbe bsc msc ba ma mba phd dphil meng beng ceng ieng fca aca acca fcca
     cima frics mrics cenv fiema miema mice fice mcips fcips llb cipd mciob fciob hons
+    bds mbbs mbchb frcs mrcs frcp mrcp mrcgp frcgp mfds fds dds llm mphil pgdip pgcert
+    mcipd fcipd cmgr fcmi mcmi frsa riba mciwm fcilt mcilt kc qc jp dl rgn
     """
 )
 _MONTHS = _words(
@@ -115,6 +117,66 @@ def person(body: str) -> tuple[str, str] | None:
     while taken and taken[-1].lower() in _PARTICLE:
         taken.pop()
     return " ".join(taken), body[end:]
+
+
+_SURNAME_FIRST = re.compile(r"(?P<surname>[^\s,]+(?:\s+[^\s,]+)?),\s+(?P<rest>.*)", re.S)
+
+
+def _plain_name_word(word: str) -> bool:
+    """A capitalised word that can be part of a name: no role, organisation or month word."""
+    bare = word.rstrip(".").lower()
+    return (
+        _name_token(word)
+        and bare not in _STOP
+        and bare not in ORGANISATION
+        and bare not in _MONTHS
+        and bare not in _TITLE
+        and bare not in _PARTICLE
+    )
+
+
+def labelled_person(body: str) -> tuple[str, str] | None:
+    """A name where a signature label or a name cell vouches for one: read as `person` does,
+    or written surname first ('WHITLOW, Sarah - Managing Director'). Only there, since
+    'Stockport, Cheshire' in an address reads the same."""
+    return person(body) or _surname_first(body)
+
+
+def _surname_first(body: str) -> tuple[str, str] | None:
+    """A name written surname first, as registers and approval tables do: 'WHITLOW, Sarah -
+    Managing Director', 'Okonkwo, Chidi (Director)'. The given name is one or two words in
+    mixed case, and only a separator, a role word or nothing may follow it, so a list
+    ('Leeds, Bradford and York') or a role ('Jane, Managing Director') is never taken."""
+    written = _SURNAME_FIRST.match(body.lstrip())
+    if written is None or not all(_plain_name_word(w) for w in written["surname"].split()):
+        return None
+    rest = written["rest"]
+    given: list[str] = []
+    for token in re.finditer(r"\S+", rest):
+        core = token[0].rstrip(",;:()|")
+        if len(given) == 2 or core.isupper() or not _plain_name_word(core):
+            break
+        given.append(core)
+        rest = written["rest"][token.start() + len(core) :]
+        if core != token[0]:
+            break
+    after = rest.lstrip()
+    if not given or not (not after or after[:1] in ",(|–—-" or _role_next(rest)):
+        return None
+    return f"{written['surname']}, {' '.join(given)}", rest
+
+
+def after_post_nominals(rest: str) -> str:
+    """What follows a name once the letters after it are passed: ' BDS MBA, Chief Operating
+    Officer' -> ', Chief Operating Officer' (a role is read from after the honours)."""
+    tokens = list(re.finditer(r"\S+", rest))
+    end = 0
+    for token in tokens:
+        bare = token[0].strip(",;:()|.").lower()
+        if bare not in _POST_NOMINAL or not token[0][:1].isupper():
+            break
+        end = token.start() + len(token[0].rstrip(",;:)|"))
+    return rest[end:]
 
 
 def titled(name: str) -> bool:

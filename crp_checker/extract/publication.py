@@ -49,6 +49,13 @@ _LABEL_HINT = re.compile(
     r"as at|as of|releas",
     re.I,
 )
+_PLAIN_PUBLICATION = re.compile(
+    r"publication\s+date|published(?:\s+date|\s+on)?|date\s+(?:of\s+)?publi(?:cation|shed)|"
+    r"date\s+of\s+issue|issue\s+date",
+    re.I,
+)
+_CLOSES = re.compile(r"\s*(?:[.;|]|$)")
+_SENTENCE_BEFORE = re.compile(r"(?<!\b[A-Z])[.!?]\s+$")
 _BARE_DATE = re.compile(r"^(?:date|dated)\s*[:\-–]?\s*|(?<=[\s|·•,;])date\s*:\s*", re.I)
 # Dates that are never the publication date.
 _NOT_ISSUE = re.compile(
@@ -144,8 +151,9 @@ def _in_sign_off(context: DocumentContext, line: Line) -> bool:
 
 def _labelled(context: DocumentContext, organisation: str | None) -> list[_Found]:
     """'Publication date: ...', 'Issued ...', 'Last updated ...': the date right after the
-    label. Mid-line only in the title block, a header or footer, of this plan itself, or
-    after the plan's own name block ('Acme Ltd - Stockport - Published 15 January 2026')."""
+    label. Mid-line only in the title block, a header or footer, of this plan itself, after
+    the plan's own name block ('Acme Ltd - Stockport - Published 15 January 2026'), or as a
+    sentence of its own ('... Norfolk IP26 5LJ. Publication date: 19 August 2026.')."""
     top = {line.index for line in [li for li in context.lines if not li.furniture][:12]}
     found: list[_Found] = []
     for line in context.lines:
@@ -157,7 +165,9 @@ def _labelled(context: DocumentContext, organisation: str | None) -> list[_Found
             # dates it, wherever it stands.
             titled = bool(before) and bool(context.matches_in(line, "CRP_TITLE"))
             placed = line.index in top or line.furniture or _THIS_PLAN.search(before) or titled
-            if m.start() > 0 and not placed and not _name_block(before, organisation):
+            placed = placed or _name_block(before, organisation)
+            opens = not placed and m.start() > 0 and _opens_sentence(before, m["label"])
+            if m.start() > 0 and not placed and not opens:
                 continue
             if _OTHER_DOCUMENT.search(before) or _NOT_ISSUE.search(before):
                 continue
@@ -167,10 +177,19 @@ def _labelled(context: DocumentContext, organisation: str | None) -> list[_Found
                 date, wrapped = _wrapped_date(context, line, tail)
             if date is None or not _leads(tail if wrapped is None else "", date):
                 continue
+            if opens and (wrapped is not None or not _CLOSES.match(tail[date.end :])):
+                continue  # "Published 8 June 2025 by DESNZ, the factors ...": another's date
             rank = 0 if m["issued"] else 1
             found.append(_Found(rank, line.index, date, line, wrapped))
             break
     return found
+
+
+def _opens_sentence(before: str, label: str) -> bool:
+    """An unmistakable publication label opening a sentence anywhere ('... IP26 5LJ.
+    Publication date: 19 August 2026.', a Word footer's '... on 9 May 2026. Published 11 May
+    2026.'): a label that names nothing but this plan's publication, so no place vouches."""
+    return bool(_SENTENCE_BEFORE.search(before)) and _PLAIN_PUBLICATION.fullmatch(label) is not None
 
 
 def _wrapped_date(

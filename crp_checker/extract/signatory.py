@@ -13,11 +13,20 @@ from __future__ import annotations
 
 import re
 
+from crp_checker.extract.approval_columns import column_signer, step_header
 from crp_checker.extract.context import DocumentContext
 from crp_checker.extract.identity import same_organisation
 from crp_checker.extract.lines import Line
-from crp_checker.extract.people import ORGANISATION, full_name, person, run_on_name, titled
-from crp_checker.extract.signoff_date import sign_off_date
+from crp_checker.extract.people import (
+    ORGANISATION,
+    after_post_nominals,
+    full_name,
+    labelled_person,
+    person,
+    run_on_name,
+    titled,
+)
+from crp_checker.extract.signoff_date import set_sign_off_date, sign_off_date
 from crp_checker.extract.values import MONTH, find_dates
 from crp_checker.nlp import analyse_pages
 from crp_checker.schemas import Facts
@@ -33,7 +42,7 @@ _LABEL = re.compile(
 )
 _NOT_SIGNER = re.compile(
     r"^(?:prepared|compiled|written|produced|authored|reviewed on|document owner|owner of|"
-    r"author|contact|enquiries|queries|prepared for)\b",
+    r"author|contact|enquiries|queries|prepared for|(?:reviewed|checked|verified)\s+by\s*[:|])",
     re.I,
 )
 
@@ -62,14 +71,16 @@ _SIGNED_WINDOW = 8
 _WRAP_LINES = 4
 _WRAP_MIN_WORDS = 5
 _MAX_LINE = 160
+_SENTENCE_END = re.compile(r"\.\s+(?=[A-Z])")
 _MAX_PROSE = 300
 # "... and signed by Tom Example, Head of Operations, on 2 June 2025": a signer inside prose.
 # "I, Sam Example, sole trader and owner of ..., approve this plan": the signer names themself.
-# "Signed on behalf of the Board by Jane Example": the body signed for may come before "by".
+# "Signed on behalf of the Board by Jane Example", "Signed off for the Board of Directors by
+# Jane Example": the body signed for may come before "by".
 # "Signed on our behalf by ...", "signed on 4 February 2026 by ...": the date may come first.
 _INLINE_LABEL = re.compile(
     r"\b(?:(?i:signed)|approved|authori[sz]ed)(?:\s+off)?"
-    r"(?:\s+(?:for\s+and\s+)?on\s+behalf\s+of\s+[^.,;:]{1,60}?"
+    r"(?:\s+(?:(?:for\s+and\s+)?on\s+behalf\s+of|for)\s+[^.,;:]{1,60}?"
     r"|\s+on\s+(?:its|their|our|(?:the\s+)?[^\s.,;:]{2,30}(?:'s|’s|s'|s’))\s+behalf"
     rf"|\s+on\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?i:{MONTH})|(?i:{MONTH})\s+\d{{1,2}},?)\s+\d{{4}})?"
     r"\s+by:?\s+"
@@ -103,6 +114,9 @@ _HEADER_FIELD = (
     r"(?:job\s+)?title|designation|date(?:\s+signed)?)"
 )
 _SPACED_HEADER = re.compile(rf"^\W*(?=.*\bname\b){_HEADER_FIELD}(?:\s+{_HEADER_FIELD})+\W*$", re.I)
+_SIGNATURE_FIRST = re.compile(r"^\W*(?:signed|signature)\b(?!\s+by)", re.I)
+# A signature written out as initials and a surname ('C. Example', 'J.R. Example').
+_SIGNATURE_CELL = re.compile(r"^(?:[A-Z]\.\s?){1,3}[A-Z][\w'’-]+\s+(?=[A-Z])")
 _NAME_CELL = re.compile(r"^(?:full\s+|print(?:ed)?\s+)?name:?$", re.I)
 _ROLE_CELL = re.compile(r"^(?:job\s+title|title|position|role|designation):?$", re.I)
 # A table's rules read by OCR as stray marks at the row's edge: "| Jane Example ...", "[ Jane".
@@ -240,23 +254,27 @@ def _signer_at(
     text = line.text
     if len(text) > _MAX_PROSE or _NOT_SIGNER.match(text) or _heading(context, line):
         return None
+    if position > 0 and (
+        _spaced_header(lines[position - 1].text) or step_header(lines[position - 1].text)
+    ):
+        return None  # a row under 'Signed Name Position Date' or 'Prepared by | Approved by'
     body = _after_labels(text)
     label = inline = False
-    if body == text or person(body) is None:
+    if body == text or labelled_person(body) is None:
         # "approved by our Leadership Team and signed by Tom Example": the one naming a person;
         # "Approved by the board. Signed by Tom Example": a second label naming one.
         bodies = [text[m.end() :] for m in _INLINE_LABEL.finditer(text)]
-        naming = next((b for b in bodies if person(b) is not None), None)
+        naming = next((b for b in bodies if labelled_person(b) is not None), None)
         if naming is not None or (bodies and body == text):
             body = naming if naming is not None else bodies[0]
             label = inline = True
     label = label or body != text
-    if label and not inline and len(text) > _MAX_LINE:
+    if label and not inline and len(_opening_sentence(text)) > _MAX_LINE:
         return None
     run_on = None if label or not _RUN_ON_LABEL.match(text) else run_on_name(text)
     if run_on is not None:
         body, label = text[run_on[0] :], True
-    found = person(body)
+    found = labelled_person(body) if label else person(body)
     if found is not None and label and _written_out(found[0], lines[position + 1 : position + 3]):
         return None  # "Signed: G. Example" over "Name: Grace Example": the name line says it
     role_line: Line | None = line
@@ -293,6 +311,17 @@ def _signer_at(
     if not label and _CONTACT.search(nearby):
         return None
     return name, role, role_line
+
+
+def _opening_sentence(text: str) -> str:
+    """The first sentence of a line: a footer may run other sentences on after the signature
+    ('Signed for the Board by Jane Example, Director, on 9 May 2026. Published 11 May 2026.
+    Acme Ltd, company no. ...'). A title or an initial ('Dr. J. Example') ends no sentence."""
+    for end in _SENTENCE_END.finditer(text):
+        word = text[: end.start()].rsplit(maxsplit=1)[-1:]
+        if word and (len(word[0]) > 2 or word[0][-1:].isdigit()) and not titled(word[0]):
+            return text[: end.start() + 1]
+    return text
 
 
 def _heading(context: DocumentContext, line: Line) -> bool:
@@ -364,7 +393,7 @@ def _from_table(context: DocumentContext, lines: list[Line]) -> tuple[int, str, 
         cells, values = _cells(line.text), _cells(below.text)
         if cells[:1] == [""] and values[:1] == [""]:
             cells, values = cells[1:], values[1:]  # "| Name | Role |": bars at both ends
-        if "|" not in line.text.strip(" |") and _SPACED_HEADER.match(line.text):
+        if _spaced_header(line.text):
             found = _spaced_row(context, below, line.text)
             if found is not None:
                 return position + 1, *found
@@ -372,12 +401,17 @@ def _from_table(context: DocumentContext, lines: list[Line]) -> tuple[int, str, 
         names = [i for i, cell in enumerate(cells) if _NAME_CELL.match(cell)]
         if len(cells) < 2 or not names or len(values) != len(cells):
             continue
-        person_found = person(values[names[0]])
+        person_found = labelled_person(values[names[0]])
         if person_found is None:
             continue
         role = next((values[i] for i, c in enumerate(cells) if _ROLE_CELL.match(c)), None)
         return position + 1, person_found[0], role or None
     return None
+
+
+def _spaced_header(text: str) -> bool:
+    """A sign-off table's header whose cells are spaced, not barred: 'Signed Name Title Date'."""
+    return "|" not in text.strip(" |") and _SPACED_HEADER.match(text) is not None
 
 
 def _cells(text: str) -> list[str]:
@@ -393,7 +427,8 @@ def _spaced_row(context: DocumentContext, line: Line, header: str) -> tuple[str,
     body = _OCR_EDGE.sub("", line.text.replace("|", " ")).strip()
     while (mark := _SIGNATURE_MARK.match(body)) is not None and mark.end():
         body = body[mark.end() :].strip()
-    found = person(body)
+    body = _without_written_signature(body, header)
+    found = labelled_person(body)
     if found is None:
         return None
     name, rest = found
@@ -405,6 +440,17 @@ def _spaced_row(context: DocumentContext, line: Line, header: str) -> tuple[str,
         if rest and len(rest.split()) <= 8:
             role = _role_text(context, line, rest)
     return name, role
+
+
+def _without_written_signature(body: str, header: str) -> str:
+    """Under 'Signed Name Position Date' the first cell is the signature as written ('C. Example
+    EXAMPLE, Chris Director ...'): passed over where a name follows it."""
+    if _SIGNATURE_FIRST.match(header) is None:
+        return body
+    written = _SIGNATURE_CELL.match(body)
+    if written is None or labelled_person(body[written.end() :]) is None:
+        return body
+    return body[written.end() :]
 
 
 def _paragraph(lines: list[Line], position: int) -> list[Line]:
@@ -472,6 +518,7 @@ def _wrapped_role(facts: Facts, lines: list[Line], position: int, name: str) -> 
 def _prose_role(rest: str) -> tuple[str | None, bool | None]:
     """The role written just after a name in a sentence (', Chief Executive, on ...'), where
     the role patterns know it, and whether it is board level."""
+    rest = after_post_nominals(rest)
     if not rest.startswith(","):
         return None, None
     segment = _cut_date(_segments(rest)[0]) if _segments(rest) else ""
@@ -504,6 +551,8 @@ def extract_signatory(context: DocumentContext, facts: Facts) -> None:
             _wrapped_role(facts, lines, position, name)
         sign_off_date(context, facts, lines, position, [lines[position]])
         return
+    if _from_columns(context, facts, lines):
+        return
     table = _from_table(context, lines)
     if table is not None:
         position, name, role = table
@@ -520,6 +569,22 @@ def extract_signatory(context: DocumentContext, facts: Facts) -> None:
         sign_off_date(context, facts, lines, position, run)
         return
     sign_off_date(context, facts, lines, None)
+
+
+def _from_columns(context: DocumentContext, facts: Facts, lines: list[Line]) -> bool:
+    """The approver of a 'Prepared by | Reviewed by | Approved by' table, and the date in the
+    approver's column; False when the plan has no such table."""
+    found = column_signer(lines)
+    if found is None:
+        return False
+    position, signer = found
+    role = _role_text(context, signer.row, signer.rest) if signer.rest.strip() else None
+    _record(context, facts, signer.row, signer.name, role, signer.row)
+    if signer.date is not None and signer.date_row is not None:
+        set_sign_off_date(facts, signer.date, signer.date_row.evidence())
+    else:
+        sign_off_date(context, facts, lines, position, [signer.row])
+    return True
 
 
 def _record(

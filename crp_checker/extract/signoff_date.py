@@ -84,7 +84,7 @@ def sign_off_date(
     board on ...'), or on a 'Date:' line of the declaration. A publication, issue heading or
     review date elsewhere in the plan is not a sign-off date."""
     if own and (dated := _signed_on_date(" ".join(line.text for line in own))) is not None:
-        _set_date(facts, dated, *[line.evidence() for line in own])
+        set_sign_off_date(facts, dated, *[line.evidence() for line in own])
         return
     near: list[Line] = []
     if position is not None:
@@ -93,19 +93,19 @@ def sign_off_date(
         near += _block(_content(lines[max(0, position - _DATE_WINDOW) : position])[::-1])
     done, found = _dated_line(near, near=True)
     if found is not None:
-        _set_date(facts, found[0], found[1].evidence())
+        set_sign_off_date(facts, found[0], found[1].evidence())
     if done:
         return
     for sentence in _signed_sentences(context):
         dated = _signed_on_date(sentence.text)
         if dated is not None:
-            _set_date(facts, dated, sentence.evidence())
+            set_sign_off_date(facts, dated, sentence.evidence())
             return
     if position is None:
         lines = [li for li in lines if context.section_of_line[li.index] == "declaration"]
     _, found = _dated_line(lines, near=False)
     if found is not None:
-        _set_date(facts, found[0], found[1].evidence())
+        set_sign_off_date(facts, found[0], found[1].evidence())
 
 
 def _signed_on_date(text: str) -> FoundDate | None:
@@ -132,7 +132,8 @@ def _dated_line(lines: list[Line], *, near: bool) -> tuple[bool, tuple[FoundDate
     return False, None
 
 
-def _set_date(facts: Facts, found: FoundDate, *evidence: Evidence) -> None:
+def set_sign_off_date(facts: Facts, found: FoundDate, *evidence: Evidence) -> None:
+    """Record the sign-off date and where it was read."""
     facts.sign_off_date = found.value
     facts.sign_off_date_precision = found.precision
     facts.evidence["sign_off_date"] = list(evidence)

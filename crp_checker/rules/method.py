@@ -116,7 +116,8 @@ def board_sign_off(facts: Facts, ctx: RuleContext) -> Result:
     organisation. A plan "signed off by our Managing Director" (one director, CEO or partner)
     passes: a careful evaluator reads a director's approval as the board's (RULE_LABELS.md
     point 6). A director's signature with no sign-off statement, "management team" or
-    "Executive Team" wording, or one manager below board level is partial."""
+    "Executive Team" wording, or an approval by one manager below board level is partial. A
+    plan only signed by someone below board level, with no approval by any body, fails."""
     ev = evidence(facts, "board_sign_off")
     fix = (
         "State that the plan has been reviewed and signed off by the board of directors (or "
@@ -147,6 +148,16 @@ def board_sign_off(facts: Facts, ctx: RuleContext) -> Result:
             ev,
         )
     who = facts.signatory
+    if who.name and who.director_level is False:
+        # PPN 006 asks for the board's sign-off; one person below board level signing alone,
+        # with no approval by any body, is no sign-off at all (not "management team" wording).
+        return Result(
+            Outcome.FAIL,
+            f"The plan is signed only by {who.name}, {who.role}, a role below board level; "
+            "it does not say the board (or an equivalent body) approved it.",
+            fix,
+            evidence(facts, "signatory"),
+        )
     if who.name:
         # A signature with no approval wording and no role: signed off by someone, but whether
         # they speak for the board is a question for a person, not a fail.
