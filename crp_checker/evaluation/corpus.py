@@ -32,6 +32,7 @@ SYNTHETIC_DIRS = {
     "synthetic-h": _FIXTURES / "synthetic-h",
     "synthetic-i": _FIXTURES / "synthetic-i",
     "synthetic-j": _FIXTURES / "synthetic-j",
+    "synthetic-k": _FIXTURES / "synthetic-k",
 }
 
 
