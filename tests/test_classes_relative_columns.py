@@ -283,3 +283,30 @@ def test_a_two_row_header_with_scope3_spanning_its_categories() -> None:
     assert (facts.baseline.scope3, facts.baseline.total) == (72.7, 116.2)
     assert (facts.current.scope1, facts.current.scope3, facts.current.total) == (29.8, 64.5, 99.4)
     assert facts.current.label == "January to December 2025"
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Emissions (tCO2e) FY2021/22 baseline FY2024/25 current",
+        "tCO2e 2021 (baseline) 2025 (current)",
+        "tCO2e 2021 base year 2025 this year",
+    ],
+)
+def test_role_words_after_each_year_in_a_borderless_header(header: str) -> None:
+    """synthetic-k uk02: "FY2021/22 baseline FY2024/25 current" had given the baseline role
+    to the second column, so the current year's figures were lost."""
+    facts = facts_of(
+        f"Carbon Reduction Plan\n{header}\nScope 1 212.4 176.9\nScope 2 86.3 61.5\n"
+        "Scope 3 254.3 224.0\nTotal emissions 553.0 462.4\n"
+    )
+    assert (facts.baseline.scope1, facts.baseline.total) == (212.4, 553.0)
+    assert (facts.current.scope1, facts.current.total) == (176.9, 462.4)
+
+
+def test_a_role_word_before_each_year_still_names_that_year() -> None:
+    facts = facts_of(
+        "Carbon Reduction Plan\ntCO2e Baseline 2021 Current 2025\nScope 1 212.4 176.9\n"
+        "Total emissions 553.0 462.4\n"
+    )
+    assert (facts.baseline.scope1, facts.current.scope1) == (212.4, 176.9)
