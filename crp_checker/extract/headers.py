@@ -352,11 +352,6 @@ def _map_basis_columns(block: Block, header: str | None = None) -> bool:
     return True
 
 
-_ROLE_AFTER = re.compile(
-    r"^\s*\(?\s*(?:baseline(?:\s+year)?|base\s+year|current(?:\s+(?:reporting\s+)?year)?|"
-    r"reporting\s+year|this\s+year|latest(?:\s+year)?)\b",
-    re.I,
-)
 _VERSUS = re.compile(r"\b(?:vs\.?|versus|against|compared\s+(?:with|to))\s*\(?\s*$", re.I)
 # The end of a sentence before a column's year: its words name no column.
 _SENTENCE_ENDS = re.compile(r"(?<![\d.])[.;]\s+(?=\S)")
@@ -424,11 +419,11 @@ def _map_columns(block: Block, header: str | None = None) -> None:
         role = role or _cue(before[-40:])
         if role:
             block.roles[column] = role
-    if "|" not in text and _ROLE_AFTER.match(segments[-1]):
-        # "FY2021/22 baseline FY2024/25 current": with no cell borders, a header that ends in
-        # a role word names each year's role after it, not before the next year.
-        for column in range(mapped):
-            named = _ROLE_AFTER.match(segments[first + column + 1])
+    following_roles = [_cue(segments[first + column + 1]) for column in range(mapped)]
+    if "|" not in text and not _cue(segments[first][-20:]) and any(following_roles):
+        # "FY2021/22 baseline FY2024/25 current", "2021 restated baseline 2025": with no cell
+        # borders and no role before the first year, each role word follows its own year.
+        for column, role in enumerate(following_roles):
             block.roles.pop(column, None)
-            if named:
-                block.roles[column] = _cue(named[0]) or "current"
+            if role:
+                block.roles[column] = role
