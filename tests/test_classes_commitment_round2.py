@@ -54,3 +54,44 @@ def test_someone_elses_pledge_is_not_ours(sentence: str) -> None:
     facts = facts_of(_plan(sentence))
     assert facts.net_zero_strength is None
     assert facts.net_zero_year is None
+
+
+_ANSWER_BODY = [
+    "Our approach",
+    "Hollins Tree Care Ltd is committed to net zero by 2042 and runs an ISO 14001 system.",
+    "For this contract we will use battery chainsaws and an electric chipper.",
+    "We will report fuel use for the contract every quarter.",
+    "Our Carbon Reduction Plan is published on our website.",
+]
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Response to Question E3: Carbon Reduction and Environmental Management",
+        "Tender response - Question 4.2: Net zero and carbon reduction",
+        "Answer to Question C7: Environmental impact of the contract",
+    ],
+)
+def test_tender_answer_with_a_pledge_is_not_a_plan(heading: str) -> None:
+    facts = facts_of("\n".join([heading, *_ANSWER_BODY]))
+    assert facts.is_crp is False
+
+
+def test_plan_sent_as_a_tender_response_stays_a_plan() -> None:
+    facts = facts_of(
+        "\n".join(
+            [
+                "Tender response - Question 5: Carbon Reduction Plan",
+                "Carbon Reduction Plan",
+                "Hollins Tree Care Ltd is committed to net zero by 2042.",
+                "Baseline emissions (2019): Scope 1 40.2 tCO2e, Scope 2 11.3 tCO2e, "
+                "Scope 3 22.9 tCO2e, total 74.4 tCO2e.",
+                "Current emissions (2024): Scope 1 35.0 tCO2e, Scope 2 9.1 tCO2e, "
+                "Scope 3 20.5 tCO2e, total 64.6 tCO2e.",
+                "This Carbon Reduction Plan has been reviewed and signed off by the board.",
+                "Signed: Ann Hollins, Managing Director",
+            ]
+        )
+    )
+    assert facts.is_crp is True
