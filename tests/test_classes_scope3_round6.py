@@ -1,0 +1,58 @@
+"""Scope 3 classes from plans written in everyday words (round 6).
+
+Categories named as a small supplier names them, in wordings of our own: goods "delivered to
+us" or "to the depot" (4), "train and hotel bookings" (6). Negatives: the same words outside a
+Scope 3 breakdown, or about something other than goods coming in, are not read.
+"""
+
+from __future__ import annotations
+
+import pytest
+from documents import facts_of
+
+
+def _breakdown(*rows: str) -> str:
+    return "\n".join(
+        [
+            "Carbon Reduction Plan",
+            "Emissions (tonnes CO2e) 2019 2025",
+            "Scope 1 40.1 35.2",
+            "Scope 3 61.4 55.2",
+            "Scope 3 breakdown (tonnes CO2e) 2019 2025",
+            *rows,
+        ]
+    )
+
+
+def _numbers(text: str) -> dict[int, str | None]:
+    return {c.number: c.figure for c in facts_of(text).scope3_detail}
+
+
+@pytest.mark.parametrize(
+    ("row", "number"),
+    [
+        ("timber and fixings delivered to us 12.4 11.0", 4),
+        ("Stock delivered to our shop | 8.1 | 7.7 |", 4),
+        ("Parts and oil delivered to the depot 9.3 8.8", 4),
+        ("Paper and ink deliveries to our workshop 5.6 5.1", 4),
+        ("Train and hotel bookings 1.3 0.9", 6),
+        ("hotel bookings for site surveys 0.7 0.6", 6),
+        ("Train travel to client meetings 2.2 1.9", 6),
+    ],
+)
+def test_everyday_category_names_are_read(row: str, number: int) -> None:
+    numbers = _numbers(_breakdown(row))
+    assert number in numbers
+    assert numbers[number] is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Not an emissions breakdown: a sentence about how the business runs.
+        "Carbon Reduction Plan\nOur team replies to every order the day it is delivered to us.",
+        "Carbon Reduction Plan\nHotel bookings for the summer are handled by the office.",
+    ],
+)
+def test_everyday_words_outside_scope3_are_not_read(text: str) -> None:
+    assert _numbers(text) == {}
