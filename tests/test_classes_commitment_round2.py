@@ -95,3 +95,19 @@ def test_plan_sent_as_a_tender_response_stays_a_plan() -> None:
         )
     )
     assert facts.is_crp is True
+
+
+@pytest.mark.parametrize(
+    ("sentence", "organisation"),
+    [
+        (
+            "The partners of Ashdown Optometry Partnership are committed to net zero by 2043.",
+            "Ashdown Optometry Partnership",
+        ),
+        ("The partners have committed the practice to reaching net zero by 2039.", None),
+    ],
+)
+def test_owners_pledge_does_not_name_them_as_the_organisation(
+    sentence: str, organisation: str | None
+) -> None:
+    assert facts_of(_plan(sentence)).organisation == organisation
