@@ -56,3 +56,43 @@ def test_everyday_category_names_are_read(row: str, number: int) -> None:
 )
 def test_everyday_words_outside_scope3_are_not_read(text: str) -> None:
     assert _numbers(text) == {}
+
+
+def _cells(row: str) -> str:
+    return "\n".join(
+        [
+            "Carbon Reduction Plan",
+            "Our footprint in tonnes of CO2e",
+            "| Baseline (2021) | Latest (2025) |",
+            "Scope 1 - gas ovens and our van | 30.1 | 25.2 |",
+            "Scope 2 - electricity (location-based) | 11.4 | 8.2 |",
+            "Scope 3 - the things listed below | 48.8 | 41.9 |",
+            "Total | 90.3 | 75.3 |",
+            "What goes into Scope 3",
+            "| Baseline | Latest |",
+            "Flour and boxes delivered to our shop | 23.6 | 20.3 |",
+            "Skips and food waste collections | 8.4 | 7.1 |",
+            "Train and hotel bookings | 1.2 | 0.8 |",
+            "Getting to work | 9.5 | 8.6 |",
+            row,
+            "These five are the Scope 3 sources we were asked to include.",
+        ]
+    )
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "Delivering to customers (our couriers, for the jobs we do not drive to ourselves) "
+        "| 6.2 | 5.1 |",
+        "Delivering hampers to clients (couriers, for the ones we cannot take) | 3.1 | 2.8 |",
+    ],
+)
+def test_courier_in_a_downstream_bracket_describes_it(row: str) -> None:
+    numbers = _numbers(_cells(row))
+    assert numbers.get(9) is not None
+
+
+def test_courier_row_of_its_own_stays_upstream() -> None:
+    numbers = _numbers(_cells("Couriers bringing parts to us | 2.4 | 2.1 |"))
+    assert numbers.get(4) is not None
