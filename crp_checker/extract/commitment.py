@@ -41,6 +41,13 @@ _PREDICATED_OUTSIDE = re.compile(
     re.I,
 )
 _FIRST_PERSON = re.compile(r"\b(?:we|our|us|i|my)\b", re.I)
+# The owners of a partnership or the board of a company speaking for it ("The partners of
+# Kingsmead Dental Partnership are committed ..."), not business partners: the definite
+# article and nothing after but the firm's capitalised name.
+_OWNERS_SUBJECT = re.compile(
+    r"^\W*(?i:the)\s+(?i:partners|directors|board(?:\s+of\s+directors)?|trustees|owners)"
+    r"(?:\s+(?:of|at)\s+(?:[A-Z][\w&'’.-]*\s*)+)?\s*$"
+)
 _SECOND_PERSON = re.compile(r"\b(?:you|your)\b", re.I)
 _PAREN_NZ = re.compile(r"\(\s*net[\s-]*zero\s*\)", re.I)
 # A pledge for part of the organisation or a step on the way: ranked after a whole one.
@@ -251,7 +258,7 @@ def _someone_elses(
     ]
     lead = fronted(raw)
     subject = raw[lead[1] if lead else 0 : min([*verbs, match.start - sentence.start])]
-    if third_party_subject(subject):
+    if third_party_subject(subject) and not _OWNERS_SUBJECT.match(subject):
         return True  # "Our landlord has committed to ... by 2035"
     # "Net zero by 2050 is the UK's legally binding target."
     return bool(_PREDICATED_OUTSIDE.search(raw)) and not _FIRST_PERSON.search(raw)

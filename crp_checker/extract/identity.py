@@ -123,7 +123,9 @@ _COMMON_WORDS = """
 _COMMON = frozenset(_COMMON_WORDS.split())
 _NOT_ORG = re.compile(
     r"^(?:we|it|they|the company|our company|our organisation|this plan|the organisation|"
-    r"the business|our business|this|the group)$"
+    r"the business|our business|this|the group|"
+    # "The partners have committed the practice ...": the firm's owners, not its name.
+    r"the (?:partners|directors|board(?: of directors)?|trustees|owners))$"
     # "Beyond carbon neutrality, we are committed ...": the subject is the pronoun.
     r"|.*[\s,](?:we|it|they|i)$",
     re.I,
@@ -167,6 +169,13 @@ def _subject_name(subject: str) -> str:
     """The name in a commitment's subject: its legal name if it holds one ('Acme Group Ltd and
     its subsidiaries'), else the last part after a title dash ('... Plan – Acme')."""
     subject = _ALIAS.sub("", subject)
+    # "The partners of Kingsmead Dental Partnership": the firm the owners speak for.
+    subject = re.sub(
+        r"^the\s+(?:partners|directors|board|trustees|owners)\s+(?:of|at)\s+",
+        "",
+        subject,
+        flags=re.I,
+    )
     legal = list(_LEGAL.finditer(subject))
     if legal:
         trading = re.match(r"\s*,?\s*(?:t/a|trading as)\s+.+", subject[legal[-1].end() :], re.I)

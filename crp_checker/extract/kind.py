@@ -37,6 +37,12 @@ _SELF_REFERENCE = re.compile(
 _TARGET_SENTENCE = re.compile(r"\btargets?\b.*\breduc|\breduc\w*.*\btargets?\b", re.I)
 _PPN = re.compile(r"\bppn\s*0?06\b|\bppn\s*06\s*/\s*21\b|\bprocurement policy note\b", re.I)
 _SCOPES = ("scope1", "scope2", "scope3", "total")
+# A bid's answer to one tender question ("Response to Question E3: Carbon Reduction ...").
+_TENDER_ANSWER = re.compile(
+    r"\b(?:response\s+to\s+(?:tender\s+)?question|tender\s+response|answer\s+to\s+question|"
+    r"question\s+[A-Z]?\d+(?:\.\d+)*\s*(?:\(\s*weighting|:))",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -164,6 +170,16 @@ def _summary_page(context: DocumentContext, facts: Facts, sections: int) -> bool
     return bool(_count(context, "LINK_OUT")) and scope_figures <= 1 and not signed and sections <= 2
 
 
+def _tender_answer(context: DocumentContext, facts: Facts, sections: int) -> bool:
+    """A bid's answer to a tender question about carbon: headed as the answer, with a pledge
+    and measures but none of the plan's figures, declaration or sign-off."""
+    if _figures(facts.baseline) + _figures(facts.current) or sections >= 3:
+        return False
+    if facts.declaration is not None or facts.signatory.name is not None:
+        return False
+    return any(_TENDER_ANSWER.search(line.text) for line in _heading_block(context)[:8])
+
+
 def _policy_or_report(
     context: DocumentContext, facts: Facts, sections: int, titled: bool, title: list[Line]
 ) -> str | None:
@@ -203,6 +219,8 @@ def _lookalike(context: DocumentContext, facts: Facts, sections: int, titled: bo
         return "stub"
     if _summary_page(context, facts, sections):
         return "link"
+    if _tender_answer(context, facts, sections):
+        return "tender"
     return _policy_or_report(context, facts, sections, titled, title)
 
 
@@ -211,6 +229,7 @@ _NOTES = {
     "template": "reads as the blank template, with its guidance notes, not a completed plan",
     "stub": "only refers to another document for the content of its sections",
     "link": "reads as a page that summarises the plan and links to it, not the plan itself",
+    "tender": "reads as an answer to a tender question, without the plan's figures or sign-off",
     "policy": "reads as a policy statement, not a carbon reduction plan",
     "report": "reads as a report or brochure, without the structure of a carbon reduction plan",
 }

@@ -82,6 +82,8 @@ _DEADLINE = re.compile(
 )
 # Words that make a transport or delivery word one direction or the other: a courier taking
 # goods "to customers" is downstream (category 9); one bringing them "from suppliers" upstream.
+# Between a name and a word inside the bracket that follows it: "... customers (our ".
+_OPENS_BRACKET = re.compile(r"^\s*\((?:\s*\w+){0,2}\s*$")
 _GENERIC_TRANSPORT = re.compile(
     r"^(?:couriers?|deliveries|delivery|logistics|freight|haulage|shipping|carriers?|postage|"
     r"parcels|parcel deliveries|postal services|royal mail|transport(?:ation)? and distribution|"
@@ -202,6 +204,13 @@ def find_mentions(
     found.sort(key=lambda m: (m.start, -(m.end - m.start)))
     kept: list[Mention] = []
     for mention in found:
+        if (
+            kept
+            and kept[-1].numbers <= {4, 9}
+            and _OPENS_BRACKET.match(raw[kept[-1].end : mention.start])
+            and _GENERIC_TRANSPORT.match(mention.text.strip())
+        ):
+            continue  # "Delivering to customers (our couriers, ...)": it describes the name
         if kept and mention.start < kept[-1].end:
             last = kept[-1]
             if mention.end > last.end:  # "(Upstream & Downstream)": both names, one mention

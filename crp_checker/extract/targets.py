@@ -53,7 +53,7 @@ _PERIOD_ENDING = (
 _BY_YEAR = re.compile(
     r"\b(?:by|before|in|until|to|within|for)\s+(?:the\s+end\s+of\s+)?"
     rf"(?:{_PERIOD_ENDING})?"
-    r"(?:(?:financial\s+year|calendar\s+year|FY)\s?)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?"
+    r"(?:(?:financial\s+year|calendar\s+year|FYE|FY)\s?)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?"
     rf"(?:{_MONTH}\s+)?(?P<y>(?:20)\d\d)(?:[/-]\d\d)?\b|\bFY\s?(?P<fy>\d\d)\b"
     r"|\b(?:FY\s?)?(?P<ty>20\d\d)(?:/\d\d)?\s+(?:target|milestone|goal|interim)s?\b"
     r"|\b(?:target|milestone|goal)s?\s+(?:for\s+|year\s+)?(?:FY\s?)?(?P<yt>20\d\d)\b",
@@ -266,7 +266,16 @@ class _Reader:
         section = self.context.section_of_line[line.index] if line else None
         if line is not None and line.index in self.context.headings:
             self.local, self.header = False, None
-            return []
+            if sentence.end <= line.end:
+                return []
+            # "TARGETS" over "reduce total emissions by 30% ...": the sentence splitter ran the
+            # heading into the first target; read what follows the heading.
+            page = self.context.document.pages[sentence.page - 1].text
+            rest = page[line.end : sentence.end]
+            start = line.end + len(rest) - len(rest.lstrip())
+            sentence = Sentence(
+                sentence.page, start, sentence.end, page[start : sentence.end].replace("\n", " ")
+            )
         text = sentence.text
         if _TARGETS_HEADING.match(text):
             self.local, self.header = True, None  # a bare "Targets" heading opens a list
