@@ -14,7 +14,7 @@ import re
 
 from crp_checker.extract.context import DocumentContext, Sentence
 from crp_checker.extract.units import UNIT, normalise_unit
-from crp_checker.extract.values import parse_number
+from crp_checker.extract.values import find_period, parse_number
 from crp_checker.schemas import Facts
 
 _NUM = r"\d[\d,]*(?:\.\d+)?"
@@ -51,14 +51,10 @@ def _role_of(written: str, ends: dict[int | None, str]) -> str | None:
     return ends.get(_end_year(written))
 
 
-def _end_year(written: str) -> int:
+def _end_year(written: str) -> int | None:
     """The year a written period ends in: '2019' -> 2019, '2024/25' -> 2025."""
-    digits = re.findall(r"\d+", written)
-    first = int(digits[0])
-    if len(digits) == 1:
-        return first
-    last = digits[-1]
-    return int(str(first)[: 4 - len(last)] + last) if len(last) < 4 else int(last)
+    spec = find_period(written)
+    return spec.end_year if spec else None
 
 
 def chart_labels(context: DocumentContext, facts: Facts) -> None:

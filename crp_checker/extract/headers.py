@@ -24,7 +24,7 @@ from crp_checker.extract.units import (
     normalise_unit,
     says_co2,
 )
-from crp_checker.extract.values import PeriodSpec, find_period
+from crp_checker.extract.values import PeriodSpec, find_period, iter_periods
 
 _BASELINE_CUE = re.compile(r"\bbaseline\b|\bbase\s+year\b", re.I)
 _CURRENT_CUE = re.compile(
@@ -332,11 +332,8 @@ def _map_basis_columns(block: Block, header: str | None = None) -> bool:
         return False
     periods: list[tuple[PeriodSpec, str]] = []
     text = text[: tail[0].start()]
-    position = 0
-    while (spec := find_period(text[position:])) is not None:
-        end = position + spec.offset + len(spec.label)
+    for _, end, spec in iter_periods(text):
         periods.append((spec, text[end : end + 40]))
-        position = end
     wanted = block.columns // 2
     if len(periods) < wanted:
         return False

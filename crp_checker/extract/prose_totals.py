@@ -62,11 +62,17 @@ def _fits(period: Period, value: float) -> bool:
 
 def _set(facts: Facts, role: str, number: str, unit: str, sentence: Sentence) -> None:
     converted = tonnes(number, unit)
-    period: Period = getattr(facts, role)
-    if converted is None or converted[1] or not _fits(period, converted[0]):
+    if converted is None or converted[1]:
         return  # a kilogram total would convert the period: left to the tables
-    period.total = round(converted[0], 6)
-    facts.evidence[f"{role}.total"] = [sentence.evidence()]
+    _fill(facts, role, converted[0], sentence)
+
+
+def _fill(facts: Facts, role: str, value: float, sentence: Sentence) -> None:
+    """Record the period's total, where it fits the period."""
+    period: Period = getattr(facts, role)
+    if _fits(period, value):
+        period.total = round(value, 6)
+        facts.evidence[f"{role}.total"] = [sentence.evidence()]
 
 
 def prose_totals(context: DocumentContext, facts: Facts) -> None:
@@ -124,6 +130,4 @@ def _named_total(facts: Facts, sentence: Sentence) -> None:
     period: Period = getattr(facts, role)
     if period.scope1 is None or period.scope2 is None or period.scope3 is None:
         return  # only a total its three scopes confirm
-    if _fits(period, totals[0].value):
-        period.total = round(totals[0].value, 6)
-        facts.evidence[f"{role}.total"] = [sentence.evidence()]
+    _fill(facts, role, totals[0].value, sentence)

@@ -13,7 +13,7 @@ import re
 
 from crp_checker.extract.lines import Line
 from crp_checker.extract.table_model import Block, Role
-from crp_checker.extract.values import PeriodSpec, find_period
+from crp_checker.extract.values import PeriodSpec, find_period, iter_periods
 
 _CURRENT = (
     r"this\s+year|current(?:\s+reporting)?(?:\s+(?:year|period))?|latest(?:\s+(?:full\s+)?year)?"
@@ -50,7 +50,7 @@ def map_relative_columns(block: Block, header_lines: list[Line], after: list[Lin
     if find_period(header) is not None:
         # "| Baseline | Current |" over "Period | calendar year 2021 | calendar year 2025 |": the
         # roles from the line above, each column's period from the line of periods
-        dated = _periods(header)
+        dated = [spec for _, _, spec in iter_periods(header)]
         if used != 1 or len(header_lines) < 2 or len(dated) != columns:
             return False  # "Baseline 2019 | Current 2025": the years map the columns
         header = header_lines[-2].text
@@ -110,12 +110,9 @@ def _captioned(word: str, text: str) -> PeriodSpec | None:
     """A caption naming each column's period with the column's word in brackets after it
     ("... for the 12 months to 30 June 2025 (current) and the 12 months to 30 June 2019
     (baseline)")."""
-    position = 0
-    while (spec := find_period(text[position:])) is not None:
-        end = position + spec.offset + len(spec.label)
+    for _, end, spec in iter_periods(text):
         if re.match(rf"\s*\((?:our\s+)?{re.escape(word)}\)", text[end:], re.I):
             return spec
-        position = end
     return None
 
 
@@ -127,16 +124,6 @@ def role_label(text: str) -> tuple[str, Role | None] | None:
         return None
     role: Role | None = "current" if m["c"] else "baseline" if m["b"] else None
     return m[0], role
-
-
-def _periods(text: str) -> list[PeriodSpec]:
-    """Every period written in `text`, in order."""
-    found: list[PeriodSpec] = []
-    position = 0
-    while (spec := find_period(text[position:])) is not None:
-        found.append(spec)
-        position += spec.offset + max(1, len(spec.label))
-    return found
 
 
 _NUMBERED = re.compile(r"\b(?:Year|Yr|Period)\s+(\d{1,2})\b", re.I)

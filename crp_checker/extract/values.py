@@ -10,6 +10,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
@@ -274,6 +275,15 @@ def find_period(text: str) -> PeriodSpec | None:
     if not candidates:
         return None
     return min(candidates, key=lambda c: (c[0], c[1]))[2]
+
+
+def iter_periods(text: str) -> Iterator[tuple[int, int, PeriodSpec]]:
+    """Every period written in `text`, in order, each with where it starts and ends."""
+    position = 0
+    while (spec := find_period(text[position:])) is not None:
+        start = position + spec.offset
+        position = start + max(1, len(spec.label))
+        yield start, position, spec
 
 
 def year_mentions(text: str) -> list[tuple[int, int, int]]:
