@@ -25,6 +25,11 @@ from crp_checker.ingest.normalize import normalize_cell, normalize_table, normal
         ("\uf0b7 LED lighting", "• LED lighting"),  # Symbol-font bullet from Word
         ("line one   \nline two\t\n", "line one\nline two"),
         ("\n\nbody\n\n", "body"),
+        ("(scope one, SCOPE TWO and Scope-3)", "(scope 1, SCOPE 2 and Scope 3)"),  # scopes in words
+        ("Scope three breakdown", "Scope 3 breakdown"),
+        ("Scope – Two: 9.6", "Scope 2: 9.6"),
+        ("the scope one would expect", "the scope one would expect"),  # not a scope's name
+        ("Scopes 1-3", "Scopes 1-3"),
     ],
 )
 def test_normalize_text(raw: str, expected: str) -> None:

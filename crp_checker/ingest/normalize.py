@@ -20,6 +20,15 @@ _CONTROL = re.compile(
 _LINE_BREAKS = re.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
 _TRAILING = re.compile(r"[ \t]+$", re.MULTILINE)
 _INLINE_SPACE = re.compile(r"\s+")
+# Scopes written in words or with a hyphen ("scope one", "Scope-3", "SCOPE TWO") are the same
+# scopes as "Scope 1"; writing them one way here spares every reader its own variant. Words
+# that start a phrase ("the scope one would expect", "scope one of ...") are left alone.
+_SCOPE_NUMBER = {"one": "1", "two": "2", "three": "3"}
+_SCOPE_IN_WORDS = re.compile(
+    r"\b(scope)(?:[ \t]+|[ \t]*[-\u2013][ \t]*)(one|two|three)\b(?![ \t]+(?:of|to|would|could)\b)",
+    re.I,
+)
+_SCOPE_HYPHEN = re.compile(r"\b(scope)[-\u2013](?=[123]\b)", re.I)
 
 
 def normalize_text(text: str) -> str:
@@ -30,6 +39,8 @@ def normalize_text(text: str) -> str:
     text = unicodedata.normalize("NFKC", text.translate(_PUA_BULLETS))
     text = _CONTROL.sub("", text)
     text = _TRAILING.sub("", text)
+    text = _SCOPE_IN_WORDS.sub(lambda m: f"{m[1]} {_SCOPE_NUMBER[m[2].lower()]}", text)
+    text = _SCOPE_HYPHEN.sub(r"\1 ", text)
     return text.strip("\n")
 
 

@@ -1,0 +1,66 @@
+"""Scopes written in words or with a hyphen (issue 11, round 5; seen in synthetic-k uk04).
+
+"scope one", "SCOPE TWO", "Scope-3" name the same scopes as "Scope 1"; the ingest edge writes
+them one way, so tables, prose and commitments all read them. Each wording is our own.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from crp_checker.extract import extract
+from crp_checker.ingest import ingest_bytes
+from crp_checker.schemas import Facts
+
+
+def _facts(text: str) -> Facts:
+    return extract(ingest_bytes(text.encode(), name="plan.txt"))
+
+
+_HEAD = (
+    "Carbon Reduction Plan\nBaseline year: 1 January 2021 to 31 December 2021\n"
+    "Reporting year: 1 January 2025 to 31 December 2025\n"
+)
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        "Emissions (tCO2e) | 2021 (baseline) | 2025 |\n"
+        "scope one - diesel for vans, gas heating | 164.3 | 139.7 |\n"
+        "SCOPE TWO - office electric | 12.8 | 9.6 |\n"
+        "Scope three (see breakdown) | 86.9 | 77.8 |\n"
+        "TOTAL | 264.0 | 227.1 |\n",
+        "Emissions (tCO2e) | 2021 (baseline) | 2025 |\n"
+        "Scope-1 | 164.3 | 139.7 |\nScope-2 | 12.8 | 9.6 |\nScope-3 | 86.9 | 77.8 |\n"
+        "Total | 264.0 | 227.1 |\n",
+        "Emissions (tCO2e) | 2021 (baseline) | 2025 |\n"
+        "Scope One | 164.3 | 139.7 |\nScope Two | 12.8 | 9.6 |\nScope Three | 86.9 | 77.8 |\n"
+        "Total | 264.0 | 227.1 |\n",
+    ],
+)
+def test_scopes_in_words_are_read_in_a_table(rows: str) -> None:
+    facts = _facts(_HEAD + rows)
+    assert (facts.baseline.scope1, facts.baseline.scope2, facts.baseline.scope3) == (
+        164.3,
+        12.8,
+        86.9,
+    )
+    assert (facts.current.scope1, facts.current.scope2, facts.current.scope3) == (
+        139.7,
+        9.6,
+        77.8,
+    )
+
+
+def test_scopes_in_words_are_read_in_prose() -> None:
+    facts = _facts(
+        _HEAD + "In 2025 our scope one emissions were 139.7 tCO2e, our scope two emissions "
+        "were 9.6 tCO2e and our scope three emissions were 77.8 tCO2e.\n"
+    )
+    assert (facts.current.scope1, facts.current.scope2, facts.current.scope3) == (139.7, 9.6, 77.8)
+
+
+def test_a_phrase_that_only_starts_with_scope_is_no_scope() -> None:
+    facts = _facts(_HEAD + "The scope one would expect of 12.0 tCO2e is not reported here.\n")
+    assert facts.current.scope1 is None
