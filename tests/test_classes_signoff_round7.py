@@ -290,3 +290,36 @@ def test_another_documents_publication_in_the_closing_lines_is_not_the_plans(
     closing: str,
 ) -> None:
     assert facts_of(HEAD + _LONG_BODY + DECLARATION + closing).publication_date is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date"),
+    [
+        # synthetic-k uk04: the date after a comma, wrapped over two lines
+        (
+            "Reviewed and signed off by the Board of Directors, 10th April\n2026.",
+            dt.date(2026, 4, 10),
+        ),
+        (
+            "This plan was reviewed and signed off by our Board of Directors, 21st May\n2026.",
+            dt.date(2026, 5, 21),
+        ),
+        ("Signed off by the Board, 03/03/2026, and to be reviewed in 2027.", dt.date(2026, 3, 3)),
+    ],
+)
+def test_a_date_set_off_by_a_comma_after_the_signing_clause_is_the_sign_off_date(
+    sentence: str, date: dt.date
+) -> None:
+    facts = facts_of(
+        "Carbon Reduction Plan\nDeclaration and sign off\nThis plan has been completed in "
+        f"accordance with PPN 06/21. {sentence}\nSigned: Gary Holroyd, Director"
+    )
+    assert facts.sign_off_date == date
+
+
+def test_a_review_date_after_a_comma_is_no_sign_off_date() -> None:
+    facts = facts_of(
+        "Carbon Reduction Plan\nDeclaration and sign off\nSigned off by the Board of Directors, "
+        "the next review being 1 April\n2027.\nSigned: Gary Holroyd, Director"
+    )
+    assert facts.sign_off_date is None

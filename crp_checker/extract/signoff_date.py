@@ -22,10 +22,13 @@ _REVIEW = re.compile(
     re.I,
 )
 # "approved by the board on 3 May 2026", "... by the management team in September 2026",
-# "signed off this plan at its meeting of 3 March 2026".
+# "signed off this plan at its meeting of 3 March 2026", "signed off by the Board of
+# Directors, 10th April 2026" (a date set off by a comma or dash ends the signing clause).
 _SIGNED_ON = re.compile(
     r"\b(?:signed|approved|agreed|adopted|endorsed|ratified)\b[^.]*?"
-    rf"(?:\bon\b(?!\s+behalf)|\bin\s+(?={MONTH}\b)|\bmeeting\s+of\b)|\bdated\b",
+    rf"(?:\bon\b(?!\s+behalf)|\bin\s+(?={MONTH}\b)|\bmeeting\s+of\b"
+    rf"|[,\u2013\u2014-]\s*(?=\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}\b|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2}}))"
+    r"|\bdated\b",
     re.I,
 )
 # Words of a later event in a signing sentence: "... and next reviewed on 1 March 2027".
