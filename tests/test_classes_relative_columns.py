@@ -311,3 +311,24 @@ def test_a_role_word_before_each_year_still_names_that_year() -> None:
         "Total emissions 553.0 462.4\n"
     )
     assert (facts.baseline.scope1, facts.current.scope1) == (212.4, 176.9)
+
+
+@pytest.mark.parametrize(
+    ("header", "baseline", "current"),
+    [
+        # synthetic-k uk20 (a scan): the roles in a row under the years
+        ("2019/20 2025/26\nbaseline current", (1432.7, 21.8), (1218.4, 16.3)),
+        ("FY2020/21 FY2024/25\nBaseline Current year", (1432.7, 21.8), (1218.4, 16.3)),
+        ("2025 2019\ncurrent baseline", (1218.4, 16.3), (1432.7, 21.8)),
+    ],
+)
+def test_a_row_of_roles_under_a_borderless_row_of_years_names_each_column(
+    header: str, baseline: tuple[float, float], current: tuple[float, float]
+) -> None:
+    facts = facts_of(
+        f"Carbon Reduction Plan\nEmissions (tCO2e)\n\n{header}\n"
+        "Scope 1 (truck diesel, depot heating) 1,432.7 1,218.4\n"
+        "Scope 2 (depot electricity) 21.8 16.3\nScope 3 367.5 325.0\nTotal 1,822.0 1,559.7\n"
+    )
+    assert (facts.baseline.scope1, facts.baseline.scope2) == baseline
+    assert (facts.current.scope1, facts.current.scope2) == current

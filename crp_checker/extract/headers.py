@@ -420,7 +420,31 @@ def _map_columns(block: Block, header: str | None = None) -> None:
     if "|" not in text and not _cue(segments[first][-20:]) and any(following_roles):
         # "FY2021/22 baseline FY2024/25 current", "2021 restated baseline 2025": with no cell
         # borders and no role before the first year, each role word follows its own year.
+        under = _role_row(segments[-1], mapped)
+        if under is not None and not any(following_roles[:-1]):
+            # "2019/20 2025/26" over "baseline current": a row of roles under the years,
+            # one a column, not every role after the last year.
+            following_roles = under
         for column, role in enumerate(following_roles):
             block.roles.pop(column, None)
             if role:
                 block.roles[column] = role
+
+
+def _role_row(text: str, columns: int) -> list[Role | None] | None:
+    """The roles of a row of role words that opens `text`, one a column ("baseline current"),
+    or None where `text` does not open with exactly that many role words."""
+    cues = sorted(
+        [(m.start(), m.end(), "baseline") for m in _BASELINE_CUE.finditer(text)]
+        + [(m.start(), m.end(), "current") for m in _CURRENT_CUE.finditer(text)]
+    )
+    position = 0
+    roles: list[Role | None] = []
+    for start, end, role in cues:
+        if text[position:start].strip(" |") or len(roles) == columns:
+            break
+        roles.append("baseline" if role == "baseline" else "current")
+        position = end
+    if len(roles) != columns or len(set(roles)) != columns:
+        return None
+    return roles
