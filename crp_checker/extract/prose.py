@@ -21,6 +21,7 @@ from collections.abc import Mapping
 from crp_checker.extract.context import DocumentContext, Sentence, join_sentences
 from crp_checker.extract.prose_figures import (
     Figure,
+    back_reference,
     category_figures,
     odd_unit_total,
     paired_figures,
@@ -33,7 +34,7 @@ from crp_checker.schemas import Facts, Period, Scope3Category
 _NOT_ACTUALS = re.compile(
     r"\b(?:reduc\w*|decreas\w*|target\w*|project\w*|forecast\w*|aim\w*|will|goal|"
     r"sav(?:e|ed|ing|ings)|avoid\w*|offset\w*|intensity|per\s+(?:fte|employee|head|person|£|m)|"
-    r"equate\w*|trajectory|by\s+20\d\d|cut\w*|lower\w*|increase\w*|compared|vs\.?|versus|"
+    r"equate\w*|trajectory|by\s+20\d\d|cut(?:s|ting)?|lower\w*|increase\w*|compared|vs\.?|versus|"
     r"ambition|pledge|commit\w*|below|above\s+(?:our|the)|less than|more than|"
     r"for example|e\.g\.|imaginary|hypothetical|illustrative)\b",
     re.I,
@@ -149,12 +150,14 @@ def prose_figures(
     carried: str | None = None
     carried_for = 0
     previous: Sentence | None = None
+    referred: str | None = None  # the one scope the sentence before gave a figure for
     co2e_said = bool(re.search(r"co2\s?e|carbon dioxide equivalent", context.document.text, re.I))
     for sentence in _joined(context.sentences):
         text = sentence.text
         new_paragraph = _breaks(context, previous, sentence)
         if new_paragraph:
             carried = None
+        prior, referred = (None if new_paragraph else referred), None
         previous = sentence
         line = context.line_at(sentence.page, sentence.start)
         if line is not None and line.index in table_lines:
@@ -180,6 +183,10 @@ def prose_figures(
         if odd is not None and len(roles) == 1:
             _odd_unit(facts, next(iter(roles)), odd, sentence)
         figures = sentence_figures(text)
+        if not figures and prior is not None and named:  # its own period, never a carried one
+            figures = [f for f in (back_reference(text, prior),) if f is not None]
+        scopes = {f.field for f in figures if f.field in ("scope1", "scope2", "scope3")}
+        referred = next(iter(scopes)) if len(scopes) == 1 and len(figures) == 1 else None
         for figure in figures:
             targets: tuple[str, ...] = ("baseline", "current") if figure.both else ()
             usable = _usable(context, sentence, cues, figure.start)

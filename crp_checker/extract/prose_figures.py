@@ -169,6 +169,32 @@ def sentence_figures(text: str) -> list[Figure]:
     return _strongest(found)
 
 
+# "In the baseline year it was 47.1 tonnes", "The figure for 2019/20 was 63.8 tonnes": a figure
+# that refers back to the one scope the sentence before gave a figure for.
+_BACK_REFERENCE = re.compile(
+    r"^(?:(?!\b(?:scope|total|overall|together|combined|footprint|all)\b)[^.;\d]|"
+    r"(?:19|20)\d\d(?:\s?[/-]\s?\d{2,4})?)*?"
+    r"\b(?:it|this|that|the\s+(?:same\s+|equivalent\s+|comparable\s+)?figure"
+    r"(?:\s+(?:for|in)\s+(?:(?!scope)[^.;\d]|(?:19|20)\d\d(?:\s?[/-]\s?\d{2,4})?){0,40}?)?)\s+"
+    r"(?:was|were|stood\s+at|came\s+to|had\s+been|amounted\s+to|totall?ed|"
+    r"compares\s+with|compared\s+with)\s+(?:around\s+|about\s+|approximately\s+)?" + MASS,
+    re.I,
+)
+
+
+def back_reference(text: str, field: str) -> Figure | None:
+    """The figure of a sentence that names no scope but refers back to `field`, the one scope
+    the sentence before gave a figure for ("... (Scope 2) accounted for 31.9 tonnes in 2024/25.
+    In the baseline year it was 47.1 tonnes")."""
+    m = _BACK_REFERENCE.search(text)
+    if m is None or re.search(_SCOPE, text, re.I):
+        return None
+    converted = tonnes(m["num"], m["unit"])
+    if converted is None:
+        return None
+    return Figure(field, converted[0], converted[1], m.start("num"), 2, m["unit"])
+
+
 def _quiet_asides(text: str) -> str:
     """'Scope 1 emissions – gas, and diesel in the 40 vans – were 212.4 t': the digits of an
     aside (between dashes or in brackets) that states no emissions figure are not figures, so

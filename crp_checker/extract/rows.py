@@ -125,6 +125,16 @@ _BRACKET_NOTE = re.compile(r"^\s*\((?:[^()]*\)|[^()]*$)")
 # After a row's first figure, another named part with its figure: the row lists parts.
 _LIST_TAIL = re.compile(r"^\s*[;,]\s*(?:and\s+)?[A-Za-z][^;:|\d]{1,60}?\s[-−]?\d")
 _MAX_LABEL_WORDS = 14
+# "Scope 2 emissions were 31.9 tCO2e in 2024/25.": a sentence that dates its own figure is
+# prose (the prose reader files it under the year it names), not a row of an undated table.
+_DATED_SENTENCE_VERB = re.compile(
+    r"\b(?:were|was|are|is|came\s+to|totall?ed|amounted\s+to|stood\s+at|fell\s+to|rose\s+to)"
+    r"\s*(?:around|about|approximately)?\s*$",
+    re.I,
+)
+_DATED_TAIL = re.compile(
+    r"^[^|]*\b(?:in|for|during|over)\s+(?:the\s+)?(?:FY\s?)?(?:19|20)\d\d\b", re.I
+)
 _MAX_TAIL_WORDS = 6  # "Scope 2 ... sit at 0, as Octopus Energy, the provider I am using": prose
 
 
@@ -238,6 +248,13 @@ def classify(text: str, category_at_start: int | None = None) -> Row:
         return row
     run = find_values(rest)
     tail = _BRACKET_NOTE.sub("", rest[run.end :], count=1)
+    if (
+        row.kind == "scope"
+        and run.values
+        and _DATED_SENTENCE_VERB.search(rest[: run.start])
+        and _DATED_TAIL.match(tail)
+    ):
+        return Row("none", "")
     prose_tail = row.kind != "source" and (
         _words(tail) > _MAX_TAIL_WORDS or bool(_AND_ANOTHER_SCOPE.match(tail))
     )
