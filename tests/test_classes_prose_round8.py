@@ -71,3 +71,73 @@ def test_a_word_that_starts_with_cut_is_no_reduction() -> None:
         "before the new plasma cutter."
     )
     assert facts.baseline.scope2 == 47.1
+
+
+_CALENDAR = (
+    "Carbon Reduction Plan\nBaseline year: 2019 (1 January to 31 December 2019). Current "
+    "reporting year: 2025 (1 January to 31 December 2025).\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # synthetic-j uj20: the second pair names no year; it follows the first pair's order
+        "Our vans (Scope 1) produced 81.2 tCO2e in 2025 against 96.4 tCO2e in 2019, and "
+        "electricity for our depot (Scope 2, location-based) 12.9 tCO2e against 18.7 tCO2e.",
+        "Scope 1 came to 81.2 tCO2e in 2025, down from 96.4 tCO2e in 2019; Scope 2 to 12.9 "
+        "tCO2e, down from 18.7 tCO2e.",
+    ],
+)
+def test_a_pair_without_years_takes_the_order_of_the_pair_before_it(text: str) -> None:
+    facts = facts_of(_CALENDAR + text)
+    assert (facts.current.scope1, facts.baseline.scope1) == (81.2, 96.4)
+    assert (facts.current.scope2, facts.baseline.scope2) == (12.9, 18.7)
+
+
+def test_a_pair_without_years_and_no_pair_before_it_is_not_filed_by_a_distant_year() -> None:
+    facts = facts_of(
+        _CALENDAR + "In 2025 our vans emitted a lot less. Electricity (Scope 2) gave 12.9 tCO2e "
+        "against 18.7 tCO2e."
+    )
+    assert facts.baseline.scope2 is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "totals"),
+    [
+        (
+            "In total we emitted 156.2 tCO2e in 2025, compared with 184.3 tCO2e in the baseline "
+            "year.",
+            (184.3, 156.2),
+        ),
+        ("All told we emitted 156.2 tCO2e in 2025, against 184.3 tCO2e in 2019.", (184.3, 156.2)),
+        # the baseline's scopes do not add up to the second figure: it is no total
+        (
+            "In total we emitted 156.2 tCO2e in 2025, compared with 190.0 tCO2e in the baseline "
+            "year.",
+            (None, 156.2),
+        ),
+    ],
+)
+def test_two_totals_in_one_sentence_are_taken_where_their_scopes_add_up(
+    sentence: str, totals: tuple[float | None, float | None]
+) -> None:
+    facts = facts_of(
+        _CALENDAR + "Emissions (tCO2e) | 2019 | 2025 |\nScope 1 | 96.4 | 81.2 |\n"
+        "Scope 2 | 18.7 | 12.9 |\nScope 3 | 69.2 | 62.1 |\n\n" + sentence
+    )
+    assert (facts.baseline.total, facts.current.total) == totals
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "4 Upstream transport: materials delivered to depot | 22.5 20.1",
+        "Category 6 - Business travel | 22.5 20.1",
+    ],
+)
+def test_one_category_row_under_scope_3_is_not_the_scope_3_figure(row: str) -> None:
+    facts = facts_of(_CALENDAR + "Scope 3 sources (tCO2e)\nCategory | 2019 | 2025 |\n" + row + "\n")
+    assert facts.baseline.scope3 is None
+    assert facts.current.scope3 is None

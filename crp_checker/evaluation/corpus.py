@@ -33,6 +33,8 @@ SYNTHETIC_DIRS = {
     "synthetic-i": _FIXTURES / "synthetic-i",
     "synthetic-j": _FIXTURES / "synthetic-j",
     "synthetic-k": _FIXTURES / "synthetic-k",
+    "synthetic-l": _FIXTURES / "synthetic-l",
+    "synthetic-m": _FIXTURES / "synthetic-m",
 }
 
 

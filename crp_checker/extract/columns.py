@@ -110,6 +110,8 @@ def build_period(
             if scope == 3:
                 candidates += [(r, tonnes(r)) for r in category_rows]
             parts = [(r, v) for r, v in candidates if v is not None]
+            if len(parts) == 1 and parts[0][0].row.kind == "category":
+                parts = []  # one category row is that category, not the whole of Scope 3
             if parts:
                 setattr(period, field, round(sum(v for _, v in parts), 6))
                 evidence[field] = _evidence([r for r, _ in parts])

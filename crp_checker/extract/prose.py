@@ -88,7 +88,7 @@ def _dated(text: str, start: int, end: int) -> tuple[int, int]:
     return begin, finish
 
 
-def _nearest(cues: list[tuple[int, str]], position: int) -> str:
+def nearest_period(cues: list[tuple[int, str]], position: int) -> str:
     """The period named nearest a figure (a cue before it wins a tie)."""
     return min(cues, key=lambda cue: (abs(cue[0] - position), cue[0] > position))[1]
 
@@ -187,34 +187,68 @@ def prose_figures(
             figures = [f for f in (back_reference(text, prior),) if f is not None]
         scopes = {f.field for f in figures if f.field in ("scope1", "scope2", "scope3")}
         referred = next(iter(scopes)) if len(scopes) == 1 and len(figures) == 1 else None
+        pairs = paired_figures(text, figures)
+        parallel = _parallel(figures, pairs, cues)
         for figure in figures:
             targets: tuple[str, ...] = ("baseline", "current") if figure.both else ()
             usable = _usable(context, sentence, cues, figure.start)
-            if not targets and usable:
-                targets = (_nearest(usable, figure.start),)
+            if figure.start in parallel:
+                targets = (parallel[figure.start],)
+            elif not targets and usable:
+                targets = (nearest_period(usable, figure.start),)
             elif not targets and cues and before:
                 targets = (before,)  # only a label after it, on a later line, names a period
             for role in targets:
                 _apply(facts, role, figure, sentence, strength, co2e_said)
-        _pairs(context, facts, sentence, figures, cues, strength, co2e_said)
+        _pairs(facts, sentence, figures, pairs, cues, parallel, strength, co2e_said)
         for role in roles if len(roles) == 1 else ():
             if f"{role}.table" not in facts.evidence:
                 category_figures(context, sentence, role, categories, facts)
 
 
+def _parallel(
+    figures: list[Figure], pairs: list[Figure], cues: list[tuple[int, str]]
+) -> dict[int, str]:
+    """Pairs that name no period of their own, following a pair that did: "Scope 1 81.2 t in
+    2025 against 96.4 t in 2019, and Scope 2 12.9 t against 18.7 t" gives its periods in the
+    same order to each pair after the first. Returns the period of each such figure (by start);
+    the nearest year ('in 2019') belongs to the figure before, not to them."""
+    order: tuple[str, str] | None = None
+    roles: dict[int, str] = {}
+    after = 0  # where the words of the previous pair end
+    for pair in sorted(pairs, key=lambda f: f.start):
+        first = next((f for f in figures if f.field == pair.field), None)
+        if first is None:
+            continue
+        own = [c for c in cues if after <= c[0] <= pair.start + _PAIR_CUE_CHARS]
+        before = [c for c in own if c[0] < pair.start]
+        later = [c for c in own if pair.start < c[0]]
+        if before and later and nearest_period(before, first.start) != later[0][1]:
+            order = (nearest_period(before, first.start), later[0][1])
+        elif not own and order is not None:
+            roles[first.start], roles[pair.start] = order
+        after = pair.start + _PAIR_CUE_CHARS
+    return roles
+
+
 def _pairs(
-    context: DocumentContext,
     facts: Facts,
     sentence: Sentence,
     figures: list[Figure],
+    pairs: list[Figure],
     cues: list[tuple[int, str]],
+    parallel: dict[int, str],
     strength: dict[tuple[str, str], int],
     co2e_said: bool,
 ) -> None:
     """The second period's figure in "X in 2024/25, against Y in our 2019/20 baseline": filed
-    only when the words nearest each figure name different periods."""
+    only when the words nearest each figure name different periods (or, for a pair naming
+    none, in the order an earlier pair of the sentence gave)."""
     by_start = {f.start: f for f in figures}
-    for pair in paired_figures(sentence.text, figures):
+    for pair in pairs:
+        if pair.start in parallel:
+            _apply(facts, parallel[pair.start], pair, sentence, strength, co2e_said)
+            continue
         first = next((f for f in figures if f.field == pair.field), None)
         if first is None or first.start not in by_start:
             continue
@@ -223,7 +257,7 @@ def _pairs(
         earlier = [c for c in cues if c[0] < pair.start]
         if not own or not earlier:
             continue
-        role_first = _nearest(earlier, first.start)
+        role_first = nearest_period(earlier, first.start)
         role_pair = own[0][1]
         if role_pair != role_first:
             _apply(facts, role_pair, pair, sentence, strength, co2e_said)

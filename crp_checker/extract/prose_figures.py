@@ -259,7 +259,8 @@ def category_figures(
 # and no other figure ("... in 2024/25, against 63.8 tonnes in our 2019/20 baseline").
 _PAIR_GAP = re.compile(
     r"^(?:(?!scope)[^.;\d]|(?:19|20)\d\d(?:\s?[/-]\s?\d{2,4})?){0,40}?"
-    r"\b(?:against|and|down\s+from|up\s+from|from|while|whereas)\s+(?:around\s+|about\s+)?$",
+    r"\b(?:against|and|down\s+from|up\s+from|from|while|whereas|compared\s+(?:with|to))\s+"
+    r"(?:around\s+|about\s+)?$",
     re.I,
 )
 _MASS_AT = re.compile(MASS, re.I)

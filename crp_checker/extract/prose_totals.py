@@ -13,8 +13,8 @@ import re
 from itertools import pairwise
 
 from crp_checker.extract.context import DocumentContext, Sentence
-from crp_checker.extract.prose import period_cues
-from crp_checker.extract.prose_figures import MASS, sentence_figures, tonnes
+from crp_checker.extract.prose import nearest_period, period_cues
+from crp_checker.extract.prose_figures import MASS, paired_figures, sentence_figures, tonnes
 from crp_checker.schemas import Facts, Period
 
 _CURRENT = r"this\s+year|current\s+(?:reporting\s+)?(?:year|period)|latest\s+year|reporting\s+year"
@@ -45,6 +45,7 @@ _IN_YEAR = re.compile(
     re.I,
 )
 _TOLERANCE = 0.01
+_PAIR_CUE_CHARS = 40  # how near after the second total the words naming its period sit
 
 
 def _fits(period: Period, value: float) -> bool:
@@ -93,6 +94,7 @@ def prose_totals(context: DocumentContext, facts: Facts) -> None:
             _set(facts, "current", m["cnum"], m["cunit"], sentence)
             _set(facts, "baseline", m["num"], m["unit"], sentence)
         _named_total(facts, sentence)
+        _paired_total(facts, sentence)
     for joined in _label_value_lines(context):
         m = _SUMMARY.match(joined.text.strip())
         if m is not None:
@@ -131,3 +133,29 @@ def _named_total(facts: Facts, sentence: Sentence) -> None:
     if period.scope1 is None or period.scope2 is None or period.scope3 is None:
         return  # only a total its three scopes confirm
     _fill(facts, role, totals[0].value, sentence)
+
+
+def _paired_total(facts: Facts, sentence: Sentence) -> None:
+    """Two periods' totals in one sentence, each beside the words naming its period ("In total
+    we emitted 156.2 tCO2e in 2025, compared with 184.3 tCO2e in the baseline year"); each is
+    taken only where that period's three scopes are known and add up to it."""
+    totals = [f for f in sentence_figures(sentence.text) if f.field == "total"]
+    if len(totals) != 1 or totals[0].kg:
+        return
+    pairs = paired_figures(sentence.text, totals)
+    if len(pairs) != 1 or pairs[0].kg:
+        return
+    pair = pairs[0]
+    cues = period_cues(sentence, facts)
+    before = [c for c in cues if c[0] < pair.start]
+    after = [c for c in cues if pair.start < c[0] <= pair.start + _PAIR_CUE_CHARS]
+    if not before or not after:
+        return
+    roles = (nearest_period(before, totals[0].start), after[0][1])
+    if roles[0] == roles[1]:
+        return
+    periods: list[Period] = [getattr(facts, role) for role in roles]
+    if any(p.scope1 is None or p.scope2 is None or p.scope3 is None for p in periods):
+        return  # only totals their scopes confirm
+    for role, figure in zip(roles, (totals[0], pair), strict=True):
+        _fill(facts, role, figure.value, sentence)

@@ -135,6 +135,13 @@ _DATED_SENTENCE_VERB = re.compile(
 _DATED_TAIL = re.compile(
     r"^[^|]*\b(?:in|for|during|over)\s+(?:the\s+)?(?:FY\s?)?(?:19|20)\d\d\b", re.I
 )
+# "... (Scope 2, location-based) 12.9 tCO2e against 18.7": a figure compared with another
+# period's is a sentence about two periods, not a row of one column.
+_SECOND_PERIOD_TAIL = re.compile(
+    r"^\W*(?:t\s?co2e?|tonnes?(?:\s+co2e?)?)?\s*(?:against|compared\s+(?:with|to)|versus|vs\.?|"
+    r"down\s+from|up\s+from)\s+(?:around\s+|about\s+)?\d",
+    re.I,
+)
 _MAX_TAIL_WORDS = 6  # "Scope 2 ... sit at 0, as Octopus Energy, the provider I am using": prose
 
 
@@ -253,7 +260,7 @@ def classify(text: str, category_at_start: int | None = None) -> Row:
         and run.values
         and _DATED_SENTENCE_VERB.search(rest[: run.start])
         and _DATED_TAIL.match(tail)
-    ):
+    ) or (run.values and _SECOND_PERIOD_TAIL.match(tail)):
         return Row("none", "")
     prose_tail = row.kind != "source" and (
         _words(tail) > _MAX_TAIL_WORDS or bool(_AND_ANOTHER_SCOPE.match(tail))
