@@ -97,7 +97,7 @@ def describe(context: DocumentContext, block: Block, blocks: list[Block]) -> Non
         ):
             # Periods in the prose above ("Our baseline is the calendar year 2021. ...") are
             # no column headers: only the non-sentence lines map the columns.
-            _map_columns(block, " ".join(h.text for h in headings if not _is_prose(h.text)))
+            _map_columns(block, " ".join(h.text for h in _column_heads(headings)))
     else:
         _find_caption(block, headings)
 
@@ -205,6 +205,39 @@ def _caption_lines(header_lines: list[Line]) -> list[str]:
             break
         found.insert(0, line.text)
     return found
+
+
+# "Published: 2 April 2026", "Issue date - March 2026": a field of the document, no column head.
+_DOCUMENT_FIELD = re.compile(
+    r"^\W*(?:published|publication\s+date|date\s+of\s+(?:publication|issue)|issue\s+date|"
+    r"issued|date|version|updated|last\s+updated|review\s+date)\b[^|]{0,20}?[:\-–]\s*\S",
+    re.I,
+)
+
+
+def _column_heads(headings: list[Line]) -> list[Line]:
+    """The lines above a table that may head its columns: not running text, not the tail of a
+    sentence wrapped from the line before ("... for the 52 weeks ended 28" / "December
+    2025."), not a field of the document such as its publication date."""
+    heads: list[Line] = []
+    for index, line in enumerate(headings):
+        text = line.text
+        if _is_prose(text) or _DOCUMENT_FIELD.match(text):
+            continue
+        before = headings[index - 1].text if index > 0 else ""
+        after = headings[index + 1].text if index + 1 < len(headings) else ""
+        if "|" not in text and (
+            (_is_tail(text) and _is_prose(f"{before} {text}"))
+            or (_is_tail(after) and _is_prose(f"{text} {after}"))
+        ):
+            continue  # a sentence wrapped over two lines
+        heads.append(line)
+    return heads
+
+
+def _is_tail(text: str) -> bool:
+    """The short end of a wrapped sentence ("December 2025.")."""
+    return "|" not in text and len(text.split()) <= 6 and text.rstrip().endswith(".")
 
 
 def _is_prose(text: str) -> bool:
@@ -407,8 +440,10 @@ def _map_columns(block: Block, header: str | None = None) -> None:
         before = segments[index]
         if index > first or index > 0:
             before = _PAREN.sub("", before, count=1)
-        if index > first and "|" in before:
-            before = before.split("|", 1)[1]  # "2019 baseline | 2024": not the next year's role
+        if "|" in before:
+            # "2019 baseline | 2024": not the next year's role; "Baseline and current emissions
+            # Scope | Baseline: 2021": only the year's own cell names its role
+            before = before.split("|", 1)[1] if index > first else before.rsplit("|", 1)[1]
         role = _cue(after[0]) if after else None
         if role is None and "|" in following:
             role = _cue(following.split("|", 1)[0])  # the role in the year's own cell

@@ -58,7 +58,8 @@ _SENTENCE = {
         re.compile(
             r"\b(?:our|the|its)\s+baseline\s+(?:year\s+|period\s+)?(?:is|was|will\s+be)\s+"
             r"(?:the\s+)?(?:(?:calendar|financial)\s+year\s+)?"
-            r"(?=(?:FY\s?)?(?:19|20)\d\d|(?:\d{1,2}\s+)?[A-Z][a-z]+\s+(?:19|20)\d\d)",
+            r"(?=(?:FY\s?)?(?:19|20)\d\d|(?:\d{1,2}\s+)?[A-Z][a-z]+\s+(?:19|20)\d\d|"
+            r"(?:12|twelve|5[23]|fifty-t(?:wo|hree))\s+(?:months|weeks)\s+(?:ending|ended|to)\b)",
             re.I,
         ),
     ],
@@ -75,7 +76,8 @@ _SENTENCE = {
         re.compile(
             r"\b(?:figures|emissions|this\s+plan)\b[^.;]{0,25}?\b(?:are\s+for|cover|covers|"
             r"reports?\s+on|relates?\s+to)\s+(?:our\s+|the\s+)?(?:latest\s+|most\s+recent\s+)?"
-            r"(?=(?:FY\s?)?(?:19|20)\d\d(?![^.;]{0,30}\bbaseline)|(?:12|twelve)\s+months)",
+            r"(?=(?:FY\s?)?(?:19|20)\d\d(?![^.;]{0,30}\bbaseline)|(?:12|twelve|5[23])\s+"
+            r"(?:months|weeks))",
             re.I,
         ),
         # "This year (1 July 2025 to 30 June 2026) our emissions ...": the period in brackets

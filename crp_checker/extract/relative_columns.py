@@ -51,8 +51,15 @@ def map_relative_columns(block: Block, header_lines: list[Line], after: list[Lin
         # "| Baseline | Current |" over "Period | calendar year 2021 | calendar year 2025 |": the
         # roles from the line above, each column's period from the line of periods
         dated = [spec for _, _, spec in iter_periods(header)]
-        if used != 1 or len(header_lines) < 2 or len(dated) != columns:
-            return False  # "Baseline 2019 | Current 2025": the years map the columns
+        if (
+            used != 1
+            or len(header_lines) < 2
+            or len(dated) != columns
+            or len(_roles(header)) >= columns
+        ):
+            # "Baseline 2019 | Current 2025": the years map the columns, and a row whose cells
+            # each name their role takes none from a heading above ("Current and baseline")
+            return False
         header = header_lines[-2].text
         if find_period(header) is not None:
             return False

@@ -147,9 +147,11 @@ _RANGE_MONTHS = re.compile(
     re.IGNORECASE,
 )
 # "year ending 31 March 2024", "year to 31/03/2026", "FYE 31 March 2026", "FYE June 2025",
-# "12 months ended 31.03.26", "y/e 31/03/25": a year named by its last day (or month).
+# "12 months ended 31.03.26", "y/e 31/03/25", "52 weeks to 28.12.2025" (a trading year of
+# whole weeks): a year named by its last day (or month).
 _YEAR_ENDING = re.compile(
-    rf"(?:(?:year|period|twelve months|12 months|\bFY)\s+(?:ending|ended|to)|\bFYE|\bYE\b|"
+    rf"(?:(?:year|period|twelve months|12 months|5[23] weeks|fifty-t(?:wo|hree) weeks|\bFY)\s+"
+    rf"(?:ending|ended|to)|\bFYE|\bYE\b|"
     rf"\bF?Y/E\b|"
     rf"\b(?:financial\s+)?year[- ]end(?:ing)?)\s*:?\s+(?:the\s+)?"
     rf"(?:(?P<d>\d{{1,2}}){_ORD}(?:\s+of)?\s+(?P<m>{_MONTH})\.?,?\s+(?P<y>\d{{4}})|"
