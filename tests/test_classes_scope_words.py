@@ -64,3 +64,33 @@ def test_scopes_in_words_are_read_in_prose() -> None:
 def test_a_phrase_that_only_starts_with_scope_is_no_scope() -> None:
     facts = _facts(_HEAD + "The scope one would expect of 12.0 tCO2e is not reported here.\n")
     assert facts.current.scope1 is None
+
+
+_TABLE = (
+    "Emissions (tCO2e) | 2021 (baseline) | 2025 |\nS1 | 164.3 | 139.7 |\nS2 | 12.8 | 9.6 |\n"
+    "S3 total | 86.9 | 77.8 |\nTotal S1+S2+S3 | 264.0 | 227.1 |\n"
+)
+
+
+@pytest.mark.parametrize(
+    "definition",
+    [
+        "Abbreviations: S1 = Scope 1 (vans); S2 = Scope 2 (electricity); S3 = Scope 3.\n",
+        "Scope 1 (S1) is fuel we burn; Scope 2 (S2) is electricity we buy.\n",
+        "",  # no definition, but rows open with S1, S2 and S3
+    ],
+)
+def test_scopes_named_s1_s2_s3_are_read(definition: str) -> None:
+    facts = _facts(_HEAD + definition + _TABLE)
+    assert (facts.baseline.scope1, facts.baseline.scope2, facts.baseline.scope3) == (
+        164.3,
+        12.8,
+        86.9,
+    )
+    assert facts.current.total == 227.1
+
+
+def test_s1_is_no_scope_where_the_plan_does_not_use_the_short_names() -> None:
+    # a site code, with no definition and no S2 or S3 rows
+    facts = _facts(_HEAD + "Our depots are S1 (Leeds) and S4 (York).\nS1 | 164.3 | 139.7 |\n")
+    assert facts.current.scope1 is None

@@ -30,7 +30,13 @@ from crp_checker.ingest.fetch import Plan, check_address, fetch_plan, is_url
 from crp_checker.ingest.fetch import fetch as fetch_url
 from crp_checker.ingest.html import parse_html
 from crp_checker.ingest.names import display_name
-from crp_checker.ingest.normalize import normalize_cell, normalize_table, normalize_text
+from crp_checker.ingest.normalize import (
+    expand_short_scopes,
+    normalize_cell,
+    normalize_table,
+    normalize_text,
+    short_scope_names,
+)
 from crp_checker.ingest.pdf import parse_pdf
 from crp_checker.ingest.text import decode_text, parse_markdown, parse_text
 from crp_checker.schemas import Document, Page, SourceInfo
@@ -192,6 +198,12 @@ def ingest_bytes(
         )
         for number, raw in enumerate(parsed.pages, start=1)
     ]
+    if short_scope_names([page.text for page in pages]):
+        for page in pages:
+            page.text = expand_short_scopes(page.text)
+            page.tables = [
+                [[expand_short_scopes(c) for c in row] for row in t] for t in page.tables
+            ]
     _check_pages(pages, name, kind, settings)
     return Document(
         source=SourceInfo(

@@ -44,6 +44,28 @@ def normalize_text(text: str) -> str:
     return text.strip("\n")
 
 
+# "S1 = Scope 1", "Scope 2 (S2)", "S3: Scope 3": a plan that defines the short names.
+_SHORT_SCOPE_DEFINED = re.compile(
+    r"\bS([123])\s*(?:=|:|-|\u2013|is)\s*scope\s*\1\b|\bscope\s*([123])\s*\(\s*S\2\s*\)", re.I
+)
+_SHORT_SCOPE_ROW = re.compile(r"^\W*S([123])\b(?![.\-/]\d)", re.M)
+_SHORT_SCOPE = re.compile(r"(?<![\w.\-/])S([123])\b(?![.\-/]?\d)")
+
+
+def short_scope_names(texts: Sequence[str]) -> bool:
+    """Whether a plan names its scopes S1, S2 and S3: it defines the short names ("S1 = Scope
+    1"), or rows open with each of them. Elsewhere "S1" may be a section, a site or a size."""
+    joined = "\n".join(texts)
+    if _SHORT_SCOPE_DEFINED.search(joined):
+        return True
+    return {m[1] for m in _SHORT_SCOPE_ROW.finditer(joined)} == {"1", "2", "3"}
+
+
+def expand_short_scopes(text: str) -> str:
+    """'S1' as 'Scope 1', for a plan that names its scopes so (see `short_scope_names`)."""
+    return _SHORT_SCOPE.sub(lambda m: f"Scope {m[1]}", text)
+
+
 def normalize_cell(cell: str | None) -> str:
     """A table cell as one line of normalised text (None -> "", inner newlines -> spaces)."""
     if not cell:
