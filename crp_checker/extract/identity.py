@@ -36,6 +36,8 @@ _SUBJECT = re.compile(
     r"^(?:at\s+)?(?P<org>[A-Z][^.;:]{1,100}?)\s*,?\s+(?:is|are|has|have|remains?)\s+"
     r"(?:\w+\s+){0,2}(?:committed|commit|pledged|intending)",
 )
+# "Corvedale Veterinary Practice commits to net zero ...": the commitment's subject, present tense.
+_COMMITS = re.compile(r"^(?P<org>[A-Z][^.;:,]{1,100}?)\s+(?:commits|pledges)\s+to\b")
 _ALIAS = re.compile(r"\s*\((?:[^)]*(?:“|\"|henceforth|trading as|t/a|referred)[^)]*)\)")
 _SUFFIX = (
     r"(?:Ltd\.?|LTD|Limited|LIMITED|LLP|PLC|plc|CIC|Inc\.?|Co-operative|Cooperative|"
@@ -227,7 +229,7 @@ def extract_organisation(context: DocumentContext, facts: Facts) -> None:
             facts.evidence["organisation"] = [line.evidence()]
             return
     wording = facts.net_zero_wording or ""
-    m = _SUBJECT.match(wording)
+    m = _SUBJECT.match(wording) or _COMMITS.match(wording)
     if m and not _NOT_ORG.match(_clean(m["org"])):
         facts.organisation = _subject_name(m["org"])
         facts.evidence["organisation"] = list(facts.evidence.get("net_zero", []))

@@ -47,6 +47,13 @@ _PLANNED = {
 }
 # "(2021)", "in 2022", "since March 2023", "2026/27": the date a status cell may carry.
 _DATE = re.compile(rf"\(?\b(?:in|since|from|by|due)?\s*(?:{MONTH}\s+)?20\d\d(?:[/-]\d\d)?\)?", re.I)
+# A tick in a status column: "| Heat pumps | ✓ |".
+_TICKS = {"✓", "✔", "☑", "✅"}
+# What a table may put after the status cell: a saving or a figure ("Complete 11.8 tCO2e a
+# year", "✓ 12% of mileage"), never words that carry on a clause.
+_AFTER_STATUS = re.compile(
+    r"^(?:[~c≈]\s*)?[-+−]?\d[\d,.]*\s*(?:%|t\b|tco2e?\b|tonnes?\b|kg\b|kwh\b)", re.I
+)
 _HEADER = re.compile(r"\bstatus\b", re.I)
 _HEADER_WORDS = 6
 _CELL_WORDS = 4
@@ -60,6 +67,8 @@ def status_header(text: str) -> bool:
 
 def cell_status(cell: str) -> CellStatus | None:
     """'done' or 'planned' for a cell that holds only a status and perhaps its date."""
+    if cell.strip() in _TICKS:
+        return "done"
     words = re.findall(r"[A-Za-z]+", _DATE.sub(" ", cell))
     if not words or len(words) > _CELL_WORDS:
         return None
@@ -77,10 +86,13 @@ def row_status(text: str) -> tuple[str, CellStatus | None]:
     cells = [cell.strip() for cell in text.split("|") if cell.strip()]
     if len(cells) < 2:
         return _closing_status(text)
-    status = cell_status(cells[-1])
-    if status is None:
-        return text, None
-    return " | ".join(cells[:-1]), status
+    # The status column may stand before a saving column ("| Refill bottles | Complete | 2.7
+    # tCO2e a year |"): a status cell with only figures after it is the row's status.
+    for index in range(len(cells) - 1, 0, -1):
+        status = cell_status(cells[index])
+        if status is not None and all(_AFTER_STATUS.match(c) for c in cells[index + 1 :]):
+            return " | ".join(cells[:index]), status
+    return text, None
 
 
 def _closing_status(text: str) -> tuple[str, CellStatus | None]:
@@ -93,7 +105,23 @@ def _closing_status(text: str) -> tuple[str, CellStatus | None]:
         tail = words[-size:]
         if tail[0][:1].isupper() and (status := cell_status(" ".join(tail))) is not None:
             return " ".join(words[:-size]), status
-    return text, None
+    return _status_before_saving(words) or (text, None)
+
+
+def _status_before_saving(words: list[str]) -> tuple[str, CellStatus] | None:
+    """A PDF line with the status cell before a saving cell ("LED lighting 2023 Complete 3.1
+    tCO2e a year", "Heat pumps Minster Court ✓ 21.0 tCO2e"): the status opens with a capital
+    letter or is a tick, and only a figure follows it."""
+    for start in range(1, len(words) - 1):
+        for size in range(min(_CELL_WORDS - 1, len(words) - start - 1), 0, -1):
+            cell = " ".join(words[start : start + size])
+            after = " ".join(words[start + size :])
+            if not (cell[:1].isupper() or cell in _TICKS) or not _AFTER_STATUS.match(after):
+                continue
+            status = cell_status(cell)
+            if status is not None:
+                return " ".join(words[:start]), status
+    return None
 
 
 _BE = r"(?:\s+(?:has|have|had|is|are|was|were))?(?:\s+(?:yet|been|ever|already))*"

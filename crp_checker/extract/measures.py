@@ -36,7 +36,10 @@ Mode = Literal["done", "planned"] | None
 _SAVINGS = re.compile(
     r"(?:reduction achieved|\bsav(?:e|es|ed|ing|ings)\b|equate to|has reduced|have reduced|"
     r"reduced (?:our )?(?:emissions|carbon|footprint)|cut (?:our |its |their )?"
-    r"(?:emissions|carbon|footprint))",
+    r"(?:emissions|carbon|footprint)|"
+    # "together these cut Scope 1 and 2 by an estimated 4.2 tCO2e": a cut by an amount
+    r"\b(?:cut|cuts|cutting|lowered)\b[^.;:]{0,40}?\bby\s+(?:an?\s+)?"
+    r"(?:estimated\s+|about\s+|around\s+|approximately\s+|some\s+)?\d)",
     re.I,
 )
 _TONNES = re.compile(
@@ -67,6 +70,13 @@ _QUANTIFIED = re.compile(
     rf"{_AMOUNT}\s*(?:less|fewer|lower|smaller|lighter|reduction|saving|saved|down)\b|"
     rf"\b(?:cut(?:ting|s)?|reduc\w*|lower(?:ed|ing|s)?|sav(?:ed|ing|es)|decreas\w*|fell|"
     rf"dropp\w*|down)\b[^.;:]{{0,40}}?\bby\s+{_AMOUNT}|\bsav(?:ed|ing|es)\s+{_AMOUNT}",
+    re.I,
+)
+# The header of a column saying when each plan is due: "Planned measure | Planned for |",
+# "Measure | Target date", "Action | Due".
+_WHEN_COLUMN = re.compile(
+    r"\b(?:planned\s+for|target\s+(?:date|year)|due(?:\s+date)?|timescale|timing|by\s+when|"
+    r"completion\s+date|planned\s+(?:date|year))\b",
     re.I,
 )
 _EMISSIONS = re.compile(r"\b(?:emissions?|carbon|footprint|co2e?|ghg|greenhouse)\b", re.I)
@@ -207,6 +217,14 @@ def _tense(
     return None
 
 
+def _dated_this_year_or_later(found: Found, years: list[int], reference: int | None) -> bool:
+    """Only a year, no past or ongoing words, and not before the plan's own year: under a
+    list of plans the year is when it will be done, not when it was."""
+    if reference is None or not years or "DONE" in found or "ONGOING" in found:
+        return False
+    return min(years) >= reference
+
+
 def _status(mode: Mode, tense: str | None, specific: bool, in_projects: bool) -> str | None:
     """'completed' (in effect), 'future', or None when the sentence is not a measure."""
     if mode == "done":
@@ -231,6 +249,7 @@ def extract_measures(context: DocumentContext, facts: Facts) -> None:
     statements: dict[str, Sentence] = {}
     unsure: list[Sentence] = []
     status_column = False
+    when_column = False
     for position, sentence in enumerate(context.sentences):
         found = _found(context, sentence)
         if "BOILERPLATE" in found:
@@ -245,12 +264,14 @@ def extract_measures(context: DocumentContext, facts: Facts) -> None:
         section = context.section_of_line[line.index] if line else None
         if line is not None and line.index in context.headings:
             mode, status_column = None, False  # a template section heading ends any list
+            when_column = False
         if status_header(sentence.text):
             status_column = True
             continue
         cue = _cue(context, sentence, found)
         if cue is not None:
             mode, whole = cue
+            when_column = mode == "planned" and bool(_WHEN_COLUMN.search(sentence.text))
             if whole:
                 continue
         text, own = _item_status(context, position) if status_column else (sentence.text, None)
@@ -277,6 +298,13 @@ def extract_measures(context: DocumentContext, facts: Facts) -> None:
         tense = _tense(context, sentence, found, reference, _plan_date(facts))
         if mode == "planned" and dated_after(text, _plan_date(facts)):
             tense = "future"  # "Ovens converted to electric | November 2026" under "Next steps"
+        if (
+            when_column
+            and mode == "planned"
+            and tense == "past"
+            and _dated_this_year_or_later(found, years, reference)
+        ):
+            tense = "future"  # "Driver training | 2026 |" under "Measure | Planned for |"
         status = _status(mode, tense, concrete, section == "projects")
         if own is not None:
             status = "completed" if own == "done" else "future"

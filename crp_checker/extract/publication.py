@@ -171,6 +171,8 @@ def _labelled(context: DocumentContext, organisation: str | None) -> list[_Found
                 continue
             if _OTHER_DOCUMENT.search(before) or _NOT_ISSUE.search(before):
                 continue
+            if m["label"].lower() == "dated" and _in_sign_off(context, line):
+                continue  # "Signed: R Example / Dated: 03.02.26": the sign-off's date
             tail = line.text[m.end() :]
             date, wrapped = _first_date(tail), None
             if date is None:

@@ -41,7 +41,9 @@ _LABEL = re.compile(
     re.I,
 )
 _NOT_SIGNER = re.compile(
-    r"^(?:prepared|compiled|written|produced|authored|reviewed on|document owner|owner of|"
+    # "Prepared and signed by:" signs.
+    r"^(?:prepared(?!\s+and\s+(?:signed|approved)\b)|compiled|written|produced|authored|"
+    r"reviewed on|document owner|owner of|"
     r"author|contact|enquiries|queries|prepared for|(?:reviewed|checked|verified)\s+by\s*[:|])",
     re.I,
 )
@@ -215,6 +217,9 @@ def _role_after(
     """A role on the lines below a name: 'Position: Managing Director', or a short role line."""
     seen = 0
     for following in lines[position + 1 :]:
+        if seen < 3 and _same_name_again(lines[position].text, following.text):
+            seen += 1
+            continue  # "Signed: Jane Example" over "Name: Jane Example" over "Position: ..."
         if seen == 3 or (_LABEL.match(following.text) and not _ROLE_FIELD.match(following.text)):
             break
         seen += 1
@@ -227,9 +232,30 @@ def _role_after(
             continue  # the date may sit between the name and the role
         if len(text.split()) <= 8:
             role = _role_text(context, following, text)
-            if role:
+            if role and not _role_in_words(context, following, role):
                 return role, following
     return None, None
+
+
+def _role_in_words(context: DocumentContext, line: Line, role: str) -> bool:
+    """The role is named inside other words ('A word from our Managing Director', 'Message
+    from the Chair'): a heading about the person, not the role line of a signature."""
+    at = line.text.find(role)
+    roles = context.matches_in(line, "ROLE") if at >= 0 else []
+    first = min((m.start - line.start for m in roles if m.start - line.start >= at), default=None)
+    if first is None:
+        return False
+    lead = line.text[at:first].split()
+    return any(word[:1].islower() and word.lower() != "the" for word in lead)
+
+
+def _same_name_again(signed: str, below: str) -> bool:
+    """A name field that repeats the name just signed ('Signed: Jane Example' over 'Name: Jane
+    Example'): the role further down is still that person's."""
+    if not _NAME_FIELD.match(below):
+        return False
+    above, again = labelled_person(_after_labels(signed)), labelled_person(_after_labels(below))
+    return above is not None and again is not None and above[0] == again[0] and not again[1]
 
 
 def _director_level(context: DocumentContext, line: Line, role: str) -> bool | None:
