@@ -81,3 +81,58 @@ def test_a_heading_above_a_ruled_header_does_not_name_the_first_columns_role(
         "Scope 3 | 94.6 | 83.9 |\nTotal | 339.5 | 288.6 |\n"
     )
     assert (facts.baseline.scope1, facts.current.scope1) == (213.3, 179.9)
+
+
+_YEARS = (
+    "Scope 1 118.4 109.0 102.2 97.6 -17.6%\nScope 2 44.2 35.5 27.4 20.8 -52.9%\n"
+    "Scope 3 296.5 280.0 264.9 251.3 -15.2%\nOverall 459.1 424.5 394.5 369.7 -19.5%\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("statement", "header"),
+    [
+        # synthetic-l l12
+        (
+            "This plan reports 2024-25 and uses 2019-20 as the baseline.",
+            "2019-20 2022-23 2023-24 2024-25 vs baseline",
+        ),
+        (
+            "Our baseline year is 2019-20 and the reporting year is 2024-25.",
+            "2019-20 2022-23 2023-24 2024-25 change against the baseline",
+        ),
+        (
+            "The figures in this plan cover 2024-25; we use 2019-20 as our baseline.",
+            "2019-20 2022-23 2023-24 2024-25 versus baseline",
+        ),
+    ],
+)
+def test_a_change_column_against_the_baseline_is_not_the_baseline(
+    statement: str, header: str
+) -> None:
+    facts = facts_of(f"Carbon Reduction Plan\n{statement}\n\n{header}\n{_YEARS}")
+    assert (facts.baseline.scope1, facts.current.scope1) == (118.4, 97.6)
+    assert (facts.baseline.total, facts.current.total) == (459.1, 369.7)
+    assert facts.current.end_year == 2025
+
+
+def test_a_plan_that_names_its_baseline_year_is_not_covering_it() -> None:
+    facts = facts_of("Carbon Reduction Plan\nThis plan covers 2019, our baseline year.\n")
+    assert facts.current.end_year is None
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Table 1: Emissions by scope (tCO2e), financial years 1 April – 31 March.",
+        "Figure 2 - Our footprint (tonnes CO2e)",
+        "Table 3. Emissions by year (t CO2e)",
+    ],
+)
+def test_a_caption_under_the_table_gives_its_unit(caption: str) -> None:
+    facts = facts_of(
+        "Carbon Reduction Plan\nBaseline year: 2019-20. Reporting year: 2024-25.\n\n"
+        "2019-20 2024-25\nScope 1 118.4 97.6\nScope 2 44.2 20.8\nScope 3 296.5 251.3\n"
+        f"Overall 459.1 369.7\n{caption}\n"
+    )
+    assert facts.current.unit is not None and "co2" in facts.current.unit.lower()

@@ -19,6 +19,7 @@ from crp_checker.extract.table_model import Block, Role, TableRow
 from crp_checker.extract.units import (
     CO2E_SAID,
     UNIT,
+    UNIT_CAPTION,
     UNIT_NOTE,
     UNIT_STATEMENT,
     normalise_unit,
@@ -278,7 +279,12 @@ def _find_unit(
         )
         written = [found["unit"] for found in labels if found and says_co2(found["unit"])][:1]
     if not written:
-        notes = (UNIT_STATEMENT.search(line.text) or UNIT_NOTE.search(line.text) for line in after)
+        notes = (
+            UNIT_STATEMENT.search(line.text)
+            or UNIT_NOTE.search(line.text)
+            or UNIT_CAPTION.search(line.text)
+            for line in after
+        )
         written = [found["unit"] for found in notes if found][:1]
     if not written:
         # Cards ("Scope 1" / "1.8" / "tCO2e"): a line that is only the unit, under a figure.
@@ -382,6 +388,12 @@ def _map_basis_columns(block: Block, header: str | None = None) -> bool:
     return True
 
 
+# "2024-25 vs baseline": the column compared against the baseline, not the baseline.
+_VERSUS_ROLE = re.compile(
+    r"\b(?:vs\.?|versus|against|compared\s+(?:with|to)|change\s+(?:on|from|since))\s+"
+    r"(?:the\s+|our\s+)?(?:baseline|base\s+year)\b",
+    re.I,
+)
 _VERSUS = re.compile(r"\b(?:vs\.?|versus|against|compared\s+(?:with|to))\s*\(?\s*$", re.I)
 # The end of a sentence before a column's year: its words name no column.
 _SENTENCE_ENDS = re.compile(r"(?<![\d.])[.;]\s+(?=\S)")
@@ -451,7 +463,9 @@ def _map_columns(block: Block, header: str | None = None) -> None:
         role = role or _cue(before[-40:])
         if role:
             block.roles[column] = role
-    following_roles = [_cue(segments[first + column + 1]) for column in range(mapped)]
+    following_roles = [
+        _cue(_VERSUS_ROLE.sub("", segments[first + column + 1])) for column in range(mapped)
+    ]
     if "|" not in text and not _cue(segments[first][-20:]) and any(following_roles):
         # "FY2021/22 baseline FY2024/25 current", "2021 restated baseline 2025": with no cell
         # borders and no role before the first year, each role word follows its own year.

@@ -75,8 +75,9 @@ _SENTENCE = {
         # the 12 months to 30 June 2025": what the plan's figures report, not its baseline.
         re.compile(
             r"\b(?:figures|emissions|this\s+plan)\b[^.;]{0,25}?\b(?:are\s+for|cover|covers|"
-            r"reports?\s+on|relates?\s+to)\s+(?:our\s+|the\s+)?(?:latest\s+|most\s+recent\s+)?"
-            r"(?=(?:FY\s?)?(?:19|20)\d\d(?![^.;]{0,30}\bbaseline)|(?:12|twelve|5[23])\s+"
+            r"reports?(?:\s+on)?|relates?\s+to)\s+(?:our\s+|the\s+)?(?:latest\s+|most\s+recent\s+)?"
+            r"(?=(?:FY\s?)?(?:19|20)\d\d(?![^.;]{0,30}?(?<!as\s)(?<!as\sthe\s)(?<!as\sour\s)\bbaseline)"
+            r"|(?:12|twelve|5[23])\s+"
             r"(?:months|weeks))",
             re.I,
         ),

@@ -36,6 +36,12 @@ UNIT_NOTE = re.compile(
     rf"\ball\s+(?:figures|emissions|values)\s*[:,\-–]?\s*(?P<unit>{_MASS_WORD}\s*{_GAS})",
     re.IGNORECASE,
 )
+# "Table 1: Emissions by scope (tCO2e), financial years ...": a caption under the table.
+UNIT_CAPTION = re.compile(
+    rf"^\W*(?:table|figure|fig\.)\s*\d+[a-z]?\s*[:.\-–][^()]{{0,60}}\(\s*(?P<unit>{_MASS_WORD}\s*"
+    rf"(?:of\s+)?{_GAS})\s*\)",
+    re.IGNORECASE,
+)
 NOT_MASS = "not a mass of CO2e"  # the end of a note on a figure given in another unit
 CO2E_SAID = re.compile(r"co2\s?e\b|co₂e|co2-?eq|carbon dioxide equivalent|tc02e", re.IGNORECASE)
 
