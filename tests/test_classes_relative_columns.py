@@ -332,3 +332,23 @@ def test_a_row_of_roles_under_a_borderless_row_of_years_names_each_column(
     )
     assert (facts.baseline.scope1, facts.baseline.scope2) == baseline
     assert (facts.current.scope1, facts.current.scope2) == current
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        # synthetic-l l17: a change column against the baseline after the role columns
+        "Scope | Base year (tCO2e) | Reporting year (tCO2e) | vs baseline |",
+        "Scope | Baseline | This year | Change vs baseline |",
+        "Scope | Baseline year | Current year | compared with the baseline |",
+    ],
+)
+def test_a_change_column_named_against_the_baseline_leaves_the_role_columns(header: str) -> None:
+    facts = facts_of(
+        "Carbon Reduction Plan\nReporting year: March 2025 – February 2026\n"
+        "Base year: March 2021 – February 2022\n\n" + header + "\n"
+        "Scope 1 | 302.8 | 268.5 | -11.3% |\nScope 2 | 6.1 | 3.9 | -36.1% |\n"
+        "Scope 3 | 215.4 | 199.7 | -7.3% |\nTotal | 524.3 | 472.1 | -10.0% |\n"
+    )
+    assert (facts.baseline.scope1, facts.current.scope1) == (302.8, 268.5)
+    assert (facts.baseline.total, facts.current.total) == (524.3, 472.1)

@@ -14,7 +14,11 @@ import re
 from crp_checker.extract.cells import positional
 from crp_checker.extract.context import DocumentContext
 from crp_checker.extract.lines import Line
-from crp_checker.extract.relative_columns import map_numbered_columns, map_relative_columns
+from crp_checker.extract.relative_columns import (
+    VERSUS_ROLE,
+    map_numbered_columns,
+    map_relative_columns,
+)
 from crp_checker.extract.table_model import Block, Role, TableRow
 from crp_checker.extract.units import (
     CO2E_SAID,
@@ -388,12 +392,6 @@ def _map_basis_columns(block: Block, header: str | None = None) -> bool:
     return True
 
 
-# "2024-25 vs baseline": the column compared against the baseline, not the baseline.
-_VERSUS_ROLE = re.compile(
-    r"\b(?:vs\.?|versus|against|compared\s+(?:with|to)|change\s+(?:on|from|since))\s+"
-    r"(?:the\s+|our\s+)?(?:baseline|base\s+year)\b",
-    re.I,
-)
 _VERSUS = re.compile(r"\b(?:vs\.?|versus|against|compared\s+(?:with|to))\s*\(?\s*$", re.I)
 # The end of a sentence before a column's year: its words name no column.
 _SENTENCE_ENDS = re.compile(r"(?<![\d.])[.;]\s+(?=\S)")
@@ -464,7 +462,7 @@ def _map_columns(block: Block, header: str | None = None) -> None:
         if role:
             block.roles[column] = role
     following_roles = [
-        _cue(_VERSUS_ROLE.sub("", segments[first + column + 1])) for column in range(mapped)
+        _cue(VERSUS_ROLE.sub("", segments[first + column + 1])) for column in range(mapped)
     ]
     if "|" not in text and not _cue(segments[first][-20:]) and any(following_roles):
         # "FY2021/22 baseline FY2024/25 current", "2021 restated baseline 2025": with no cell

@@ -22,6 +22,12 @@ _CURRENT = (
 _OTHER = r"last\s+year|previous\s+year|prior\s+year|year\s+before"
 _BASELINE = r"baseline(?:\s+year)?|base\s+year|first\s+(?:full\s+)?year"
 _WORD = re.compile(rf"\b(?:(?P<c>{_CURRENT})|(?P<o>{_OTHER})|(?P<b>{_BASELINE}))\b", re.I)
+# "2024-25 vs baseline", "| vs baseline |": a column compared against the baseline, not it.
+VERSUS_ROLE = re.compile(
+    r"\b(?:vs\.?|versus|against|compared\s+(?:with|to)|change\s+(?:on|from|since))\s+"
+    r"(?:the\s+|our\s+)?(?:baseline|base\s+year)\b",
+    re.I,
+)
 _KEY_WORDS = 6
 _WRAPPED_LINES = 6
 _WRAPPED_WORDS = 3  # a key line is short before its period: "This year (FY2025/26): ..."
@@ -63,7 +69,7 @@ def map_relative_columns(block: Block, header_lines: list[Line], after: list[Lin
         header = header_lines[-2].text
         if find_period(header) is not None:
             return False
-    words = _roles(header)
+    words = _roles(VERSUS_ROLE.sub("", header))
     roles = [role for _, role in words]
     if len(words) != columns or roles.count("current") != 1 or roles.count("baseline") > 1:
         return False
