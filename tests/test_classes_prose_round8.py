@@ -141,3 +141,78 @@ def test_one_category_row_under_scope_3_is_not_the_scope_3_figure(row: str) -> N
     facts = facts_of(_CALENDAR + "Scope 3 sources (tCO2e)\nCategory | 2019 | 2025 |\n" + row + "\n")
     assert facts.baseline.scope3 is None
     assert facts.current.scope3 is None
+
+
+_JANUARY = (
+    "Carbon Reduction Plan Year ended 31 January 2026\n"
+    "We measure progress from the year ended 31 January 2021, which became our baseline because "
+    "it was our first full year of records.\n\n"
+)
+
+
+def test_the_title_names_the_current_period_and_which_became_our_baseline_names_the_base() -> None:
+    facts = facts_of(_JANUARY)
+    assert (facts.baseline.end_year, facts.current.end_year) == (2021, 2026)
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Carbon Reduction Plan 2026", "Carbon Reduction Plan – 2026 edition"],
+)
+def test_a_bare_year_after_the_title_is_its_edition_not_its_period(title: str) -> None:
+    assert facts_of(f"{title}\nWe are committed to net zero by 2045.\n").current.end_year is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Scope 3 totalled 27.5 tonnes CO2e, compared with 29.4 tonnes CO2e at baseline.",
+        "Scope 3 came to 27.5 tCO2e, against 29.4 tCO2e in the baseline year.",
+        "Scope 3 was 27.5 tCO2e versus 29.4 tCO2e in our baseline year.",
+    ],
+)
+def test_a_figure_compared_with_the_baseline_is_the_current_one(sentence: str) -> None:
+    facts = facts_of(_JANUARY + sentence)
+    assert (facts.baseline.scope3, facts.current.scope3) == (29.4, 27.5)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Purchased electricity was 1.9 tonnes CO2e this year and 2.7 tonnes CO2e in the "
+        "baseline year (Scope 2, location-based).",
+        "Electricity came to 1.9 tCO2e this year, against 2.7 tCO2e in the baseline year "
+        "(Scope 2).",
+    ],
+)
+def test_a_bracketed_scope_after_a_pair_names_both_figures(sentence: str) -> None:
+    facts = facts_of(_JANUARY + sentence)
+    assert (facts.baseline.scope2, facts.current.scope2) == (2.7, 1.9)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Direct emissions from our trucks, chippers and saws came to 31.2 tonnes CO2e this year.",
+        "This year our direct emissions (fuel burnt in our vehicles) were 31.2 tCO2e.",
+    ],
+)
+def test_direct_emissions_are_scope_1(sentence: str) -> None:
+    assert facts_of(_JANUARY + sentence).current.scope1 == 31.2
+
+
+def test_direct_emissions_beside_a_named_scope_are_left_to_it() -> None:
+    facts = facts_of(
+        _JANUARY + "This year direct emissions were 31.2 tCO2e, of which Scope 3 was none."
+    )
+    assert facts.current.scope1 is None
+
+
+def test_the_three_scopes_together_are_the_total() -> None:
+    facts = facts_of(
+        _JANUARY + "Emissions (tCO2e) | Baseline | This year |\nScope 1 | 38.5 | 31.2 |\n"
+        "Scope 2 | 2.7 | 1.9 |\nScope 3 | 29.4 | 27.5 |\n\n"
+        "Combined, the three scopes came to 60.6 tonnes CO2e, against 70.6 tonnes CO2e in the "
+        "baseline year."
+    )
+    assert (facts.baseline.total, facts.current.total) == (70.6, 60.6)

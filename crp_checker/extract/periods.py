@@ -105,6 +105,7 @@ _TRIGGER = {"baseline": re.compile(r"baseline\s+(?:emissions|footprint|year emis
 # "the calendar year 2022, and that year is our baseline": the period comes first.
 _NAMED_BEFORE = re.compile(
     r"\b(?:(?:that|this|which)\s+(?:year|period)\s+(?:is|was|will be|forms?|becomes?)|"
+    r"which\s+(?:became|becomes|is|was|has\s+been|we\s+use\s+as)|"
     r"(?:is|was|are|were)\s+(?:both\s+|also\s+|therefore\s+|so\s+)?)\s*(?:our|the|its)\s+baseline\b",
     re.I,
 )
@@ -297,12 +298,39 @@ def find_period_statements(context: DocumentContext) -> list[PeriodStatement]:
         if same_year is None and "current" in window.lower():
             for m in _SAME_YEAR.finditer(window):
                 same_year = same_year or _evidence(line, following, m.start())
+    if first_statement(found, "current") is None:
+        found += _running_title_period(context)
     found.sort(key=lambda s: s.priority)
     if same_year is not None and first_statement(found, "current") is None:
         base = first_statement(found, "baseline")
         if base is not None:
             found.append(PeriodStatement("current", base.spec, same_year, False, 4))
     return found
+
+
+# "Carbon Reduction Plan · Year ended 31 January 2026", "CRP – reporting year 2025": a title
+# that names the period the plan reports. A bare year after the title ("Carbon Reduction Plan
+# 2026") is its edition, often the year it was published, so it names no period.
+_TITLE_PERIOD = re.compile(
+    r"\b(?:carbon\s+reduction\s+plan|CRP)\b[\s\-–:·|,]*(?:for\s+(?:the\s+)?)?"
+    r"(?=(?:reporting\s+(?:year|period)|(?:financial\s+)?year\s+(?:ended|ending|to)|FY\s?\d|"
+    r"(?:12|twelve)\s+months\s+(?:ended|ending|to)))",
+    re.I,
+)
+
+
+def _running_title_period(context: DocumentContext) -> list[PeriodStatement]:
+    """The current period named only in the plan's title or running header."""
+    for line in context.lines:
+        m = _TITLE_PERIOD.search(line.text)
+        if m is None:
+            continue
+        spec = _spec_after(line.text, m.end())
+        if spec is None:
+            continue
+        if spec.precision != "year" or re.match(r"\s*reporting", line.text[m.end() :], re.I):
+            return [PeriodStatement("current", spec, line.evidence(), False, 5)]
+    return []
 
 
 def _field_statements(window: str, line: Line, following: Line | None) -> list[PeriodStatement]:

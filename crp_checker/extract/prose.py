@@ -34,7 +34,7 @@ from crp_checker.schemas import Facts, Period, Scope3Category
 _NOT_ACTUALS = re.compile(
     r"\b(?:reduc\w*|decreas\w*|target\w*|project\w*|forecast\w*|aim\w*|will|goal|"
     r"sav(?:e|ed|ing|ings)|avoid\w*|offset\w*|intensity|per\s+(?:fte|employee|head|person|£|m)|"
-    r"equate\w*|trajectory|by\s+20\d\d|cut(?:s|ting)?|lower\w*|increase\w*|compared|vs\.?|versus|"
+    r"equate\w*|trajectory|by\s+20\d\d|cut(?:s|ting)?|lower\w*|increase\w*|"
     r"ambition|pledge|commit\w*|below|above\s+(?:our|the)|less than|more than|"
     r"for example|e\.g\.|imaginary|hypothetical|illustrative)\b",
     re.I,
@@ -225,6 +225,10 @@ def _parallel(
         later = [c for c in own if pair.start < c[0]]
         if before and later and nearest_period(before, first.start) != later[0][1]:
             order = (nearest_period(before, first.start), later[0][1])
+        elif later and not before and later[0][1] == "baseline":
+            # "Scope 3 totalled 27.5 t, compared with 29.4 t at baseline": the baseline words
+            # name the second figure; the first is the other period, the current one
+            roles[first.start], roles[pair.start] = "current", "baseline"
         elif not own and order is not None:
             roles[first.start], roles[pair.start] = order
         after = pair.start + _PAIR_CUE_CHARS

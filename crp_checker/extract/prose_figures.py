@@ -41,6 +41,17 @@ _FIGURE_FIRST = re.compile(
     re.I,
 )
 _FIGURE_THEN_BRACKET = re.compile(MASS + r"[^.;\d()]{1,50}\(\s*" + _SCOPE + r"\s*\)", re.I)
+# "1.9 tonnes CO2e this year and 2.7 tonnes CO2e in the baseline year (Scope 2, ...)": the
+# bracket names the scope of both figures of the pair (the second is read as its pair).
+_PAIR_THEN_BRACKET = re.compile(
+    MASS
+    + r"[^.;\d()]{1,40}?\b(?:and|against|compared\s+(?:with|to)|while|whereas)\s+"
+    + re.sub(r"\(\?P<\w+>", "(?:", MASS)
+    + r"[^.;\d()]{1,50}\(\s*"
+    + _SCOPE
+    + r"\s*[,)]",
+    re.I,
+)
 _LABEL_FIRST = re.compile(
     r"\b" + _NOT_SHARE + _SCOPE + r"(?!\s*(?:and|&|,|or|\+)\s*(?:scope\s*)?[123]\b(?![.,]\d))"
     r"(?P<gap>(?:(?!total(?!l?(?:ed|ing)\b))[^.;%\d]){0,100}?)" + MASS,
@@ -55,9 +66,17 @@ _TOTAL_FIGURE = re.compile(
     r"\b(?:total(?:\s+[a-z]+){0,4}?(?:\s+(?:(?:for|in|during)\s+(?:the\s+)?)?(?:FY\s?)?"
     r"(?:19|20)\d\d(?:\s?[/-]\s?\d{2,4})?)?|footprint|we\s+emitted|"
     r"(?:these|they|which|together)\s+(?:come|comes|came|add(?:s|ed)?\s+up|amount(?:s|ed)?)\s+to|"
-    r"scopes\s+1\s*,?\s*2\s*,?\s*(?:and|&)\s*3\s+(?:add(?:s|ed)?\s+up\s+to|come\s+to))\s*"
+    r"scopes\s+1\s*,?\s*2\s*,?\s*(?:and|&)\s*3\s+(?:add(?:s|ed)?\s+up\s+to|come\s+to)|"
+    r"(?:the\s+)?(?:three|all)\s+scopes\s+(?:together\s+)?(?:came\s+to|come\s+to|totall?ed|"
+    r"add(?:s|ed)?\s+up\s+to|amounted\s+to))\s*"
     r"(?:of|was|were|is|fell\s+to|rose\s+to|came\s+to|amounted\s+to|totall?ed|:|=|–|-)?\s*"
     r"(?:around|about|approximately|c\.)?\s*" + MASS,
+    re.I,
+)
+_DIRECT = re.compile(
+    r"\bdirect\s+(?:greenhouse\s+gas\s+|ghg\s+|carbon\s+)?emissions\b[^.;%\d]{0,80}?"
+    r"\b(?:were|was|came\s+to|totall?ed|amounted\s+to|stood\s+at|of|:)\s*"
+    r"(?:around\s+|about\s+|approximately\s+)?" + MASS,
     re.I,
 )
 _IN_TOTAL = re.compile(MASS + r"\s+in\s+total\b", re.I)
@@ -140,7 +159,7 @@ def sentence_figures(text: str) -> list[Figure]:
         add(f"scope{m['n']}", m, 4)
     for m in _OTHER_BASIS.finditer(text):
         add(f"scope2_{m['second'].lower()}", m, 3)
-    for pattern in (_FIGURE_FIRST, _FIGURE_THEN_BRACKET):
+    for pattern in (_FIGURE_FIRST, _PAIR_THEN_BRACKET, _FIGURE_THEN_BRACKET):
         for m in pattern.finditer(text):
             add(f"scope{m['n']}", m, 3)
     for pattern in (_IN_TOTAL, _TOTAL_FIGURE):
@@ -153,6 +172,10 @@ def sentence_figures(text: str) -> list[Figure]:
     ):
         if not _names_a_part(m["gap"]):
             add(f"scope{m['n']}", m, 2)
+    if not re.search(_SCOPE, text, re.I):
+        # "Direct emissions from our vans came to 31.2 tCO2e": Scope 1 by its definition
+        for m in _DIRECT.finditer(text):
+            add("scope1", m, 2)
     fields = {f.field for f in found}
     both = bool(_BOTH.search(text))
     for pattern in _ZERO:
@@ -259,7 +282,7 @@ def category_figures(
 # and no other figure ("... in 2024/25, against 63.8 tonnes in our 2019/20 baseline").
 _PAIR_GAP = re.compile(
     r"^(?:(?!scope)[^.;\d]|(?:19|20)\d\d(?:\s?[/-]\s?\d{2,4})?){0,40}?"
-    r"\b(?:against|and|down\s+from|up\s+from|from|while|whereas|compared\s+(?:with|to))\s+"
+    r"\b(?:against|and|down\s+from|up\s+from|from|while|whereas|compared\s+(?:with|to)|versus|vs\.?)\s+"
     r"(?:around\s+|about\s+)?$",
     re.I,
 )

@@ -149,9 +149,11 @@ def _paired_total(facts: Facts, sentence: Sentence) -> None:
     cues = period_cues(sentence, facts)
     before = [c for c in cues if c[0] < pair.start]
     after = [c for c in cues if pair.start < c[0] <= pair.start + _PAIR_CUE_CHARS]
-    if not before or not after:
+    if not after or (not before and after[0][1] != "baseline"):
         return
-    roles = (nearest_period(before, totals[0].start), after[0][1])
+    # "... came to 60.6 t, against 70.6 t in the baseline year": with no words of its own, the
+    # first is the other period, the current one
+    roles = (nearest_period(before, totals[0].start) if before else "current", after[0][1])
     if roles[0] == roles[1]:
         return
     periods: list[Period] = [getattr(facts, role) for role in roles]
