@@ -35,6 +35,7 @@ SYNTHETIC_DIRS = {
     "synthetic-k": _FIXTURES / "synthetic-k",
     "synthetic-l": _FIXTURES / "synthetic-l",
     "synthetic-m": _FIXTURES / "synthetic-m",
+    "synthetic-n": _FIXTURES / "synthetic-n",
 }
 
 
