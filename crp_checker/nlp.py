@@ -16,6 +16,7 @@ from typing import Any
 import numpy
 import spacy
 from spacy.language import Language
+from spacy.symbols import ORTH
 from spacy.tokens import Doc
 
 from crp_checker.patterns import required_patterns
@@ -192,10 +193,17 @@ class _GuardedMatcher:
         return getattr(self._matcher, name)
 
 
+_ABBREVIATIONS = ("approx.", "est.", "appx.", "circa.", "ca.")
+
+
 @lru_cache(maxsize=1)
 def get_nlp() -> Language:
     """Build the pipeline once per process (it takes ~0.2 s; a plan takes milliseconds)."""
     nlp = spacy.blank("en")
+    # "approx. 310 tCO2e", "est. 24 t": a figure's qualifier, not the end of a sentence.
+    for word in _ABBREVIATIONS:
+        for form in (word, word.capitalize()):
+            nlp.tokenizer.add_special_case(form, [{ORTH: form}])
     nlp.add_pipe("sentencizer")
     nlp.add_pipe("line_sentences")
     ruler: Any = nlp.add_pipe(

@@ -216,3 +216,58 @@ def test_the_three_scopes_together_are_the_total() -> None:
         "baseline year."
     )
     assert (facts.baseline.total, facts.current.total) == (70.6, 60.6)
+
+
+_JULY = (
+    "Carbon Reduction Plan\nReporting period: 1 July 2024 to 30 June 2025.\n"
+    "Baseline period: 1 July 2018 to 30 June 2019.\n\n"
+)
+_CATEGORIES = (
+    "Scope 3 categories (tCO2e)\nCategory | Baseline | Current |\n"
+    "Upstream transport (Cat 4) | 118.2 | 95.0 |\nWaste (Cat 5) | 42.7 | 31.0 |\n"
+)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # synthetic-l l09: the baseline named just before the second figure
+        "Scope 2 (electricity, market-based): 21.6 tCO2e; baseline 39.8 tCO2e.",
+        "Scope 2 was 21.6 tCO2e (baseline: 39.8 tCO2e).",
+        "Scope 2: 21.6 tCO2e, baseline year 39.8 tCO2e.",
+    ],
+)
+def test_the_baseline_named_just_before_the_second_figure_is_its_period(sentence: str) -> None:
+    facts = facts_of(_JULY + sentence + "\n\n" + _CATEGORIES)
+    assert (facts.baseline.scope2, facts.current.scope2) == (39.8, 21.6)
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        "Scope 1 (direct: yard heating, forklifts, vans): 128.9 tCO2e,\n"
+        "compared with 145.3 tCO2e at baseline.",
+        "Scope 1 (fuel and gas): 128.9 tonnes,\nagainst 145.3 tonnes in the baseline year.",
+    ],
+)
+def test_a_line_ending_in_a_comma_after_its_figure_is_a_sentence_not_a_row(lines: str) -> None:
+    facts = facts_of(_JULY + lines + "\n\n" + _CATEGORIES)
+    assert (facts.baseline.scope1, facts.current.scope1) == (145.3, 128.9)
+
+
+@pytest.mark.parametrize("qualifier", ["approx.", "est.", "c."])
+def test_a_qualifier_with_a_full_stop_does_not_end_the_sentence(qualifier: str) -> None:
+    facts = facts_of(
+        _JULY + f"Scope 3: {qualifier} 310 tCO2e this period. The figure is rounded; at "
+        "baseline it was 402.6 tCO2e."
+    )
+    assert (facts.baseline.scope3, facts.current.scope3) == (402.6, 310.0)
+
+
+def test_a_table_of_categories_leaves_the_scopes_to_the_prose_but_keeps_its_own() -> None:
+    facts = facts_of(
+        _JULY + "Scope 1 was 128.9 tCO2e this period.\n\n"
+        "Emissions | Baseline | Current |\nScope 1 | 145.3 | 130.0 |\nScope 2 | 39.8 | 21.6 |\n"
+        "Scope 3 | 402.6 | 310.0 |\n"
+    )
+    assert facts.current.scope1 == 130.0  # the table's figure stands

@@ -188,7 +188,7 @@ def prose_figures(
         scopes = {f.field for f in figures if f.field in ("scope1", "scope2", "scope3")}
         referred = next(iter(scopes)) if len(scopes) == 1 and len(figures) == 1 else None
         pairs = paired_figures(text, figures)
-        parallel = _parallel(figures, pairs, cues)
+        parallel = _parallel(text, figures, pairs, cues)
         for figure in figures:
             targets: tuple[str, ...] = ("baseline", "current") if figure.both else ()
             usable = _usable(context, sentence, cues, figure.start)
@@ -207,7 +207,7 @@ def prose_figures(
 
 
 def _parallel(
-    figures: list[Figure], pairs: list[Figure], cues: list[tuple[int, str]]
+    text: str, figures: list[Figure], pairs: list[Figure], cues: list[tuple[int, str]]
 ) -> dict[int, str]:
     """Pairs that name no period of their own, following a pair that did: "Scope 1 81.2 t in
     2025 against 96.4 t in 2019, and Scope 2 12.9 t against 18.7 t" gives its periods in the
@@ -221,8 +221,16 @@ def _parallel(
         if first is None:
             continue
         own = [c for c in cues if after <= c[0] <= pair.start + _PAIR_CUE_CHARS]
-        before = [c for c in own if c[0] < pair.start]
-        later = [c for c in own if pair.start < c[0]]
+        # "21.6 tCO2e; baseline 39.8 tCO2e": words just before the pair name its period
+        lead = [
+            c
+            for c in own
+            if first.start < c[0] < pair.start
+            and pair.start - c[0] <= 20
+            and re.search(r"[;,(]\s*(?:at\s+|in\s+(?:the\s+|our\s+)?)?$", text[first.start : c[0]])
+        ]
+        before = [c for c in own if c[0] < pair.start and c not in lead]
+        later = lead + [c for c in own if pair.start < c[0]]
         if before and later and nearest_period(before, first.start) != later[0][1]:
             order = (nearest_period(before, first.start), later[0][1])
         elif later and not before and later[0][1] == "baseline":
@@ -284,8 +292,10 @@ def _apply(
     if gap:
         if held is not None or figure.field in period.not_numeric:
             return
-    elif f"{role}.table" in facts.evidence:
-        return
+    elif f"{role}.table" in facts.evidence and (
+        held is not None or figure.field in period.not_numeric or figure.field == "total"
+    ):
+        return  # a table's figure stands; prose only fills a scope the table has no row for
     key = (role, figure.field)
     if held is not None and strength.get(key, 9) >= figure.strength:
         return

@@ -79,6 +79,7 @@ _DIRECT = re.compile(
     r"(?:around\s+|about\s+|approximately\s+)?" + MASS,
     re.I,
 )
+_QUALIFIER = re.compile(r"\b(approx|est|appx|ca|c)\.(?=\s*\d)", re.I)
 _IN_TOTAL = re.compile(MASS + r"\s+in\s+total\b", re.I)
 _OTHER_BASIS = re.compile(
     r"\(\s*(?P<first>market|location)[\s-]based\s*[;,]\s*"
@@ -142,6 +143,7 @@ def sentence_figures(text: str) -> list[Figure]:
     """Scope and total figures of a sentence, the strongest reading of each field."""
     if not _ANY_FIGURE.search(text):
         return []
+    text = _QUALIFIER.sub(r"\1 ", text)  # "approx. 310 t": the stop ends no clause (same length)
     found: list[Figure] = []
     used: list[tuple[int, int]] = []
 
@@ -195,7 +197,7 @@ def sentence_figures(text: str) -> list[Figure]:
 # "In the baseline year it was 47.1 tonnes", "The figure for 2019/20 was 63.8 tonnes": a figure
 # that refers back to the one scope the sentence before gave a figure for.
 _BACK_REFERENCE = re.compile(
-    r"^(?:(?!\b(?:scope|total|overall|together|combined|footprint|all)\b)[^.;\d]|"
+    r"^(?:(?!\b(?:scope|total|overall|together|combined|footprint|all)\b)[^.\d]|"
     r"(?:19|20)\d\d(?:\s?[/-]\s?\d{2,4})?)*?"
     r"\b(?:it|this|that|the\s+(?:same\s+|equivalent\s+|comparable\s+)?figure"
     r"(?:\s+(?:for|in)\s+(?:(?!scope)[^.;\d]|(?:19|20)\d\d(?:\s?[/-]\s?\d{2,4})?){0,40}?)?)\s+"
@@ -281,9 +283,12 @@ def category_figures(
 # Between a figure and its pair for another period: a few words, a connector, no other scope
 # and no other figure ("... in 2024/25, against 63.8 tonnes in our 2019/20 baseline").
 _PAIR_GAP = re.compile(
-    r"^(?:(?!scope)[^.;\d]|(?:19|20)\d\d(?:\s?[/-]\s?\d{2,4})?){0,40}?"
+    r"^(?:(?:(?!scope)[^.;\d]|(?:19|20)\d\d(?:\s?[/-]\s?\d{2,4})?){0,40}?"
     r"\b(?:against|and|down\s+from|up\s+from|from|while|whereas|compared\s+(?:with|to)|versus|vs\.?)\s+"
-    r"(?:around\s+|about\s+)?$",
+    r"(?:around\s+|about\s+)?"
+    # "21.6 tCO2e; baseline 39.8 tCO2e", "21.6 t (baseline: 39.8 t)"
+    r"|[^.;\d]{0,12}[;,(]\s*(?:at\s+|in\s+(?:the\s+|our\s+)?)?(?:baseline|base\s+year)"
+    r"(?:\s+year)?\s*(?:[:=\-–]|of|was|were)?\s*)$",
     re.I,
 )
 _MASS_AT = re.compile(MASS, re.I)

@@ -138,10 +138,12 @@ _DATED_TAIL = re.compile(
 # "... (Scope 2, location-based) 12.9 tCO2e against 18.7": a figure compared with another
 # period's is a sentence about two periods, not a row of one column.
 _SECOND_PERIOD_TAIL = re.compile(
-    r"^\W*(?:t\s?co2e?|tonnes?(?:\s+co2e?)?)?\s*(?:against|compared\s+(?:with|to)|versus|vs\.?|"
-    r"down\s+from|up\s+from)\s+(?:around\s+|about\s+)?\d",
+    r"^\W*(?:t\s?co2e?|tonnes?(?:\s+co2e?)?)?\s*(?:(?:against|compared\s+(?:with|to)|versus|vs\.?|"
+    r"down\s+from|up\s+from)\s+(?:around\s+|about\s+)?|[(;,]\s*(?:at\s+)?(?:the\s+)?"
+    r"(?:baseline|base\s+year)(?:\s+year)?\s*(?:[:=\-–]|was|of)?\s*)\d",
     re.I,
 )
+_WRAPPED_CLAUSE = re.compile(r"\d(?:\s*(?:t\s?co2e?|tonnes?(?:\s+co2e?)?))?\s*,$", re.I)
 _MAX_TAIL_WORDS = 6  # "Scope 2 ... sit at 0, as Octopus Energy, the provider I am using": prose
 
 
@@ -229,6 +231,8 @@ def classify(text: str, category_at_start: int | None = None) -> Row:
         text = text.replace("|", " ")  # "Total emissions 503.1 | 442.7": a rule read between
     text = _SCOPE_GLUED.sub(r"\1 ", text)
     text = _TOTAL_GLUED.sub(r"\1 ", text)
+    if "|" not in text and _WRAPPED_CLAUSE.search(text):
+        return Row("none", "")  # "Scope 1 (...): 128.9 tCO2e," then "compared with ...": prose
     cells = _split_cells(text)
     head = cells[0] if cells else text
     row = _label(head, category_at_start)
@@ -260,7 +264,7 @@ def classify(text: str, category_at_start: int | None = None) -> Row:
         and run.values
         and _DATED_SENTENCE_VERB.search(rest[: run.start])
         and _DATED_TAIL.match(tail)
-    ) or (run.values and _SECOND_PERIOD_TAIL.match(tail)):
+    ) or (run.values and _SECOND_PERIOD_TAIL.match(rest[run.end :])):
         return Row("none", "")
     prose_tail = row.kind != "source" and (
         _words(tail) > _MAX_TAIL_WORDS or bool(_AND_ANOTHER_SCOPE.match(tail))
