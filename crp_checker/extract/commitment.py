@@ -346,6 +346,17 @@ def find_goal_statements(
     return found, quoted
 
 
+# Carbon neutrality held, not pledged: "is certified carbon neutral", "has been carbon neutral
+# since 2021", "achieved carbon neutrality". Offered in place of net zero, it is still only
+# neutrality (a certificate of carbon neutrality is no net zero commitment).
+_NEUTRAL_HELD = re.compile(
+    r"\b(?:certified|verified|accredited)\s+(?:as\s+)?(?:being\s+)?(?:carbon|climate)[- ]neutral|"
+    r"\b(?:is|are|has\s+been|have\s+been|became|remains?)\s+(?:now\s+|already\s+|fully\s+)?"
+    r"(?:carbon|climate)[- ]neutral\b|\b(?:achieved|attained)\s+(?:carbon|climate)[- ]neutral",
+    re.I,
+)
+
+
 def _rank(statement: Statement) -> tuple[int, int, int, int]:
     """Commitments before aspirations, dated before undated, whole organisation before part of
     it (Scope 1 and 2, the fleet, an interim milestone), sentences before headings."""
@@ -362,7 +373,9 @@ def extract_commitment(context: DocumentContext, facts: Facts) -> None:
     statements, quoted = find_goal_statements(context, "NET_ZERO")
     net_zero = [s for s in statements if s.strength or s.year]
     neutral = [
-        s for s in find_goal_statements(context, "CARBON_NEUTRAL")[0] if s.strength or s.year
+        s
+        for s in find_goal_statements(context, "CARBON_NEUTRAL")[0]
+        if s.strength or s.year or _NEUTRAL_HELD.search(s.sentence.text)
     ]
     best: Statement | None = None
     if net_zero:
@@ -389,7 +402,8 @@ def extract_commitment(context: DocumentContext, facts: Facts) -> None:
         facts.carbon_neutral_year = best_neutral.year
         facts.evidence["carbon_neutral"] = [best_neutral.sentence.evidence()]
         committed = facts.net_zero_strength is not None and facts.net_zero_year is not None
-        facts.carbon_neutral_only = not committed and best_neutral.strength is not None
+        held = bool(_NEUTRAL_HELD.search(best_neutral.sentence.text))
+        facts.carbon_neutral_only = not committed and (best_neutral.strength is not None or held)
     _offsets(context, facts, best)
 
 

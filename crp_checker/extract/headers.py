@@ -13,6 +13,7 @@ import re
 
 from crp_checker.extract.cells import positional
 from crp_checker.extract.context import DocumentContext
+from crp_checker.extract.energy_columns import set_aside_energy_columns
 from crp_checker.extract.lines import Line
 from crp_checker.extract.relative_columns import (
     VERSUS_ROLE,
@@ -87,6 +88,7 @@ def describe(context: DocumentContext, block: Block, blocks: list[Block]) -> Non
         ln for ln in context.lines[block.first_line : block.last_line + 2] if not ln.furniture
     ]
     _find_unit(block, header_lines, after, inside)
+    set_aside_energy_columns(block, header_lines)  # "Energy used (MWh) | Emissions (tCO2e)"
     block.energy = bool(block.unit_written and _ENERGY.fullmatch(block.unit_written.strip()))
     for line in reversed(header_lines):
         role = _cue(line.text)

@@ -238,6 +238,11 @@ def extract_organisation(context: DocumentContext, facts: Facts) -> None:
             facts.organisation, line = defined
             facts.evidence["organisation"] = [line.evidence()]
         return
+    certified = _certified(context)
+    if certified is not None:
+        facts.organisation, line = certified
+        facts.evidence["organisation"] = [line.evidence()]
+        return
     furniture = [line for line in context.lines if line.furniture][:12]
     examples = [line.text for line in context.lines if _example(context, line)]
     for line in [*_top_lines(context, 25), *furniture]:
@@ -301,6 +306,32 @@ def extract_organisation(context: DocumentContext, facts: Facts) -> None:
             return
     if not _legal_anywhere(context, facts) and not _on_behalf_of(context, facts):
         _recurring_name(context, facts)
+
+
+# A certificate's holder ("This is to certify that / Acme Ltd"), not the body that issues it,
+# whose name heads the page.
+_CERTIFIES = re.compile(
+    r"\b(?:this\s+is\s+to\s+certify\s+that|this\s+(?:certificate\s+)?certifies\s+that|"
+    r"(?:awarded|presented|issued)\s+to|certificate\s+holder\s*:?)",
+    re.I,
+)
+
+
+def _certified(context: DocumentContext) -> tuple[str, Line] | None:
+    """The organisation a certificate is issued to, named on its line or the next."""
+    top = _top_lines(context, 25)
+    for index, line in enumerate(top):
+        m = _CERTIFIES.search(line.text)
+        if m is None:
+            continue
+        for text, where in (
+            (line.text[m.end() :], line),
+            *((t.text, t) for t in top[index + 1 : index + 2]),
+        ):
+            legal = _LEGAL.search(text)
+            if legal is not None and len(text[: legal.start()].split()) <= 2:
+                return _clean(legal["org"]), where
+    return None
 
 
 def _dated(value: str) -> bool:

@@ -145,6 +145,8 @@ def _guide(context: DocumentContext, facts: Facts, title: list[Line]) -> bool:
     own_content = facts.net_zero_strength is not None or facts.signatory.name is not None
     guide_title = any(_GUIDE_TITLE.search(line.text) for line in title[:2])
     example = _count(context, "GUIDE", "example")
+    if guide_title and example and not own_content and facts.declaration is None:
+        return True  # "a guide for suppliers" with an imaginary firm's table, signed by no one
     return guide_title and second_person >= 3 and bool(example or not (figures or own_content))
 
 

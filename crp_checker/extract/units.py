@@ -17,6 +17,7 @@ _MASS_WORD = r"(?:metric\s+)?(?:kg|kgs|kilo(?:gram)?s?|t|tonnes?|tons?|mt)"
 UNIT = re.compile(
     rf"(?P<unit>{_MASS_WORD}\s*(?:of\s+)?{_GAS}"
     rf"|{_GAS}\s*(?:kg|kgs|kilograms?|tonnes?|tons?|t)\b"
+    rf"|{_GAS}\s*\(\s*(?:kg|kgs|kilograms?|tonnes?|tons?|t)\s*\)"  # 'CO2e (t)': the mass after
     r"|tco\s?e\b"  # 'tCO e' with its subscript 2 pushed to the next line
     r"|(?:metric\s+)?tonnes?\b|(?:metric\s+)?tons?\b|kgs?\b"
     r"|co2\s*gpm\b|gco2e?\b"
@@ -30,10 +31,13 @@ UNIT_STATEMENT = re.compile(
     rf"{_MASS_WORD}\b)",
     re.IGNORECASE,
 )
-# "(all figures tCO2e; ...)", "All emissions: tCO2e": the unit straight after the words, with
-# its gas named (a bare "all figures tonnes" is too loose to be a note).
+# "(all figures tCO2e; ...)", "All emissions: tCO2e", "All figures are tonnes of CO2e", "The
+# figures above are tCO2e": the unit straight after the words, with its gas named (a bare "all
+# figures tonnes" is too loose to be a note).
 UNIT_NOTE = re.compile(
-    rf"\ball\s+(?:figures|emissions|values)\s*[:,\-–]?\s*(?P<unit>{_MASS_WORD}\s*{_GAS})",
+    r"\b(?:all\s+(?:the\s+|our\s+)?(?:figures|emissions|values)\s*[:,\-–]?\s*(?:are\s+)?|"
+    r"(?:the|these)\s+(?:figures|values|numbers)\s+(?:(?:above|below|here|shown)\s+)?are\s+)"
+    rf"(?P<unit>{_MASS_WORD}\s*(?:of\s+)?{_GAS})",
     re.IGNORECASE,
 )
 # "Table 1: Emissions by scope (tCO2e), financial years ...": a caption under the table.
@@ -50,7 +54,7 @@ def normalise_unit(text: str | None) -> str | None:
     """Map a unit as written to 'kg', 't' or an unsupported marker (kept as written)."""
     if not text:
         return None
-    lowered = re.sub(r"\s+", "", text.lower())
+    lowered = re.sub(r"[\s()]+", "", text.lower())  # 'CO2e (t)' ends in its mass
     if text.strip().startswith("Mt"):  # megatonnes, not metric tonnes
         return text.strip()
     if "gpm" in lowered or lowered.startswith(("gco2", "gram")):
