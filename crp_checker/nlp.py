@@ -201,9 +201,10 @@ def get_nlp() -> Language:
     """Build the pipeline once per process (it takes ~0.2 s; a plan takes milliseconds)."""
     nlp = spacy.blank("en")
     # "approx. 310 tCO2e", "est. 24 t": a figure's qualifier, not the end of a sentence.
+    tokenizer: Any = nlp.tokenizer
     for word in _ABBREVIATIONS:
         for form in (word, word.capitalize()):
-            nlp.tokenizer.add_special_case(form, [{ORTH: form}])
+            tokenizer.add_special_case(form, [{ORTH: form}])
     nlp.add_pipe("sentencizer")
     nlp.add_pipe("line_sentences")
     ruler: Any = nlp.add_pipe(
