@@ -28,7 +28,12 @@ from crp_checker.extract.tables import Block, Role, find_blocks
 from crp_checker.extract.transposed import find_transposed
 from crp_checker.extract.unit_repeat import unit_from_repeat
 from crp_checker.extract.units import CO2E_SAID
-from crp_checker.extract.unread_periods import mark_unread_periods, mark_unread_scan_cells
+from crp_checker.extract.unread_periods import (
+    mark_unit_written_elsewhere,
+    mark_unplaced_scope_figures,
+    mark_unread_periods,
+    mark_unread_scan_cells,
+)
 from crp_checker.extract.values import PeriodSpec, find_period
 from crp_checker.readings import mark_conflicting, mark_inferred
 from crp_checker.schemas import Evidence, Facts, Period, Scope3Category
@@ -202,6 +207,8 @@ def extract_emissions(
     _first_year(facts)
     unit_from_repeat(context, facts, co2e_said)
     mark_unread_periods(context, facts)
+    mark_unplaced_scope_figures(context, facts)
+    mark_unit_written_elsewhere(context, facts)
 
 
 def _titled_crp(context: DocumentContext) -> bool:

@@ -13,7 +13,7 @@ import re
 
 from crp_checker.extract.assign import Assignment
 from crp_checker.extract.context import DocumentContext
-from crp_checker.schemas import Candidate, Facts, Period, Reading
+from crp_checker.schemas import Candidate, Evidence, Facts, Period, Reading
 
 _WORDS = {
     "baseline": re.compile(r"\bbase(?:line)?\b|\bbase[\s-]year\b", re.I),
@@ -87,3 +87,101 @@ def mark_unread_scan_cells(
             reason="the scanned table has this row, but its figure could not be read",
             candidates=[Candidate(value=evidence.quote, evidence=[evidence])],
         )
+
+
+# A scope named with an emissions figure beside it: "Scope 2 ... 21.6 tCO2e".
+_SCOPE_FIGURE = re.compile(
+    r"\bscope\s*(?P<n>[123])\b(?![\s,]*(?:and|&|\+|or|-|–|to)\s*(?:scope\s*)?[123]\b)"
+    r"[^|\n]{0,80}?(?<![\d.,])\d[\d,]*(?:\.\d+)?\s*(?:t\b|tonnes?|tons?|tco2e?|kg\s?co2e?)",
+    re.I,
+)
+# Words of a figure that is no period's actual emissions: a target, a saving, a share.
+_NOT_ACTUAL = re.compile(
+    r"\b(?:target|reduc\w*|by\s+20\d\d|sav(?:e|ed|ing|ings)|avoid\w*|offset\w*|per\s+cent|%|"
+    r"intensity|per\s+(?:fte|employee|£)|forecast|project\w*|will)\b|%",
+    re.I,
+)
+
+
+def mark_unplaced_scope_figures(context: DocumentContext, facts: Facts) -> None:
+    """A scope left not disclosed for a period, although a line of the plan gives that scope a
+    figure the checker used nowhere: the figure is probably the period's, written in a way the
+    checker could not tie to a period. It stays not disclosed, and the reading is marked
+    inferred with the line quoted, so the fail goes to a person. A line whose figure was read
+    for the other period is no such hint (a plan that gives Scope 3 only for its current year
+    still fails for the baseline)."""
+    used = [e for key, found in facts.evidence.items() if ".scope" in key for e in found]
+    for role in ("baseline", "current"):
+        period: Period = getattr(facts, role)
+        for scope in (1, 2, 3):
+            key = f"{role}.scope{scope}"
+            if getattr(period, f"scope{scope}") is not None or key in facts.readings:
+                continue
+            if f"scope{scope}" in period.not_numeric or f"scope{scope}" in period.explanations:
+                continue
+            hints = _scope_hints(context, scope, used)
+            if hints:
+                facts.readings[key] = Reading(
+                    how="inferred",
+                    reason=(
+                        f"no {role} Scope {scope} figure could be tied to the period, but the "
+                        "plan gives Scope {scope} a figure the checker could not place"
+                    ).replace("{scope}", str(scope)),
+                    candidates=hints,
+                )
+
+
+def _scope_hints(context: DocumentContext, scope: int, used: list[Evidence]) -> list[Candidate]:
+    found: list[Candidate] = []
+    for line in context.lines:
+        if line.furniture:
+            continue
+        for m in _SCOPE_FIGURE.finditer(line.text):
+            if int(m["n"]) != scope or _NOT_ACTUAL.search(line.text):
+                continue
+            if any(
+                e.page == line.page
+                and e.start is not None
+                and e.end is not None
+                and e.start < line.end
+                and line.start < e.end
+                for e in used
+            ):
+                continue
+            evidence = context.quote(line.page, line.start, line.end)
+            found.append(Candidate(value=evidence.quote, evidence=[evidence]))
+            break
+        if len(found) >= _MAX_QUOTES:
+            break
+    return found
+
+
+# A mass of CO2e written as a unit: "tCO2e", "tonnes CO2e", "kg CO2e".
+_CO2E_UNIT = re.compile(
+    r"\b(?:t|tonnes?|tons?|kg)\s*(?:of\s+)?(?:co2e|co2\s*e|co2-?eq\w*|carbon\s+dioxide\s+equivalent)\b"
+    r"|\btco2e\b",
+    re.I,
+)
+
+
+def mark_unit_written_elsewhere(context: DocumentContext, facts: Facts) -> None:
+    """Figures read with no unit beside them, in a plan that writes tonnes CO2e elsewhere: the
+    unit is probably the one written, in a place the checker does not tie to the table. The
+    unit stays not read, and the reading is marked inferred with the line quoted, so a units
+    fail goes to a person."""
+    for role in ("baseline", "current"):
+        period: Period = getattr(facts, role)
+        key = f"{role}.unit"
+        figures = (period.scope1, period.scope2, period.scope3, period.total)
+        if period.unit is not None or key in facts.readings or all(f is None for f in figures):
+            continue
+        for line in context.lines:
+            if line.furniture or not _CO2E_UNIT.search(line.text):
+                continue
+            evidence = context.quote(line.page, line.start, line.end)
+            facts.readings[key] = Reading(
+                how="inferred",
+                reason="the figures have no unit beside them, but the plan writes one elsewhere",
+                candidates=[Candidate(value=evidence.quote, evidence=[evidence])],
+            )
+            break

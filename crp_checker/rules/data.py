@@ -19,6 +19,7 @@ from crp_checker.rules.figures import (
     unit_kind,
 )
 from crp_checker.rules.helpers import (
+    SCOPES,
     cap,
     current_period,
     evidence,
@@ -56,6 +57,9 @@ def units_co2e(facts: Facts, ctx: RuleContext) -> Result:
         for w, p in scored_periods(facts, current_period(facts))
         if has_figures(p) or in_other_unit(p)
     ]
+    figure_keys = tuple(
+        f"{role}.{name}" for role in ("baseline", "current") for name in (*SCOPES, "total")
+    )
     if not periods:
         return Result(
             Outcome.FAIL,
@@ -63,6 +67,7 @@ def units_co2e(facts: Facts, ctx: RuleContext) -> Result:
             "Give the emissions in tonnes CO2e (tCO2e).",
             ev,
             absent=True,
+            rests_on=figure_keys,  # figures the plan seems to give but could not be placed
         )
     judged = [(judge_unit(period), period_name(period, which)) for which, period in periods]
     outcome = worst(verdict for (verdict, _), _ in judged)
@@ -79,6 +84,7 @@ def units_co2e(facts: Facts, ctx: RuleContext) -> Result:
         _UNIT_FIX,
         ev,
         absent=outcome is Outcome.FAIL and all(p.unit is None for _, p in periods),
+        rests_on=("baseline.unit", "current.unit"),  # a unit the plan writes elsewhere
     )
 
 
