@@ -22,6 +22,7 @@ from crp_checker.extract.publication import extract_publication_date
 from crp_checker.extract.scope3 import extract_scope3
 from crp_checker.extract.signatory import extract_signatory
 from crp_checker.extract.targets import extract_targets
+from crp_checker.extract.unread_signoff import mark_unread_signatory
 from crp_checker.readings import settle_readings
 from crp_checker.schemas import Document, Facts, Scope3Category
 
@@ -43,6 +44,7 @@ def extract(document: Document, *, published_url: str | None = None) -> Facts:
     extract_method(context, facts)
     extract_targets(context, facts)
     extract_signatory(context, facts)
+    mark_unread_signatory(context, facts)
     extract_measures(context, facts)  # after the sign-off, whose date dates the plan
     extract_declaration(context, facts)
     extract_placeholders(context, facts)

@@ -208,6 +208,7 @@ def signatory(facts: Facts, ctx: RuleContext) -> Result:
             fix,
             ev,
             absent=not who.role,
+            rests_on=("signatory.name",),  # a sign-off whose name could not be read
         )
     if who.role is None:
         return Result(Outcome.PARTIAL, f"Signed by {who.name}, with no role given.", fix, ev)
