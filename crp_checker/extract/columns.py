@@ -7,6 +7,8 @@ units that are not CO2e mass (e.g. "CO2 gpm") are not reported as tonnes.
 
 from __future__ import annotations
 
+import re
+
 from crp_checker.extract.assign import Assignment
 from crp_checker.extract.assign import value as column_value
 from crp_checker.extract.tables import Block, TableRow
@@ -110,7 +112,7 @@ def build_period(
             if scope == 3:
                 candidates += [(r, tonnes(r)) for r in category_rows]
             parts = [(r, v) for r, v in candidates if v is not None]
-            if len(parts) == 1 and parts[0][0].row.kind == "category":
+            if len(parts) == 1 and _lone_category(parts[0][0]):
                 parts = []  # one category row is that category, not the whole of Scope 3
             if parts:
                 setattr(period, field, round(sum(v for _, v in parts), 6))
@@ -190,3 +192,11 @@ def build_period(
     last = block.rows[-1].lines[-1]
     evidence["table"] = [first.evidence(), last.evidence()]
     return period, evidence, guesses
+
+
+def _lone_category(table_row: TableRow) -> bool:
+    """A category row that does not say it is Scope 3 ("Business travel | Scope 3 | 80.5" is
+    the plan's whole Scope 3, given by its one source)."""
+    return table_row.row.kind == "category" and not any(
+        re.search(r"\bscope\s*3\b", line.text, re.I) for line in table_row.lines
+    )
