@@ -271,3 +271,24 @@ def test_a_table_of_categories_leaves_the_scopes_to_the_prose_but_keeps_its_own(
         "Scope 3 | 402.6 | 310.0 |\n"
     )
     assert facts.current.scope1 == 130.0  # the table's figure stands
+
+
+@pytest.mark.parametrize(
+    ("heading", "role"),
+    [("This year's emissions", "current"), ("Our baseline year", "baseline")],
+)
+def test_a_heading_naming_one_period_carries_it_to_the_paragraph_under_it(
+    heading: str, role: str
+) -> None:
+    facts = facts_of(
+        _JANUARY + f"{heading}\nDirect emissions from our trucks and saws came to 31.2 tonnes CO2e."
+    )
+    assert getattr(facts, role).scope1 == 31.2
+
+
+def test_a_heading_naming_both_periods_carries_neither() -> None:
+    facts = facts_of(
+        _JANUARY + "Baseline and current emissions\nDirect emissions from our trucks came to "
+        "31.2 tonnes CO2e."
+    )
+    assert (facts.baseline.scope1, facts.current.scope1) == (None, None)

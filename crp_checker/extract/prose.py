@@ -49,6 +49,7 @@ _BASELINE_WORDS = re.compile(r"\bbaseline\b|\bbase\s+year\b", re.I)
 _LABEL_ONLY = re.compile(r"^\W*scope\s*[123]\s*[.:]$", re.I)
 _BELOW_TABLE = 2  # lines under a table whose sentences still complete it
 _CONTEXT_SENTENCES = 4  # how far a paragraph's period carries to the sentences that follow
+_HEADING_WORDS = 6
 _PAIR_CUE_CHARS = 40  # how near after a paired figure the words naming its period sit
 
 
@@ -132,6 +133,18 @@ def _breaks(context: DocumentContext, previous: Sentence | None, sentence: Sente
     return short and not re.search(r"\d", previous.text)
 
 
+def _heading_role(previous: Sentence | None, sentence: Sentence, facts: Facts) -> str | None:
+    """The one period a heading names ("This year's emissions", "Our baseline"), carried to
+    the paragraph under it; a heading naming both periods, or none, carries nothing."""
+    if previous is None or previous.page != sentence.page:
+        return None
+    text = previous.text.strip()
+    if len(text.split()) > _HEADING_WORDS or text.endswith((".", ":")) or re.search(r"\d", text):
+        return None
+    roles = {role for _, role in period_cues(previous, facts)}
+    return next(iter(roles)) if len(roles) == 1 else None
+
+
 def prose_figures(
     context: DocumentContext,
     facts: Facts,
@@ -156,7 +169,7 @@ def prose_figures(
         text = sentence.text
         new_paragraph = _breaks(context, previous, sentence)
         if new_paragraph:
-            carried = None
+            carried, carried_for = _heading_role(previous, sentence, facts), 0
         prior, referred = (None if new_paragraph else referred), None
         previous = sentence
         line = context.line_at(sentence.page, sentence.start)
