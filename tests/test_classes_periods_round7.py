@@ -8,7 +8,9 @@ import datetime as dt
 import pytest
 from documents import facts_of
 
+from crp_checker.extract import extract
 from crp_checker.extract.values import find_period
+from crp_checker.ingest import ingest_bytes
 
 
 @pytest.mark.parametrize(
@@ -136,3 +138,42 @@ def test_a_caption_under_the_table_gives_its_unit(caption: str) -> None:
         f"Overall 459.1 369.7\n{caption}\n"
     )
     assert facts.current.unit is not None and "co2" in facts.current.unit.lower()
+
+
+_BY_ROW = (
+    "2018 | 48.2 | 5.4 | 61.7 | 115.3 |\n2024 | 44.8 | 3.6 | 59.4 | 107.8 |\n"
+    "2025 | 43.6 | 3.0 | 58.9 | 105.5 |\n"
+)
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        # synthetic-l l18 (where "S1 | S2 | S3" is read as the scopes at ingest)
+        "Year | Scope 1 | Scope 2 | Scope 3 | All |",
+        "Year | Scope 1 | Scope 2 | Scope 3 | Total |",
+    ],
+)
+@pytest.mark.parametrize(
+    "baseline",
+    [
+        "2018 – our reference year",
+        "Our reference year is 2018.",
+        "Baseline year: 2018.",
+    ],
+)
+def test_years_by_row_with_the_latest_current(header: str, baseline: str) -> None:
+    facts = facts_of(
+        f"Carbon Reduction Plan\n{baseline}\nEmissions by year (tCO2e)\n{header}\n{_BY_ROW}"
+    )
+    assert facts.baseline.end_year == 2018
+    assert (facts.baseline.scope1, facts.baseline.total) == (48.2, 115.3)
+    assert facts.current.end_year == 2025  # the latest row, not a mix of 2024 and 2025
+    assert (facts.current.scope1, facts.current.scope2, facts.current.total) == (43.6, 3.0, 105.5)
+
+
+def test_a_header_of_s1_s2_s3_names_the_scopes() -> None:
+    text = f"Carbon Reduction Plan\nBaseline year: 2018.\nYear | S1 | S2 | S3 | All |\n{_BY_ROW}"
+    document = ingest_bytes(text.encode(), name="plan.md")
+    facts = extract(document)
+    assert (facts.current.scope1, facts.current.scope2, facts.current.total) == (43.6, 3.0, 105.5)

@@ -193,7 +193,19 @@ def assign(
                 continue  # a table labelled with its own year never files under another year
         if role is not None and not options[role]:
             options[role].append(Assignment(block, 0, block.own_spec, why))
+    if current is None:
+        options["current"] = _latest_only(options["current"])
     for found in options.values():
         # A kgCO2e detail table beside the tonnes table repeats it: the tonnes table leads.
         found.sort(key=lambda a: (a.inferred is not None, a.block.unit == "kg", -completeness(a)))
     return options
+
+
+def _latest_only(found: list[Assignment]) -> list[Assignment]:
+    """Rows of several years ("2018", "2024", "2025" by row) in a plan that states no current
+    period: the latest year is the current one, not a mix of the later years."""
+    years = {a.block.own_spec.end_year for a in found if a.block.own_spec is not None}
+    if len(years) < 2:
+        return found
+    latest = max(years)
+    return [a for a in found if a.block.own_spec is None or a.block.own_spec.end_year == latest]

@@ -49,7 +49,16 @@ _SENTENCE = {
             re.I,
         ),
         re.compile(r"(?:against|from|versus|vs\.?)\s+(?:a|our|the|its)\s+(?=\S+\s+baseline)", re.I),
-        re.compile(r"(?<![\w/])(?=(?:FY\s?)?(?:19|20)\d\d(?:\s?/\s?\d{2,4})?\s+baseline\b)", re.I),
+        re.compile(
+            r"(?<![\w/])(?=(?:FY\s?)?(?:19|20)\d\d(?:\s?/\s?\d{2,4})?\s+baseline\b|"
+            # "2018 – our reference year", "2019: our base year"
+            r"(?:FY\s?)?(?:19|20)\d\d(?:\s?/\s?\d{2,4})?\s*[–:\-]\s*(?:our|the)\s+"
+            r"(?:baseline|base\s+year|reference\s+year)\b)",
+            re.I,
+        ),
+        re.compile(
+            r"\b(?:our|the)\s+reference\s+year\s+(?:is|was)\s+(?=(?:FY\s?)?(?:19|20)\d\d)", re.I
+        ),
         # "compared with our baseline, the 12 months to 30 June 2020": the period in apposition
         re.compile(
             r"\b(?:our|the|its)\s+baseline\s*,\s+(?:which\s+(?:is|was)\s+)?(?:the\s+)?", re.I
@@ -135,6 +144,7 @@ _DIGIT = re.compile(r"\d")
 # Words every sentence pattern needs one of: lines without them are not read further.
 _SENTENCE_WORDS = (
     "base",
+    "reference year",
     "current",
     "latest",
     "recent",
@@ -355,7 +365,7 @@ def _field_statements(window: str, line: Line, following: Line | None) -> list[P
 def _sentence_statements(window: str, line: Line, following: Line | None) -> list[PeriodStatement]:
     found: list[PeriodStatement] = []
     lowered = window.lower()
-    has_base = "base" in lowered
+    has_base = "base" in lowered or "reference year" in lowered
     for kind, patterns in _SENTENCE_ITEMS:
         if kind == "baseline" and not has_base:
             continue

@@ -38,7 +38,11 @@ _KEY_LINES = 4
 _CELL_KINDS = (
     (re.compile(r"\bscope\s*3\b.*\btotal\b|\btotal\b.*\bscope\s*3\b", re.I), "scope3"),
     (re.compile(r"^\W*scope\s*(?P<n>[123])\b(?!.*\btotal\b)", re.I), "scope"),
-    (re.compile(r"^\W*(?:grand\s+)?total\b|^\W*overall\b|^\W*all\s+scopes\b", re.I), "total"),
+    (
+        # "All" alone heads the total column after the three scopes ("Year | S1 | S2 | S3 | All")
+        re.compile(r"^\W*(?:grand\s+)?total\b|^\W*overall\b|^\W*all(?:\s+scopes)?\W*$", re.I),
+        "total",
+    ),
     (
         re.compile(r"^\W*(?:scope\s*3\s*[-–:]?\s*)?(?:category|cat\.?)\s*(?P<n>\d{1,2})\b", re.I),
         "cat",
@@ -62,12 +66,10 @@ def _cell_columns(text: str) -> list[str] | None:
                 break
         kinds.append(kind)
     named = [k for k in kinds if k.startswith("scope") or k == "total"]
-    if (
-        len(named) < 3
-        or len(set(named)) != len(named)
-        or not any(k.startswith("cat") for k in kinds)
-    ):
+    if len(named) < 3 or len(set(named)) != len(named):
         return None
+    if not any(k.startswith("cat") for k in kinds) and "other" in kinds:
+        return None  # only a header of scopes and totals, cell by cell, is read by its cells
     return kinds
 
 

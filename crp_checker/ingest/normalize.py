@@ -49,6 +49,9 @@ _SHORT_SCOPE_DEFINED = re.compile(
     r"\bS([123])\s*(?:=|:|-|\u2013|is)\s*scope\s*\1\b|\bscope\s*([123])\s*\(\s*S\2\s*\)", re.I
 )
 _SHORT_SCOPE_ROW = re.compile(r"^\W*S([123])\b(?![.\-/]\d)", re.M)
+_SHORT_SCOPE_HEADER = re.compile(
+    r"(?<![\w.])S1\s*\|\s*S2\s*\|\s*S3(?![\w.])|(?<![\w.])S1\s+S2\s+S3(?![\w.])"
+)
 _SHORT_SCOPE = re.compile(r"(?<![\w.\-/])S([123])\b(?![.\-/]?\d)")
 
 
@@ -58,6 +61,8 @@ def short_scope_names(texts: Sequence[str]) -> bool:
     joined = "\n".join(texts)
     if _SHORT_SCOPE_DEFINED.search(joined):
         return True
+    if _SHORT_SCOPE_HEADER.search(joined):
+        return True  # "Year | S1 | S2 | S3 | All": a header of the three scopes
     return {m[1] for m in _SHORT_SCOPE_ROW.finditer(joined)} == {"1", "2", "3"}
 
 
