@@ -118,3 +118,27 @@ def test_a_sign_off_that_names_no_one_still_fails(block: str) -> None:
     facts = facts_of(_DECLARATION + block)
     assert facts.signatory.name is None
     assert run("signatory", facts).outcome is Outcome.FAIL
+
+
+def test_a_period_of_zeros_says_nothing_about_the_unit() -> None:
+    facts = facts_of(
+        "Carbon Reduction Plan\nBaseline year: 2019. Reporting year: 2025.\n"
+        "Emissions (tCO2e) | 2025 |\nScope 1 | 0.0 |\nScope 2 | 15.0 |\nScope 3 | 80.0 |\n\n"
+        "Our baseline: Scope 1 is zero in both years because we own no vehicles.\n"
+    )
+    assert facts.baseline.scope1 == 0.0 and facts.baseline.unit is None
+    assert run("units-co2e", facts).outcome is Outcome.PASS
+
+
+def test_a_corrected_figure_is_in_tonnes_co2e() -> None:
+    from crp_checker.corrections import Correction, apply_corrections
+
+    facts = facts_of(
+        "Carbon Reduction Plan\nBaseline year: 2019. Reporting year: 2025.\n"
+        "Emissions (tCO2e) | 2025 |\nScope 1 | 10.0 |\nScope 2 | 15.0 |\nScope 3 | 80.0 |\n"
+    )
+    corrected = apply_corrections(
+        facts,
+        [Correction(fact="baseline.scope1", value=12.0, reason="in the chart on p. 2")],
+    )
+    assert corrected.baseline.unit == "tCO2e"

@@ -49,6 +49,8 @@ def _set_period(period: Period, name: str, value: Any) -> Any:
         notes.pop(name, None)
     if name in ("scope1", "scope2", "scope3", "total"):
         period.negative = [item for item in period.negative if item != name]
+        if value is not None and period.unit is None:
+            period.unit = "tCO2e"  # a corrected figure is in tonnes CO2e, as the contract says
     if name == "end" and value is not None:
         period.end_year = value.year
     return original

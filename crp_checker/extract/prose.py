@@ -189,6 +189,7 @@ def prose_figures(
         carried_for += 1
         if _NOT_ACTUALS.search(text):
             continue
+        own_cue = bool(cues)
         if not cues and before:
             cues = [(0, before)]
         roles = {role for _, role in cues}
@@ -212,7 +213,7 @@ def prose_figures(
             elif not targets and cues and before:
                 targets = (before,)  # only a label after it, on a later line, names a period
             for role in targets:
-                _apply(facts, role, figure, sentence, strength, co2e_said)
+                _apply(facts, role, figure, sentence, strength, co2e_said, own_cue=own_cue)
         _pairs(facts, sentence, figures, pairs, cues, parallel, strength, co2e_said)
         for role in roles if len(roles) == 1 else ():
             if f"{role}.table" not in facts.evidence:
@@ -297,6 +298,7 @@ def _apply(
     co2e_said: bool,
     *,
     gap: bool = False,
+    own_cue: bool = True,
 ) -> None:
     """Record a figure for a period no table reported, unless a stronger reading has it;
     with `gap`, only a field the period's table left empty."""
@@ -306,9 +308,14 @@ def _apply(
         if held is not None or figure.field in period.not_numeric:
             return
     elif f"{role}.table" in facts.evidence and (
-        held is not None or figure.field in period.not_numeric or figure.field == "total"
+        held is not None
+        or figure.field in period.not_numeric
+        or figure.field == "total"
+        or not own_cue
     ):
-        return  # a table's figure stands; prose only fills a scope the table has no row for
+        # a table's figure stands; prose fills only a scope the table has no row for, and only
+        # from a sentence that names the period itself
+        return
     key = (role, figure.field)
     if held is not None and strength.get(key, 9) >= figure.strength:
         return

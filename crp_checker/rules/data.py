@@ -30,7 +30,7 @@ from crp_checker.rules.helpers import (
 )
 from crp_checker.rules.registry import Result, RuleContext, rule
 from crp_checker.rules.scope3 import scope3_categories, scope3_reported
-from crp_checker.schemas import Facts, Outcome, Severity
+from crp_checker.schemas import Facts, Outcome, Period, Severity
 
 _UNIT_FIX = (
     "Give every figure in tonnes CO2e (tCO2e): convert kilograms (divide by 1,000) and "
@@ -55,7 +55,7 @@ def units_co2e(facts: Facts, ctx: RuleContext) -> Result:
     periods = [
         (w, p)
         for w, p in scored_periods(facts, current_period(facts))
-        if has_figures(p) or in_other_unit(p)
+        if (has_figures(p) and not _zeros_only(p)) or in_other_unit(p)
     ]
     figure_keys = tuple(
         f"{role}.{name}" for role in ("baseline", "current") for name in (*SCOPES, "total")
@@ -86,6 +86,14 @@ def units_co2e(facts: Facts, ctx: RuleContext) -> Result:
         absent=outcome is Outcome.FAIL and all(p.unit is None for _, p in periods),
         rests_on=("baseline.unit", "current.unit"),  # a unit the plan writes elsewhere
     )
+
+
+def _zeros_only(period: Period) -> bool:
+    """A period whose only figures are zeros ("Scope 1 is zero in both years"): nought is
+    nought in any unit, so it says nothing about the unit of the plan's figures."""
+    figures = [getattr(period, name) for name in (*SCOPES, "total")]
+    known = [f for f in figures if f is not None]
+    return bool(known) and all(f == 0 for f in known)
 
 
 @rule(
