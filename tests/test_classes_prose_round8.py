@@ -292,3 +292,20 @@ def test_a_heading_naming_both_periods_carries_neither() -> None:
         "31.2 tonnes CO2e."
     )
     assert (facts.baseline.scope1, facts.current.scope1) == (None, None)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Scope 1 is zero in both years because we own no vehicles.",
+        "Scope 2 is nil in both years as our landlord pays for the electricity.",
+    ],
+)
+def test_a_sentence_about_a_scope_above_a_table_is_not_its_first_row(sentence: str) -> None:
+    facts = facts_of(
+        "Carbon Reduction Plan\nBaseline year: 2019. Reporting year: 2025.\n"
+        f"{sentence}\n\nEmissions (tCO2e) | 2019 | 2025 |\nScope 1 | 0.0 | 0.0 |\n"
+        "Scope 2 | 20.0 | 15.0 |\nScope 3 | 90.0 | 80.0 |\n"
+    )
+    assert facts.current.unit == "tCO2e"  # the header row above the figures gives the unit
+    assert (facts.baseline.scope3, facts.current.scope3) == (90.0, 80.0)

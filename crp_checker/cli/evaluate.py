@@ -48,7 +48,10 @@ def evaluate(
         list[str] | None,
         typer.Option(
             "--set",
-            help="Only this set: real, excerpts, varied or synthetic(-d to -h) (repeatable).",
+            help=(
+                "Only this set: real, excerpts, varied, synthetic or synthetic-d to "
+                "synthetic-n (repeatable)."
+            ),
         ),
     ] = None,
     extra: Annotated[

@@ -144,6 +144,7 @@ _SECOND_PERIOD_TAIL = re.compile(
     re.I,
 )
 _WRAPPED_CLAUSE = re.compile(r"\d(?:\s*(?:t\s?co2e?|tonnes?(?:\s+co2e?)?))?\s*,$", re.I)
+_SENTENCE_WORDS = 8
 _MAX_TAIL_WORDS = 6  # "Scope 2 ... sit at 0, as Octopus Energy, the provider I am using": prose
 
 
@@ -289,7 +290,14 @@ def classify(text: str, category_at_start: int | None = None) -> Row:
         row.texts = [rest.strip(" :-–|")]
     elif row.kind == "scope" and not row.subtotal and len(rest.split()) <= _MAX_LABEL_WORDS:
         _describe_scope(row, rest)
+    if row.kind == "scope" and not row.values and not row.texts and _is_sentence(text):
+        return Row("none", "")  # "Scope 1 is zero in both years because ...": prose, no label
     return _as_category(row, category_at_start)
+
+
+def _is_sentence(text: str) -> bool:
+    """A line of running text: many words and a full stop."""
+    return len(text.split()) > _SENTENCE_WORDS and text.rstrip().endswith(".")
 
 
 def paired_cells(text: str) -> list[Row] | None:
