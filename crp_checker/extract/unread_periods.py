@@ -13,6 +13,7 @@ import re
 
 from crp_checker.extract.assign import Assignment
 from crp_checker.extract.context import DocumentContext
+from crp_checker.extract.lines import Line
 from crp_checker.schemas import Candidate, Evidence, Facts, Period, Reading
 
 _WORDS = {
@@ -29,6 +30,12 @@ _FUTURE = re.compile(r"\b(?:by|before|until|target|aim|will|goal|net\s+zero)\b",
 _MAX_QUOTES = 2
 
 
+def quoted_line(context: DocumentContext, line: Line) -> Candidate:
+    """A whole line of the plan as a candidate for a person to look at."""
+    evidence = context.quote(line.page, line.start, line.end)
+    return Candidate(value=evidence.quote, evidence=[evidence])
+
+
 def _hints(context: DocumentContext, role: str) -> list[Candidate]:
     """Lines naming the period's word beside a year, as quoted candidates."""
     found: list[Candidate] = []
@@ -37,8 +44,7 @@ def _hints(context: DocumentContext, role: str) -> list[Candidate]:
             continue
         if _FUTURE.search(line.text):
             continue
-        evidence = context.quote(line.page, line.start, line.end)
-        found.append(Candidate(value=evidence.quote, evidence=[evidence]))
+        found.append(quoted_line(context, line))
         if len(found) >= _MAX_QUOTES:
             break
     return found
@@ -81,11 +87,10 @@ def mark_unread_scan_cells(
         key = f"{role}.scope{row.scope}"
         if getattr(period, f"scope{row.scope}") is not None or key in facts.readings:
             continue
-        evidence = context.quote(line.page, line.start, line.end)
         facts.readings[key] = Reading(
             how="inferred",
             reason="the scanned table has this row, but its figure could not be read",
-            candidates=[Candidate(value=evidence.quote, evidence=[evidence])],
+            candidates=[quoted_line(context, line)],
         )
 
 
@@ -148,8 +153,7 @@ def _scope_hints(context: DocumentContext, scope: int, used: list[Evidence]) -> 
                 for e in used
             ):
                 continue
-            evidence = context.quote(line.page, line.start, line.end)
-            found.append(Candidate(value=evidence.quote, evidence=[evidence]))
+            found.append(quoted_line(context, line))
             break
         if len(found) >= _MAX_QUOTES:
             break
@@ -178,10 +182,9 @@ def mark_unit_written_elsewhere(context: DocumentContext, facts: Facts) -> None:
         for line in context.lines:
             if line.furniture or not _CO2E_UNIT.search(line.text):
                 continue
-            evidence = context.quote(line.page, line.start, line.end)
             facts.readings[key] = Reading(
                 how="inferred",
                 reason="the figures have no unit beside them, but the plan writes one elsewhere",
-                candidates=[Candidate(value=evidence.quote, evidence=[evidence])],
+                candidates=[quoted_line(context, line)],
             )
             break

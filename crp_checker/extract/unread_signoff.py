@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from crp_checker.extract.context import DocumentContext
+from crp_checker.extract.unread_periods import quoted_line
 from crp_checker.schemas import Candidate, Facts, Reading
 
 _SIGNING = re.compile(
@@ -65,8 +66,7 @@ def mark_unread_signatory(context: DocumentContext, facts: Facts) -> None:
         ):
             continue  # "Signed on behalf of the board – 12 February 2026" names no one
         if _SIGNING.search(text) or (_ROLE.search(text) and not text.endswith(".")):
-            evidence = context.quote(line.page, line.start, line.end)
-            found.append(Candidate(value=evidence.quote, evidence=[evidence]))
+            found.append(quoted_line(context, line))
             if len(found) >= _MAX_QUOTES:
                 break
     if found:
