@@ -22,6 +22,9 @@ from crp_checker.extract.units import UNIT, UNIT_NOTE, UNIT_STATEMENT, normalise
 from crp_checker.extract.values import find_period
 
 _HEAD = re.compile(r"\bscope\s*(?P<n>[123])\b|\btotal\b|\boverall\b|\ball\s+scopes\b", re.I)
+_YEAR_HEAD = re.compile(
+    r"\W*(?:year|period|financial\s+year|fy|reporting\s+(?:year|period)|date)\W*", re.I
+)
 _PLAIN_CELL = re.compile(r"[-–—]|n/?a|nil|(?:[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)", re.I)
 _FIGURES_ONLY = re.compile(r"[\d.,\-–—]+(?:\s+[\d.,\-–—]+)+")
 _MAX_ROWS = 6
@@ -55,7 +58,8 @@ def _cell_columns(text: str) -> list[str] | None:
     """The columns of a ruled header whose cells name scopes, Scope 3 categories and totals
     ("Period | Scope 1 | Scope 2 | Cat 4 Upstream transport | ... | Scope 3 total | Total"):
     each cell's kind, 'other' for a column that is none of them (home working, extra)."""
-    cells = [c.strip() for c in text.strip().strip("|").split("|")][1:]
+    every = [c.strip() for c in text.strip().strip("|").split("|")]
+    cells = every[1:]
     kinds: list[str] = []
     for cell in cells:
         kind = "other"
@@ -68,8 +72,14 @@ def _cell_columns(text: str) -> list[str] | None:
     named = [k for k in kinds if k.startswith("scope") or k == "total"]
     if len(named) < 3 or len(set(named)) != len(named):
         return None
-    if not any(k.startswith("cat") for k in kinds) and "other" in kinds:
-        return None  # only a header of scopes and totals, cell by cell, is read by its cells
+    if not any(k.startswith("cat") for k in kinds) and (
+        "other" in kinds
+        or not _YEAR_HEAD.fullmatch(every[0])
+        or any(len(_HEAD.findall(cell)) > 1 for cell in cells)
+    ):
+        # only a clean header of scopes and totals ("Year | S1 | S2 | S3 | All") is read cell
+        # by cell; others by their words (OCR may have dropped or merged bars)
+        return None
     return kinds
 
 
