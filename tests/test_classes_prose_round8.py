@@ -309,3 +309,49 @@ def test_a_sentence_about_a_scope_above_a_table_is_not_its_first_row(sentence: s
     )
     assert facts.current.unit == "tCO2e"  # the header row above the figures gives the unit
     assert (facts.baseline.scope3, facts.current.scope3) == (90.0, 80.0)
+
+
+_BASE_2021 = "Carbon Reduction Plan – reporting year 2025\nOur base year is 2021.\n\n"
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        # synthetic-l l01: a label sentence, a figure reached, a clause between, a reference back
+        "Scope 1. Scope 1 emissions fell to 14.6 tCO2e. Of this, 11.9 t came from diesel. In "
+        "the base year it stood at 17.3 tCO2e.",
+        "Scope 1 emissions have fallen to 14.6 tCO2e. Most of this is van diesel. In our base "
+        "year the figure was 17.3 tCO2e.",
+    ],
+)
+def test_a_figure_reached_and_its_base_year_figure_referred_back(paragraph: str) -> None:
+    facts = facts_of(_BASE_2021 + paragraph)
+    assert (facts.baseline.scope1, facts.current.scope1) == (17.3, 14.6)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Scope 3. Our value chain accounted for 19.7 tCO2e; in 2021 the comparable number was "
+        "22.8 tCO2e.",
+        "Scope 3: our value chain came to 19.7 tCO2e in 2025; in the base year the equivalent "
+        "figure was 22.8 tCO2e.",
+    ],
+)
+def test_a_label_sentence_and_the_comparable_figure_for_the_base_year(sentence: str) -> None:
+    facts = facts_of(_BASE_2021 + sentence)
+    assert (facts.baseline.scope3, facts.current.scope3) == (22.8, 19.7)
+
+
+def test_a_line_ending_in_a_comma_after_its_figure_and_words_is_a_sentence() -> None:
+    facts = facts_of(
+        _BASE_2021 + "Scope 2. Electricity for the office and van charging produced 2.9 tCO2e "
+        "(location-based),\nagainst 4.1 tCO2e in the base year.\n"
+    )
+    assert (facts.baseline.scope2, facts.current.scope2) == (4.1, 2.9)
+
+
+def test_a_scope_label_ending_in_a_comma_without_a_figure_is_still_a_row_label() -> None:
+    from crp_checker.extract.rows import classify
+
+    assert classify("Scope 3: Estimated based on guidance,").kind == "scope"

@@ -42,7 +42,9 @@ _NOT_ACTUALS = re.compile(
 _CURRENT_WORDS = re.compile(
     r"\b(?:current|this|latest|most recent|reporting)\s+"
     r"(?:(?:full|complete|reporting|financial|calendar)\s+)*(?:year|period)\b"
-    r"|\b(?:current|latest|most recent)\s+(?:(?:ghg|carbon)\s+)?(?:emissions|footprint)\b",
+    r"|\b(?:current|latest|most recent)\s+(?:(?:ghg|carbon)\s+)?(?:emissions|footprint)\b"
+    # "Scope 1 emissions fell to 14.6 tCO2e": a figure reached, the latest one
+    r"|\b(?:fell|dropped|rose|(?:has|have)\s+(?:fallen|dropped|risen))\s+to\b",
     re.I,
 )
 _BASELINE_WORDS = re.compile(r"\bbaseline\b|\bbase\s+year\b", re.I)
@@ -50,6 +52,7 @@ _LABEL_ONLY = re.compile(r"^\W*scope\s*[123]\s*[.:]$", re.I)
 _BELOW_TABLE = 2  # lines under a table whose sentences still complete it
 _CONTEXT_SENTENCES = 4  # how far a paragraph's period carries to the sentences that follow
 _HEADING_WORDS = 6
+_SCOPE_NAMED = re.compile(r"\bscope\s*[123]\b", re.I)
 _PAIR_CUE_CHARS = 40  # how near after a paired figure the words naming its period sit
 
 
@@ -201,6 +204,8 @@ def prose_figures(
             figures = [f for f in (back_reference(text, prior),) if f is not None]
         scopes = {f.field for f in figures if f.field in ("scope1", "scope2", "scope3")}
         referred = next(iter(scopes)) if len(scopes) == 1 and len(figures) == 1 else None
+        if not figures and not _SCOPE_NAMED.search(text):
+            referred = prior  # "Of this, 11.9 t came from diesel ...": the scope is still it
         pairs = paired_figures(text, figures)
         parallel = _parallel(text, figures, pairs, cues)
         for figure in figures:
@@ -240,13 +245,15 @@ def _parallel(
             c
             for c in own
             if first.start < c[0] < pair.start
-            and pair.start - c[0] <= 20
+            and pair.start - c[0] <= _PAIR_CUE_CHARS
             and re.search(r"[;,(]\s*(?:at\s+|in\s+(?:the\s+|our\s+)?)?$", text[first.start : c[0]])
         ]
         before = [c for c in own if c[0] < pair.start and c not in lead]
         later = lead + [c for c in own if pair.start < c[0]]
         if before and later and nearest_period(before, first.start) != later[0][1]:
             order = (nearest_period(before, first.start), later[0][1])
+            if lead:  # "... in 2025; in the base year the equivalent figure was ..."
+                roles[first.start], roles[pair.start] = order
         elif later and not before and later[0][1] == "baseline":
             # "Scope 3 totalled 27.5 t, compared with 29.4 t at baseline": the baseline words
             # name the second figure; the first is the other period, the current one

@@ -79,6 +79,7 @@ _DIRECT = re.compile(
     r"(?:around\s+|about\s+|approximately\s+)?" + MASS,
     re.I,
 )
+_LEADING_LABEL = re.compile(r"^\W*scope\s*(?P<n>[123])\s*[.:]\s+(?=[A-Z])", re.I)
 _QUALIFIER = re.compile(r"\b(approx|est|appx|ca|c)\.(?=\s*\d)", re.I)
 _IN_TOTAL = re.compile(MASS + r"\s+in\s+total\b", re.I)
 _OTHER_BASIS = re.compile(
@@ -178,6 +179,13 @@ def sentence_figures(text: str) -> list[Figure]:
         # "Direct emissions from our vans came to 31.2 tCO2e": Scope 1 by its definition
         for m in _DIRECT.finditer(text):
             add("scope1", m, 2)
+    label = _LEADING_LABEL.match(text)
+    if label and not found and len(set(re.findall(_SCOPE, text, re.I))) == 1:
+        # "Scope 3. Our value chain accounted for 19.7 tCO2e": the label names the sentence's
+        # first figure
+        first = re.compile(MASS, re.I).search(text, label.end())
+        if first is not None:
+            add(f"scope{label['n']}", first, 2)
     fields = {f.field for f in found}
     both = bool(_BOTH.search(text))
     for pattern in _ZERO:
@@ -288,7 +296,11 @@ _PAIR_GAP = re.compile(
     r"(?:around\s+|about\s+)?"
     # "21.6 tCO2e; baseline 39.8 tCO2e", "21.6 t (baseline: 39.8 t)"
     r"|[^.;\d]{0,12}[;,(]\s*(?:at\s+|in\s+(?:the\s+|our\s+)?)?(?:baseline|base\s+year)"
-    r"(?:\s+year)?\s*(?:[:=\-–]|of|was|were)?\s*)$",
+    r"(?:\s+year)?\s*(?:[:=\-–]|of|was|were)?\s*"
+    # "19.7 tCO2e; in 2021 the comparable number was 22.8 tCO2e"
+    r"|(?:[^.;\d]|(?:19|20)\d\d(?:\s?[/-]\s?\d{2,4})?){0,20}[;,]\s*(?:in\s+(?:(?:FY\s?)?(?:19|20)\d\d(?:\s?[/-]\s?\d{2,4})?|(?:the\s+|our\s+)?"
+    r"base(?:line)?(?:\s+year)?)\s*,?\s*)?(?:the\s+)?(?:comparable|equivalent|same)\s+"
+    r"(?:figure|number|value)\s+(?:was|were|is|stood\s+at)\s+)$",
     re.I,
 )
 _MASS_AT = re.compile(MASS, re.I)

@@ -145,6 +145,9 @@ _SECOND_PERIOD_TAIL = re.compile(
 )
 _WRAPPED_CLAUSE = re.compile(r"\d(?:\s*(?:t\s?co2e?|tonnes?(?:\s+co2e?)?))?\s*,$", re.I)
 _SENTENCE_WORDS = 8
+_CLAUSE_WORDS = 6  # a longer line ending in a comma runs on: a sentence, not a row
+_FIGURE_IN_LINE = re.compile(r"\d")
+_SCOPE_NUMBER = re.compile(r"\bscope\s*[123]\b", re.I)
 _MAX_TAIL_WORDS = 6  # "Scope 2 ... sit at 0, as Octopus Energy, the provider I am using": prose
 
 
@@ -232,7 +235,14 @@ def classify(text: str, category_at_start: int | None = None) -> Row:
         text = text.replace("|", " ")  # "Total emissions 503.1 | 442.7": a rule read between
     text = _SCOPE_GLUED.sub(r"\1 ", text)
     text = _TOTAL_GLUED.sub(r"\1 ", text)
-    if "|" not in text and _WRAPPED_CLAUSE.search(text):
+    if "|" not in text and (
+        _WRAPPED_CLAUSE.search(text)
+        or (
+            text.endswith(",")
+            and len(text.split()) >= _CLAUSE_WORDS
+            and _FIGURE_IN_LINE.search(_SCOPE_NUMBER.sub("", text))
+        )
+    ):
         return Row("none", "")  # "Scope 1 (...): 128.9 tCO2e," then "compared with ...": prose
     cells = _split_cells(text)
     head = cells[0] if cells else text
