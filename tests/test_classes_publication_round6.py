@@ -106,3 +106,37 @@ def test_a_date_only_in_a_word_footer(footer: str, date: dt.date) -> None:
     data = docx_with_footer(["Carbon Reduction Plan", *BODY.strip().split("\n")], footer)
     facts = facts_from(data, "plan.docx")
     assert facts.publication_date == date
+
+
+@pytest.mark.parametrize(
+    ("top", "date"),
+    [
+        # synthetic-l l13: another field's words in the segment before do not date it
+        (
+            "Reporting period: financial year ending 31 March 2026 · Published 15 May 2026",
+            dt.date(2026, 5, 15),
+        ),
+        ("Baseline year: FY2019/20 | Issued: 3 April 2026", dt.date(2026, 4, 3)),
+    ],
+)
+def test_a_publication_label_after_another_field_on_the_line(top: str, date: dt.date) -> None:
+    facts = facts_of(f"Carbon Reduction Plan\n{top}\n{BODY}")
+    assert facts.publication_date == date
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "This page was published on 12 March 2026.",
+        "This web page was last updated on 12 March 2026.",
+    ],
+)
+def test_a_web_page_dating_itself_at_its_foot(closing: str) -> None:
+    # synthetic-j uj16
+    facts = facts_of(f"Carbon Reduction Plan\n{BODY}{MEASURES}{closing}\n")
+    assert facts.publication_date == dt.date(2026, 3, 12)
+
+
+def test_a_reporting_period_ending_on_a_date_is_no_publication_date() -> None:
+    facts = facts_of(f"Carbon Reduction Plan\nReporting period: year ending 31 March 2026\n{BODY}")
+    assert facts.publication_date is None

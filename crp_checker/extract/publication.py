@@ -71,7 +71,9 @@ _OTHER_DOCUMENT = re.compile(
     re.I,
 )
 _THIS_PLAN = re.compile(
-    r"\b(?:this|our)\s+(?:carbon\s+reduction\s+)?(?:plan|document|crp|statement|policy)\b", re.I
+    r"\b(?:this|our)\s+(?:carbon\s+reduction\s+)?(?:plan|document|crp|statement|policy|"
+    r"(?:web\s*)?page)\b",
+    re.I,
 )
 _SIGNATURE = re.compile(
     r"\b(?:signed|signature|signatory|sign[\s-]?off|on\s+behalf\s+of|approved\s+by|"
@@ -169,7 +171,10 @@ def _labelled(context: DocumentContext, organisation: str | None) -> list[_Found
             opens = not placed and m.start() > 0 and _opens_sentence(before, m["label"])
             if m.start() > 0 and not placed and not opens:
                 continue
-            if _OTHER_DOCUMENT.search(before) or _NOT_ISSUE.search(before):
+            # only the words of the label's own segment ("Reporting period: FY2025/26 ·
+            # Published 15 May 2026": the period is another field's)
+            own = _SEGMENT.split(before)[-1]
+            if _OTHER_DOCUMENT.search(own) or _NOT_ISSUE.search(own):
                 continue
             if m["label"].lower() == "dated" and _in_sign_off(context, line):
                 continue  # "Signed: R Example / Dated: 03.02.26": the sign-off's date
