@@ -36,6 +36,7 @@ SYNTHETIC_DIRS = {
     "synthetic-l": _FIXTURES / "synthetic-l",
     "synthetic-m": _FIXTURES / "synthetic-m",
     "synthetic-n": _FIXTURES / "synthetic-n",
+    "synthetic-o": _FIXTURES / "synthetic-o",
 }
 
 
