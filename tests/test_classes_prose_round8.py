@@ -355,3 +355,23 @@ def test_a_scope_label_ending_in_a_comma_without_a_figure_is_still_a_row_label()
     from crp_checker.extract.rows import classify
 
     assert classify("Scope 3: Estimated based on guidance,").kind == "scope"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # synthetic-o o05: each bracketed scope closes the figure before it
+        "In 2021 we emitted 186.4 tonnes of CO2e from burning gas in our ovens and diesel in our "
+        "vans (Scope 1) and 74.9 tonnes of CO2e from the electricity we bought, measured on the "
+        "location basis (Scope 2).",
+        "In 2021 we emitted 186.4 tCO2e from the gas and diesel we burnt (Scope 1), and 74.9 "
+        "tCO2e from the electricity we bought for the bakery and shops (Scope 2).",
+    ],
+)
+def test_a_bracketed_scope_after_its_figure_is_not_the_next_figures_label(sentence: str) -> None:
+    facts = facts_of(
+        "Carbon Reduction Plan\nWe use the 2021 calendar year as our baseline. This plan reports "
+        "the 2025 calendar year.\n\n" + sentence
+    )
+    assert (facts.baseline.scope1, facts.baseline.scope2) == (186.4, 74.9)
+    assert facts.baseline.total is None  # "we emitted 186.4" was Scope 1, not the total

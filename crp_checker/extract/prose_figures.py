@@ -40,7 +40,7 @@ _FIGURE_FIRST = re.compile(
     + r"(?!\s*(?:emissions?\s*)?[:=\-–]\s*\d)",
     re.I,
 )
-_FIGURE_THEN_BRACKET = re.compile(MASS + r"[^.;\d()]{1,50}\(\s*" + _SCOPE + r"\s*\)", re.I)
+_FIGURE_THEN_BRACKET = re.compile(MASS + r"[^.;\d()]{1,80}\(\s*" + _SCOPE + r"\s*\)", re.I)
 # "1.9 tonnes CO2e this year and 2.7 tonnes CO2e in the baseline year (Scope 2, ...)": the
 # bracket names the scope of both figures of the pair (the second is read as its pair).
 _PAIR_THEN_BRACKET = re.compile(
@@ -54,6 +54,9 @@ _PAIR_THEN_BRACKET = re.compile(
 )
 _LABEL_FIRST = re.compile(
     r"\b" + _NOT_SHARE + _SCOPE + r"(?!\s*(?:and|&|,|or|\+)\s*(?:scope\s*)?[123]\b(?![.,]\d))"
+    # "... diesel in our vans (Scope 1) and 74.9 t from ...": the bracket closed the figure
+    # before it; the next figure, after a conjunction, is another scope's
+    r"(?![^()]{0,40}\)\s*,?\s*(?:and|while|whereas|with|plus)\b)"
     r"(?P<gap>(?:(?!total(?!l?(?:ed|ing)\b))[^.;%\d]){0,100}?)" + MASS,
     re.I,
 )
