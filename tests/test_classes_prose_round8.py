@@ -370,8 +370,8 @@ def test_a_scope_label_ending_in_a_comma_without_a_figure_is_still_a_row_label()
 )
 def test_a_bracketed_scope_after_its_figure_is_not_the_next_figures_label(sentence: str) -> None:
     facts = facts_of(
-        "Carbon Reduction Plan\nWe use the 2021 calendar year as our baseline. This plan reports "
-        "the 2025 calendar year.\n\n" + sentence
+        "Carbon Reduction Plan\nBaseline year: 2021 (calendar year).\n"
+        "Reporting year: 2025 (calendar year).\n\n" + sentence
     )
     assert (facts.baseline.scope1, facts.baseline.scope2) == (186.4, 74.9)
     assert facts.baseline.total is None  # "we emitted 186.4" was Scope 1, not the total
