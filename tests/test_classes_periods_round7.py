@@ -177,3 +177,19 @@ def test_a_header_of_s1_s2_s3_names_the_scopes() -> None:
     document = ingest_bytes(text.encode(), name="plan.md")
     facts = extract(document)
     assert (facts.current.scope1, facts.current.scope2, facts.current.total) == (43.6, 3.0, 105.5)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "year"),
+    [
+        ("We use the 2021 calendar year as our baseline.", 2021),
+        ("We have chosen the financial year 2019/20 as our baseline.", 2020),
+        ("We adopted the 12 months to 31 March 2020 as the baseline.", 2020),
+    ],
+)
+def test_an_article_before_the_baseline_period(sentence: str, year: int) -> None:
+    facts = facts_of(
+        f"Carbon Reduction Plan\n{sentence} This plan reports the 2025 calendar year.\n"
+    )
+    assert facts.baseline.end_year == year
+    assert facts.current.end_year == 2025

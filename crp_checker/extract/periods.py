@@ -214,6 +214,7 @@ def _evidence(line: Line, following: Line | None, position: int) -> Evidence:
     return line.evidence()
 
 
+_ARTICLE = re.compile(r"(?:the\s+)?", re.I)
 _DEADLINE = re.compile(r"(?:by|before|until)\s", re.I)
 _FILLER = re.compile(r"[\s.…_:\-–(]*")
 _SENTENCE_BREAK = re.compile(r"(?<!\.)[.;]\s+|\)\.?\s+(?=[A-Z])")
@@ -232,6 +233,8 @@ def _spec_after(text: str, position: int, limit: int = 60) -> PeriodSpec | None:
     position = _FILLER.match(text, position).end()  # type: ignore[union-attr]
     if _SENTENCE_END.fullmatch(text, start, position):
         return None  # "We have not set a baseline year. 2025 is our first year": a new sentence
+    # "We use the 2021 calendar year as our baseline": an article before the period
+    position = _ARTICLE.match(text, position).end()  # type: ignore[union-attr]
     # "Baseline year: financial year 2019/2020": the kind of year, then the year.
     position = _KIND_OF_YEAR.match(text, position).end()  # type: ignore[union-attr]
     spec = find_period(text[position : position + limit])
