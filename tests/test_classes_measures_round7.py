@@ -153,3 +153,26 @@ def test_a_past_measure_with_its_cut_in_tonnes_is_completed(sentence: str) -> No
 def test_a_figure_in_tonnes_is_no_measure(sentence: str) -> None:
     facts = _projects(sentence + "\n")
     assert facts.completed_measures == []
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        # synthetic-o o14, o22: a dated change made to a named thing, outside our vocabulary
+        "Completed: compressed air system replaced with a variable-speed unit (2023).",
+        "- Battery chainsaws and hedge trimmers bought for all work under 12 inches (2024)",
+        "- In 2022 we switched the kiln from LPG to a mains electric model.",
+    ],
+)
+def test_a_dated_change_to_a_named_thing_is_a_specific_completed_measure(item: str) -> None:
+    facts = facts_of(
+        f"Carbon Reduction Plan\nCarbon reduction projects\nWhat we have done\n{item}\n"
+    )
+    assert any(m.specific for m in facts.completed_measures)
+
+
+def test_an_undated_intention_is_no_specific_completed_measure() -> None:
+    facts = facts_of(
+        "Carbon Reduction Plan\nCarbon reduction projects\nWe try to reduce waste where we can.\n"
+    )
+    assert not any(m.specific for m in facts.completed_measures)

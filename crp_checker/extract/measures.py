@@ -225,6 +225,15 @@ def _dated_this_year_or_later(found: Found, years: list[int], reference: int | N
     return min(years) >= reference
 
 
+# A dated change made to a named thing ("compressed air system replaced with a variable-speed
+# unit (2023)", "battery chainsaws ... (bought 2024)"): a measure taken, however new its kind.
+_ACTED = re.compile(
+    r"\b(?:replaced|installed|fitted|bought|purchased|switched|converted|upgraded|retrofitted|"
+    r"commissioned|introduced|moved\s+(?:to|onto)|changed\s+to)\b",
+    re.I,
+)
+
+
 def _status(mode: Mode, tense: str | None, specific: bool, in_projects: bool) -> str | None:
     """'completed' (in effect), 'future', or None when the sentence is not a measure."""
     if mode == "done":
@@ -313,7 +322,7 @@ def extract_measures(context: DocumentContext, facts: Facts) -> None:
                 unsure.append(sentence)  # "LED lighting throughout the office": done or not?
             continue
         # An effect and a date make a measure specific; they do not make prose a measure.
-        specific = concrete or _told_with_effect(text, years)
+        specific = concrete or _told_with_effect(text, years) or bool(years and _ACTED.search(text))
         measure = Measure(
             text=text, status=status, specific=specific, year=years[0] if years else None
         )
