@@ -89,3 +89,20 @@ def test_a_signer_sharing_words_with_the_organisation_is_still_read(
         f"Carbon Reduction Plan\n{org}\n" + COMMITMENT.format(org=org) + DECLARATION + block
     )
     assert facts.signatory.name == name
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "Alan Example | Chair of the Board of Trustees | A. Example | 22 January 2026 |",
+        "Dr Ama Example | Chief Executive Officer | A. Example | 22 January 2026 |",
+    ],
+)
+def test_a_barred_sign_off_row_dates_the_sign_off(row: str) -> None:
+    facts = facts_of(
+        "Carbon Reduction Plan\nAcme Trust\n"
+        + COMMITMENT.format(org="Acme Trust")
+        + DECLARATION
+        + f"Name | Role | Signed | Date |\n{row}"
+    )
+    assert facts.sign_off_date is not None and facts.sign_off_date.isoformat() == "2026-01-22"
