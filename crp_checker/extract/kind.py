@@ -94,6 +94,19 @@ def _titled(context: DocumentContext) -> list[Line]:
     return lines
 
 
+def _file_titled(context: DocumentContext) -> bool:
+    """The file's own title (PDF or Word properties) names a plan, and the title the reader
+    sees does not name something else: a policy or annual report saved from a plan's
+    template keeps the template's title in its properties."""
+    if not re.search(r"carbon reduction plan", context.document.source.title or "", re.I):
+        return False
+    return not any(
+        m.id in ("policy", "report", "secr")
+        for line in _title_lines(context)[:3]
+        for m in context.matches_in(line, "LOOKALIKE")
+    )
+
+
 def _figures(period: Period) -> int:
     return sum(getattr(period, name) is not None for name in _SCOPES)
 
@@ -248,8 +261,7 @@ def judge_crp(context: DocumentContext, facts: Facts) -> None:
     for index, key in context.headings.items():
         facts.evidence.setdefault(f"sections.{key}", [context.lines[index].evidence()])
     titled_lines = _titled(context)
-    title = context.document.source.title or ""
-    titled = bool(titled_lines) or bool(re.search(r"carbon reduction plan", title, re.I))
+    titled = bool(titled_lines) or _file_titled(context)
     sections = len(facts.sections_found)
     content = _content(context, facts, titled)
     kind = _lookalike(context, facts, sections, titled)

@@ -396,6 +396,18 @@ def _organisation_named(facts: Facts, line: Line, name: str) -> bool:
     return written == own[: count + 1]
 
 
+def _part_of_organisation(facts: Facts, name: str) -> bool:
+    """The 'name' is the organisation's own name or a run of its words ('Tamar Reach owns
+    ...' of Tamar Reach Housing Association, under a document-control table's 'Approved by'),
+    with no role beside it to say a person signs."""
+    if facts.organisation is None:
+        return False
+    own = [word.lower().strip(".,") for word in facts.organisation.split()]
+    words = [word.lower().strip(".,") for word in name.split()]
+    count = len(words)
+    return any(own[at : at + count] == words for at in range(len(own) - count + 1))
+
+
 def _addressee(context: DocumentContext, line: Line) -> bool:
     """The name heads a letter's address block ('Mr D. Example / Managing Director / Acme Ltd /
     ... / Dear Mr Example'): the person written to, not a signatory."""
@@ -570,6 +582,8 @@ def extract_signatory(context: DocumentContext, facts: Facts) -> None:
         if _for_another(facts, lines[position], role_line):
             continue
         if _organisation_named(facts, lines[position], name):
+            continue
+        if role is None and _part_of_organisation(facts, name):
             continue
         name = full_name(name, [li.text for li in lines[max(0, position - 3) : position + 4]])
         _record(context, facts, lines[position], name, role, role_line)

@@ -45,11 +45,16 @@ def _content(lines: list[Line]) -> list[Line]:
     return [line for line in lines if not _SKIPPABLE.match(line.text)]
 
 
+def _words(text: str) -> int:
+    """Words of a line; a table row's bars are not words ('Jo Example | Chair | 2 May 2026 |')."""
+    return sum(1 for word in text.split() if word != "|")
+
+
 def _block(lines: list[Line]) -> list[Line]:
     """The lines of the signature block, from the signature outwards: a paragraph of prose
     ends it ('Version 2.1, January 2026' above a foreword is no date of the signature below)."""
     for count, line in enumerate(lines):
-        if len(line.text.split()) > _PROSE_WORDS and not _DATE_LABEL.match(line.text):
+        if _words(line.text) > _PROSE_WORDS and not _DATE_LABEL.match(line.text):
             return lines[:count]
     return lines
 
@@ -69,7 +74,7 @@ def _line_dates(line: Line, *, near: bool) -> tuple[bool, list[FoundDate]]:
     if label and not dates:
         filled = text[label.end() :].strip(" :-–—")
         return bool(filled), []  # "Date: [Insert date]" is the date, left unfilled
-    short = len(text.split()) <= _PROSE_WORDS
+    short = _words(text) <= _PROSE_WORDS
     if dates and (label or (short and (near or _SIGNING_LINE.match(text)))):
         return False, dates
     return False, []
