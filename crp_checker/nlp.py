@@ -193,7 +193,7 @@ class _GuardedMatcher:
         return getattr(self._matcher, name)
 
 
-_ABBREVIATIONS = ("approx.", "est.", "appx.", "circa.", "ca.")
+_ABBREVIATIONS = ("approx.", "est.", "appx.", "circa.", "ca.", "cat.", "cats.")
 
 
 @lru_cache(maxsize=1)

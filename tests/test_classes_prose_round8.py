@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import pytest
 from documents import facts_of
+from rule_cases import run
+
+from crp_checker.schemas import Outcome
 
 _HEAD = (
     "Carbon Reduction Plan\nBaseline year: 2019/20 (April to March). "
@@ -375,3 +378,20 @@ def test_a_bracketed_scope_after_its_figure_is_not_the_next_figures_label(senten
     )
     assert (facts.baseline.scope1, facts.baseline.scope2) == (186.4, 74.9)
     assert facts.baseline.total is None  # "we emitted 186.4" was Scope 1, not the total
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        # synthetic-o o15, o16
+        "Cat. 9 is zero: we do not ship physical products to customers.",
+        "Cat. 9 – nil, as we sell services and deliver nothing.",
+    ],
+)
+def test_cat_with_a_full_stop_does_not_end_the_sentence_that_explains_it(note: str) -> None:
+    facts = facts_of(
+        "Carbon Reduction Plan\nReporting year: 2025\nScope 3 categories (tCO2e) | 2025 |\n"
+        "Cat. 4 Upstream transport | 12.0 |\nCat. 9 Downstream transportation and distribution | "
+        f"0.0 |\n{note}\n"
+    )
+    assert run("zeros-explained", facts).outcome is Outcome.PASS
