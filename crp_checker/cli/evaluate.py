@@ -50,7 +50,7 @@ def evaluate(
             "--set",
             help=(
                 "Only this set: real, excerpts, varied, synthetic or synthetic-d to "
-                "synthetic-n (repeatable)."
+                "synthetic-o (repeatable)."
             ),
         ),
     ] = None,
