@@ -228,10 +228,15 @@ def prose_figures(
 def _parallel(
     text: str, figures: list[Figure], pairs: list[Figure], cues: list[tuple[int, str]]
 ) -> dict[int, str]:
-    """Pairs that name no period of their own, following a pair that did: "Scope 1 81.2 t in
-    2025 against 96.4 t in 2019, and Scope 2 12.9 t against 18.7 t" gives its periods in the
-    same order to each pair after the first. Returns the period of each such figure (by start);
-    the nearest year ('in 2019') belongs to the figure before, not to them."""
+    """The periods of paired figures ("X ... against Y ...") that the nearest-word rule would
+    misfile. Returns the period of each such figure (by start):
+
+    - a pair naming no period after a pair that did ("Scope 1 81.2 t in 2025 against 96.4 t
+      in 2019, and Scope 2 12.9 t against 18.7 t"): the same order; the nearest year ('in
+      2019') belongs to the figure before, not to them;
+    - words just before the second figure ("21.6 tCO2e; baseline 39.8 tCO2e", "... in 2025; in
+      the base year the equivalent figure was ..."): they name the second figure's period;
+    - "X, compared with Y at baseline", with no words for X: X is the current figure."""
     order: tuple[str, str] | None = None
     roles: dict[int, str] = {}
     after = 0  # where the words of the previous pair end
