@@ -176,3 +176,28 @@ def test_an_undated_intention_is_no_specific_completed_measure() -> None:
         "Carbon Reduction Plan\nCarbon reduction projects\nWe try to reduce waste where we can.\n"
     )
     assert not any(m.specific for m in facts.completed_measures)
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        # synthetic-o o03: a status table whose effect column gives the yearly saving
+        "Two electric pick-ups replaced diesel Land Rovers Completed March 2024 About 6 tCO2e "
+        "a year",
+        "LED lighting in the workshop | Done 2023 | 2.1 tonnes per year |",
+    ],
+)
+def test_a_completed_row_with_its_yearly_saving_is_a_measure_not_a_figure(row: str) -> None:
+    facts = facts_of(
+        f"Carbon Reduction Plan\nCarbon Reduction Projects\nMeasure Status Effect\n{row}\n"
+    )
+    assert any(m.specific for m in facts.completed_measures)
+
+
+def test_a_running_footer_is_no_measure() -> None:
+    facts = facts_of(
+        "Carbon Reduction Plan\nCarbon Reduction Projects\nMeasure Status Effect\n"
+        "LED lighting in the workshop | Done 2023 | 2.1 tonnes per year |\n"
+        "Published 4 February 2026 | Wyre Valley Trust, registered charity no. 1172093\n"
+    )
+    assert not any("Published" in m.text for m in facts.completed_measures)

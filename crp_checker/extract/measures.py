@@ -39,7 +39,15 @@ _SAVINGS = re.compile(
     r"(?:emissions|carbon|footprint)|"
     # "together these cut Scope 1 and 2 by an estimated 4.2 tCO2e": a cut by an amount
     r"\b(?:cut|cuts|cutting|lowered)\b[^.;:]{0,40}?\bby\s+(?:an?\s+)?"
-    r"(?:estimated\s+|about\s+|around\s+|approximately\s+|some\s+)?\d)",
+    r"(?:estimated\s+|about\s+|around\s+|approximately\s+|some\s+)?\d|"
+    # "About 6 tCO2e a year", "c. 2 t per year": an effect each year, a measure's saving
+    r"\d\s*(?:t\s*co2e?|tco2e|tonnes(?:\s+co2e?)?)\s+(?:a|per|each)\s+(?:year|annum)\b)",
+    re.I,
+)
+# A running header or footer of the plan, not a measure.
+_DOCUMENT_LINE = re.compile(
+    r"^\W*(?:published|issued|date\s+of\s+(?:issue|publication)|page\s+\d+)\b|"
+    r"\bregistered\s+(?:charity|company)\s+(?:no|number)\b",
     re.I,
 )
 _TONNES = re.compile(
@@ -302,6 +310,8 @@ def extract_measures(context: DocumentContext, facts: Facts) -> None:
             )
         ):
             continue  # a figure ("Employee commuting 0.3 remote-first model", "fell to 30.2 t")
+        if _DOCUMENT_LINE.search(text):
+            continue  # "Published 4 February 2026 | Acme Trust, registered charity no.": a header
         years = [y for y in find_years(text) if 2010 <= y <= 2060]
         concrete = "MEASURE" in found
         tense = _tense(context, sentence, found, reference, _plan_date(facts))
