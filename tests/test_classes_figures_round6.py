@@ -169,3 +169,34 @@ def test_a_category_number_opening_a_source_cell_is_no_figure(
 )
 def test_figures_before_notes_or_units_are_still_figures(line: str, values: list[float]) -> None:
     assert classify(line).values == values
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        # synthetic-l l14: the scope's first source row is named by its category
+        "Scope 3 | Cat 4 – kit, detergents and PPE delivered to us | 6.2 | 5.5 |",
+        "Scope 3 | Category 4: upstream deliveries | 6.2 | 5.5 |",
+    ],
+)
+def test_a_scope_3_row_named_by_its_first_category_is_that_category(first: str) -> None:
+    facts = facts_of(
+        "Carbon Reduction Plan\nBaseline year: 2019. Reporting year: 2025.\n"
+        "Scope | Source | 2019 | 2025 |\nScope 1 | Van and plant fuel | 27.3 | 24.1 |\n"
+        "Scope 2 | Electricity at the unit | 9.6 | 3.1 |\n"
+        f"{first}\n | Cat 5 – waste | 3.4 | 2.8 |\n | Cat 6 – business travel | 9.9 | 10.4 |\n"
+        " | Cat 7 – commuting | 28.5 | 25.9 |\nTotal |  | 84.9 | 71.8 |\n"
+    )
+    assert (facts.baseline.scope3, facts.current.scope3) == (48.0, 44.6)
+    found = {c.number: (c.baseline, c.current) for c in facts.scope3_detail}
+    assert found[4] == (6.2, 5.5)
+
+
+def test_a_scope_3_row_with_its_own_figure_beside_a_category_word_stays_the_scope() -> None:
+    facts = facts_of(
+        "Carbon Reduction Plan\nBaseline year: 2019. Reporting year: 2025.\n"
+        "Scope | Source | 2019 | 2025 |\nScope 1 | Fuel | 27.3 | 24.1 |\n"
+        "Scope 2 | Electricity | 9.6 | 3.1 |\n"
+        "Scope 3 | Value chain (all categories) | 48.0 | 44.6 |\n"
+    )
+    assert (facts.baseline.scope3, facts.current.scope3) == (48.0, 44.6)

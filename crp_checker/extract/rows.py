@@ -248,7 +248,7 @@ def classify(text: str, category_at_start: int | None = None) -> Row:
     head = cells[0] if cells else text
     row = _label(head, category_at_start)
     if cells:
-        return _cell_row(row, head, cells, category_at_start)
+        return _category_source(_cell_row(row, head, cells, category_at_start))
     bracketed = row.kind == "scope" and not _SCOPE.match(head) and _SCOPE_IN_BRACKETS.match(head)
     if bracketed and not find_values(text).values:
         return Row("none", "")  # "... Value Chain (Scope 3)": a wrapped sentence, no row
@@ -303,6 +303,19 @@ def classify(text: str, category_at_start: int | None = None) -> Row:
     if row.kind == "scope" and not row.values and not row.texts and _is_sentence(text):
         return Row("none", "")  # "Scope 1 is zero in both years because ...": prose, no label
     return _as_category(row, category_at_start)
+
+
+def _category_source(row: Row) -> Row:
+    """ "Scope 3 | Cat 4 – deliveries to us | 6.2 |": the scope's first source row, named by
+    its category, is that category's figure, not the whole of Scope 3 (the category rows under
+    it add up to the scope)."""
+    if row.kind != "scope" or row.scope != 3 or not row.source or row.subtotal:
+        return row
+    m = _CATEGORY.match(row.source.strip())
+    if m is None or not 1 <= int(m["n"]) <= 15:
+        return row
+    row.kind, row.category = "category", int(m["n"])
+    return row
 
 
 def _is_sentence(text: str) -> bool:
