@@ -94,3 +94,18 @@ def test_s1_is_no_scope_where_the_plan_does_not_use_the_short_names() -> None:
     # a site code, with no definition and no S2 or S3 rows
     facts = _facts(_HEAD + "Our depots are S1 (Leeds) and S4 (York).\nS1 | 164.3 | 139.7 |\n")
     assert facts.current.scope1 is None
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        # synthetic-l l16: one scope abbreviated among rows naming the others in full
+        "Scope 1 – direct | 61.5 | 52.3 |\nS2 (electricity) | 27.9 | 14.8 |\n"
+        "Scope 3 | 74.3 | 69.1 |\n",
+        "S1 (fuel) | 61.5 | 52.3 |\nScope 2 | 27.9 | 14.8 |\nScope 3 | 74.3 | 69.1 |\n",
+    ],
+)
+def test_one_abbreviated_scope_among_named_ones_is_read(rows: str) -> None:
+    facts = _facts(_HEAD + "Emissions (tCO2e) | 2021 (baseline) | 2025 |\n" + rows)
+    assert (facts.baseline.scope1, facts.baseline.scope2) == (61.5, 27.9)
+    assert (facts.current.scope2, facts.current.scope3) == (14.8, 69.1)

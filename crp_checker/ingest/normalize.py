@@ -48,6 +48,7 @@ def normalize_text(text: str) -> str:
 _SHORT_SCOPE_DEFINED = re.compile(
     r"\bS([123])\s*(?:=|:|-|\u2013|is)\s*scope\s*\1\b|\bscope\s*([123])\s*\(\s*S\2\s*\)", re.I
 )
+_SCOPE_ROW = re.compile(r"^\W*scope\s*([123])\b", re.I | re.M)
 _SHORT_SCOPE_ROW = re.compile(r"^\W*S([123])\b(?![.\-/]\d)", re.M)
 _SHORT_SCOPE_HEADER = re.compile(
     r"(?<![\w.])S1\s*\|\s*S2\s*\|\s*S3(?![\w.])|(?<![\w.])S1\s+S2\s+S3(?![\w.])"
@@ -63,7 +64,10 @@ def short_scope_names(texts: Sequence[str]) -> bool:
         return True
     if _SHORT_SCOPE_HEADER.search(joined):
         return True  # "Year | S1 | S2 | S3 | All": a header of the three scopes
-    return {m[1] for m in _SHORT_SCOPE_ROW.finditer(joined)} == {"1", "2", "3"}
+    short = {m[1] for m in _SHORT_SCOPE_ROW.finditer(joined)}
+    named = {m[1] for m in _SCOPE_ROW.finditer(joined)}
+    # "Scope 1 ... / S2 (electricity) ... / Scope 3 ...": rows that between them name the three
+    return bool(short) and short | named == {"1", "2", "3"}
 
 
 def expand_short_scopes(text: str) -> str:
