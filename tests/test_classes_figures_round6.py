@@ -200,3 +200,19 @@ def test_a_scope_3_row_with_its_own_figure_beside_a_category_word_stays_the_scop
         "Scope 3 | Value chain (all categories) | 48.0 | 44.6 |\n"
     )
     assert (facts.baseline.scope3, facts.current.scope3) == (48.0, 44.6)
+
+
+@pytest.mark.parametrize(
+    ("line", "scope"),
+    [
+        # synthetic-l l04: words set apart by a dash or a comma before the bracketed scope
+        ("Indirect – purchased electricity (Scope 2) 58.4 40.3", 2),
+        ("Electricity, offices and depot (Scope 2) 58.4 40.3", 2),
+        ("Fuel - vans and boilers (Scope 1) 58.4 40.3", 1),
+    ],
+)
+def test_a_label_with_a_dash_before_its_bracketed_scope_is_that_scopes_row(
+    line: str, scope: int
+) -> None:
+    row = classify(line)
+    assert (row.kind, row.scope, row.values) == ("scope", scope, [58.4, 40.3])

@@ -99,7 +99,9 @@ _INCLUDES = re.compile(
 # "Direct emissions (Scope 1)", "Purchased electricity (Scope 2, location-based)": a short
 # name of the scope with its number in brackets, then the figures (or the next cell).
 _SCOPE_IN_BRACKETS = re.compile(
-    r"^(?!(?:sub-?\s?)?total\b)(?:[A-Za-z][A-Za-z'’&-]*\s+){0,4}?[A-Za-z][A-Za-z'’&-]*\s*"
+    # "Indirect – purchased electricity (Scope 2)": words, perhaps set apart by a dash or comma
+    r"^(?!(?:sub-?\s?)?total\b)(?:[A-Za-z][A-Za-z'’&-]*(?:\s+|\s*[–—,]\s*|\s+-\s+)){0,5}?"
+    r"[A-Za-z][A-Za-z'’&-]*\s*"
     r"\(\s*scope\s*(?P<n>[123])\b(?!\s*(?:and|&|\+|,|/|or|-|–|to)\s*(?:scope\s*)?[123]\b)"
     r"(?:\s*[,;:–-]\s*[^()]{0,30})?\)(?=\s*(?:$|\||[-−]?\d|t\s?co))",
     re.I,
