@@ -254,3 +254,17 @@ def test_the_plans_own_title_words_are_not_part_of_the_name(sentence: str, name:
 def test_a_field_label_before_a_date_names_no_organisation(text: str, name: str) -> None:
     """A wrapped sentence whose line opens 'trading:' or a field holding a date is no name."""
     assert facts_of(text).organisation == name
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        # synthetic-l l04: the title names the period the plan covers, not who wrote it
+        "Carbon Reduction Plan for academic year 2024/25",
+        "Carbon Reduction Plan for the financial year 2025/26",
+        "Carbon Reduction Plan for FY2025",
+    ],
+)
+def test_a_period_after_plan_for_is_no_organisation(title: str) -> None:
+    facts = facts_of(f"{title}\nWe are committed to net zero by 2040.\n")
+    assert facts.organisation is None  # "not disclosed", never the period

@@ -94,6 +94,11 @@ _TITLE_STEMS_TEXT = """net zero carbon emissions emission reduction interim upda
     final revised new first our the ppn uk climate environmental sustainability plan"""
 _TITLE_STEMS = frozenset(_TITLE_STEMS_TEXT.split())
 _BEHALF = re.compile(rf"\b(?i:on behalf of)\s+(?P<org>{_NAME_WORDS})")
+_PERIOD_START = re.compile(
+    r"^\s*(?:the\s+)?(?:(?:academic|financial|calendar|reporting|fiscal|trading)\s+year|"
+    r"year\s+(?:ending|ended|to)|FY\s?\d|(?:19|20)\d\d|(?:12|twelve)\s+months)",
+    re.I,
+)
 _TITLE_ORG = [
     re.compile(r"^(?P<org>.+?)\s*[-–—|:]\s*carbon reductions? plan\b", re.I),
     re.compile(r"^carbon reductions? plan\s*(?:for|of|[-–—|:])\s*(?P<org>[^-–—|:]+)", re.I),
@@ -266,6 +271,8 @@ def extract_organisation(context: DocumentContext, facts: Facts) -> None:
     for line in _top_lines(context, 6):
         for pattern in _TITLE_ORG:
             title = pattern.match(line.text)
+            if title and _PERIOD_START.match(title["org"]):
+                continue  # "Carbon Reduction Plan for academic year 2024/25": a period, no one
             if title and 2 <= len(_clean(title["org"])) <= 80:
                 facts.organisation = _clean(title["org"])
                 facts.evidence["organisation"] = [line.evidence()]
