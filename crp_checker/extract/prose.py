@@ -53,7 +53,7 @@ _BELOW_TABLE = 2  # lines under a table whose sentences still complete it
 _CONTEXT_SENTENCES = 4  # how far a paragraph's period carries to the sentences that follow
 _HEADING_WORDS = 6
 _SCOPE_NAMED = re.compile(r"\bscope\s*[123]\b", re.I)
-_PAIR_CUE_CHARS = 40  # how near after a paired figure the words naming its period sit
+PAIR_CUE_CHARS = 40  # how near after a paired figure the words naming its period sit
 
 
 def period_cues(sentence: Sentence, facts: Facts) -> list[tuple[int, str]]:
@@ -244,13 +244,13 @@ def _parallel(
         first = next((f for f in figures if f.field == pair.field), None)
         if first is None:
             continue
-        own = [c for c in cues if after <= c[0] <= pair.start + _PAIR_CUE_CHARS]
+        own = [c for c in cues if after <= c[0] <= pair.start + PAIR_CUE_CHARS]
         # "21.6 tCO2e; baseline 39.8 tCO2e": words just before the pair name its period
         lead = [
             c
             for c in own
             if first.start < c[0] < pair.start
-            and pair.start - c[0] <= _PAIR_CUE_CHARS
+            and pair.start - c[0] <= PAIR_CUE_CHARS
             and re.search(r"[;,(]\s*(?:at\s+|in\s+(?:the\s+|our\s+)?)?$", text[first.start : c[0]])
         ]
         before = [c for c in own if c[0] < pair.start and c not in lead]
@@ -265,7 +265,7 @@ def _parallel(
             roles[first.start], roles[pair.start] = "current", "baseline"
         elif not own and order is not None:
             roles[first.start], roles[pair.start] = order
-        after = pair.start + _PAIR_CUE_CHARS
+        after = pair.start + PAIR_CUE_CHARS
     return roles
 
 
@@ -291,7 +291,7 @@ def _pairs(
         if first is None or first.start not in by_start:
             continue
         # The pair's period is named just after it ("63.8 tonnes in our 2019/20 baseline").
-        own = [c for c in cues if pair.start < c[0] <= pair.start + _PAIR_CUE_CHARS]
+        own = [c for c in cues if pair.start < c[0] <= pair.start + PAIR_CUE_CHARS]
         earlier = [c for c in cues if c[0] < pair.start]
         if not own or not earlier:
             continue

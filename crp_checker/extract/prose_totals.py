@@ -13,8 +13,14 @@ import re
 from itertools import pairwise
 
 from crp_checker.extract.context import DocumentContext, Sentence
-from crp_checker.extract.prose import nearest_period, period_cues
-from crp_checker.extract.prose_figures import MASS, paired_figures, sentence_figures, tonnes
+from crp_checker.extract.prose import PAIR_CUE_CHARS, nearest_period, period_cues
+from crp_checker.extract.prose_figures import (
+    MASS,
+    Figure,
+    paired_figures,
+    sentence_figures,
+    tonnes,
+)
 from crp_checker.schemas import Facts, Period
 
 _CURRENT = r"this\s+year|current\s+(?:reporting\s+)?(?:year|period)|latest\s+year|reporting\s+year"
@@ -45,7 +51,6 @@ _IN_YEAR = re.compile(
     re.I,
 )
 _TOLERANCE = 0.01
-_PAIR_CUE_CHARS = 40  # how near after the second total the words naming its period sit
 
 
 def _fits(period: Period, value: float) -> bool:
@@ -93,13 +98,14 @@ def prose_totals(context: DocumentContext, facts: Facts) -> None:
         if m is not None:
             _set(facts, "current", m["cnum"], m["cunit"], sentence)
             _set(facts, "baseline", m["num"], m["unit"], sentence)
-        _named_total(facts, sentence)
-        _paired_total(facts, sentence)
+        totals = _totals(sentence)
+        _named_total(facts, sentence, totals)
+        _paired_total(facts, sentence, totals)
     for joined in _label_value_lines(context):
         m = _SUMMARY.match(joined.text.strip())
         if m is not None:
             _set(facts, "current" if m["c"] else "baseline", m["num"], m["unit"], joined)
-        _named_total(facts, joined)
+        _named_total(facts, joined, _totals(joined))
 
 
 # A value broken from its label ("Total emissions 2024-25:" / "261.5 tCO2e", or
@@ -121,10 +127,14 @@ def _label_value_lines(context: DocumentContext) -> list[Sentence]:
     return joined
 
 
-def _named_total(facts: Facts, sentence: Sentence) -> None:
+def _totals(sentence: Sentence) -> list[Figure]:
+    """The totals a sentence states, read once for every reader of totals below."""
+    return [f for f in sentence_figures(sentence.text) if f.field == "total"]
+
+
+def _named_total(facts: Facts, sentence: Sentence, totals: list[Figure]) -> None:
     """A total stated in a sentence or field that names one period only ("Total emissions for
     FY2024/25: 412.6 tCO2e"), for a period whose table gave the scopes but no total."""
-    totals = [f for f in sentence_figures(sentence.text) if f.field == "total"]
     roles = {role for _, role in period_cues(sentence, facts)}
     if len(totals) != 1 or len(roles) != 1 or totals[0].kg:
         return
@@ -135,11 +145,10 @@ def _named_total(facts: Facts, sentence: Sentence) -> None:
     _fill(facts, role, totals[0].value, sentence)
 
 
-def _paired_total(facts: Facts, sentence: Sentence) -> None:
+def _paired_total(facts: Facts, sentence: Sentence, totals: list[Figure]) -> None:
     """Two periods' totals in one sentence, each beside the words naming its period ("In total
     we emitted 156.2 tCO2e in 2025, compared with 184.3 tCO2e in the baseline year"); each is
     taken only where that period's three scopes are known and add up to it."""
-    totals = [f for f in sentence_figures(sentence.text) if f.field == "total"]
     if len(totals) != 1 or totals[0].kg:
         return
     pairs = paired_figures(sentence.text, totals)
@@ -148,7 +157,7 @@ def _paired_total(facts: Facts, sentence: Sentence) -> None:
     pair = pairs[0]
     cues = period_cues(sentence, facts)
     before = [c for c in cues if c[0] < pair.start]
-    after = [c for c in cues if pair.start < c[0] <= pair.start + _PAIR_CUE_CHARS]
+    after = [c for c in cues if pair.start < c[0] <= pair.start + PAIR_CUE_CHARS]
     if not after or (not before and after[0][1] != "baseline"):
         return
     # "... came to 60.6 t, against 70.6 t in the baseline year": with no words of its own, the

@@ -146,10 +146,7 @@ _SECOND_PERIOD_TAIL = re.compile(
     re.I,
 )
 _WRAPPED_CLAUSE = re.compile(r"\d(?:\s*(?:t\s?co2e?|tonnes?(?:\s+co2e?)?))?\s*,$", re.I)
-_SENTENCE_WORDS = 8
 _CLAUSE_WORDS = 6  # a longer line ending in a comma runs on: a sentence, not a row
-_FIGURE_IN_LINE = re.compile(r"\d")
-_SCOPE_NUMBER = re.compile(r"\bscope\s*[123]\b", re.I)
 _MAX_TAIL_WORDS = 6  # "Scope 2 ... sit at 0, as Octopus Energy, the provider I am using": prose
 
 
@@ -242,7 +239,7 @@ def classify(text: str, category_at_start: int | None = None) -> Row:
         or (
             text.endswith(",")
             and len(text.split()) >= _CLAUSE_WORDS
-            and _FIGURE_IN_LINE.search(_SCOPE_NUMBER.sub("", text))
+            and any(c.isdigit() for c in _SCOPE_NAMED.sub("", text))
         )
     ):
         return Row("none", "")  # "Scope 1 (...): 128.9 tCO2e," then "compared with ...": prose
@@ -302,8 +299,6 @@ def classify(text: str, category_at_start: int | None = None) -> Row:
         row.texts = [rest.strip(" :-–|")]
     elif row.kind == "scope" and not row.subtotal and len(rest.split()) <= _MAX_LABEL_WORDS:
         _describe_scope(row, rest)
-    if row.kind == "scope" and not row.values and not row.texts and _is_sentence(text):
-        return Row("none", "")  # "Scope 1 is zero in both years because ...": prose, no label
     return _as_category(row, category_at_start)
 
 
@@ -318,11 +313,6 @@ def _category_source(row: Row) -> Row:
         return row
     row.kind, row.category = "category", int(m["n"])
     return row
-
-
-def _is_sentence(text: str) -> bool:
-    """A line of running text: many words and a full stop."""
-    return len(text.split()) > _SENTENCE_WORDS and text.rstrip().endswith(".")
 
 
 def paired_cells(text: str) -> list[Row] | None:

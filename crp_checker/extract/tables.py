@@ -29,6 +29,7 @@ _BEFORE_SUBSCRIPT = re.compile(r"co\s?e?\b[^\d]{0,30}$", re.I)
 _MAX_PROSE_LINES = 14
 _DIRECTION = re.compile(r"(?<=\()\s*(?:up|down)stream\b", re.I)  # "(downstream ...)"
 _MAX_LABEL_WORDS = 14
+_SENTENCE_WORDS = 8  # a shorter line with a full stop may still be a label ("Scope 1: nil.")
 
 
 def category_at_start(context: DocumentContext, line: Line) -> int | None:
@@ -156,8 +157,10 @@ def _listed_rows(listed: Listed) -> list[TableRow]:
 
 
 def _is_prose(text: str) -> bool:
-    """A sentence that happens to start like a row label ("Scope 3 emissions will ...")."""
-    return len(text.split()) > _MAX_LABEL_WORDS
+    """A sentence that happens to start like a row label ("Scope 3 emissions will ...",
+    "Scope 1 is zero in both years because we own no vehicles.")."""
+    words = len(text.split())
+    return words > _MAX_LABEL_WORDS or (words > _SENTENCE_WORDS and text.rstrip().endswith("."))
 
 
 # "Scope 1 5.0 tCO2e, Scope 2 2.0 tCO2e": a scope named with its figure, then another scope.

@@ -14,6 +14,7 @@ import re
 from crp_checker.extract.assign import Assignment
 from crp_checker.extract.context import DocumentContext
 from crp_checker.extract.lines import Line
+from crp_checker.extract.units import UNIT, normalise_unit, says_co2e
 from crp_checker.schemas import Candidate, Evidence, Facts, Period, Reading
 
 _WORDS = {
@@ -160,14 +161,6 @@ def _scope_hints(context: DocumentContext, scope: int, used: list[Evidence]) -> 
     return found
 
 
-# A mass of CO2e written as a unit: "tCO2e", "tonnes CO2e", "kg CO2e".
-_CO2E_UNIT = re.compile(
-    r"\b(?:t|tonnes?|tons?|kg)\s*(?:of\s+)?(?:co2e|co2\s*e|co2-?eq\w*|carbon\s+dioxide\s+equivalent)\b"
-    r"|\btco2e\b",
-    re.I,
-)
-
-
 def mark_unit_written_elsewhere(context: DocumentContext, facts: Facts) -> None:
     """Figures read with no unit beside them, in a plan that writes tonnes CO2e elsewhere: the
     unit is probably the one written, in a place the checker does not tie to the table. The
@@ -180,7 +173,7 @@ def mark_unit_written_elsewhere(context: DocumentContext, facts: Facts) -> None:
         if period.unit is not None or key in facts.readings or all(f is None for f in figures):
             continue
         for line in context.lines:
-            if line.furniture or not _CO2E_UNIT.search(line.text):
+            if line.furniture or not _writes_co2e_mass(line.text):
                 continue
             facts.readings[key] = Reading(
                 how="inferred",
@@ -188,3 +181,12 @@ def mark_unit_written_elsewhere(context: DocumentContext, facts: Facts) -> None:
                 candidates=[quoted_line(context, line)],
             )
             break
+
+
+def _writes_co2e_mass(text: str) -> bool:
+    """The line writes a mass of CO2e as a unit ("tCO2e", "tonnes CO2e", "kg CO2e"), read
+    with the units reader every table uses."""
+    return any(
+        says_co2e(m["unit"]) and normalise_unit(m["unit"]) in ("t", "kg")
+        for m in UNIT.finditer(text)
+    )
